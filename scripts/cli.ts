@@ -1,0 +1,117 @@
+/**
+ * Command line of 渝邻图 (DATA-FORMAT.md section 4):
+ *   npm run cli -- analyze  --data DIR --out OUTDIR [--mode euclidean|network|matrix] [--policy FILE]
+ *   npm run cli -- optimize --data DIR --service CODE --sites K --out FILE.json [--mode …] [--policy FILE]
+ * Exit status: 0 done, 2 a missing/unreadable file or column or a bad argument, 1 anything else.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import {
+  EngineError,
+  analyze,
+  communitiesCsv,
+  loadPackage,
+  parsePolicyOverride,
+  rejectedCsv,
+  resolvePolicy,
+  summaryJson,
+  type DataPackage,
+  type DistanceMode,
+  type PolicyOverride,
+} from '../src/engine/index';
+import { parseArgs } from './lib/args';
+import { readPackageDir } from './lib/readPackageDir';
+import { runOptimize } from './lib/optimizeCommand';
+import { networkProviderFactory } from './lib/networkProvider';
+
+const USAGE = `用法 / usage:
+  npm run cli -- analyze  --data DIR --out OUTDIR [--mode euclidean|network|matrix] [--policy FILE]
+  npm run cli -- optimize --data DIR --service CODE --sites K --out FILE.json [--mode euclidean|network|matrix] [--policy FILE]`;
+
+class UsageError extends Error {}
+
+function need(opts: Map<string, string>, key: string): string {
+  const v = opts.get(key);
+  if (!v || v === 'true') throw new UsageError(`missing --${key}`);
+  return v;
+}
+
+function readMode(opts: Map<string, string>): DistanceMode {
+  const m = opts.get('mode') ?? 'euclidean';
+  if (m !== 'euclidean' && m !== 'network' && m !== 'matrix') throw new UsageError(`--mode must be euclidean, network or matrix, not '${m}'`);
+  return m;
+}
+
+function readPolicyFile(opts: Map<string, string>): PolicyOverride | undefined {
+  const file = opts.get('policy');
+  if (!file) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new EngineError(missing ? 'E_MISSING_FILE' : 'E_BAD_JSON', { file });
+  }
+  return parsePolicyOverride(raw, file);
+}
+
+/** A progress line on stderr, rewritten in place on a terminal. */
+function progress(stage: string, fraction: number): void {
+  const line = `… ${stage} ${Math.round(fraction * 100)}%`;
+  if (process.stderr.isTTY) process.stderr.write(`\r${line.padEnd(40)}`);
+  else if (fraction === 0 || fraction === 1) process.stderr.write(`${line}\n`);
+}
+
+function load(opts: Map<string, string>): DataPackage {
+  const t0 = Date.now();
+  const pkg = loadPackage(readPackageDir(need(opts, 'data')));
+  process.stderr.write(`loaded ${pkg.communities.length} communities, ${pkg.buildings.count} buildings, ${pkg.facilities.length} facilities, ${pkg.rejected.length} rejected rows (${Date.now() - t0} ms)\n`);
+  for (const note of pkg.notes) process.stderr.write(`note: ${note}\n`);
+  return pkg;
+}
+
+function runAnalyze(opts: Map<string, string>): void {
+  const out = need(opts, 'out');
+  const mode = readMode(opts);
+  const override = readPolicyFile(opts);
+  const pkg = load(opts);
+  const policy = resolvePolicy(pkg, override);
+  const a = analyze(pkg, { mode, policy, onProgress: progress, networkProvider: networkProviderFactory });
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'communities.csv'), communitiesCsv(a));
+  writeFileSync(join(out, 'summary.json'), summaryJson(a, { package: pkg.manifest.name, synthetic: pkg.manifest.synthetic === true }));
+  writeFileSync(join(out, 'rejected.csv'), rejectedCsv(pkg.rejected));
+  process.stderr.write(`wrote ${join(out, 'communities.csv')}, summary.json, rejected.csv (${pkg.rejected.length} rejected rows)\n`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    const { command, opts } = parseArgs(argv);
+    if (command === 'analyze') runAnalyze(opts);
+    else if (command === 'optimize') {
+      const mode = readMode(opts);
+      const override = readPolicyFile(opts);
+      const service = need(opts, 'service');
+      const sites = need(opts, 'sites');
+      const out = need(opts, 'out');
+      const pkg = load(opts);
+      mkdirSync(dirname(out), { recursive: true });
+      await runOptimize(pkg, { mode, policy: resolvePolicy(pkg, override), service, sites, out, onProgress: progress });
+    } else throw new UsageError(command ? `unknown command '${command}'` : 'no command');
+    return 0;
+  } catch (e) {
+    if (e instanceof EngineError) {
+      process.stderr.write(`错误 ${e.code}: ${e.messageIn('zh')}\nerror ${e.code}: ${e.messageIn('en')}\n`);
+      return 2;
+    }
+    if (e instanceof UsageError || (e instanceof Error && e.message.startsWith('unexpected argument'))) {
+      process.stderr.write(`${e.message}\n${USAGE}\n`);
+      return 2;
+    }
+    process.stderr.write(`unexpected error: ${(e as Error).stack ?? e}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,26 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { EngineError, type PackageFiles } from '../../src/engine/index';
+
+/** The file names a package may hold (DATA-FORMAT.md section 1). */
+export const PACKAGE_FILE_NAMES = [
+  'manifest.json',
+  'communities.geojson',
+  'buildings.csv',
+  'facilities.csv',
+  'candidates.csv',
+  'roads.geojson',
+  'distances.csv',
+  'policy.json',
+] as const;
+
+/** Read a package folder's known files as bytes. A missing folder is E_MISSING_FILE naming it. */
+export function readPackageDir(dir: string): PackageFiles {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new EngineError('E_MISSING_FILE', { file: dir, detail: 'data folder not found' });
+  const files: PackageFiles = {};
+  for (const name of PACKAGE_FILE_NAMES) {
+    const p = join(dir, name);
+    if (existsSync(p)) files[name] = new Uint8Array(readFileSync(p));
+  }
+  return files;
+}

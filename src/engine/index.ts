@@ -1,0 +1,33 @@
+/**
+ * The public API of the analysis engine. Pure TypeScript, no DOM: the same functions run
+ * in the map's Web Worker, in the command line and in Node tests. Units: distances and
+ * thresholds in metres, areas in m², coordinates WGS84 degrees (lon, lat).
+ */
+export * from './types';
+export * from './analysisTypes';
+export { EngineError, ERROR_MESSAGES, REJECT_REASONS, formatError, rejectionText } from './errors';
+export type { ErrorCode, ErrorPlace, RejectCode, Rejection } from './errors';
+export { SERVICES, SERVICE_COUNT, SERVICE_NAMES, YILAO_YIXIAO, YILAO_YIXIAO_MASK, isServiceCode, serviceIndex, servicesToMask, maskToServices, popcount } from './standards/services';
+export type { ServiceCode } from './standards/services';
+export { DEFAULT_POLICY, mergePolicy, parsePolicyOverride } from './standards/policy';
+export type { Policy, PolicyOverride } from './standards/policy';
+export { resolvePolicy } from './standards/resolvePolicy';
+export { meetsBasicRule, meetsComplexRule, shortfallM2 } from './standards/functionRules';
+export { NEED_WEIGHTS, needScore } from './standards/need';
+export { loadPackage, normaliseCrs } from './package/loadPackage';
+export type { PackageFiles } from './package/loadPackage';
+export { decodeText } from './package/decodeText';
+export { toWgs84, fromWgs84 } from './package/crs';
+export { haversineM, EARTH_RADIUS_M } from './spatial/haversine';
+export { PointIndex } from './spatial/pointIndex';
+export { PolygonIndex } from './spatial/polygonIndex';
+export { pointInPolygon } from './spatial/pointInPolygon';
+export type { DistanceProvider, Site, Reach } from './coverage/distanceProvider';
+export { EuclideanProvider } from './coverage/euclideanProvider';
+export { MatrixProvider } from './coverage/matrixProvider';
+export { serviceCoverage, facilitySites, coverageFromDistances } from './coverage/serviceCoverage';
+export { analyze, createProvider } from './analyze';
+export type { AnalyzeOptions } from './analyze';
+export { aggregateH3, DEFAULT_H3_RESOLUTION } from './grid/aggregateH3';
+export { communitiesCsv, rejectedCsv, summaryJson, COMMUNITIES_CSV_HEADER } from './report/contractFiles';
+export { csvCell, num4, toCsv, UTF8_BOM } from './report/csv';

@@ -1,0 +1,130 @@
+import { EngineError, type Rejection } from '../errors';
+import { PolygonIndex } from '../spatial/polygonIndex';
+import { parsePolicyOverride } from '../standards/policy';
+import type { Buildings, Crs, DataPackage, DistanceMatrix, Manifest, RoadCollection } from '../types';
+import { decodeText } from './decodeText';
+import { parseCsv } from './parseCsv';
+import { readCommunities } from './readCommunities';
+import { readRoads } from './readRoads';
+import { REQUIRED_COLUMNS, readBuildingRows, readCandidates, readDistanceRows, readFacilities, type DistanceRow } from './readTables';
+
+/** The files of a package by name (manifest.json, buildings.csv, …), as raw bytes. */
+export type PackageFiles = Record<string, Uint8Array | undefined>;
+
+const REQUIRED_FILES = ['manifest.json', 'communities.geojson', 'buildings.csv', 'facilities.csv'] as const;
+
+function parseJson(bytes: Uint8Array, file: string): unknown {
+  const { text } = decodeText(bytes, file);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new EngineError('E_BAD_JSON', { file, detail: (e as Error).message.slice(0, 120) });
+  }
+}
+
+/** Normalise a manifest crs name: 'WGS84', 'wgs-84', 'EPSG:4326' and 'CGCS2000' → WGS84, etc. */
+export function normaliseCrs(v: unknown): Crs | null {
+  const s = String(v ?? '')
+    .toUpperCase()
+    .replace(/[\s_-]/g, '');
+  if (s === 'WGS84' || s === 'CGCS2000' || s === 'EPSG:4326' || s === 'EPSG:4490') return 'WGS84';
+  if (s === 'GCJ02') return 'GCJ02';
+  if (s === 'BD09') return 'BD09';
+  return null;
+}
+
+function readManifest(bytes: Uint8Array): Manifest {
+  const m = parseJson(bytes, 'manifest.json') as Record<string, unknown> | null;
+  if (!m || typeof m !== 'object' || Array.isArray(m)) throw new EngineError('E_BAD_MANIFEST', { file: 'manifest.json', detail: 'not a JSON object' });
+  if (typeof m.name !== 'string' || m.name.trim() === '') throw new EngineError('E_BAD_MANIFEST', { file: 'manifest.json', field: 'name' });
+  const crs = normaliseCrs(m.crs);
+  if (!crs) throw new EngineError('E_BAD_CRS', { file: 'manifest.json', field: 'crs', detail: String(m.crs).slice(0, 40) });
+  return { ...m, name: m.name, crs } as Manifest;
+}
+
+function table(files: PackageFiles, file: keyof typeof REQUIRED_COLUMNS, notes: string[]) {
+  const bytes = files[file]!;
+  const { text, encoding } = decodeText(bytes, file);
+  if (encoding === 'gbk') notes.push(`${file}: GBK encoding detected`);
+  return parseCsv(text, file, REQUIRED_COLUMNS[file]);
+}
+
+function groupDistances(rows: DistanceRow[]): DistanceMatrix {
+  const tmp = new Map<string, Map<number, number>>();
+  for (const r of rows) {
+    let m = tmp.get(r.to);
+    if (!m) tmp.set(r.to, (m = new Map()));
+    const prev = m.get(r.building);
+    if (prev === undefined || r.distanceM < prev) m.set(r.building, r.distanceM); // duplicate pair: the shorter stands
+  }
+  const byTarget: DistanceMatrix['byTarget'] = new Map();
+  for (const [to, m] of tmp) {
+    const building = Int32Array.from(m.keys());
+    const distanceM = Float64Array.from(m.values());
+    byTarget.set(to, { building, distanceM });
+  }
+  return { byTarget, rows: rows.length };
+}
+
+/**
+ * Load and validate a data package (DATA-FORMAT.md). Missing required files or columns,
+ * unreadable JSON and unknown crs throw {@link EngineError}; bad rows are rejected into
+ * `rejected` and the rest load. Everything is converted to WGS84. Buildings, facilities
+ * and candidates without `community_id` are assigned by point-in-polygon (-1 when outside
+ * every community).
+ */
+export function loadPackage(files: PackageFiles): DataPackage {
+  for (const f of REQUIRED_FILES) if (!files[f]) throw new EngineError('E_MISSING_FILE', { file: f });
+  const notes: string[] = [];
+  const rejected: Rejection[] = [];
+  const manifest = readManifest(files['manifest.json']!);
+  const crs = manifest.crs;
+  if (crs !== 'WGS84') notes.push(`coordinates converted from ${crs} to WGS84`);
+
+  const communities = readCommunities(parseJson(files['communities.geojson']!, 'communities.geojson'), crs, rejected);
+  const communityIndex = new Map(communities.map((c, i) => [c.id, i]));
+  const polygons = new PolygonIndex(communities.map((c) => c.geometry));
+  const locate = (community: number, lon: number, lat: number) => (community === -2 ? polygons.locate(lon, lat) : community);
+
+  const bRows = readBuildingRows(table(files, 'buildings.csv', notes), crs, communityIndex, rejected);
+  const n = bRows.length;
+  const buildings: Buildings = {
+    count: n,
+    ids: new Array<string>(n),
+    lon: new Float64Array(n),
+    lat: new Float64Array(n),
+    households: new Float64Array(n),
+    community: new Int32Array(n),
+  };
+  bRows.forEach((b, i) => {
+    buildings.ids[i] = b.id;
+    buildings.lon[i] = b.lon;
+    buildings.lat[i] = b.lat;
+    buildings.households[i] = b.households;
+    buildings.community[i] = locate(b.community, b.lon, b.lat);
+  });
+
+  const facilities = readFacilities(table(files, 'facilities.csv', notes), crs, communityIndex, rejected);
+  for (const f of facilities) f.community = locate(f.community, f.lon, f.lat);
+
+  let candidates: DataPackage['candidates'] = [];
+  if (files['candidates.csv']) {
+    candidates = readCandidates(table(files, 'candidates.csv', notes), crs, communityIndex, rejected);
+    for (const c of candidates) c.community = locate(c.community, c.lon, c.lat);
+  }
+
+  const pkg: DataPackage = { manifest, communities, buildings, facilities, candidates, rejected, notes };
+
+  if (files['roads.geojson']) {
+    pkg.roads = readRoads(parseJson(files['roads.geojson'], 'roads.geojson'), crs, rejected) as RoadCollection;
+  }
+  if (files['distances.csv']) {
+    const bIndex = new Map(buildings.ids.map((id, i) => [id, i]));
+    const targets = new Set([...facilities.map((f) => f.id), ...candidates.map((c) => c.id)]);
+    pkg.distances = groupDistances(readDistanceRows(table(files, 'distances.csv', notes), bIndex, targets, rejected));
+  }
+  if (files['policy.json']) {
+    pkg.policyOverride = parsePolicyOverride(parseJson(files['policy.json'], 'policy.json'), 'policy.json');
+  }
+  return pkg;
+}

@@ -1,0 +1,85 @@
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { EngineError, type Rejection } from '../errors';
+import type { Community, Crs } from '../types';
+import { toWgs84 } from './crs';
+import { clip } from './rowReader';
+
+const FILE = 'communities.geojson';
+
+function badRing(ring: unknown): boolean {
+  if (!Array.isArray(ring) || ring.length < 4) return true;
+  return ring.some(
+    (p) => !Array.isArray(p) || p.length < 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1]) || Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90,
+  );
+}
+
+function convertRings(rings: Position[][], crs: Crs): Position[][] {
+  return rings.map((ring) => ring.map((p) => toWgs84(p[0], p[1], crs)));
+}
+
+/** Why a geometry is unusable, or null when it is a valid Polygon / MultiPolygon. */
+function geometryProblem(g: unknown): string | null {
+  const geom = g as { type?: unknown; coordinates?: unknown } | null;
+  if (!geom || (geom.type !== 'Polygon' && geom.type !== 'MultiPolygon')) return `geometry type ${clip(String(geom?.type))} is not Polygon/MultiPolygon`;
+  const polys = geom.type === 'Polygon' ? [geom.coordinates] : geom.coordinates;
+  if (!Array.isArray(polys) || polys.length === 0) return 'no coordinates';
+  for (const poly of polys as unknown[]) {
+    if (!Array.isArray(poly) || poly.length === 0 || poly.some(badRing)) return 'a ring has fewer than 4 positions or a coordinate outside −180…180 / −90…90';
+  }
+  return null;
+}
+
+function text(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  return String(v).trim();
+}
+
+function count(v: unknown): number | 'empty' | 'bad' {
+  if (v === null || v === undefined || v === '') return 'empty';
+  const n = typeof v === 'number' ? v : /^\s*\d+(\.0*)?\s*$/.test(String(v)) ? Number(v) : NaN;
+  if (!Number.isFinite(n) || n < 0 || !Number.isInteger(n)) return 'bad';
+  return n;
+}
+
+/**
+ * Read communities.geojson (parsed JSON). Each feature is a row (1-based feature index);
+ * a bad feature is rejected and listed, the others load. Geometry converted to WGS84.
+ */
+export function readCommunities(json: unknown, crs: Crs, rejected: Rejection[]): Community[] {
+  const fc = json as { type?: unknown; features?: unknown } | null;
+  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
+    throw new EngineError('E_BAD_GEOJSON', { file: FILE, detail: 'not a FeatureCollection' });
+  }
+  const out: Community[] = [];
+  const seen = new Set<string>();
+  fc.features.forEach((f: unknown, k: number) => {
+    const feat = (f ?? {}) as { properties?: Record<string, unknown> | null; geometry?: unknown };
+    const p = feat.properties ?? {};
+    const id = text(p.id);
+    const reject = (field: string, code: Rejection['code'], reason: string) => rejected.push({ file: FILE, row: k + 1, id, field, code, reason });
+    if (id === '') return reject('id', 'R_EMPTY', 'id is empty');
+    if (seen.has(id)) return reject('id', 'R_DUPLICATE_ID', `id '${clip(id)}' repeats an earlier feature`);
+    seen.add(id);
+    for (const field of ['name', 'street', 'district'] as const) {
+      if (text(p[field]) === '') return reject(field, 'R_EMPTY', `${field} is empty`);
+    }
+    const hh = count(p.households);
+    if (hh === 'empty') return reject('households', 'R_EMPTY', 'households is empty');
+    if (hh === 'bad') return reject('households', 'R_OUT_OF_RANGE', `households '${clip(text(p.households))}' is not a whole number ≥ 0`);
+    const opt: Partial<Record<'population' | 'elderly' | 'children', number>> = {};
+    for (const field of ['population', 'elderly', 'children'] as const) {
+      const v = count(p[field]);
+      if (v === 'bad') return reject(field, 'R_OUT_OF_RANGE', `${field} '${clip(text(p[field]))}' is not a whole number ≥ 0`);
+      if (v !== 'empty') opt[field] = v;
+    }
+    const problem = geometryProblem(feat.geometry);
+    if (problem) return reject('geometry', 'R_BAD_GEOMETRY', problem);
+    const g = feat.geometry as Polygon | MultiPolygon;
+    const geometry: Polygon | MultiPolygon =
+      g.type === 'Polygon'
+        ? { type: 'Polygon', coordinates: convertRings(g.coordinates, crs) }
+        : { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => convertRings(poly, crs)) };
+    out.push({ id, name: text(p.name), street: text(p.street), district: text(p.district), households: hh, ...opt, geometry });
+  });
+  return out;
+}

@@ -1,0 +1,99 @@
+import type { Rejection } from '../errors';
+import { SERVICES, isServiceCode, servicesToMask, type ServiceCode } from '../standards/services';
+import { CANDIDATE_SOURCES, OWNERSHIPS, type Candidate, type Crs, type Facility } from '../types';
+import type { CsvTable } from './parseCsv';
+import { readRows, clip } from './rowReader';
+import { readCommunityRef, readLonLat } from './readPoints';
+
+/** Required columns per file (DATA-FORMAT.md section 1). */
+export const REQUIRED_COLUMNS = {
+  'buildings.csv': ['id', 'lon', 'lat', 'households'],
+  'facilities.csv': ['id', 'name', 'lon', 'lat', 'area_m2', 'services'],
+  'candidates.csv': ['id', 'name', 'lon', 'lat', 'area_m2', 'source', 'ownership'],
+  'distances.csv': ['from_id', 'to_id', 'distance_m'],
+} as const;
+
+/** A building row before community assignment; community is -2 where it must be located by polygon. */
+export interface BuildingRow {
+  id: string;
+  lon: number;
+  lat: number;
+  households: number;
+  community: number;
+}
+
+export function readBuildingRows(t: CsvTable, crs: Crs, communities: Map<string, number>, rejected: Rejection[]): BuildingRow[] {
+  return readRows(t, rejected, (r) => {
+    const id = r.str('id');
+    const [lon, lat] = readLonLat(r, crs);
+    const households = r.num('households', 0, Infinity, true);
+    const community = readCommunityRef(r, communities) ?? -2;
+    return { id, lon, lat, households, community };
+  });
+}
+
+const LEVELS = ['street', 'community', 'compound'] as const;
+const STATUSES = ['open', 'planned'] as const;
+
+export function readFacilities(t: CsvTable, crs: Crs, communities: Map<string, number>, rejected: Rejection[]): Facility[] {
+  return readRows(t, rejected, (r) => {
+    const id = r.str('id');
+    const name = r.str('name');
+    const [lon, lat] = readLonLat(r, crs);
+    const areaM2 = r.num('area_m2', 0);
+    const codes = r
+      .str('services')
+      .split(';')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+    if (codes.length === 0) r.reject('services', 'R_EMPTY', 'services lists no service');
+    for (const c of codes) if (!isServiceCode(c)) r.reject('services', 'R_UNKNOWN_CODE', `service '${clip(c)}' is not one of ${SERVICES.join('|')}`);
+    const mask = servicesToMask(codes as ServiceCode[]);
+    const services = SERVICES.filter((_, i) => mask & (1 << i));
+    const level = r.raw('level') === '' ? undefined : r.oneOf('level', LEVELS);
+    const status = r.oneOf('status', STATUSES, 'open');
+    const community = readCommunityRef(r, communities) ?? -2;
+    const f: Facility = { id, name, lon, lat, areaM2, services, serviceMask: mask, status, community };
+    if (level) f.level = level;
+    const operator = r.optStr('operator');
+    if (operator) f.operator = operator;
+    return f;
+  });
+}
+
+export function readCandidates(t: CsvTable, crs: Crs, communities: Map<string, number>, rejected: Rejection[]): Candidate[] {
+  return readRows(t, rejected, (r) => {
+    const id = r.str('id');
+    const name = r.str('name');
+    const [lon, lat] = readLonLat(r, crs);
+    const areaM2 = r.num('area_m2', 0);
+    const source = r.oneOf('source', CANDIDATE_SOURCES);
+    const ownership = r.oneOf('ownership', OWNERSHIPS);
+    const costWan = r.optNum('cost_wan', 0);
+    const community = readCommunityRef(r, communities) ?? -2;
+    const c: Candidate = { id, name, lon, lat, areaM2, source, ownership, community };
+    if (costWan !== undefined) c.costWan = costWan;
+    const note = r.optStr('note');
+    if (note) c.note = note;
+    return c;
+  });
+}
+
+/** A distances.csv row resolved to a building index and a target id. */
+export interface DistanceRow {
+  building: number;
+  to: string;
+  distanceM: number;
+}
+
+export function readDistanceRows(t: CsvTable, buildings: Map<string, number>, targets: Set<string>, rejected: Rejection[]): DistanceRow[] {
+  return readRows(t, rejected, (r) => {
+    const from = r.str('from_id');
+    const to = r.str('to_id');
+    const distanceM = r.num('distance_m', 0);
+    const building = buildings.get(from);
+    if (building === undefined) r.reject('from_id', 'R_UNKNOWN_BUILDING', `from_id '${clip(from)}' names no accepted building`);
+    if (!targets.has(to)) r.reject('to_id', 'R_UNKNOWN_TARGET', `to_id '${clip(to)}' names no accepted facility or candidate`);
+    return { building: building as number, to, distanceM };
+  });
+}

@@ -1,0 +1,115 @@
+import type { RejectCode, Rejection } from '../errors';
+import type { CsvTable } from './parseCsv';
+
+/** Thrown inside a row's reader to reject the row; caught by {@link readRows}. */
+class RowRejected {
+  constructor(readonly field: string, readonly code: RejectCode, readonly reason: string) {}
+}
+
+/** Reads typed cells of one CSV row; any bad value rejects the whole row. */
+export class RowReader {
+  private cells: string[] = [];
+  constructor(private readonly table: CsvTable) {}
+
+  /** @internal */
+  setRow(cells: string[]): void {
+    this.cells = cells;
+  }
+
+  /** Raw trimmed cell, '' when absent. */
+  raw(name: string): string {
+    const i = this.table.col.get(name);
+    if (i === undefined) return '';
+    return (this.cells[i] ?? '').trim();
+  }
+
+  /** Reject the current row. */
+  reject(field: string, code: RejectCode, reason: string): never {
+    throw new RowRejected(field, code, reason);
+  }
+
+  /** A required non-empty string. */
+  str(name: string): string {
+    const v = this.raw(name);
+    if (v === '') this.reject(name, 'R_EMPTY', `${name} is empty`);
+    return v;
+  }
+
+  /** An optional string (undefined when empty). */
+  optStr(name: string): string | undefined {
+    const v = this.raw(name);
+    return v === '' ? undefined : v;
+  }
+
+  /** A required finite number within [min, max]; `integer` demands a whole number. */
+  num(name: string, min = -Infinity, max = Infinity, integer = false): number {
+    const v = this.raw(name);
+    if (v === '') this.reject(name, 'R_EMPTY', `${name} is empty`);
+    return this.parseNum(name, v, min, max, integer);
+  }
+
+  /** An optional number: undefined when empty, rejected when present but bad. */
+  optNum(name: string, min = -Infinity, max = Infinity, integer = false): number | undefined {
+    const v = this.raw(name);
+    return v === '' ? undefined : this.parseNum(name, v, min, max, integer);
+  }
+
+  /** A value from a closed list; `fallback` when empty (required when no fallback). */
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback?: T): T {
+    const v = this.raw(name);
+    if (v === '') {
+      if (fallback !== undefined) return fallback;
+      this.reject(name, 'R_EMPTY', `${name} is empty`);
+    }
+    if (!(allowed as readonly string[]).includes(v)) this.reject(name, 'R_UNKNOWN_CODE', `${name} '${clip(v)}' is not one of ${allowed.join('|')}`);
+    return v as T;
+  }
+
+  private parseNum(name: string, v: string, min: number, max: number, integer: boolean): number {
+    // Number('') and Number(' ') are 0, Number('0x10') is 16: accept plain decimals only
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v)) this.reject(name, 'R_NOT_NUMBER', `${name} '${clip(v)}' is not a number`);
+    const n = Number(v);
+    if (!Number.isFinite(n)) this.reject(name, 'R_NOT_NUMBER', `${name} '${clip(v)}' is not a number`);
+    if (integer && !Number.isInteger(n)) this.reject(name, 'R_NOT_INTEGER', `${name} '${clip(v)}' is not a whole number`);
+    if (n < min || n > max) this.reject(name, 'R_OUT_OF_RANGE', `${name} ${v} is outside ${min}…${max}`);
+    return n;
+  }
+}
+
+/** Shorten a hostile or long value for a message. */
+export function clip(v: string, max = 40): string {
+  const one = v.replace(/[\r\n\t]+/g, ' ');
+  return one.length > max ? `${one.slice(0, max)}…` : one;
+}
+
+/**
+ * Run `read` over every data row of a table. A row whose reader throws a rejection is
+ * listed in `rejected` (file, 1-based row, id, field, reason) and skipped; blank rows are
+ * skipped silently. Duplicate ids (same file) are rejected, the first one stays.
+ */
+export function readRows<T>(table: CsvTable, rejected: Rejection[], read: (r: RowReader) => T): T[] {
+  const out: T[] = [];
+  const reader = new RowReader(table);
+  const seen = new Set<string>();
+  const hasId = table.col.has('id');
+  for (let k = 0; k < table.rows.length; k++) {
+    const cells = table.rows[k];
+    if (cells.length === 0 || (cells.length === 1 && cells[0].trim() === '')) continue;
+    reader.setRow(cells);
+    const id = hasId ? reader.raw('id') : '';
+    try {
+      if (hasId) {
+        if (id === '') reader.reject('id', 'R_EMPTY', 'id is empty');
+        // any earlier row with this id counts, even one rejected for another reason
+        if (seen.has(id)) reader.reject('id', 'R_DUPLICATE_ID', `id '${clip(id)}' repeats an earlier row`);
+        seen.add(id);
+      }
+      const value = read(reader);
+      out.push(value);
+    } catch (e) {
+      if (!(e instanceof RowRejected)) throw e;
+      rejected.push({ file: table.file, row: k + 1, id, field: e.field, code: e.code, reason: e.reason });
+    }
+  }
+  return out;
+}
