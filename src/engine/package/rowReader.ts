@@ -71,7 +71,10 @@ export class RowReader {
     const n = Number(v);
     if (!Number.isFinite(n)) this.reject(name, 'R_NOT_NUMBER', `${name} '${clip(v)}' is not a number`);
     if (integer && !Number.isInteger(n)) this.reject(name, 'R_NOT_INTEGER', `${name} '${clip(v)}' is not a whole number`);
-    if (n < min || n > max) this.reject(name, 'R_OUT_OF_RANGE', `${name} ${v} is outside ${min}…${max}`);
+    if (n < min || n > max) {
+      const range = max === Infinity ? `must be ≥ ${min}` : min === -Infinity ? `must be ≤ ${max}` : `is outside ${min}…${max}`;
+      this.reject(name, 'R_OUT_OF_RANGE', `${name} ${v} ${range}`);
+    }
     return n;
   }
 }
