@@ -1,0 +1,9 @@
+/**
+ * All benchmarks: `npm run bench` (or `npm run bench -- analyze|network|optimize`).
+ * Seeded data, warm-up, medians, the naive approach side by side as a ratio.
+ */
+const which = process.argv[2];
+const all = !which;
+if (all || which === 'analyze') (await import('./bench-analyze')).main();
+if (all || which === 'network') await (await import('./bench-network')).main();
+if (all || which === 'optimize') await (await import('./bench-optimize')).main([]);
