@@ -1,3 +1,4 @@
+export {};
 /**
  * All benchmarks: `npm run bench` (or `npm run bench -- analyze|network|optimize`).
  * Seeded data, warm-up, medians, the naive approach side by side as a ratio.

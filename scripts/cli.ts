@@ -22,10 +22,9 @@ import {
 import { parseArgs } from './lib/args';
 import { readPackageDir } from './lib/readPackageDir';
 import { runOptimize } from './lib/optimizeCommand';
-import { networkProviderFactory } from './lib/networkProvider';
 
 const USAGE = `用法 / usage:
-  npm run cli -- analyze  --data DIR --out OUTDIR [--mode euclidean|network|matrix] [--policy FILE]
+  npm run cli -- analyze  --data DIR --out OUTDIR [--mode euclidean|network|matrix] [--policy FILE] [--effort]
   npm run cli -- optimize --data DIR --service CODE --sites K --out FILE.json [--mode euclidean|network|matrix] [--policy FILE]`;
 
 class UsageError extends Error {}
@@ -76,7 +75,9 @@ function runAnalyze(opts: Map<string, string>): void {
   const override = readPolicyFile(opts);
   const pkg = load(opts);
   const policy = resolvePolicy(pkg, override);
-  const a = analyze(pkg, { mode, policy, onProgress: progress, networkProvider: networkProviderFactory });
+  const effort = opts.get('effort') === 'true';
+  if (effort && mode !== 'network') throw new UsageError('--effort goes with --mode network');
+  const a = analyze(pkg, { mode, policy, effort, onProgress: progress });
   if (process.stderr.isTTY) process.stderr.write('\n');
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'communities.csv'), communitiesCsv(a));

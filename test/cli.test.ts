@@ -46,11 +46,25 @@ describe('npm run cli -- analyze', () => {
     r = cli('analyze', '--data', join(FIXTURES, 'tiny'), '--out', out, '--mode', 'network');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('roads.geojson');
+    r = cli('analyze', '--data', join(FIXTURES, 'tiny'), '--out', out, '--mode', 'euclidean', '--effort');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--effort');
     r = cli('analyze', '--data', join(FIXTURES, 'tiny'), '--out', out, '--mode', 'walking');
     expect(r.status).toBe(2);
     r = cli('analyze', '--out', out);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--data');
+  });
+
+  it('--mode network writes the same files, measured along the network', () => {
+    const out = mkdtempSync(join(tmpdir(), 'yl-'));
+    const r = cli('analyze', '--data', join(FIXTURES, 'tiny-network'), '--out', out, '--mode', 'network');
+    expect(r.status).toBe(0);
+    const lines = readFileSync(join(out, 'communities.csv'), 'utf8').slice(1).trim().split(/\r?\n/);
+    // A's health: covered in a straight line (968 m), not over the hill (1197 m)
+    expect(lines[1]).toBe('A,甲社区,S1街道,D区,1000,500,50,0,300,elderly_care;meals;fitness,true,true,1,0,0,1,0,0,0,0,0');
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary).toMatchObject({ buildings: 7, unassignedBuildings: 2, households: 80, rejectedRows: 0, mode: 'network', unsnappedBuildings: 3 });
   });
 
   it('applies --policy FILE over the package policy', () => {

@@ -116,6 +116,8 @@ export interface AnalysisSummary {
   totalShortfallEnhancedM2: number;
   /** Buildings unreachable in network mode (no node within maxSnapM). */
   unsnappedBuildings?: number;
+  /** Network mode: true when distances are walking effort (flat-equivalent metres). */
+  effort?: boolean;
 }
 
 /** The result of {@link analyze}. */

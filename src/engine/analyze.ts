@@ -2,6 +2,8 @@ import type { Analysis, AnalysisSummary, ServiceCoverage } from './analysisTypes
 import type { DistanceProvider } from './coverage/distanceProvider';
 import { EuclideanProvider } from './coverage/euclideanProvider';
 import { MatrixProvider } from './coverage/matrixProvider';
+import { NetworkProvider, networkProvider } from './coverage/networkProvider';
+import type { EffortOptions } from './network/buildEffortCosts';
 import { serviceCoverage } from './coverage/serviceCoverage';
 import { EngineError } from './errors';
 import { communityResults } from './standards/communityResults';
@@ -16,8 +18,8 @@ export interface AnalyzeOptions {
   policy: Policy; // thresholds in metres etc.; see resolvePolicy
   /** A provider built earlier for the same package and mode, reused (what-if runs). */
   provider?: DistanceProvider;
-  /** Builds the network provider; supplied by the network module (mode 'network'). */
-  networkProvider?: (pkg: DataPackage, policy: Policy) => DistanceProvider;
+  /** Network mode only: walking effort (slope, stairs, lifts) instead of plain length; default off. */
+  effort?: boolean | EffortOptions;
   onProgress?: ProgressFn;
 }
 
@@ -25,7 +27,7 @@ export interface AnalyzeOptions {
  * The distance provider for a package and mode. Throws E_NO_DISTANCES (matrix mode without
  * distances.csv) or E_NO_ROADS (network mode without roads.geojson).
  */
-export function createProvider(pkg: DataPackage, mode: DistanceMode, policy: Policy, networkProvider?: AnalyzeOptions['networkProvider']): DistanceProvider {
+export function createProvider(pkg: DataPackage, mode: DistanceMode, policy: Policy, effort?: AnalyzeOptions['effort']): DistanceProvider {
   if (mode === 'euclidean') return new EuclideanProvider(pkg.buildings);
   if (mode === 'matrix') {
     if (!pkg.distances) throw new EngineError('E_NO_DISTANCES', { file: 'distances.csv' });
@@ -33,8 +35,7 @@ export function createProvider(pkg: DataPackage, mode: DistanceMode, policy: Pol
   }
   if (mode === 'network') {
     if (!pkg.roads) throw new EngineError('E_NO_ROADS', { file: 'roads.geojson' });
-    if (!networkProvider) throw new EngineError('E_NOT_SUPPORTED', { detail: 'network mode' });
-    return networkProvider(pkg, policy);
+    return networkProvider(pkg.roads, pkg.buildings, { maxSnapM: policy.maxSnapM, effort });
   }
   throw new EngineError('E_MODE', { detail: String(mode) });
 }
@@ -47,7 +48,7 @@ export function createProvider(pkg: DataPackage, mode: DistanceMode, policy: Pol
 export function analyze(pkg: DataPackage, opts: AnalyzeOptions): Analysis {
   const { policy, onProgress } = opts;
   onProgress?.('index', 0);
-  const provider = opts.provider ?? createProvider(pkg, opts.mode, policy, opts.networkProvider);
+  const provider = opts.provider ?? createProvider(pkg, opts.mode, policy, opts.effort);
   const coverage: ServiceCoverage[] = [];
   SERVICES.forEach((s, k) => {
     onProgress?.('coverage', k / SERVICES.length);
@@ -58,6 +59,10 @@ export function analyze(pkg: DataPackage, opts: AnalyzeOptions): Analysis {
   const streets = rollup(communities, 'street');
   const districts = rollup(communities, 'district');
   const summary = summarize(pkg, coverage, communities, opts.mode);
+  if (provider instanceof NetworkProvider) {
+    summary.unsnappedBuildings = provider.unsnappedBuildings;
+    summary.effort = opts.effort ? true : false;
+  }
   onProgress?.('done', 1);
   return { mode: provider.mode, policy, coverage, communities, streets, districts, summary };
 }

@@ -13,6 +13,7 @@ const CASES: [string, DistanceMode][] = [
   ['tiny', 'euclidean'],
   ['bad-rows', 'euclidean'],
   ['peer-spopt-sf', 'matrix'],
+  ['tiny-network', 'network'],
 ];
 
 describe.each(CASES)('golden %s (%s)', (name, mode) => {

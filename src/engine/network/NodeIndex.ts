@@ -1,5 +1,5 @@
 import KDBush from 'kdbush';
-import { EARTH_RADIUS_M } from './haversine';
+import { EARTH_RADIUS_M } from '../spatial/haversine';
 import type { WalkGraph } from './WalkGraph';
 
 const RAD = Math.PI / 180;

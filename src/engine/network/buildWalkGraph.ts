@@ -1,8 +1,8 @@
 import type { LineString, MultiLineString, Position } from 'geojson';
-import type { Rejection } from '../errors';
+import { EngineError, type Rejection } from '../errors';
 import type { RoadCollection } from '../types';
 import { edgeKindCode } from './edgeKinds';
-import { haversineM } from './haversine';
+import { haversineM } from '../spatial/haversine';
 import { VertexTable } from './VertexTable';
 import type { WalkGraph } from './WalkGraph';
 
@@ -22,10 +22,14 @@ const FILE = 'roads.geojson';
  * A feature is skipped and listed in `rejected` (code R_BAD_GEOMETRY, row = 1-based
  * feature index) when its geometry is missing or not a (Multi)LineString, a line has
  * fewer than 2 vertices, or a coordinate is not a finite longitude −180…180 / latitude
- * −90…90. Runs in linear time: typed arrays and a numeric hash, no per-vertex strings.
+ * −90…90. Input that is not a FeatureCollection throws EngineError E_BAD_GEOJSON.
+ * Runs in linear time: typed arrays and a numeric hash, no per-vertex strings.
  */
 export function buildWalkGraph(roads: RoadCollection): WalkGraph {
-  const features = Array.isArray(roads?.features) ? roads.features : [];
+  if (!roads || typeof roads !== 'object' || !Array.isArray(roads.features)) {
+    throw new EngineError('E_BAD_GEOJSON', { file: FILE, detail: 'not a FeatureCollection' });
+  }
+  const features = roads.features;
   const rejected: Rejection[] = [];
   const good: { lines: Position[][]; kind: number }[] = [];
   let vertexCount = 0;

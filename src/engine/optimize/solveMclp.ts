@@ -56,8 +56,8 @@ export interface MclpSolution {
  * optimum unchanged) → trivial cases (nothing coverable; p ≥ useful candidates: take them
  * all) → lazy greedy with an upper bound (optimal when the bound meets it) → HiGHS on the
  * shrunk model, started from the greedy solution, within `timeLimitS`. With integer
- * weights the optimum is an integer, so an absolute gap below 1 proves it (`mip_abs_gap`
- * 0.999). The answer is HiGHS's incumbent rounded to 0/1, or greedy's if that is better;
+ * weights the optimum is an integer, so an absolute gap below 1 proves it (HiGHS stops at
+ * `mip_abs_gap` 0.5 and the bound is rounded down). The answer is HiGHS's incumbent rounded to 0/1, or greedy's if that is better;
  * its objective is recomputed from the cover sets. `optimal` is true only when HiGHS
  * reported Optimal and the bound meets the objective (within 1e-9 relative; < 1 for
  * integer weights), when greedy's bound meets it, or in the trivial cases. Output is
@@ -106,7 +106,7 @@ export async function solveMclp(inst: CoverageInstance, p: number, opts: MclpOpt
 
   const greedy = greedyMclp(s, p);
   stats.greedyObjective = greedy.objective;
-  let bound = integer ? Math.floor(greedy.bound + 1e-9 * Math.max(1, greedy.bound)) : greedy.bound;
+  let bound = integer ? Math.floor(greedy.bound + 1e-6 + 1e-9 * greedy.bound) : greedy.bound;
   if (method === 'greedy' || closes(bound, greedy.objective)) {
     return finish(greedy.selected, bound, closes(bound, greedy.objective), 'greedy');
   }
@@ -116,7 +116,7 @@ export async function solveMclp(inst: CoverageInstance, p: number, opts: MclpOpt
   const run = runMip(highs, mm.model, {
     timeLimitS,
     mipRelGap,
-    mipAbsGap: integer ? 0.999 : 1e-6,
+    mipAbsGap: integer ? 0.5 : 1e-6,
     start: mclpStart(s, mm, greedy.selected),
     onProgress: opts.onProgress,
   });
@@ -127,7 +127,9 @@ export async function solveMclp(inst: CoverageInstance, p: number, opts: MclpOpt
     return finish(greedy.selected, bound, false, 'greedy');
   }
   let hb = run.bound;
-  if (integer && Number.isFinite(hb)) hb = Math.floor(hb + 1e-6 * Math.max(1, Math.abs(hb)));
+  // Integer optimum ≤ ⌊bound⌋; the small allowance absorbs HiGHS's rounding of its bound
+  // (its stopping gap 0.5 keeps a proved bound well below the next integer).
+  if (integer && Number.isFinite(hb)) hb = Math.floor(hb + 1e-6 + 1e-9 * Math.abs(hb));
   bound = Math.min(bound, hb);
 
   let chosen: number[] = [];
