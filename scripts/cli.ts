@@ -25,7 +25,7 @@ import { runOptimize } from './lib/optimizeCommand';
 
 const USAGE = `用法 / usage:
   npm run cli -- analyze  --data DIR --out OUTDIR [--mode euclidean|network|matrix] [--policy FILE] [--effort]
-  npm run cli -- optimize --data DIR --service CODE --sites K --out FILE.json [--mode euclidean|network|matrix] [--policy FILE]`;
+  npm run cli -- optimize --data DIR --service CODE --sites K --out FILE.json [--mode euclidean|network|matrix] [--policy FILE] [--effort] [--time-limit S]`;
 
 class UsageError extends Error {}
 
@@ -61,9 +61,9 @@ function progress(stage: string, fraction: number): void {
   else if (fraction === 0 || fraction === 1) process.stderr.write(`${line}\n`);
 }
 
-function load(opts: Map<string, string>): DataPackage {
+function load(opts: Map<string, string>, files = readPackageDir(need(opts, 'data'))): DataPackage {
   const t0 = Date.now();
-  const pkg = loadPackage(readPackageDir(need(opts, 'data')));
+  const pkg = loadPackage(files);
   process.stderr.write(`loaded ${pkg.communities.length} communities, ${pkg.buildings.count} buildings, ${pkg.facilities.length} facilities, ${pkg.rejected.length} rejected rows (${Date.now() - t0} ms)\n`);
   for (const note of pkg.notes) process.stderr.write(`note: ${note}\n`);
   return pkg;
@@ -96,9 +96,12 @@ async function main(argv: string[]): Promise<number> {
       const service = need(opts, 'service');
       const sites = need(opts, 'sites');
       const out = need(opts, 'out');
-      const pkg = load(opts);
+      const effort = opts.get('effort') === 'true';
+      const timeLimit = opts.get('time-limit');
+      const files = readPackageDir(need(opts, 'data'));
+      const pkg = load(opts, files);
       mkdirSync(dirname(out), { recursive: true });
-      await runOptimize(pkg, { mode, policy: resolvePolicy(pkg, override), service, sites, out, onProgress: progress });
+      await runOptimize(pkg, files, { mode, policy: resolvePolicy(pkg, override), service, sites, out, effort, timeLimitS: timeLimit ? Number(timeLimit) : undefined });
     } else throw new UsageError(command ? `unknown command '${command}'` : 'no command');
     return 0;
   } catch (e) {

@@ -75,3 +75,37 @@ describe('npm run cli -- analyze', () => {
     expect(a[13]).toBe('1'); // coverage_childcare of A: b1 is 968 m from f2, within 2000 m
   });
 });
+
+describe('npm run cli -- optimize', () => {
+  it('solves the published San Francisco instance (spopt): 4 sites at 5000 m cover 184 of 205 tracts', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'yl-')), 'plan.json');
+    const r = cli('optimize', '--data', join(FIXTURES, 'peer-spopt-sf'), '--service', 'elderly_care', '--sites', '4', '--mode', 'matrix', '--out', out);
+    expect(r.status).toBe(0);
+    const plan = JSON.parse(readFileSync(out, 'utf8'));
+    expect(plan).toMatchObject({ service: 'elderly_care', sites: ['Store_2', 'Store_11', 'Store_12', 'Store_15'], newlyCoveredHouseholds: 875247, optimal: true });
+    // the tracts within 5000 m of the chosen stores, from distances.csv itself
+    const rows = readFileSync(join(FIXTURES, 'peer-spopt-sf', 'distances.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const covered = new Set(rows.filter(([, to, d]) => plan.sites.includes(to) && Number(d) <= 5000).map(([from]) => from));
+    expect(covered.size).toBe(184); // 21 uncovered, 89.756 % — spopt's published answer
+  });
+
+  it('counts only households not covered yet (tiny package, by hand)', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'yl-')), 'plan.json');
+    const r = cli('optimize', '--data', join(FIXTURES, 'tiny'), '--service', 'elderly_care', '--sites', '1', '--out', out);
+    expect(r.status).toBe(0);
+    // c1 is 56 m from b4 (30 households, uncovered); c2 reaches no uncovered building within 300 m
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ sites: ['c1'], newlyCoveredHouseholds: 30, optimal: true });
+  });
+
+  it('exits 2 on an unknown service or a package without candidates.csv', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'yl-')), 'plan.json');
+    let r = cli('optimize', '--data', join(FIXTURES, 'tiny'), '--service', 'karaoke', '--sites', '1', '--out', out);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('karaoke');
+    r = cli('optimize', '--data', join(FIXTURES, 'bad-rows'), '--service', 'meals', '--sites', '0', '--out', out);
+    expect(r.status).toBe(2);
+    r = cli('optimize', '--data', join(FIXTURES, 'tiny-network'), '--service', 'meals', '--sites', '2', '--out', out, '--mode', 'matrix');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('distances.csv');
+  });
+});
