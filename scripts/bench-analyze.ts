@@ -39,7 +39,8 @@ export function main(sizes = [50_000, 200_000, 1_000_000]): void {
     const runs = n >= 1_000_000 ? 3 : 5;
     const t = time(() => analyze(pkg, { mode: 'euclidean', policy }), runs);
     // naive: as many pairs as fit in ~10 s at this size
-    const probe = naiveCoverage(pkg, policy, 2);
+    naiveCoverage(pkg, policy, 3); // warm-up
+    const probe = naiveCoverage(pkg, policy, 4);
     const pairs = Math.max(2, Math.min(probe.pairsTotal, Math.floor(10_000 / Math.max(1, probe.ms / probe.pairsRun))));
     const naive = naiveCoverage(pkg, policy, pairs);
     const naiveTotal = (naive.ms / naive.pairsRun) * naive.pairsTotal;

@@ -5,13 +5,10 @@ const RAD = Math.PI / 180;
 
 /** Great-circle (haversine) distance between two WGS84 points given in degrees, metres. */
 export function haversineM(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const p1 = lat1 * RAD;
-  const p2 = lat2 * RAD;
-  const dp = p2 - p1;
-  const dl = (lon2 - lon1) * RAD;
-  const s1 = Math.sin(dp / 2);
-  const s2 = Math.sin(dl / 2);
-  const a = s1 * s1 + Math.cos(p1) * Math.cos(p2) * s2 * s2;
+  // PointIndex.forEachWithin repeats these operations in this order: keep the two identical
+  const s1 = Math.sin((lat2 - lat1) * RAD * 0.5);
+  const s2 = Math.sin((lon2 - lon1) * RAD * 0.5);
+  const a = s1 * s1 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * s2 * s2;
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
