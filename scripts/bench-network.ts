@@ -17,6 +17,7 @@ import { buildWalkGraph, networkDistancesToBuildings, snapToGraph, type GraphSna
 import { DEFAULT_POLICY } from '../src/engine/standards/policy';
 import { SERVICES } from '../src/engine/standards/services';
 import type { RoadCollection } from '../src/engine/types';
+import { mulberry32 } from '../src/engine/random';
 
 export interface BenchNetworkOptions {
   /** Approximate edge counts of the generated grids (default 120k — the target case — and 500k). */
@@ -225,15 +226,5 @@ function fmt(ms: number): string {
   return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s`.padStart(10) : `${ms.toFixed(1)} ms`.padStart(10);
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -5,6 +5,7 @@
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import distance from '@turf/distance';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,7 @@ const communities = JSON.parse(readFileSync(join(SAMPLE, 'communities.geojson'),
 const buildings = csv('buildings.csv');
 const facilities = csv('facilities.csv').filter((f) => (f.status || 'open') === 'open');
 
-function inCommunity(row: Record<string, string>, feature: { properties: { id: string } }): boolean {
+function inCommunity(row: Record<string, string>, feature: Feature<Polygon | MultiPolygon, { id: string }>): boolean {
   if (row.community_id) return row.community_id === feature.properties.id;
   if (!booleanPointInPolygon([Number(row.lon), Number(row.lat)], feature)) return false;
   // a point in an earlier community's polygon belongs to that one (none overlap in the sample)
@@ -43,7 +44,7 @@ describe('sample package, by the definitions', () => {
   });
 
   // the first community, the first one with no facility at all, and one from the middle of the file
-  const noFacility = communities.find((c: { properties: { id: string } }) => !facilities.some((f) => inCommunity(f, c)));
+  const noFacility = communities.find((c: Feature<Polygon | MultiPolygon, { id: string }>) => !facilities.some((f) => inCommunity(f, c)));
   const picks = [communities[0], noFacility, communities[41]].filter(Boolean);
   for (const feature of picks) {
     const id = feature.properties.id;

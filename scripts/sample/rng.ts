@@ -1,19 +1,10 @@
 /** Seeded randomness for the sample generator: every random draw goes through here. */
+import { mulberry32 } from '../../src/engine/random';
+
+export { mulberry32 };
 
 /** A random source returning floats in [0, 1). */
 export type Rng = () => number;
-
-/** mulberry32: a small, fast 32-bit seeded generator. */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** FNV-1a hash of a string, mixed with a seed: independent streams per purpose. */
 export function hashSeed(seed: number, key: string): number {

@@ -34,6 +34,7 @@ export type { AnalyzeOptions } from './analyze';
 export { aggregateH3, DEFAULT_H3_RESOLUTION } from './grid/aggregateH3';
 export { communitiesCsv, rejectedCsv, summaryJson, COMMUNITIES_CSV_HEADER } from './report/contractFiles';
 export { csvCell, num4, toCsv, UTF8_BOM } from './report/csv';
+export { mulberry32 } from './random';
 export { optimizeService } from './optimizeService';
 export type { OptimizeServiceOptions, OptimizeServiceResult } from './optimizeService';
 export { serviceCoverageInstance } from './coverage/serviceCoverageInstance';

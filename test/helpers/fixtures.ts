@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { readPackageDir } from '../../scripts/lib/readPackageDir';
 import { analyze, loadPackage, resolvePolicy, type Analysis, type DataPackage, type DistanceMode, type PackageFiles } from '../../src/engine/index';
+export { mulberry32 } from '../../src/engine/random';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
@@ -21,14 +22,3 @@ export const utf8 = (s: string): Uint8Array => enc.encode(s);
 /** Text of bytes (UTF-8). */
 export const text = (b: Uint8Array | undefined): string => new TextDecoder().decode(b);
 
-/** Seeded PRNG (mulberry32), uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -60,6 +60,8 @@ export interface MipRunOptions {
   /** A full column vector to start from (a MIP start); ignored by the legacy API. */
   start?: ArrayLike<number>;
   randomSeed?: number; // HiGHS random_seed, default 0 (deterministic)
+  /** More HiGHS options by their native names, e.g. `{ simplex_strategy: 4 }`; applied last. */
+  highsOptions?: Record<string, number | boolean | string>;
   /** Called with the incumbent and bound while HiGHS runs (full runtime only). */
   onProgress?: (p: { objective: number; bound: number; seconds: number }) => void;
 }
@@ -101,6 +103,7 @@ export function runMip(highs: HighsRuntime, model: LinearModel, opts: MipRunOpti
     random_seed: opts.randomSeed ?? 0,
   };
   if (opts.timeLimitS !== undefined && Number.isFinite(opts.timeLimitS)) options.time_limit = Math.max(0, opts.timeLimitS);
+  Object.assign(options, opts.highsOptions);
   const noBound = model.sense === 'max' ? Infinity : -Infinity;
   const isMip = model.colInteger.some((v) => v === 1);
   try {

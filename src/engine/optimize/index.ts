@@ -9,7 +9,7 @@ export {
 export { shrinkInstance, type ShrunkInstance } from './shrinkInstance';
 export { greedyMclp, type GreedyResult } from './greedyMclp';
 export { bruteForceMclp, BRUTE_FORCE_MAX_SUBSETS } from './bruteForceMclp';
-export { LinearModelBuilder, toLpText, evalObjective, type LinearModel } from './linearModel';
+export { LinearModelBuilder, toLpText, evalObjective, relaxModel, type LinearModel } from './linearModel';
 export {
   resolveHighs,
   runMip,
@@ -22,4 +22,6 @@ export {
 export { buildMclpModel, mclpStart, type MclpModel } from './mclpModel';
 export { solveMclp, type MclpOptions, type MclpSolution } from './solveMclp';
 export { Mclp } from './Mclp';
-export { mulberry32, randomCoverageInstance, planeCoverageInstance, type PlaneInstance } from './syntheticInstance';
+export { randomCoverageInstance, planeCoverageInstance, type PlaneInstance } from './syntheticInstance';
+export { swapLocalSearch, type SwapOptions } from './swapLocalSearch';
+export { lpGuidedMclp, type LpGuidedOptions, type LpGuidedResult } from './lpGuidedMclp';

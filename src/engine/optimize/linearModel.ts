@@ -98,6 +98,11 @@ export class LinearModelBuilder {
   }
 }
 
+/** The LP relaxation: the same model with every column continuous. */
+export function relaxModel(model: LinearModel): LinearModel {
+  return { ...model, colInteger: new Uint8Array(model.numCols) };
+}
+
 /** Objective value of a column vector. */
 export function evalObjective(model: LinearModel, x: ArrayLike<number>): number {
   let s = 0;

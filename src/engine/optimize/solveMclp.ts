@@ -3,10 +3,12 @@ import { greedyMclp } from './greedyMclp';
 import { resolveHighs, runMip, type HighsLoaderOrInstance, type MipStatus } from './highsRunner';
 import { buildMclpModel, mclpStart } from './mclpModel';
 import { shrinkInstance } from './shrinkInstance';
+import { swapLocalSearch } from './swapLocalSearch';
+import { lpGuidedMclp } from './lpGuidedMclp';
 
 /** Options of {@link solveMclp}. */
 export interface MclpOptions {
-  timeLimitS?: number; // s of HiGHS time, default 10
+  timeLimitS?: number; // s of wall time for the whole solve (HiGHS phases stop by then), default 10
   mipRelGap?: number; // relative gap at which HiGHS may stop, default 0 (prove the optimum)
   /** Where HiGHS comes from; default `import('highs')`. See {@link HighsLoaderOrInstance}. */
   highs?: HighsLoaderOrInstance;
@@ -28,7 +30,7 @@ export interface MclpSolution {
   bound: number;
   /** (bound − objective) / bound, 0 when bound is 0. */
   gap: number;
-  /** What produced `selected`. */
+  /** What produced `selected`: greedy (+ swaps), HiGHS (LP-guided or branch and cut), or all sites. */
   method: 'highs' | 'greedy' | 'trivial';
   stats: {
     demand: number;
@@ -38,8 +40,10 @@ export interface MclpSolution {
     /** Wall-clock seconds, shrink + greedy + HiGHS. */
     seconds: number;
     greedyObjective: number;
-    /** How HiGHS ended, or null when it did not run. */
+    /** How the last HiGHS run ended (LP relaxation or MIP), or null when HiGHS did not run. */
     solverStatus: MipStatus | null;
+    /** LP relaxation optimum (an upper bound), Infinity when not computed. */
+    lpBound: number;
   };
 }
 
@@ -52,16 +56,24 @@ export interface MclpSolution {
  *                 Σ_j x_j ≤ p
  *                 x_j ∈ {0, 1},  0 ≤ y_i ≤ 1
  *
- * Steps: validate → {@link shrinkInstance} (merge equal demand, drop dominated candidates;
- * optimum unchanged) → trivial cases (nothing coverable; p ≥ useful candidates: take them
- * all) → lazy greedy with an upper bound (optimal when the bound meets it) → HiGHS on the
- * shrunk model, started from the greedy solution, within `timeLimitS`. With integer
- * weights the optimum is an integer, so an absolute gap below 1 proves it (HiGHS stops at
- * `mip_abs_gap` 0.5 and the bound is rounded down). The answer is HiGHS's incumbent rounded to 0/1, or greedy's if that is better;
- * its objective is recomputed from the cover sets. `optimal` is true only when HiGHS
- * reported Optimal and the bound meets the objective (within 1e-9 relative; < 1 for
- * integer weights), when greedy's bound meets it, or in the trivial cases. Output is
- * deterministic when HiGHS finishes before the time limit.
+ * Steps (spopt's distances → model → solve, with the known ways to get proofs fast):
+ * 1. validate, then {@link shrinkInstance}: merge demand points with the same covering
+ *    candidates, drop dominated candidates (the optimum is unchanged);
+ * 2. trivial cases: nothing coverable, or p ≥ useful candidates (take them all): optimal;
+ * 3. lazy {@link greedyMclp} with its submodular upper bound (optimal when they meet),
+ *    then {@link swapLocalSearch}; `method: 'greedy'` stops here;
+ * 4. {@link lpGuidedMclp}: the LP relaxation by HiGHS (a proved bound) and LP-guided
+ *    rounding / fix-and-solve incumbents;
+ * 5. HiGHS branch and cut on the shrunk model, started from the best selection (a MIP
+ *    start), for the rest of `timeLimitS`.
+ * With integer weights the optimum is an integer, so every bound is rounded down and an
+ * absolute gap below 1 proves optimality (HiGHS stops at `mip_abs_gap` 0.5). The answer is
+ * the best selection found by any step, rounded to 0/1, its objective recomputed from the
+ * cover sets. `optimal` is true only when a proved bound meets the objective (< 1 apart
+ * for integer weights, else within HiGHS's absolute gap 1e-6): the bound of HiGHS's MIP (status
+ * Optimal), of the LP relaxation solved to optimality by HiGHS, or of greedy; or in the
+ * trivial cases. Otherwise `bound`/`gap` say how far from proved it is. Output is
+ * deterministic when no time limit is hit (HiGHS runs single-threaded, random_seed 0).
  *
  * Throws `E_ARGUMENT` for p < 1 or not whole, no demand, no candidates, bad weights or
  * cover lists; `E_SOLVER` when HiGHS cannot be loaded or fails.
@@ -86,6 +98,7 @@ export async function solveMclp(inst: CoverageInstance, p: number, opts: MclpOpt
     seconds: 0,
     greedyObjective: 0,
     solverStatus: null as MipStatus | null,
+    lpBound: Infinity,
   };
   const finish = (local: number[], bound: number, optimal: boolean, how: MclpSolution['method']): MclpSolution => {
     const selected = local.map((k) => shrunk.candidateOrigin[k]).sort((a, b) => a - b);
@@ -95,7 +108,7 @@ export async function solveMclp(inst: CoverageInstance, p: number, opts: MclpOpt
     return { selected, objective, optimal, bound: b, gap: b > 0 ? (b - objective) / b : 0, method: how, stats };
   };
   const closes = (bound: number, objective: number): boolean =>
-    integer ? bound - objective < 1 - 1e-6 : bound - objective <= 1e-9 * Math.max(1, Math.abs(objective));
+    integer ? bound - objective < 1 - 1e-6 : bound - objective <= 1e-6 + 1e-9 * Math.abs(objective);
 
   // Trivial: nothing coverable, or enough sites for every useful candidate.
   if (opts.shrink !== false && p >= s.candidateCovers.length) {
@@ -106,42 +119,68 @@ export async function solveMclp(inst: CoverageInstance, p: number, opts: MclpOpt
 
   const greedy = greedyMclp(s, p);
   stats.greedyObjective = greedy.objective;
-  let bound = integer ? Math.floor(greedy.bound + 1e-6 + 1e-9 * greedy.bound) : greedy.bound;
-  if (method === 'greedy' || closes(bound, greedy.objective)) {
-    return finish(greedy.selected, bound, closes(bound, greedy.objective), 'greedy');
-  }
+  let bound = integer ? roundDown(greedy.bound) : greedy.bound;
+  if (closes(bound, greedy.objective)) return finish(greedy.selected, bound, true, 'greedy');
+
+  // Best known selection and where it came from.
+  let best = greedy.selected;
+  let bestObj = greedy.objective;
+  let source: MclpSolution['method'] = 'greedy';
+  const offer = (sel: number[], obj: number, how: MclpSolution['method']) => {
+    if (obj > bestObj) { best = sel; bestObj = obj; source = how; }
+  };
+  const improved = swapLocalSearch(s, greedy.selected, p);
+  offer(improved.selected, improved.objective, 'greedy');
+  if (method === 'greedy' || closes(bound, bestObj)) return finish(best, bound, closes(bound, bestObj), source);
 
   const highs = await resolveHighs(opts.highs);
+  const left = () => timeLimitS - (Date.now() - t0) / 1000;
   const mm = buildMclpModel(s, p);
+
+  // LP relaxation: a proved bound, and LP-guided rounding / fix-and-solve incumbents.
+  const lpg = lpGuidedMclp(highs, s, p, mm, { timeLimitS: Math.max(0.1, left()), subMipTimeLimitS: 0.25 * left() });
+  stats.lpBound = lpg.lpBound;
+  stats.solverStatus = lpg.lpStatus;
+  if (lpg.lpBound < Infinity) bound = Math.min(bound, integer ? roundDown(lpg.lpBound) : lpg.lpBound);
+  offer(lpg.selected, lpg.objective, 'highs');
+  if (closes(bound, bestObj)) return finish(best, bound, true, source);
+  if (left() <= 0.05) return finish(best, bound, false, source);
+
+  // Branch and cut on the shrunk model, started from the best selection so far.
   const run = runMip(highs, mm.model, {
-    timeLimitS,
+    timeLimitS: Math.max(0.1, left()),
     mipRelGap,
     mipAbsGap: integer ? 0.5 : 1e-6,
-    start: mclpStart(s, mm, greedy.selected),
+    start: mclpStart(s, mm, best),
     onProgress: opts.onProgress,
   });
   stats.solverStatus = run.status;
   if (run.status === 'error' || run.status === 'infeasible' || run.status === 'unbounded') {
     // The model is always feasible (x = 0) and bounded; anything else is a solver fault.
-    // Greedy's answer still stands, unproved.
-    return finish(greedy.selected, bound, false, 'greedy');
+    // The heuristic answer still stands, unproved unless the bounds already meet it.
+    return finish(best, bound, false, source);
   }
-  let hb = run.bound;
-  // Integer optimum ≤ ⌊bound⌋; the small allowance absorbs HiGHS's rounding of its bound
-  // (its stopping gap 0.5 keeps a proved bound well below the next integer).
-  if (integer && Number.isFinite(hb)) hb = Math.floor(hb + 1e-6 + 1e-9 * Math.abs(hb));
-  bound = Math.min(bound, hb);
-
-  let chosen: number[] = [];
+  if (Number.isFinite(run.bound)) bound = Math.min(bound, integer ? roundDown(run.bound) : run.bound);
   if (run.x) {
     const xs: { j: number; v: number }[] = [];
     for (let j = 0; j < s.candidateCovers.length; j++) if (run.x[mm.xCol[j]] > 0.5) xs.push({ j, v: run.x[mm.xCol[j]] });
     xs.sort((a, b) => b.v - a.v || a.j - b.j);
-    chosen = xs.slice(0, p).map((e) => e.j).sort((a, b) => a - b);
+    const chosen = xs.slice(0, p).map((e) => e.j).sort((a, b) => a - b);
+    offer(chosen, coverageObjective(s, chosen), 'highs');
   }
-  const highsObjective = run.x ? coverageObjective(s, chosen) : -Infinity;
-  if (highsObjective >= greedy.objective) {
-    return finish(chosen, bound, run.status === 'optimal' && closes(bound, highsObjective), 'highs');
+  const proved = run.status === 'optimal' && closes(bound, bestObj);
+  if (!proved && (source as MclpSolution['method']) === 'highs') {
+    const polished = swapLocalSearch(s, best, p);
+    offer(polished.selected, polished.objective, 'highs');
   }
-  return finish(greedy.selected, bound, run.status === 'optimal' && closes(bound, greedy.objective), 'greedy');
+  return finish(best, bound, proved || closes(bound, bestObj), source);
+}
+
+/**
+ * An integer optimum is at most ⌊bound⌋. The allowance absorbs HiGHS's rounding of the
+ * bound (LP tolerances ~1e-7 relative); HiGHS stops at an absolute gap of 0.5, so a proved
+ * bound stays well below the next integer.
+ */
+function roundDown(bound: number): number {
+  return Math.floor(bound + 1e-4 + 1e-8 * Math.abs(bound));
 }

@@ -1,16 +1,6 @@
 import type { CoverageInstance } from './coverageInstance';
+import { mulberry32 } from '../random';
 
-/** Seeded 32-bit PRNG (mulberry32): returns a function giving floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A small random covering instance for tests: each candidate covers each demand point

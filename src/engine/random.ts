@@ -1,0 +1,15 @@
+/**
+ * The one seeded random source of the project (mulberry32, 32-bit state): heuristics,
+ * synthetic instances, the sample generator, benchmarks and tests all draw from it, so
+ * every run with the same seed gives the same numbers.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,55 @@
+import type { Analysis } from '../analysisTypes';
+import type { DistanceProvider, Reach, Site } from '../coverage/distanceProvider';
+import { PolygonIndex } from '../spatial/polygonIndex';
+import type { DataPackage } from '../types';
+
+/**
+ * What a what-if evaluation reuses between edits: the package, its base analysis (per-service
+ * distance arrays), the distance provider with its indexes, id lookups, the community polygon
+ * index, and a cache of reach results per (site, position, threshold).
+ */
+export interface ScenarioContext {
+  readonly pkg: DataPackage;
+  readonly analysis: Analysis;
+  readonly provider: DistanceProvider;
+  readonly facilityIndex: ReadonlyMap<string, number>;
+  readonly candidateIndex: ReadonlyMap<string, number>;
+  readonly communityIndex: ReadonlyMap<string, number>;
+  /** Community holding a point, -1 when none (built on first use). */
+  locate(lon: number, lat: number): number;
+  /** Buildings within thresholdM (m) of a site, cached by id, position and threshold. */
+  reach(site: Site, thresholdM: number): Reach;
+  /** Reach results held in the cache. */
+  readonly cacheSize: number;
+}
+
+/**
+ * A context for {@link evaluateScenario}: build once per package, analysis and provider (the
+ * provider the analysis was run with, or one for the same package and mode), then evaluate
+ * many scenarios. Nothing of `analysis` is modified.
+ */
+export function createScenarioContext(pkg: DataPackage, analysis: Analysis, provider: DistanceProvider): ScenarioContext {
+  const cache = new Map<string, Reach>();
+  let polygons: PolygonIndex | null = null;
+  return {
+    pkg,
+    analysis,
+    provider,
+    facilityIndex: new Map(pkg.facilities.map((f, i) => [f.id, i])),
+    candidateIndex: new Map(pkg.candidates.map((c, i) => [c.id, i])),
+    communityIndex: new Map(pkg.communities.map((c, i) => [c.id, i])),
+    locate(lon, lat) {
+      polygons ??= new PolygonIndex(pkg.communities.map((c) => c.geometry));
+      return polygons.locate(lon, lat);
+    },
+    reach(site, thresholdM) {
+      const key = `${site.id}\u0000${site.lon}\u0000${site.lat}\u0000${thresholdM}`;
+      let r = cache.get(key);
+      if (!r) cache.set(key, (r = provider.reach(site, thresholdM)));
+      return r;
+    },
+    get cacheSize() {
+      return cache.size;
+    },
+  };
+}
