@@ -22,10 +22,12 @@ import {
 import { parseArgs } from './lib/args';
 import { readPackageDir } from './lib/readPackageDir';
 import { runOptimize } from './lib/optimizeCommand';
+import { runBlueprint } from './lib/blueprintCommand';
 
 const USAGE = `用法 / usage:
   npm run cli -- analyze  --data DIR --out OUTDIR [--mode euclidean|network|matrix] [--policy FILE] [--effort]
-  npm run cli -- optimize --data DIR --service CODE --sites K --out FILE.json [--mode euclidean|network|matrix] [--policy FILE] [--effort] [--time-limit S]`;
+  npm run cli -- optimize --data DIR --service CODE --sites K --out FILE.json [--mode euclidean|network|matrix] [--policy FILE] [--effort] [--time-limit S]
+  npm run cli -- blueprint --data DIR --out OUTDIR [--mode euclidean|network|matrix] [--district NAME] [--street NAME] [--sites K] [--budget WAN] [--policy FILE] [--time-limit S]`;
 
 class UsageError extends Error {}
 
@@ -102,6 +104,14 @@ async function main(argv: string[]): Promise<number> {
       const pkg = load(opts, files);
       mkdirSync(dirname(out), { recursive: true });
       await runOptimize(pkg, files, { mode, policy: resolvePolicy(pkg, override), service, sites, out, effort, timeLimitS: timeLimit ? Number(timeLimit) : undefined });
+    } else if (command === 'blueprint') {
+      const mode = readMode(opts);
+      const override = readPolicyFile(opts);
+      const out = need(opts, 'out');
+      const files = readPackageDir(need(opts, 'data'));
+      const pkg = load(opts, files);
+      const timeLimit = opts.get('time-limit');
+      await runBlueprint(pkg, files, { mode, policy: resolvePolicy(pkg, override), out, district: opts.get('district'), street: opts.get('street'), sites: opts.get('sites'), budget: opts.get('budget'), timeLimitS: timeLimit ? Number(timeLimit) : undefined, effort: opts.get('effort') === 'true' });
     } else throw new UsageError(command ? `unknown command '${command}'` : 'no command');
     return 0;
   } catch (e) {

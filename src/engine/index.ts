@@ -40,3 +40,8 @@ export type { OptimizeServiceOptions, OptimizeServiceResult } from './optimizeSe
 export { serviceCoverageInstance } from './coverage/serviceCoverageInstance';
 export type { ServiceCoverageInstance } from './coverage/serviceCoverageInstance';
 export * as optimize from './optimize/index';
+export { createScenarioContext, evaluateScenario, applyScenario, summarizeScope } from './scenario/index';
+export type { Scenario, ScenarioSite, ScenarioMove, ScenarioResult, ScenarioSummary, ScopeMeasures, Delta, ScenarioContext, EvaluateScenarioOptions } from './scenario/index';
+export { blueprint, blueprintGeoJson, blueprintSitesCsv, communitiesBeforeAfterCsv, safeCell, DEFAULT_MIN_FUNCTION_AREA_M2, DEFAULT_SOURCE_PENALTY } from './blueprint/index';
+export type { BlueprintOptions, BlueprintScope, BlueprintResult, BlueprintSiteResult, CommunityBeforeAfter, PolicyLever } from './blueprint/index';
+export * as blueprintSolver from './blueprint/index';

@@ -202,7 +202,7 @@ export function buildBlueprintInstance(ctx: ScenarioContext, scope: number[], op
   // communities whose base shortfall chosen sites can close
   const areaCommunities: AreaCommunity[] = [];
   const byCommunity = new Map<number, number>();
-  sites.forEach((site, k) => {
+  sites.forEach((site) => {
     const c = site.community;
     if (c < 0 || !inScope[c]) return;
     const short = shortfallM2(policy.areaPer100Households.base, pkg.communities[c].households, analysis.communities[c].facilityAreaM2);

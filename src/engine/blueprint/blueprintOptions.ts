@@ -80,7 +80,7 @@ export interface BlueprintOptions {
   sourcePenalty?: Partial<Record<CandidateSource, number>>; // household-equivalents per site, default DEFAULT_SOURCE_PENALTY
   /** Also consider candidates in communities outside the scope that reach scope demand; default false (candidates with no community always may). */
   outsideCandidates?: boolean;
-  /** A community counts as served by a joint site when it gets ≥ this share of the households the site newly reaches; default 0.1. */
+  /** A community counts as served by a site when it gets ≥ this share of the households the site newly reaches; two or more make it joint (跨社区联合体). Default 0.25 (at most four communities). */
   jointMinShare?: number;
   method?: 'exact' | 'greedy'; // default 'exact' (HiGHS MIP seeded with greedy)
   timeLimitS?: number; // s of HiGHS time, default 30

@@ -9,7 +9,7 @@ import type { Choice } from './selection';
  * Explain each chosen site: households newly covered per service (all buildings and scope
  * only), communities served with their share of the newly reached households and of the
  * area (a joint site splits its area in proportion; a community counts when its share ≥
- * jointMinShare), base shortfall closed in its own community (sites in candidate order),
+ * jointMinShare, at least the largest), base shortfall closed in its own community (sites in candidate order),
  * source tier and policy levers.
  */
 export function explainSites(ctx: ScenarioContext, inst: BlueprintInstance, choices: readonly Choice[], jointMinShare: number): BlueprintSiteResult[] {
@@ -51,7 +51,9 @@ export function explainSites(ctx: ScenarioContext, inst: BlueprintInstance, choi
     }
     let total = 0;
     for (const v of perCommunity.values()) total += v;
-    const counted = [...perCommunity.entries()].filter(([, h]) => total > 0 && h / total >= jointMinShare).sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    const ranked = [...perCommunity.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    // communities with ≥ jointMinShare of the newly reached households; at least the largest
+    const counted = ranked.filter(([, h], k) => k === 0 || h / total >= jointMinShare);
     const joint = counted.length >= 2;
     const countedHh = counted.reduce((a, [, h]) => a + h, 0);
     const served: ServedCommunity[] = counted.map(([c, h]) => ({

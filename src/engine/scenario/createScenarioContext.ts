@@ -2,6 +2,7 @@ import type { Analysis } from '../analysisTypes';
 import type { DistanceProvider, Reach, Site } from '../coverage/distanceProvider';
 import { PolygonIndex } from '../spatial/polygonIndex';
 import type { DataPackage } from '../types';
+import type { ScopeMeasures } from './scenarioTypes';
 
 /**
  * What a what-if evaluation reuses between edits: the package, its base analysis (per-service
@@ -21,6 +22,8 @@ export interface ScenarioContext {
   reach(site: Site, thresholdM: number): Reach;
   /** Reach results held in the cache. */
   readonly cacheSize: number;
+  /** Scope measures of the base analysis, by scope key (filled by evaluateScenario). */
+  readonly baseMeasures: Map<string, ScopeMeasures>;
 }
 
 /**
@@ -48,6 +51,7 @@ export function createScenarioContext(pkg: DataPackage, analysis: Analysis, prov
       if (!r) cache.set(key, (r = provider.reach(site, thresholdM)));
       return r;
     },
+    baseMeasures: new Map(),
     get cacheSize() {
       return cache.size;
     },

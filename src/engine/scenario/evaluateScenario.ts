@@ -48,7 +48,7 @@ export function evaluateScenario(ctx: ScenarioContext, scenario: Scenario, opts:
   });
   const communities = communityResults({ ...pkg, facilities: applied.facilities }, coverage, policy);
   const scope = opts.scope ? scopeMask(pkg.communities.length, opts.scope) : null;
-  const summary = summarize(ctx, communities, coverage, scope);
+  const summary = summarize(ctx, communities, coverage, scope, opts.scope ? opts.scope.join(',') : '*');
   return { facilities: applied.facilities, coverage, communities, summary, ms: Date.now() - t0 };
 }
 
@@ -58,9 +58,10 @@ function scopeMask(n: number, scope: readonly number[]): Uint8Array {
   return m;
 }
 
-function summarize(ctx: ScenarioContext, communities: CommunityResult[], coverage: ServiceCoverage[], scope: Uint8Array | null): ScenarioSummary {
+function summarize(ctx: ScenarioContext, communities: CommunityResult[], coverage: ServiceCoverage[], scope: Uint8Array | null, key: string): ScenarioSummary {
   const { pkg, analysis } = ctx;
-  const before = summarizeScope(pkg.buildings, analysis.communities, analysis.coverage, scope);
+  let before = ctx.baseMeasures.get(key);
+  if (!before) ctx.baseMeasures.set(key, (before = summarizeScope(pkg.buildings, analysis.communities, analysis.coverage, scope)));
   const after = summarizeScope(pkg.buildings, communities, coverage, scope);
   const changedCommunities: number[] = [];
   communities.forEach((c, i) => {

@@ -1,0 +1,128 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { initI18n } from '../i18n';
+import { MapView } from '../map/MapView';
+import type { HoverInfo } from '../map/hoverInfo';
+import { analyzeFiles, analyzeUrl } from '../worker/engineClient';
+import type { MapData, WorkerFailure } from '../worker/protocol';
+import { Banner } from '../ui/Banner';
+import { ControlPanel } from '../ui/ControlPanel';
+import { HoverTooltip } from '../ui/HoverTooltip';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { OpenFolderButton } from '../ui/OpenFolderButton';
+import { ProgressOverlay } from '../ui/ProgressOverlay';
+import { RankingTable } from '../ui/RankingTable';
+import { SearchBox } from '../ui/SearchBox';
+import { SettingsDialog } from '../ui/SettingsDialog';
+import { SidePanel } from '../ui/SidePanel';
+import { pickView, useApp } from './store';
+import { formatView } from './viewState';
+
+type Source = { kind: 'url'; dataset: string } | { kind: 'files'; files: File[] };
+
+/** The planning map application: header, controls, map, side panel and ranking table. */
+export function App() {
+  const { t } = useTranslation();
+  const lang = useApp((s) => s.lang);
+  const data = useApp((s) => s.data);
+  const service = useApp((s) => s.service);
+  const view = useApp((s) => s.view);
+  const mode = useApp((s) => s.mode);
+  const dataset = useApp((s) => s.dataset);
+  const selection = useApp((s) => s.selection);
+  const rankingOpen = useApp((s) => s.rankingOpen);
+  const set = useApp((s) => s.set);
+  const [hover, setHover] = useState<HoverInfo | null>(null);
+  const [source, setSource] = useState<Source>({ kind: 'url', dataset });
+  const run = useRef(0);
+
+  // Language: i18next and the document follow the store.
+  useEffect(() => {
+    initI18n(lang);
+    document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+  }, [lang]);
+
+  // The URL keeps the view and the selection.
+  useEffect(
+    () =>
+      useApp.subscribe((s, prev) => {
+        const next = formatView(pickView(s));
+        if (next !== formatView(pickView(prev))) history.replaceState(null, '', `${location.pathname}${next}${location.hash}`);
+      }),
+    [],
+  );
+
+  // Run the engine in the worker whenever the source or the distance mode changes.
+  useEffect(() => {
+    const id = ++run.current;
+    set({ status: 'loading', progress: { stage: 'fetch', fraction: 0 }, error: null });
+    const onProgress = (stage: string, fraction: number) => {
+      if (id === run.current) useApp.getState().set({ progress: { stage, fraction } });
+    };
+    const job: Promise<MapData> =
+      source.kind === 'url' ? analyzeUrl(`data/${source.dataset}/`, mode, onProgress) : analyzeFiles(source.files, mode, onProgress);
+    job.then(
+      (d) => {
+        if (id !== run.current) return;
+        set({ data: d, status: 'ready' });
+        (window as unknown as { __yulintuReady?: number }).__yulintuReady = performance.now();
+      },
+      (err: WorkerFailure | Error) => {
+        if (id !== run.current) return;
+        const e: WorkerFailure = 'code' in err ? (err as WorkerFailure) : { code: 'E_INTERNAL', zh: String(err), en: String(err) };
+        set({ status: 'error', error: e });
+      },
+    );
+  }, [source, mode, set]);
+
+  const onFiles = useCallback(
+    (files: File[]) => {
+      set({ selection: null, camera: null });
+      setSource({ kind: 'files', files });
+    },
+    [set],
+  );
+  const onHover = useCallback((h: HoverInfo | null) => setHover(h), []);
+
+  return (
+    <div className={`app ${view === 'public' ? 'public' : ''}`}>
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-title">{t('app.title')}</span>
+          <span className="brand-sub">{t('app.subtitle')}</span>
+        </div>
+        {data && <span className="package-name" title={t('data.name')}>{data.manifest.name}</span>}
+        {data && data.rejectedCount > 0 && <span className="rejected">{t('data.rejected', { count: data.rejectedCount })}</span>}
+        <div className="spacer" />
+        <SearchBox />
+        {view !== 'public' && <OpenFolderButton onFiles={onFiles} />}
+        <button type="button" onClick={() => set({ rankingOpen: !rankingOpen })} data-testid="ranking-toggle">
+          {rankingOpen ? t('ranking.hide') : t('ranking.show')}
+        </button>
+        <button type="button" onClick={() => set({ settingsOpen: !useApp.getState().settingsOpen })}>
+          {t('control.settings')}
+        </button>
+        <LanguageSwitch />
+      </header>
+      <Banner synthetic={data?.manifest.synthetic === true} publicView={view === 'public'} />
+      <main className="app-main">
+        <ControlPanel />
+        <div className="map-wrap">
+          <MapView onHover={onHover} />
+          <HoverTooltip hover={hover} data={data} service={service} />
+          {rankingOpen && data && (
+            <RankingTable
+              communities={data.analysis.communities}
+              service={service}
+              selectedId={selection?.kind === 'community' ? selection.id : undefined}
+              onSelect={(id) => set({ selection: { kind: 'community', id }, zoomRequest: useApp.getState().zoomRequest + 1 })}
+            />
+          )}
+          <ProgressOverlay />
+          <SettingsDialog />
+        </div>
+        <SidePanel />
+      </main>
+    </div>
+  );
+}

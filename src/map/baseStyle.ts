@@ -1,0 +1,99 @@
+import type { StyleSpecification } from 'maplibre-gl';
+import type { Basemap } from '../app/viewState';
+
+/** System CJK fonts first (fonts-noto-cjk on Linux, YaHei on Windows, PingFang on macOS). */
+export const CJK_FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif';
+
+const EMPTY = { type: 'FeatureCollection', features: [] } as const;
+
+/** Raster tiles of the optional online basemaps (off by default: no request leaves the page's origin). */
+export function basemapTiles(basemap: Basemap, tk: string): { tiles: string[]; attribution: string } | null {
+  if (basemap === 'osm') {
+    return { tiles: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'], attribution: '© OpenStreetMap contributors' };
+  }
+  if (basemap === 'tianditu' && tk) {
+    const t = (layer: string) =>
+      [0, 1, 2, 3].map(
+        (s) =>
+          `https://t${s}.tianditu.gov.cn/${layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${encodeURIComponent(tk)}`,
+      );
+    return { tiles: t('vec'), attribution: '© 天地图' };
+  }
+  return null;
+}
+
+/**
+ * The offline basemap: a plain background with the package's own roads, street and district
+ * outlines and community names. No `glyphs` URL: maplibre draws the labels with local fonts.
+ * Deck.gl layers are inserted before `roads` (fills) and before `community-labels` (points).
+ */
+export function baseStyle(): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      communities: { type: 'geojson', data: EMPTY as never },
+      labels: { type: 'geojson', data: EMPTY as never },
+      roads: { type: 'geojson', data: EMPTY as never },
+      streetLines: { type: 'geojson', data: EMPTY as never },
+      districtLines: { type: 'geojson', data: EMPTY as never },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#f3f1ec' } },
+      {
+        id: 'community-base',
+        type: 'fill',
+        source: 'communities',
+        paint: { 'fill-color': '#fbfaf7', 'fill-outline-color': '#d9d5cc' },
+      },
+      {
+        id: 'roads',
+        type: 'line',
+        source: 'roads',
+        paint: {
+          'line-color': ['match', ['get', 'kind'], 'steps', '#9a7b55', 'elevator', '#5a6e8a', 'road', '#ffffff', '#ffffff'],
+          'line-width': ['interpolate', ['linear'], ['zoom'], 12, 0.4, 16, 2.2],
+          'line-opacity': 0.85,
+          'line-dasharray': ['match', ['get', 'kind'], 'steps', ['literal', [1, 1]], ['literal', [1, 0]]] as never,
+        },
+      },
+      {
+        id: 'community-lines',
+        type: 'line',
+        source: 'communities',
+        paint: { 'line-color': '#8c8778', 'line-width': 0.5, 'line-opacity': 0.7 },
+      },
+      {
+        id: 'street-lines',
+        type: 'line',
+        source: 'streetLines',
+        paint: { 'line-color': '#4d4a42', 'line-width': 1.4, 'line-dasharray': [3, 2] },
+      },
+      {
+        id: 'district-lines',
+        type: 'line',
+        source: 'districtLines',
+        paint: { 'line-color': '#2b2a26', 'line-width': 2.6 },
+      },
+      {
+        id: 'selection-line',
+        type: 'line',
+        source: 'communities',
+        filter: ['==', ['get', 'id'], '\u0000'],
+        paint: { 'line-color': '#0b5cad', 'line-width': 3.2 },
+      },
+      {
+        id: 'community-labels',
+        type: 'symbol',
+        source: 'labels',
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': ['Noto Sans CJK SC Regular'],
+          'text-size': ['interpolate', ['linear'], ['zoom'], 11, 10, 15, 14],
+          'text-max-width': 6,
+          'text-allow-overlap': false,
+        },
+        paint: { 'text-color': '#2b2a26', 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.4 },
+      },
+    ],
+  };
+}

@@ -1,0 +1,32 @@
+import { SERVICES, serviceIndex, type ServiceCode } from '../engine/standards/services';
+import type { Facility } from '../engine/types';
+import type { MapData } from '../worker/protocol';
+import { COVERED, SERVICE_COLORS, UNCOVERED, niceBreaks, type RGBA } from './colors';
+
+/** Break points for hexagons of uncovered households for one service. */
+export function h3Breaks(data: MapData, service: ServiceCode): number[] {
+  const si = serviceIndex(service);
+  const m = data.h3.cells.length;
+  let max = 0;
+  for (let c = 0; c < m; c++) max = Math.max(max, data.h3.uncovered[si * m + c]);
+  return niceBreaks(max);
+}
+
+/** Colours of buildings for one service: covered green, uncovered red (RGBA bytes per building). */
+export function buildingColors(data: MapData, service: ServiceCode): Uint8Array {
+  const b = data.buildings;
+  const si = serviceIndex(service);
+  const out = new Uint8Array(b.count * 4);
+  for (let k = 0; k < b.count; k++) {
+    out.set(b.covered[si * b.count + k] ? COVERED : UNCOVERED, k * 4);
+  }
+  return out;
+}
+
+/** The facility's colour for the chosen service; dimmed grey-tint when it does not offer it. */
+export function facilityColor(f: Facility, service: ServiceCode): RGBA {
+  if (f.services.includes(service)) return SERVICE_COLORS[service];
+  const c = SERVICE_COLORS[f.services[0] ?? SERVICES[0]];
+  return [c[0], c[1], c[2], 80];
+}
+

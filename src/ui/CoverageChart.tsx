@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { SERVICES, YILAO_YIXIAO, type ServiceCode } from '../engine/standards/services';
+import { SERVICE_COLORS, css } from '../map/colors';
+import { fmtM, fmtPct, serviceName } from './format';
+
+interface Props {
+  /** Coverage 0…1 per service in SERVICES order, null where not measurable. */
+  coverage: (number | null)[];
+  thresholdsM: Record<ServiceCode, number>;
+  selected?: ServiceCode;
+}
+
+const ROW = 22;
+const LABEL_W = 118;
+const BAR_W = 150;
+
+/** Coverage per service as horizontal SVG bars, the selected service outlined. */
+export function CoverageChart({ coverage, thresholdsM, selected }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const h = SERVICES.length * ROW + 4;
+  return (
+    <figure className="coverage-chart" data-testid="coverage-chart">
+      <svg width={LABEL_W + BAR_W + 58} height={h} role="img" aria-label={t('panel.coverage')}>
+        {SERVICES.map((s, i) => {
+          const v = coverage[i];
+          const y = i * ROW + 2;
+          const w = v === null || v === undefined ? 0 : Math.max(0, Math.min(1, v)) * BAR_W;
+          return (
+            <g key={s} data-service={s} data-value={v === null || v === undefined ? '' : String(v)}>
+              <text x={0} y={y + 14} className="chart-label">
+                {YILAO_YIXIAO.includes(s) ? '● ' : ''}
+                {serviceName(s, lang)}
+              </text>
+              <rect x={LABEL_W} y={y + 3} width={BAR_W} height={ROW - 8} fill="#ebe8e1" />
+              <rect x={LABEL_W} y={y + 3} width={w} height={ROW - 8} fill={css(SERVICE_COLORS[s])} />
+              {s === selected && (
+                <rect x={LABEL_W - 1} y={y + 2} width={BAR_W + 2} height={ROW - 6} fill="none" stroke="#0b5cad" strokeWidth={1.5} />
+              )}
+              <text x={LABEL_W + BAR_W + 6} y={y + 14} className="chart-value">
+                {fmtPct(v, lang, 0)}
+              </text>
+              <title>{`${serviceName(s, lang)}: ${fmtPct(v, lang, 1)} (≤ ${fmtM(thresholdsM[s], lang)})`}</title>
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption>● {lang.startsWith('en') ? 'for the old and young' : '一老一小'} · {t('panel.coverageNote')}</figcaption>
+    </figure>
+  );
+}

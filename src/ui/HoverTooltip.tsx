@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import type { HoverInfo } from '../map/hoverInfo';
+import type { MapData } from '../worker/protocol';
+import type { Candidate, Facility } from '../engine/types';
+import { serviceIndex, type ServiceCode } from '../engine/standards/services';
+import { fmtHh, fmtM2, fmtPct, serviceName } from './format';
+
+/** A small text tooltip for what the pointer is over (React text only, never HTML). */
+export function HoverTooltip({ hover, data, service }: { hover: HoverInfo | null; data: MapData | null; service: ServiceCode }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  if (!hover || !data) return null;
+  const si = serviceIndex(service);
+  let lines: string[] = [];
+  if (hover.layer === 'communities-fill') {
+    const p = (hover.object as { properties: { i: number } }).properties;
+    const r = data.analysis.communities[p.i];
+    if (r) lines = [r.name, `${r.street} · ${r.district}`, fmtHh(r.households, lang), `${serviceName(service, lang)} ${fmtPct(r.coverage[si], lang)}`, `${t('panel.shortfall30')} ${fmtM2(r.shortfallBaseM2, lang)}`];
+  } else if (hover.layer === 'facilities') {
+    const f = hover.object as Facility;
+    lines = [f.name, f.services.map((s) => serviceName(s, lang)).join('、'), fmtM2(f.areaM2, lang)];
+  } else if (hover.layer === 'candidates') {
+    const c = hover.object as Candidate;
+    lines = [c.name, t(`source.${c.source}`), fmtM2(c.areaM2, lang)];
+  } else if (hover.layer === 'buildings') {
+    const b = data.buildings;
+    const k = hover.index;
+    const cov = b.covered[si * b.count + k] === 1;
+    lines = [`${t('tooltip.building')} ${b.ids[k] ?? ''}`, fmtHh(b.households[k], lang), `${serviceName(service, lang)}: ${cov ? t('tooltip.covered') : t('tooltip.uncovered')}`];
+  } else if (hover.layer === 'h3-uncovered') {
+    const c = hover.object as number;
+    const m = data.h3.cells.length;
+    lines = [t('tooltip.cell'), `${t('tooltip.uncoveredHh')}: ${fmtHh(data.h3.uncovered[si * m + c], lang)}`, `${t('panel.households')}: ${fmtHh(data.h3.households[c], lang)}`];
+  }
+  if (!lines.length) return null;
+  return (
+    <div className="tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }} data-testid="tooltip">
+      {lines.map((l, i) => (
+        <div key={i} className={i === 0 ? 'tooltip-title' : ''}>
+          {l}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../app/store';
+import { LAYERS, type LayerKey } from '../app/viewState';
+
+/** Checkboxes for the map layers; candidate sites are absent from the public view. */
+export function LayerSwitches() {
+  const { t } = useTranslation();
+  const layers = useApp((s) => s.layers);
+  const view = useApp((s) => s.view);
+  const hasRoads = useApp((s) => Boolean(s.data?.roads));
+  const set = useApp((s) => s.set);
+  const visible = LAYERS.filter((k) => !(k === 'candidates' && view === 'public') && !(k === 'roads' && !hasRoads));
+  const toggle = (k: LayerKey) => set({ layers: { ...layers, [k]: !layers[k] } });
+  return (
+    <fieldset className="layer-switches" data-testid="layer-switches">
+      <legend>{t('control.layers')}</legend>
+      {visible.map((k) => (
+        <label key={k} className="check">
+          <input type="checkbox" data-layer={k} checked={layers[k]} onChange={() => toggle(k)} />
+          {t(`layer.${k}`)}
+        </label>
+      ))}
+      <label className="check disabled" title={t('distance.later')}>
+        <input type="checkbox" disabled />
+        {t('layer.blueprint')}
+      </label>
+    </fieldset>
+  );
+}

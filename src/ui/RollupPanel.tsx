@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next';
+import type { CommunityResult, RollupResult } from '../engine/analysisTypes';
+import type { Policy } from '../engine/standards/policy';
+import type { ServiceCode } from '../engine/standards/services';
+import type { Selection } from '../app/viewState';
+import { CoverageChart } from './CoverageChart';
+import { StatRow } from './StatRow';
+import { fmtHh, fmtM2, fmtNum } from './format';
+
+interface Props {
+  rollup: RollupResult;
+  communities: CommunityResult[];
+  policy: Policy;
+  service: ServiceCode;
+  onSelect?: (s: Selection) => void;
+}
+
+/** A street (街道) or district (区县): totals, failing communities, coverage and members by need. */
+export function RollupPanel({ rollup: r, communities, policy, service, onSelect }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <section className="panel rollup-panel" data-testid="rollup-panel" data-level={r.level}>
+      <header>
+        <div className="panel-kicker">{t(`panel.${r.level}`)}</div>
+        <h2 data-testid="panel-title">{r.name}</h2>
+        {r.level === 'street' && (
+          <div className="breadcrumb">
+            <button type="button" className="link" onClick={() => onSelect?.({ kind: 'district', id: r.district })}>
+              {r.district}
+            </button>
+          </div>
+        )}
+      </header>
+      <dl className="stats">
+        <StatRow label={t('panel.communities')} value={fmtNum(r.communities, lang)} />
+        <StatRow label={t('panel.households')} value={fmtHh(r.households, lang)} testId="households" />
+        <StatRow label={t('panel.facilityArea')} value={fmtM2(r.facilityAreaM2, lang)} testId="facility-area" />
+        <StatRow
+          label={t('panel.areaPer100')}
+          value={r.areaPer100hh === null ? '—' : `${fmtNum(r.areaPer100hh, lang, 1)} ${t('unit.per100')}`}
+          testId="area-per-100"
+          note={`/ ${policy.areaPer100Households.base} · ${policy.areaPer100Households.enhanced}`}
+        />
+        <StatRow label={t('panel.shortfall30')} value={fmtM2(r.shortfallBaseM2, lang)} testId="shortfall-base" />
+        <StatRow label={t('panel.shortfall80')} value={fmtM2(r.shortfallEnhancedM2, lang)} testId="shortfall-enhanced" />
+        <StatRow label={t('panel.failingArea')} value={`${fmtNum(r.failingArea, lang)} / ${r.communities}`} />
+        <StatRow label={t('panel.failingComplex')} value={`${fmtNum(r.failingComplexRule, lang)} / ${r.communities}`} />
+        <StatRow label={t('panel.failingBasic')} value={`${fmtNum(r.failingBasicRule, lang)} / ${r.communities}`} />
+      </dl>
+      <h3>{t('panel.coverage')}</h3>
+      <CoverageChart coverage={r.coverage} thresholdsM={policy.thresholdsM} selected={service} />
+      <h3>{t('panel.members')}</h3>
+      <ol className="members">
+        {r.members.map((ci) => {
+          const c = communities[ci];
+          if (!c) return null;
+          return (
+            <li key={c.id}>
+              <button type="button" className="link" onClick={() => onSelect?.({ kind: 'community', id: c.id })}>
+                {c.name}
+              </button>
+              <span className="muted"> · {fmtM2(c.shortfallBaseM2, lang)}</span>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import type { AnalysisView } from '../worker/protocol';
+import type { ServiceCode } from '../engine/standards/services';
+import { SERVICES } from '../engine/standards/services';
+import { CoverageChart } from './CoverageChart';
+import { StatRow } from './StatRow';
+import { fmtHh, fmtM2, fmtNum } from './format';
+
+/** The package at a glance, shown when nothing is selected. */
+export function SummaryPanel({ analysis, service }: { analysis: AnalysisView; service: ServiceCode }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const s = analysis.summary;
+  return (
+    <section className="panel summary-panel" data-testid="summary-panel">
+      <header>
+        <div className="panel-kicker">{t('panel.summary')}</div>
+        <p className="muted">{t('panel.clickHint')}</p>
+      </header>
+      <dl className="stats">
+        <StatRow label={t('panel.communities')} value={fmtNum(s.communities, lang)} />
+        <StatRow label={t('panel.households')} value={fmtHh(s.households, lang)} />
+        <StatRow label={t('panel.buildings')} value={fmtNum(s.buildings, lang)} />
+        <StatRow label={t('panel.facilities')} value={fmtNum(s.openFacilities, lang)} />
+        <StatRow label={t('panel.shortfall30')} value={fmtM2(s.totalShortfallBaseM2, lang)} />
+        <StatRow label={t('panel.shortfall80')} value={fmtM2(s.totalShortfallEnhancedM2, lang)} />
+        <StatRow label={t('panel.failingArea')} value={`${fmtNum(s.communitiesFailingArea, lang)} / ${s.communities}`} />
+        <StatRow label={t('panel.failingComplex')} value={`${fmtNum(s.communitiesFailingComplexRule, lang)} / ${s.communities}`} />
+        <StatRow label={t('panel.failingBasic')} value={`${fmtNum(s.communitiesFailingBasicRule, lang)} / ${s.communities}`} />
+      </dl>
+      <h3>{t('panel.coverage')}</h3>
+      <CoverageChart coverage={SERVICES.map((x) => s.coverage[x] ?? null)} thresholdsM={analysis.policy.thresholdsM} selected={service} />
+    </section>
+  );
+}

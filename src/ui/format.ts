@@ -1,0 +1,41 @@
+import { SERVICE_NAMES, type ServiceCode } from '../engine/standards/services';
+
+/** Locale of a UI language. */
+export function locale(lang: string): string {
+  return lang.startsWith('en') ? 'en-US' : 'zh-CN';
+}
+
+/** A number with grouping and at most `digits` decimals; '—' for null. */
+export function fmtNum(v: number | null | undefined, lang: string, digits = 0): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(v);
+}
+
+/** Square metres: `1,234 m²`. */
+export function fmtM2(v: number | null | undefined, lang: string, digits = 0): string {
+  const s = fmtNum(v, lang, digits);
+  return s === '—' ? s : `${s} m²`;
+}
+
+/** A fraction 0…1 as a percentage: `45.3%`. */
+export function fmtPct(v: number | null | undefined, lang: string, digits = 1): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  return `${fmtNum(v * 100, lang, digits)}%`;
+}
+
+/** Households: `1,234 户` / `1,234 households`. */
+export function fmtHh(v: number | null | undefined, lang: string): string {
+  const s = fmtNum(v, lang, 0);
+  return s === '—' ? s : lang.startsWith('en') ? `${s} hh` : `${s} 户`;
+}
+
+/** Metres: `300 米` / `300 m`. */
+export function fmtM(v: number | null | undefined, lang: string): string {
+  const s = fmtNum(v, lang, 0);
+  return s === '—' ? s : lang.startsWith('en') ? `${s} m` : `${s} 米`;
+}
+
+/** The service's name in the UI language (POLICY.md's Chinese names). */
+export function serviceName(code: ServiceCode, lang: string): string {
+  return SERVICE_NAMES[code][lang.startsWith('en') ? 'en' : 'zh'];
+}

@@ -1,0 +1,34 @@
+import * as Comlink from 'comlink';
+import type { DistanceMode } from '../engine/types';
+import type { EngineWorkerApi, MapData, ProgressCallback } from './protocol';
+
+let remote: Comlink.Remote<EngineWorkerApi> | null = null;
+
+function engine(): Comlink.Remote<EngineWorkerApi> {
+  if (!remote) {
+    const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
+    remote = Comlink.wrap<EngineWorkerApi>(worker);
+  }
+  return remote;
+}
+
+/** Analyse a package served by this origin at `base` (e.g. `data/sample/`), off the main thread. */
+export function analyzeUrl(base: string, mode: DistanceMode, onProgress?: ProgressCallback): Promise<MapData> {
+  const url = new URL(base, document.baseURI).href;
+  return engine().runUrl(url, mode, onProgress ? Comlink.proxy(onProgress) : undefined) as Promise<MapData>;
+}
+
+/** Analyse files the user opened; their bytes are transferred to the worker. */
+export async function analyzeFiles(files: File[], mode: DistanceMode, onProgress?: ProgressCallback): Promise<MapData> {
+  const bytes: Record<string, Uint8Array> = {};
+  for (const f of files) {
+    const name = f.name.toLowerCase();
+    bytes[name] = new Uint8Array(await f.arrayBuffer());
+  }
+  const buffers = Object.values(bytes).map((b) => b.buffer as ArrayBuffer);
+  return engine().runFiles(
+    Comlink.transfer(bytes, buffers),
+    mode,
+    onProgress ? Comlink.proxy(onProgress) : undefined,
+  ) as Promise<MapData>;
+}

@@ -1,0 +1,173 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
+import { analyze, loadPackage, resolvePolicy, type Analysis, type DataPackage } from '../../src/engine';
+import { fmtHh, fmtM2 } from '../../src/ui/format';
+import { labelPoint } from '../../src/worker/labelPoint';
+import { artefactDir, hasChromium, launch, ROOT, startServer } from './harness';
+
+/** The package the app ships with; YULINTU_E2E_DATA=generated/<name> to point at another one. */
+const DATASET = process.env.YULINTU_E2E_DATA ?? 'sample';
+const DATA_DIR = join(ROOT, 'data', DATASET);
+const hasData = existsSync(join(DATA_DIR, 'manifest.json'));
+const FILES = ['manifest.json', 'communities.geojson', 'buildings.csv', 'facilities.csv', 'candidates.csv', 'roads.geojson', 'distances.csv', 'policy.json'];
+
+if (!hasChromium) console.warn('[e2e] SKIPPED: /usr/bin/chromium is missing (apt-get install -y chromium fonts-noto-cjk)');
+if (hasChromium && !hasData) console.warn(`[e2e] SKIPPED: no data package at ${DATA_DIR}`);
+
+describe.skipIf(!hasChromium || !hasData)('the planning map in headless Chromium', () => {
+  let server: ViteDevServer;
+  let origin = '';
+  let context: BrowserContext;
+  let closeBrowser: () => Promise<void>;
+  let page: Page;
+  let pkg: DataPackage;
+  let analysis: Analysis;
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    // The engine in Node on the same files: the numbers the panel must show.
+    const files: Record<string, Uint8Array> = {};
+    for (const f of FILES) if (existsSync(join(DATA_DIR, f))) files[f] = new Uint8Array(readFileSync(join(DATA_DIR, f)));
+    pkg = loadPackage(files);
+    analysis = analyze(pkg, { mode: 'euclidean', policy: resolvePolicy(pkg) });
+    ({ server, origin } = await startServer());
+    ({ context, close: closeBrowser } = await launch());
+    context.on('request', (r) => requests.push(r.url()));
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+
+  afterAll(async () => {
+    await closeBrowser?.();
+    await server?.close();
+  });
+
+  const q = DATASET === 'sample' ? '' : `data=${DATASET}&`;
+
+  async function waitReady(p: Page) {
+    await p.waitForFunction(() => (window as unknown as { __yulintuReady?: number }).__yulintuReady, null, { timeout: 90_000 });
+    await p.waitForFunction(() => (window as unknown as { __yulintuIdle?: number }).__yulintuIdle, null, { timeout: 60_000 });
+    await p.waitForTimeout(500);
+  }
+
+  /** Count pixels of the map area that differ from the plain background. */
+  async function nonBlankFraction(p: Page): Promise<number> {
+    const box = (await p.getByTestId('map').boundingBox())!;
+    const png = await p.screenshot({ clip: box });
+    return p.evaluate(async (b64) => {
+      const img = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+      const c = new OffscreenCanvas(img.width, img.height);
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, img.width, img.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        // background #f3f1ec
+        if (Math.abs(d[i] - 0xf3) + Math.abs(d[i + 1] - 0xf1) + Math.abs(d[i + 2] - 0xec) > 30) n++;
+      }
+      return n / (d.length / 4);
+    }, png.toString('base64'));
+  }
+
+  it('loads the sample package in the worker and draws the map', async () => {
+    await page.goto(`${origin}/?${q}`);
+    await waitReady(page);
+    const frac = await nonBlankFraction(page);
+    expect(frac).toBeGreaterThan(0.2);
+    await page.screenshot({ path: join(artefactDir(), 'main-view.png') });
+    const n = await page.evaluate(() => (window as unknown as { __yulintu: { getState(): { data: { analysis: { communities: unknown[] } } } } }).__yulintu.getState().data.analysis.communities.length);
+    expect(n).toBe(analysis.communities.length);
+    if (pkg.manifest.synthetic === true) {
+      await expect(page.getByTestId('synthetic-banner').textContent()).resolves.toBe('示例数据：几何为合成 / Sample data: synthetic geometry');
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('clicking a community shows the panel with the values the engine computed', async () => {
+    // The community with most need; click inside it, with the point layers off so nothing covers it.
+    const r = [...analysis.communities].sort((a, b) => a.needRank - b.needRank)[0];
+    await page.goto(`${origin}/?${q}layers=cm,ol,lb`);
+    await waitReady(page);
+    const [lon, lat] = labelPoint(pkg.communities[r.index].geometry);
+    const map = (await page.getByTestId('map').boundingBox())!;
+    await page.evaluate(([x, y]) => {
+      const m = (window as unknown as { __yulintuMap: { jumpTo(o: object): void } }).__yulintuMap;
+      m.jumpTo({ center: [x, y], zoom: 15 });
+    }, [lon, lat]);
+    await page.waitForTimeout(800);
+    await page.mouse.click(map.x + map.width / 2, map.y + map.height / 2);
+    const panel = page.getByTestId('community-panel');
+    await panel.waitFor({ timeout: 10_000 });
+    expect(await panel.getAttribute('data-community-id')).toBe(r.id);
+    expect(await page.getByTestId('panel-title').textContent()).toBe(r.name);
+    expect(await page.getByTestId('households').textContent()).toBe(fmtHh(r.households, 'zh'));
+    expect(await page.getByTestId('shortfall-base').textContent()).toBe(fmtM2(r.shortfallBaseM2, 'zh'));
+    expect(await page.getByTestId('shortfall-enhanced').textContent()).toBe(fmtM2(r.shortfallEnhancedM2, 'zh'));
+    expect(await page.getByTestId('facility-area').textContent()).toContain(fmtM2(r.facilityAreaM2, 'zh'));
+    expect(await page.getByTestId('rank-all').textContent()).toBe(`全部社区中第 ${r.needRank} / ${analysis.communities.length}`);
+    await page.screenshot({ path: join(artefactDir(), 'community-panel.png') });
+
+    // The URL keeps the selection: a fresh page on that link shows the same community.
+    await page.waitForFunction((id) => location.search.includes(`sel=c:${id}`), r.id);
+    const link = page.url();
+    const other = await context.newPage();
+    await other.goto(link);
+    await waitReady(other);
+    const again = other.getByTestId('community-panel');
+    await again.waitFor({ timeout: 10_000 });
+    expect(await again.getAttribute('data-community-id')).toBe(r.id);
+    expect(await other.getByTestId('households').textContent()).toBe(fmtHh(r.households, 'zh'));
+    await other.close();
+  });
+
+  it('switches to English and back', async () => {
+    await page.getByTestId('lang-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await page.locator('.brand-title').textContent()).toBe('Yulintu');
+    expect(await page.getByText('Functions present').count()).toBe(1);
+    expect(page.url()).toContain('lang=en');
+    const r = [...analysis.communities].sort((a, b) => a.needRank - b.needRank)[0];
+    expect(await page.getByTestId('households').textContent()).toBe(fmtHh(r.households, 'en'));
+    await page.getByTestId('lang-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    expect(await page.locator('.brand-title').textContent()).toBe('渝邻图');
+  });
+
+  it('the ranking table selects a community and the public view hides candidate sites', async () => {
+    await page.getByTestId('ranking-toggle').click();
+    const rows = page.locator('[data-testid="ranking"] tbody tr');
+    await rows.first().waitFor();
+    const row = rows.nth(Math.min(1, (await rows.count()) - 1));
+    const id = await row.getAttribute('data-id');
+    await row.click();
+    expect(await page.getByTestId('community-panel').getAttribute('data-community-id')).toBe(id);
+    await page.goto(`${origin}/?${q}view=public`);
+    await waitReady(page);
+    expect(await page.locator('[data-layer="candidates"]').count()).toBe(0);
+    expect(await page.getByTestId('open-folder').count()).toBe(0);
+  });
+
+  it('opening a data folder feeds the same worker path', async () => {
+    await page.goto(`${origin}/?${q}`);
+    await waitReady(page);
+    await page.evaluate(() => {
+      (window as unknown as { __yulintuReady?: number }).__yulintuReady = undefined;
+    });
+    const paths = FILES.map((f) => join(DATA_DIR, f)).filter((f) => existsSync(f));
+    await page.getByTestId('files-input').setInputFiles(paths);
+    await page.waitForFunction(() => (window as unknown as { __yulintuReady?: number }).__yulintuReady, null, { timeout: 90_000 });
+    const n = await page.evaluate(() => (window as unknown as { __yulintu: { getState(): { data: { analysis: { summary: { buildings: number } } } } } }).__yulintu.getState().data.analysis.summary.buildings);
+    expect(n).toBe(analysis.summary.buildings);
+    expect(await page.locator('.package-name').textContent()).toBe(pkg.manifest.name);
+  });
+
+  it('no request leaves localhost', () => {
+    const outside = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(outside).toEqual([]);
+    expect(requests.length).toBeGreaterThan(5);
+  });
+});

@@ -1,0 +1,64 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createServer, type ViteDevServer } from 'vite';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** The flags of the project's browser tests (STACK.md). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+/** Start the app's Vite dev server on a free localhost port. */
+export async function startServer(): Promise<{ server: ViteDevServer; origin: string }> {
+  const server = await createServer({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, open: false },
+    clearScreen: false,
+  });
+  await server.listen();
+  const addr = server.httpServer!.address() as AddressInfo;
+  return { server, origin: `http://127.0.0.1:${addr.port}` };
+}
+
+/** Launch Debian's Chromium headless with a fresh profile. */
+export async function launch(viewport = { width: 1440, height: 900 }): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'yulintu-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport,
+    locale: 'zh-CN',
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Where test artefacts (screenshots) go; gitignored. */
+export function artefactDir(): string {
+  const dir = join(ROOT, 'test-results');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}

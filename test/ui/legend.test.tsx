@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/react';
+import { initI18n } from '../../src/i18n';
+import { LegendView } from '../../src/ui/Legend';
+import { DEFAULT_LAYERS, LAYERS, type LayerKey } from '../../src/app/viewState';
+import { colorCommunities } from '../../src/map/communityMeasure';
+import { RYG5 } from '../../src/map/colors';
+import { tinyMapData } from './tinyPackage';
+
+const { analysis, data } = tinyMapData();
+const ALL = Object.fromEntries(LAYERS.map((k) => [k, true])) as Record<LayerKey, boolean>;
+
+beforeAll(() => {
+  initI18n('zh');
+});
+afterEach(cleanup);
+
+const blocks = () => [...screen.getByTestId('legend').querySelectorAll('[data-legend]')].map((b) => b.getAttribute('data-legend'));
+
+describe('LegendView', () => {
+  it('has a legend for every visible layer, and only those', () => {
+    render(<LegendView data={data} layers={ALL} measure="coverage" service="elderly_care" selection={null} publicView={false} />);
+    expect(blocks()).toEqual(['communities', 'outlines', 'h3', 'buildings', 'facilities', 'candidates']);
+    cleanup();
+    render(<LegendView data={data} layers={DEFAULT_LAYERS} measure="coverage" service="elderly_care" selection={null} publicView={false} />);
+    expect(blocks()).toEqual(['communities', 'outlines', 'facilities']);
+  });
+
+  it('hides candidate sites in the public view', () => {
+    render(<LegendView data={data} layers={ALL} measure="coverage" service="elderly_care" selection={null} publicView />);
+    expect(blocks()).not.toContain('candidates');
+  });
+
+  it('shows the 30 / 80 m² classes for area per 100 households, and no-data when a community has no households', () => {
+    render(<LegendView data={data} layers={DEFAULT_LAYERS} measure="areaPer100" service="elderly_care" selection={null} publicView={false} />);
+    const text = screen.getByTestId('legend').querySelector('[data-legend="communities"]')!.textContent!;
+    expect(text).toContain('< 30 m²/百户');
+    expect(text).toContain('30 – 80 m²/百户');
+    expect(text).toContain('≥ 80 m²/百户');
+    // 七星岗社区 has 0 households: the engine gives areaPer100hh = null.
+    expect(analysis.communities.find((c) => c.id === '500103002001')!.areaPer100hh).toBeNull();
+    expect(text).toContain('无数据');
+  });
+
+  it('adds the walking circle of a selected facility with the policy threshold', () => {
+    render(<LegendView data={data} layers={DEFAULT_LAYERS} measure="rule" service="elderly_care" selection={{ kind: 'facility', id: 'f1' }} publicView={false} />);
+    const t = screen.getByTestId('legend').querySelector('[data-legend="walk-circle"] li')!.textContent!;
+    expect(t).toBe(`养老服务步行圈 ${analysis.policy.thresholdsM.elderly_care} 米`);
+  });
+});
+
+describe('colorCommunities', () => {
+  it('colours by the rules the engine evaluated', () => {
+    const c = colorCommunities(analysis.communities, 'rule', 'elderly_care', analysis.policy.areaPer100Households);
+    for (const r of analysis.communities) {
+      const expected = r.meetsComplexRule ? RYG5[4] : r.meetsBasicRule ? RYG5[2] : RYG5[0];
+      expect(c.colors[r.index]).toEqual(expected);
+    }
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VIEW, formatView, parseView } from '../../src/app/viewState';
+
+describe('the URL keeps the view', () => {
+  it('defaults give an empty query', () => {
+    expect(formatView(DEFAULT_VIEW)).toBe('');
+    expect(parseView('')).toEqual(DEFAULT_VIEW);
+  });
+
+  it('round-trips selection, service, measure, language, layers, camera and public view', () => {
+    const v = {
+      ...DEFAULT_VIEW,
+      lang: 'en' as const,
+      service: 'childcare' as const,
+      measure: 'shortfall' as const,
+      selection: { kind: 'community' as const, id: '500103001001' },
+      layers: { ...DEFAULT_VIEW.layers, buildings: true, facilities: false },
+      camera: { lon: 106.57712, lat: 29.55678, zoom: 14.25 },
+      view: 'public' as const,
+    };
+    const q = formatView(v);
+    expect(q).toContain('sel=c:500103001001');
+    expect(parseView(q)).toEqual(v);
+  });
+
+  it('keeps street names with Chinese text', () => {
+    const v = { ...DEFAULT_VIEW, selection: { kind: 'street' as const, id: '解放碑街道' } };
+    expect(parseView(formatView(v)).selection).toEqual({ kind: 'street', id: '解放碑街道' });
+  });
+
+  it('ignores unknown values and refuses data paths outside data/', () => {
+    const v = parseView('?service=nope&measure=x&lang=fr&data=../../etc&basemap=google');
+    expect(v).toEqual(DEFAULT_VIEW);
+  });
+
+  it('turns the online basemap on only by parameter', () => {
+    expect(parseView('?basemap=osm').basemap).toBe('osm');
+    expect(parseView('?basemap=tianditu&tk=abc').tk).toBe('abc');
+  });
+});
