@@ -8,3 +8,5 @@ const all = !which;
 if (all || which === 'analyze') (await import('./bench-analyze')).main();
 if (all || which === 'network') await (await import('./bench-network')).main();
 if (all || which === 'optimize') await (await import('./bench-optimize')).main([]);
+if (all || which === 'blueprint') await (await import('./bench-blueprint')).main([]);
+if (which === 'ui') await (await import('./bench-ui')).main();
