@@ -16,6 +16,7 @@ const PACKAGE_FILES = [
   'roads.geojson',
   'distances.csv',
   'policy.json',
+  'water.geojson', // optional project extension (rivers drawn under the map), not in the data contract
 ];
 
 /** Which package files exist in a folder. */

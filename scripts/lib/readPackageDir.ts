@@ -12,6 +12,7 @@ export const PACKAGE_FILE_NAMES = [
   'roads.geojson',
   'distances.csv',
   'policy.json',
+  'water.geojson', // optional extension the map draws; the engine ignores it
 ] as const;
 
 /** Read a package folder's known files as bytes. A missing folder is E_MISSING_FILE naming it. */

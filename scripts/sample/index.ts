@@ -13,6 +13,7 @@ import { type RefDistrict, loadDistricts } from './reference';
 import { type DomainHandles, RoadNet, buildRoads, components } from './roads';
 import { apportion, stream, uniform } from './rng';
 import { renderReadme } from './readme';
+import { waterGeojson } from './water';
 
 export interface SampleOptions {
   /** Seed of every random draw (default 20241125, the policy's date). */
@@ -286,6 +287,7 @@ export function generateSample(opts: SampleOptions = {}): { files: Record<string
     'candidates.csv': candidatesCsv(plan.candidates),
   };
   if (plan.roads) files['roads.geojson'] = roadsGeojson(plan.roads);
+  files['water.geojson'] = waterGeojson(); // optional extension the map draws; not in the data contract
   files['README.md'] = renderReadme(plan, stats);
   return { files, stats };
 }
@@ -304,6 +306,7 @@ export async function writeSample(opts: SampleOptions, outDir: string): Promise<
   put('facilities.csv', facilitiesCsv(plan.facilities));
   put('candidates.csv', candidatesCsv(plan.candidates));
   if (plan.roads) put('roads.geojson', roadsGeojson(plan.roads));
+  put('water.geojson', waterGeojson());
   const out = createWriteStream(join(outDir, 'buildings.csv'));
   const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
   await write(BUILDINGS_HEADER);

@@ -15,6 +15,8 @@ import { RankingTable } from '../ui/RankingTable';
 import { SearchBox } from '../ui/SearchBox';
 import { SettingsDialog } from '../ui/SettingsDialog';
 import { SidePanel } from '../ui/SidePanel';
+import { BlueprintDock, BlueprintToggle } from '../ui/blueprint/BlueprintDock';
+import { useBlueprint } from '../ui/blueprint/blueprintStore';
 import { pickView, useApp } from './store';
 import { formatView } from './viewState';
 
@@ -28,9 +30,11 @@ export function App() {
   const service = useApp((s) => s.service);
   const view = useApp((s) => s.view);
   const mode = useApp((s) => s.mode);
+  const effort = useApp((s) => s.effort);
   const dataset = useApp((s) => s.dataset);
   const selection = useApp((s) => s.selection);
   const rankingOpen = useApp((s) => s.rankingOpen);
+  const scenarioCommunities = useBlueprint((s) => s.scenarioRun?.communities); // what-if edits re-rank
   const set = useApp((s) => s.set);
   const [hover, setHover] = useState<HoverInfo | null>(null);
   const [source, setSource] = useState<Source>({ kind: 'url', dataset });
@@ -60,7 +64,9 @@ export function App() {
       if (id === run.current) useApp.getState().set({ progress: { stage, fraction } });
     };
     const job: Promise<MapData> =
-      source.kind === 'url' ? analyzeUrl(`data/${source.dataset}/`, mode, onProgress) : analyzeFiles(source.files, mode, onProgress);
+      source.kind === 'url'
+        ? analyzeUrl(`data/${source.dataset}/`, mode, onProgress, effort)
+        : analyzeFiles(source.files, mode, onProgress, effort);
     job.then(
       (d) => {
         if (id !== run.current) return;
@@ -73,7 +79,7 @@ export function App() {
         set({ status: 'error', error: e });
       },
     );
-  }, [source, mode, set]);
+  }, [source, mode, effort, set]);
 
   const onFiles = useCallback(
     (files: File[]) => {
@@ -96,6 +102,7 @@ export function App() {
         <div className="spacer" />
         <SearchBox />
         {view !== 'public' && <OpenFolderButton onFiles={onFiles} />}
+        <BlueprintToggle />
         <button type="button" onClick={() => set({ rankingOpen: !rankingOpen })} data-testid="ranking-toggle">
           {rankingOpen ? t('ranking.hide') : t('ranking.show')}
         </button>
@@ -112,12 +119,13 @@ export function App() {
           <HoverTooltip hover={hover} data={data} service={service} />
           {rankingOpen && data && (
             <RankingTable
-              communities={data.analysis.communities}
+              communities={scenarioCommunities ?? data.analysis.communities}
               service={service}
               selectedId={selection?.kind === 'community' ? selection.id : undefined}
               onSelect={(id) => set({ selection: { kind: 'community', id }, zoomRequest: useApp.getState().zoomRequest + 1 })}
             />
           )}
+          <BlueprintDock />
           <ProgressOverlay />
           <SettingsDialog />
         </div>

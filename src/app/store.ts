@@ -44,6 +44,7 @@ export function pickView(s: AppState): ViewState {
     basemap: s.basemap,
     tk: s.tk,
     mode: s.mode,
+    effort: s.effort,
     camera: s.camera,
     dataset: s.dataset,
   };

@@ -60,6 +60,8 @@ export interface ViewState {
   basemap: Basemap;
   tk: string;
   mode: DistanceMode;
+  /** With mode 'network': walking effort (slope, stairs, lifts) instead of length; URL `mode=effort`. */
+  effort: boolean;
   camera: Camera | null;
   dataset: string;
 }
@@ -74,6 +76,7 @@ export const DEFAULT_VIEW: ViewState = {
   basemap: 'none',
   tk: '',
   mode: 'euclidean',
+  effort: false,
   camera: null,
   dataset: 'sample',
 };
@@ -105,6 +108,10 @@ export function parseView(search: string): ViewState {
   v.tk = q.get('tk') ?? '';
   const mode = q.get('mode');
   if (mode === 'network' || mode === 'matrix') v.mode = mode;
+  if (mode === 'effort') {
+    v.mode = 'network';
+    v.effort = true;
+  }
   const cam = q.get('map');
   if (cam) {
     const [z, lat, lon] = cam.split('/').map(Number);
@@ -123,7 +130,7 @@ export function formatView(v: ViewState): string {
   if (v.view === 'public') q.set('view', 'public');
   if (v.service !== DEFAULT_VIEW.service) q.set('service', v.service);
   if (v.measure !== DEFAULT_VIEW.measure) q.set('measure', v.measure);
-  if (v.mode !== DEFAULT_VIEW.mode) q.set('mode', v.mode);
+  if (v.mode !== DEFAULT_VIEW.mode) q.set('mode', v.mode === 'network' && v.effort ? 'effort' : v.mode);
   const layerDiffers = (Object.keys(LAYER_CODES) as LayerKey[]).some((k) => v.layers[k] !== DEFAULT_LAYERS[k]);
   if (layerDiffers) {
     q.set(

@@ -1,4 +1,5 @@
 import type { Strings } from './zh';
+import { walkEn } from '../ui/network/strings';
 
 /** English UI strings. */
 export const en: Strings = {
@@ -183,4 +184,5 @@ export const en: Strings = {
   facilityLevel: { street: 'Street level', community: 'Community level', compound: 'Compound level' },
   unit: { m2: 'm²', m: 'm', hh: 'households', wan: '10k yuan', per100: 'm²/100 hh' },
   common: { yes: 'Yes', no: 'No', close: 'Close', search: 'Search', noResult: 'No match' },
+  walk: walkEn, // walking modes, walksheds, network and rivers (src/ui/network/strings.ts)
 };

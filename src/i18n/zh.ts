@@ -1,3 +1,5 @@
+import { walkZh } from '../ui/network/strings';
+
 /** Chinese UI strings (default language). */
 export const zh = {
   app: { title: '渝邻图', subtitle: '社区嵌入式服务设施规划图' },
@@ -181,6 +183,7 @@ export const zh = {
   facilityLevel: { street: '街道级', community: '社区级', compound: '小区级' },
   unit: { m2: 'm²', m: '米', hh: '户', wan: '万元', per100: 'm²/百户' },
   common: { yes: '是', no: '否', close: '关闭', search: '搜索', noResult: '无匹配结果' },
+  walk: walkZh, // walking modes, walksheds, network and rivers (src/ui/network/strings.ts)
 };
 
 export type Strings = typeof zh;

@@ -9,10 +9,16 @@ import type { Selection } from '../app/viewState';
 import type { MapData } from '../worker/protocol';
 import { baseStyle, basemapTiles, CJK_FONT_FAMILY } from './baseStyle';
 import { buildDeckLayers } from './buildDeckLayers';
+import { blueprintDeckLayers, blueprintMapClick, useBlueprintLayerState } from './blueprintLayers';
 import { buildingColors } from './layerStyles';
 import { colorCommunities } from './communityMeasure';
 import { selectionBounds } from './selectionBounds';
 import type { HoverInfo } from './hoverInfo';
+import { provideNetworkImages, setNetworkVisibility } from './networkLayers';
+import { walkshedLayers } from './walkshedLayers';
+import { useWalk } from '../ui/network/walkStore';
+import { BUILDINGS_MIN_ZOOM, effectiveLayers, useMapZoom } from './zoomState';
+import { reachFromHere, useFacilityWalkshed, usePointFollowsData } from '../ui/network/walkClient';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -36,6 +42,7 @@ function setSources(map: maplibregl.Map, data: MapData) {
   src('streetLines').setData(data.streetLines as never);
   src('districtLines').setData(data.districtLines as never);
   src('roads').setData((data.roads ?? { type: 'FeatureCollection', features: [] }) as never);
+  src('water').setData((data.water ?? { type: 'FeatureCollection', features: [] }) as never);
 }
 
 /** The planning map: maplibre draws the offline basemap, deck.gl (interleaved) draws the results. */
@@ -50,11 +57,21 @@ export function MapView({ onHover }: Props) {
   const service = useApp((s) => s.service);
   const measure = useApp((s) => s.measure);
   const layers = useApp((s) => s.layers);
+  const buildingsZoom = useMapZoom((s) => s.buildingsZoom);
+  /** What deck draws: building dots only when zoomed in, hexagons of households further out. */
+  const drawn = useMemo(() => effectiveLayers(layers, buildingsZoom), [layers, buildingsZoom]);
   const selection = useApp((s) => s.selection);
   const view = useApp((s) => s.view);
   const basemap = useApp((s) => s.basemap);
   const tk = useApp((s) => s.tk);
   const zoomRequest = useApp((s) => s.zoomRequest);
+  const walkPoint = useWalk((s) => s.point);
+  const walkFacility = useWalk((s) => s.facility);
+  useFacilityWalkshed();
+  usePointFollowsData();
+  /** The package whose sources the map holds: a mode switch re-colours only. */
+  const shownPackage = useRef<number | undefined>(undefined);
+  const bp = useBlueprintLayerState(); // 一张蓝图 / what-if layer; a scenario's measures recolour the map
 
   // Create the map once.
   useEffect(() => {
@@ -67,11 +84,17 @@ export function MapView({ onHover }: Props) {
       localIdeographFontFamily: CJK_FONT_FAMILY,
       attributionControl: { compact: true },
       maxPitch: 0,
+      fadeDuration: 0, // no label fade-in: every extra frame costs a full canvas read-back in software rendering
     });
     map.dragRotate.disable();
     map.touchZoomRotate.disableRotation();
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    provideNetworkImages(map);
+    // "What can I reach from here": with the tool armed, a click anywhere starts a walkshed.
+    map.on('click', (e) => {
+      if (useWalk.getState().tool) void reachFromHere(e.lngLat.lng, e.lngLat.lat);
+    });
     mapRef.current = map;
     (window as unknown as { __yulintuMap?: maplibregl.Map }).__yulintuMap = map;
     map.on('load', () => {
@@ -80,7 +103,14 @@ export function MapView({ onHover }: Props) {
       overlayRef.current = overlay;
       setReady(true);
     });
+    const zoomCheck = () => {
+      const near = map.getZoom() >= BUILDINGS_MIN_ZOOM;
+      if (near !== useMapZoom.getState().buildingsZoom) useMapZoom.setState({ buildingsZoom: near });
+    };
+    zoomCheck();
+    map.on('zoomend', zoomCheck);
     map.on('moveend', () => {
+      zoomCheck();
       const c = map.getCenter();
       useApp.getState().set({ camera: { lon: c.lng, lat: c.lat, zoom: map.getZoom() } });
     });
@@ -95,6 +125,8 @@ export function MapView({ onHover }: Props) {
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map || !data) return;
+    if (data.packageId !== undefined && data.packageId === shownPackage.current) return; // same package, another mode
+    shownPackage.current = data.packageId;
     setSources(map, data);
     map.resize(); // the layout may have changed in this same commit (panels, banner)
     if (!urlCamera.current) map.fitBounds(data.bounds, { padding: 40, animate: false });
@@ -109,7 +141,7 @@ export function MapView({ onHover }: Props) {
     const map = mapRef.current;
     if (!ready || !map) return;
     const vis = (on: boolean) => (on ? 'visible' : 'none');
-    map.setLayoutProperty('roads', 'visibility', vis(layers.roads));
+    setNetworkVisibility(map, layers.roads);
     map.setLayoutProperty('street-lines', 'visibility', vis(layers.outlines));
     map.setLayoutProperty('district-lines', 'visibility', vis(layers.outlines));
     map.setLayoutProperty('community-labels', 'visibility', vis(layers.labels));
@@ -133,11 +165,13 @@ export function MapView({ onHover }: Props) {
   const coloring = useMemo(
     () =>
       data
-        ? colorCommunities(data.analysis.communities, measure, service, data.analysis.policy.areaPer100Households)
+        ? colorCommunities(bp.scenarioRun?.communities ?? data.analysis.communities, measure, service, data.analysis.policy.areaPer100Households)
         : null,
-    [data, measure, service],
+    [data, measure, service, bp.scenarioRun],
   );
-  const bColors = useMemo(() => (data && layers.buildings ? buildingColors(data, service) : new Uint8Array(0)), [data, service, layers.buildings]);
+  const bColors = useMemo(() => (data && drawn.buildings ? buildingColors(bp.scenarioRun ? { ...data, buildings: { ...data.buildings, covered: bp.scenarioRun.covered } } : data, service) : new Uint8Array(0)), [data, service, drawn.buildings, bp.scenarioRun]);
+
+  const walkLayers = useMemo(() => walkshedLayers(walkPoint, walkFacility), [walkPoint, walkFacility]);
 
   useEffect(() => {
     const overlay = overlayRef.current;
@@ -145,17 +179,19 @@ export function MapView({ onHover }: Props) {
     const deckLayers = buildDeckLayers({
       data,
       service,
-      layers,
+      layers: drawn,
       communityColors: coloring.colors,
       buildingColors: bColors,
       selection,
       publicView: view === 'public',
     });
+    if (view !== 'public') deckLayers.push(...blueprintDeckLayers({ data, service, ...bp }));
+    deckLayers.push(...walkLayers);
     overlay.setProps({
       layers: deckLayers,
       onClick: (info: PickingInfo) => onPick(info, data),
       onHover: (info: PickingInfo) => onHover(info.picked ? { layer: info.layer?.id ?? '', index: info.index, object: info.object, x: info.x, y: info.y } : null),
-      getCursor: ({ isHovering }: { isHovering: boolean }) => (isHovering ? 'pointer' : 'grab'),
+      getCursor: ({ isHovering }: { isHovering: boolean }) => (useWalk.getState().tool ? 'crosshair' : isHovering ? 'pointer' : 'grab'),
     } as never);
     // The overlay only slots its layers into the style (beforeId) while the style is fully
     // loaded; right after setData it is not, so slot them again once the map is idle.
@@ -167,7 +203,7 @@ export function MapView({ onHover }: Props) {
         map.off('idle', again);
       };
     }
-  }, [ready, data, coloring, bColors, service, layers, selection, view, onHover]);
+  }, [ready, data, coloring, bColors, service, drawn, selection, view, onHover, bp, walkLayers]);
 
   // Zoom to the selection on request (search, ranking table, button).
   useEffect(() => {
@@ -178,14 +214,17 @@ export function MapView({ onHover }: Props) {
     if (b) map.fitBounds(b, { padding: 80, maxZoom: 16.5, duration: 600 });
   }, [ready, zoomRequest]);
 
-  return <div ref={container} className="map" data-testid="map" />;
+  // Hidden until the first result: software compositing reads the whole canvas back every frame,
+  // and frames of an empty map would only slow the engine worker down.
+  return <div ref={container} className="map" data-testid="map" style={data ? undefined : { visibility: 'hidden' }} />;
 }
 
 /** Select what a click picked, at the chosen level (community / street / district). */
 function onPick(info: PickingInfo, data: MapData) {
   const st = useApp.getState();
+  if (blueprintMapClick(info)) return; // place / move tools, blueprint markers
   const id = info.layer?.id;
-  if (!info.picked || !id) return;
+  if (!info.picked || !id || useWalk.getState().tool) return; // the walkshed tool takes the click
   if (id === 'facilities') {
     st.set({ selection: { kind: 'facility', id: (info.object as { id: string }).id } });
   } else if (id === 'candidates') {

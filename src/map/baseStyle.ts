@@ -1,5 +1,7 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Basemap } from '../app/viewState';
+import { networkLayers } from './networkLayers';
+import { waterLayers } from './waterLayers';
 
 /** System CJK fonts first (fonts-noto-cjk on Linux, YaHei on Windows, PingFang on macOS). */
 export const CJK_FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif';
@@ -36,26 +38,18 @@ export function baseStyle(): StyleSpecification {
       roads: { type: 'geojson', data: EMPTY as never },
       streetLines: { type: 'geojson', data: EMPTY as never },
       districtLines: { type: 'geojson', data: EMPTY as never },
+      water: { type: 'geojson', data: EMPTY as never },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#f3f1ec' } },
+      ...waterLayers(),
       {
         id: 'community-base',
         type: 'fill',
         source: 'communities',
         paint: { 'fill-color': '#fbfaf7', 'fill-outline-color': '#d9d5cc' },
       },
-      {
-        id: 'roads',
-        type: 'line',
-        source: 'roads',
-        paint: {
-          'line-color': ['match', ['get', 'kind'], 'steps', '#9a7b55', 'elevator', '#5a6e8a', 'road', '#ffffff', '#ffffff'],
-          'line-width': ['interpolate', ['linear'], ['zoom'], 12, 0.4, 16, 2.2],
-          'line-opacity': 0.85,
-          'line-dasharray': ['match', ['get', 'kind'], 'steps', ['literal', [1, 1]], ['literal', [1, 0]]] as never,
-        },
-      },
+      ...networkLayers(), // first id 'roads': deck fills go before it
       {
         id: 'community-lines',
         type: 'line',

@@ -169,7 +169,8 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
     );
   }
 
-  if (selection?.kind === 'facility') {
+  // The straight-line circle; the walking modes draw the network walkshed instead (walkshedLayers.ts).
+  if (selection?.kind === 'facility' && data.analysis.mode !== 'network') {
     const f = data.facilities.find((x) => x.id === selection.id);
     if (f) {
       const s = f.services.includes(service) ? service : (f.services[0] ?? service);

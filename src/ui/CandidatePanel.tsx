@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Candidate } from '../engine/types';
 import { StatRow } from './StatRow';
+import { CandidateActions } from './blueprint/CandidateActions';
 import { fmtM2, fmtNum } from './format';
 
 /** Attributes of a candidate site (planners only; never shown in the public view). */
@@ -22,6 +23,7 @@ export function CandidatePanel({ candidate: c, communityName }: { candidate: Can
         <StatRow label={t('panel.inCommunity')} value={communityName ?? t('panel.unassigned')} />
         {c.note ? <StatRow label={t('panel.note')} value={c.note} /> : null}
       </dl>
+      <CandidateActions candidate={c} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { SERVICES, type ServiceCode } from '../engine/standards/services';
 import { DistanceModeSwitch } from './DistanceModeSwitch';
 import { LayerSwitches } from './LayerSwitches';
 import { Legend } from './Legend';
+import { WalkTool } from './network/WalkTool';
 import { serviceName } from './format';
 
 /** The left column: service and measure, distance mode, click level, layers and legends. */
@@ -37,6 +38,7 @@ export function ControlPanel() {
         </select>
       </label>
       <DistanceModeSwitch />
+      <WalkTool />
       <div className="field">
         <span>{t('control.selectLevel')}</span>
         <div className="segmented" role="radiogroup">

@@ -3,6 +3,7 @@ import type { Policy } from '../engine/standards/policy';
 import type { Facility } from '../engine/types';
 import { SERVICE_COLORS, css } from '../map/colors';
 import { StatRow } from './StatRow';
+import { FacilityActions } from './blueprint/FacilityActions';
 import { fmtM, fmtM2, serviceName } from './format';
 
 interface Props {
@@ -42,6 +43,7 @@ export function FacilityPanel({ facility: f, communityName, policy }: Props) {
           </li>
         ))}
       </ul>
+      <FacilityActions facilityId={f.id} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/store';
 import { LAYERS, type LayerKey } from '../app/viewState';
+import { useBlueprint } from './blueprint/blueprintStore';
 
 /** Checkboxes for the map layers; candidate sites are absent from the public view. */
 export function LayerSwitches() {
@@ -9,6 +10,7 @@ export function LayerSwitches() {
   const view = useApp((s) => s.view);
   const hasRoads = useApp((s) => Boolean(s.data?.roads));
   const set = useApp((s) => s.set);
+  const showBlueprint = useBlueprint((s) => s.showLayer);
   const visible = LAYERS.filter((k) => !(k === 'candidates' && view === 'public') && !(k === 'roads' && !hasRoads));
   const toggle = (k: LayerKey) => set({ layers: { ...layers, [k]: !layers[k] } });
   return (
@@ -20,10 +22,12 @@ export function LayerSwitches() {
           {t(`layer.${k}`)}
         </label>
       ))}
-      <label className="check disabled" title={t('distance.later')}>
-        <input type="checkbox" disabled />
-        {t('layer.blueprint')}
-      </label>
+      {view !== 'public' && (
+        <label className="check">
+          <input type="checkbox" data-layer="blueprint" checked={showBlueprint} onChange={() => useBlueprint.getState().set({ showLayer: !showBlueprint })} />
+          {t('layer.blueprint')}
+        </label>
+      )}
     </fieldset>
   );
 }

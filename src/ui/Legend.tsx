@@ -9,6 +9,8 @@ import { COVERED, PURPLE5, SERVICE_COLORS, SOURCE_COLORS, UNCOVERED, css, type R
 import { colorCommunities, type LegendClass } from '../map/communityMeasure';
 import { h3Breaks } from '../map/layerStyles';
 import { SHAPES, type ShapeName } from '../map/symbols';
+import { BlueprintLegend } from './blueprint/BlueprintLegend';
+import { WalkLegend } from './network/WalkLegend';
 import { fmtNum, serviceName } from './format';
 
 /** A colour square, a marker shape or a line sample. */
@@ -73,16 +75,7 @@ export function LegendView({ data, layers, measure, service, selection, publicVi
       ],
     });
   }
-  if (layers.roads && data.roads) {
-    blocks.push({
-      id: 'roads',
-      title: t('layer.roads'),
-      rows: [
-        { key: 'r', swatch: { color: [160, 160, 160, 255], line: 'solid' }, label: t('legend.road') },
-        { key: 's', swatch: { color: [154, 123, 85, 255], line: 'dashed' }, label: t('legend.steps') },
-      ],
-    });
-  }
+  // The walking network, rivers and walksheds: WalkLegend (src/ui/network/WalkLegend.tsx).
   if (layers.h3) {
     const breaks = h3Breaks(data, service);
     const edges = [0, ...breaks, undefined];
@@ -129,7 +122,7 @@ export function LegendView({ data, layers, measure, service, selection, publicVi
       rows: CANDIDATE_SOURCES.filter((s) => present.has(s)).map((s) => ({ key: s, swatch: { color: SOURCE_COLORS[s], shape: 'diamond' }, label: t(`source.${s}`) })),
     });
   }
-  if (selection?.kind === 'facility') {
+  if (selection?.kind === 'facility' && data.analysis.mode !== 'network') {
     const f = data.facilities.find((x) => x.id === selection.id);
     if (f) {
       const s = f.services.includes(service) ? service : f.services[0];
@@ -156,6 +149,8 @@ export function LegendView({ data, layers, measure, service, selection, publicVi
           </ul>
         </div>
       ))}
+      <WalkLegend data={data} />
+      {!publicView && <BlueprintLegend />}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { CommunityPanel } from './CommunityPanel';
 import { FacilityPanel } from './FacilityPanel';
 import { RollupPanel } from './RollupPanel';
 import { SummaryPanel } from './SummaryPanel';
+import { ReachPanel } from './network/ReachPanel';
 
 /** The right-hand panel: details of the selection, or the overview. */
 export function SidePanel() {
@@ -58,6 +59,7 @@ export function SidePanel() {
           </button>
         </div>
       )}
+      <ReachPanel />
       {body}
     </aside>
   );

@@ -3,6 +3,7 @@ import type { AnalysisView } from '../worker/protocol';
 import type { ServiceCode } from '../engine/standards/services';
 import { SERVICES } from '../engine/standards/services';
 import { CoverageChart } from './CoverageChart';
+import { NetworkSummary } from './network/NetworkSummary';
 import { StatRow } from './StatRow';
 import { fmtHh, fmtM2, fmtNum } from './format';
 
@@ -21,6 +22,7 @@ export function SummaryPanel({ analysis, service }: { analysis: AnalysisView; se
         <StatRow label={t('panel.communities')} value={fmtNum(s.communities, lang)} />
         <StatRow label={t('panel.households')} value={fmtHh(s.households, lang)} />
         <StatRow label={t('panel.buildings')} value={fmtNum(s.buildings, lang)} />
+        <NetworkSummary analysis={analysis} />
         <StatRow label={t('panel.facilities')} value={fmtNum(s.openFacilities, lang)} />
         <StatRow label={t('panel.shortfall30')} value={fmtM2(s.totalShortfallBaseM2, lang)} />
         <StatRow label={t('panel.shortfall80')} value={fmtM2(s.totalShortfallEnhancedM2, lang)} />

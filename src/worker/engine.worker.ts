@@ -1,8 +1,10 @@
 import * as Comlink from 'comlink';
-import { aggregateH3, analyze, loadPackage, resolvePolicy } from '../engine';
+import { aggregateH3, analyze } from '../engine';
 import { EngineError } from '../engine/errors';
 import type { DistanceMode } from '../engine/types';
 import { buildMapData, transferables } from './buildMapData';
+import { blueprintApi, rememberAnalysis } from './blueprintApi';
+import { filesKey, hasPackage, networkApi, openPackage, providerFor } from './networkApi';
 import type { EngineWorkerApi, MapData, ProgressCallback, WorkerFailure } from './protocol';
 
 const H3_RESOLUTION = 9; // ~0.1 km² cells, about a 175 m edge: a few buildings per cell
@@ -36,14 +38,21 @@ function fail(err: unknown): never {
   throw f;
 }
 
-function run(files: Record<string, Uint8Array>, mode: DistanceMode, onProgress?: ProgressCallback): MapData {
+/**
+ * Analyse the package under `key` (parsed from `files` unless it is the one loaded already) in a
+ * mode; providers (walking graph, building snaps) are kept per mode, so switching back is fast.
+ */
+function run(key: string, files: Record<string, Uint8Array> | null, mode: DistanceMode, onProgress?: ProgressCallback, effort = false): MapData {
   try {
     const t0 = performance.now();
     onProgress?.('load', 0);
-    const pkg = loadPackage(files);
+    const session = openPackage(key, files);
+    const { pkg, policy } = session;
     const t1 = performance.now();
-    const policy = resolvePolicy(pkg);
-    const analysis = analyze(pkg, { mode, policy, onProgress: (stage, f) => onProgress?.(stage, f) });
+    onProgress?.('network', 0);
+    const provider = providerFor(session, mode, effort);
+    const analysis = analyze(pkg, { mode, policy, effort: mode === 'network' && effort, provider, onProgress: (stage, f) => onProgress?.(stage, f) });
+    rememberAnalysis(pkg, analysis, provider); // blueprints and what-if edits reuse it
     const t2 = performance.now();
     onProgress?.('h3', 0);
     const cells = aggregateH3(pkg, analysis, H3_RESOLUTION);
@@ -51,6 +60,9 @@ function run(files: Record<string, Uint8Array>, mode: DistanceMode, onProgress?:
     const data = buildMapData(pkg, analysis, cells, H3_RESOLUTION);
     const t4 = performance.now();
     data.timings = { load: t1 - t0, analyze: t2 - t1, h3: t3 - t2, pack: t4 - t3 };
+    data.packageId = session.id;
+    data.water = session.water;
+    data.effort = analysis.summary.effort === true;
     onProgress?.('done', 1);
     return Comlink.transfer(data, transferables(data));
   } catch (err) {
@@ -59,17 +71,19 @@ function run(files: Record<string, Uint8Array>, mode: DistanceMode, onProgress?:
 }
 
 const api: EngineWorkerApi = {
-  async runUrl(base, mode, onProgress) {
-    let files: Record<string, Uint8Array>;
+  ...blueprintApi,
+  ...networkApi,
+  async runUrl(base, mode, onProgress, effort) {
+    let files: Record<string, Uint8Array> | null = null;
     try {
-      files = await fetchPackage(base, onProgress);
+      if (!hasPackage(base)) files = await fetchPackage(base, onProgress);
     } catch (err) {
       fail(err);
     }
-    return run(files, mode, onProgress);
+    return run(base, files, mode, onProgress, effort);
   },
-  async runFiles(files, mode, onProgress) {
-    return run(files, mode, onProgress);
+  async runFiles(files, mode, onProgress, effort) {
+    return run(filesKey(files), files, mode, onProgress, effort);
   },
 };
 

@@ -12,14 +12,19 @@ function engine(): Comlink.Remote<EngineWorkerApi> {
   return remote;
 }
 
+/** The engine worker's remote (one worker for the app; blueprint and what-if calls use it too). */
+export function engineRemote(): Comlink.Remote<EngineWorkerApi> {
+  return engine();
+}
+
 /** Analyse a package served by this origin at `base` (e.g. `data/sample/`), off the main thread. */
-export function analyzeUrl(base: string, mode: DistanceMode, onProgress?: ProgressCallback): Promise<MapData> {
+export function analyzeUrl(base: string, mode: DistanceMode, onProgress?: ProgressCallback, effort = false): Promise<MapData> {
   const url = new URL(base, document.baseURI).href;
-  return engine().runUrl(url, mode, onProgress ? Comlink.proxy(onProgress) : undefined) as Promise<MapData>;
+  return engine().runUrl(url, mode, onProgress ? Comlink.proxy(onProgress) : undefined, effort) as Promise<MapData>;
 }
 
 /** Analyse files the user opened; their bytes are transferred to the worker. */
-export async function analyzeFiles(files: File[], mode: DistanceMode, onProgress?: ProgressCallback): Promise<MapData> {
+export async function analyzeFiles(files: File[], mode: DistanceMode, onProgress?: ProgressCallback, effort = false): Promise<MapData> {
   const bytes: Record<string, Uint8Array> = {};
   for (const f of files) {
     const name = f.name.toLowerCase();
@@ -30,5 +35,6 @@ export async function analyzeFiles(files: File[], mode: DistanceMode, onProgress
     Comlink.transfer(bytes, buffers),
     mode,
     onProgress ? Comlink.proxy(onProgress) : undefined,
+    effort,
   ) as Promise<MapData>;
 }

@@ -2,6 +2,9 @@ import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, 
 import type { Analysis } from '../engine/analysisTypes';
 import type { Candidate, DistanceMode, Facility, Manifest, RoadCollection } from '../engine/types';
 import type { Rejection } from '../engine/errors';
+import type { BlueprintWorkerApi } from './blueprintApi';
+import type { NetworkWorkerApi } from './networkApi';
+import type { WaterCollection } from './readWater';
 
 /** Properties of one community polygon on the map. Feature `id` = community index. */
 export interface CommunityProps {
@@ -64,16 +67,22 @@ export interface MapData {
   notes: string[];
   /** Milliseconds per stage (load, analyze, h3, pack). */
   timings: Record<string, number>;
+  /** Changes only when another package is loaded (a mode switch keeps it: no refit, no source refill). */
+  packageId?: number;
+  /** Rivers from the optional water.geojson (not in the data contract), WGS84. */
+  water?: WaterCollection;
+  /** Network mode with walking effort (flat-equivalent metres). */
+  effort?: boolean;
 }
 
 export type ProgressCallback = (stage: string, fraction: number) => void;
 
 /** The API the engine worker exposes through comlink. */
-export interface EngineWorkerApi {
+export interface EngineWorkerApi extends BlueprintWorkerApi, NetworkWorkerApi {
   /** Fetch a package from this origin (`/data/<name>/`) and analyse it. */
-  runUrl(base: string, mode: DistanceMode, onProgress?: ProgressCallback): Promise<MapData>;
+  runUrl(base: string, mode: DistanceMode, onProgress?: ProgressCallback, effort?: boolean): Promise<MapData>;
   /** Analyse files the user opened (file name → bytes; buffers are transferred). */
-  runFiles(files: Record<string, Uint8Array>, mode: DistanceMode, onProgress?: ProgressCallback): Promise<MapData>;
+  runFiles(files: Record<string, Uint8Array>, mode: DistanceMode, onProgress?: ProgressCallback, effort?: boolean): Promise<MapData>;
 }
 
 /** A failure crossing the worker boundary: the engine code, and messages in both languages. */

@@ -1,0 +1,18 @@
+import type { Map as MaplibreMap } from 'maplibre-gl';
+
+/**
+ * The map view as a PNG data URL. The deck.gl overlay is interleaved, so it draws into the
+ * maplibre canvas; the canvas is read in the `render` event right after a repaint, while the
+ * drawing buffer still holds the frame (no preserveDrawingBuffer needed). Null without a map.
+ */
+export function mapPng(map: MaplibreMap | undefined = (window as unknown as { __yulintuMap?: MaplibreMap }).__yulintuMap): Promise<string | null> {
+  if (!map) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(map.getCanvas().toDataURL('image/png')), 3000);
+    map.once('render', () => {
+      clearTimeout(timer);
+      resolve(map.getCanvas().toDataURL('image/png'));
+    });
+    map.triggerRepaint();
+  });
+}

@@ -1,0 +1,162 @@
+import type { BlueprintResult } from '../engine/blueprint/index';
+import type { ScopeMeasures } from '../engine/scenario/index';
+import { SERVICES, SERVICE_NAMES } from '../engine/standards/services';
+import type { Table } from './blueprintTables';
+
+export interface ReportInput {
+  result: BlueprintResult;
+  title: string;
+  /** Scope in words, e.g. 渝中区 · 解放碑街道. */
+  scopeLabel: string;
+  packageName: string;
+  date: Date;
+  synthetic: boolean;
+  /** data: URL of the map image, or null. */
+  mapImage: string | null;
+  tables: Table[];
+  paper?: 'A4' | 'A3';
+}
+
+const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif';
+
+const css = (paper: 'A4' | 'A3') => `
+@page { size: ${paper} ${paper === 'A3' ? 'landscape' : 'portrait'}; margin: 14mm 12mm; }
+* { box-sizing: border-box; }
+body { font-family: ${FONT}; color: #1c2430; font-size: 10.5pt; margin: 0 auto; max-width: ${paper === 'A3' ? '400mm' : '186mm'}; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+h1 { font-size: 18pt; margin: 0 0 2mm; }
+h2 { font-size: 13pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; }
+.meta { color: #555; margin-bottom: 3mm; }
+.synthetic { background: #fff3cd; border: 1px solid #e8d48a; color: #6b4e00; padding: 1.5mm 3mm; margin: 2mm 0; }
+.map { width: 100%; border: 1px solid #ccc; }
+table { border-collapse: collapse; width: 100%; font-size: 8pt; page-break-inside: auto; }
+tr { page-break-inside: avoid; }
+th, td { border: 1px solid #bbb; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
+th { background: #eef1f5; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.bars { display: grid; grid-template-columns: 22mm 1fr 30mm; gap: 1mm 2mm; align-items: center; }
+.bar { height: 2.2mm; background: #c43e37; }
+.bar.before { opacity: 0.35; }
+.kpis { display: flex; flex-wrap: wrap; gap: 3mm; }
+.kpi { border: 1px solid #ccc; padding: 2mm 3mm; min-width: 32mm; }
+.kpi b { display: block; font-size: 13pt; }
+.print { position: fixed; top: 4mm; right: 4mm; }
+@media print { .print { display: none; } }
+`;
+
+const pct = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : `${(v * 100).toFixed(1)}%`);
+const num = (v: number, d = 0) => v.toLocaleString('zh-CN', { maximumFractionDigits: d });
+
+/**
+ * The printable blueprint report as a DOM document: title, scope, date, the synthetic-data
+ * label, the map image, the summary, before/after bars and the tables. Every data value goes
+ * in through textContent (never innerHTML), so hostile names stay text.
+ */
+export function buildReportDocument(inp: ReportInput, doc: Document = document.implementation.createHTMLDocument('')): Document {
+  const paper = inp.paper ?? 'A4';
+  doc.documentElement.lang = 'zh-CN';
+  doc.title = inp.title;
+  const meta = doc.createElement('meta');
+  meta.setAttribute('charset', 'utf-8');
+  doc.head.appendChild(meta);
+  const style = doc.createElement('style');
+  style.textContent = css(paper);
+  doc.head.appendChild(style);
+  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, parent: Element, text?: string, cls?: string) => {
+    const e = doc.createElement(tag);
+    if (text !== undefined) e.textContent = text;
+    if (cls) e.className = cls;
+    parent.appendChild(e);
+    return e;
+  };
+  const body = doc.body;
+  const btn = el('button', body, '打印 / 存为 PDF', 'print');
+  btn.setAttribute('onclick', 'window.print()');
+  el('h1', body, inp.title);
+  const p = inp.date;
+  const d2 = (n: number) => String(n).padStart(2, '0');
+  el('div', body, `数据包：${inp.packageName}\u3000范围：${inp.scopeLabel}\u3000日期：${p.getFullYear()}-${d2(p.getMonth() + 1)}-${d2(p.getDate())}`, 'meta');
+  if (inp.synthetic) el('div', body, '示例数据：几何为合成（社区名称与户数总量来自公开统计资料），不作为规划依据。', 'synthetic');
+  if (inp.mapImage) {
+    const img = el('img', body, undefined, 'map');
+    img.setAttribute('alt', '地图');
+    if (/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/.test(inp.mapImage)) img.setAttribute('src', inp.mapImage);
+  }
+  const r = inp.result;
+  el('h2', body, '结果');
+  const kpis = el('div', body, undefined, 'kpis');
+  const kpi = (label: string, value: string) => {
+    const k = el('div', kpis, undefined, 'kpi');
+    el('b', k, value);
+    el('span', k, label);
+  };
+  kpi('新增点位', num(r.totals.sites));
+  kpi('总建筑面积', `${num(r.totals.areaM2)} m²`);
+  kpi('估算投资', `${num(r.totals.costWan, 1)} 万元`);
+  kpi('可申请补贴', `${num(r.totals.subsidyYuan / 10000, 1)} 万元`);
+  kpi('求解', r.solution.optimal ? '已证明最优' : `差距 ${(r.solution.gap * 100).toFixed(2)}%`);
+  el('h2', body, '实施前后：步行覆盖率（浅色为实施前）');
+  bars(el('div', body, undefined, 'bars'), r.before, r.after, el);
+  el('h2', body, '实施前后：达标与缺口');
+  rulesTable(body, r.before, r.after, el);
+  for (const t of inp.tables) {
+    el('h2', body, t.name);
+    const table = el('table', body);
+    const hr = el('tr', el('thead', table));
+    for (const h of t.header) el('th', hr, h);
+    const tb = el('tbody', table);
+    for (const row of t.rows) {
+      const tr = el('tr', tb);
+      for (const v of row) el('td', tr, v === null ? '' : typeof v === 'boolean' ? (v ? '是' : '否') : String(v), typeof v === 'number' ? 'num' : undefined);
+    }
+  }
+  el('h2', body, '假设');
+  const ul = el('ul', body);
+  for (const a of r.assumptions) el('li', ul, a);
+  return doc;
+}
+
+type El = <K extends keyof HTMLElementTagNameMap>(tag: K, parent: Element, text?: string, cls?: string) => HTMLElementTagNameMap[K];
+
+function bars(box: Element, before: ScopeMeasures, after: ScopeMeasures, el: El) {
+  SERVICES.forEach((s, k) => {
+    el('span', box, SERVICE_NAMES[s].zh);
+    const cell = el('div', box);
+    const b = el('div', cell, undefined, 'bar before');
+    b.setAttribute('style', `width:${((before.coverage[k] ?? 0) * 100).toFixed(1)}%`);
+    const a = el('div', cell, undefined, 'bar');
+    a.setAttribute('style', `width:${((after.coverage[k] ?? 0) * 100).toFixed(1)}%`);
+    el('span', box, `${pct(before.coverage[k])} → ${pct(after.coverage[k])}`);
+  });
+}
+
+function rulesTable(body: Element, before: ScopeMeasures, after: ScopeMeasures, el: El) {
+  const table = el('table', body);
+  const hr = el('tr', el('thead', table));
+  for (const h of ['指标', '实施前', '实施后']) el('th', hr, h);
+  const tb = el('tbody', table);
+  const rows: [string, string, string][] = [
+    ['每百户 30 m² 达标社区', num(before.meetingArea), num(after.meetingArea)],
+    ['综合体功能规则达标社区', num(before.meetingComplexRule), num(after.meetingComplexRule)],
+    ['一老一小基本规则达标社区', num(before.meetingBasicRule), num(after.meetingBasicRule)],
+    ['30 m² 标准缺口合计 (m²)', num(before.shortfallBaseM2), num(after.shortfallBaseM2)],
+    ['80 m² 标准缺口合计 (m²)', num(before.shortfallEnhancedM2), num(after.shortfallEnhancedM2)],
+    ...SERVICES.map((s, k): [string, string, string] => [`步行范围外户数：${SERVICE_NAMES[s].zh}`, num(before.uncoveredHouseholds[k]), num(after.uncoveredHouseholds[k])]),
+  ];
+  for (const row of rows) {
+    const tr = el('tr', tb);
+    row.forEach((v, i) => el('td', tr, v, i ? 'num' : undefined));
+  }
+}
+
+/** The report as an HTML string (doctype + serialised DOM). */
+export function reportHtml(inp: ReportInput): string {
+  return `<!doctype html>\n${buildReportDocument(inp).documentElement.outerHTML}`;
+}
+
+/** Open the report in a new window for the browser's Print → PDF. Returns the window (null when blocked). */
+export function openReport(inp: ReportInput): Window | null {
+  const url = URL.createObjectURL(new Blob([reportHtml(inp)], { type: 'text/html;charset=utf-8' }));
+  const w = window.open(url, '_blank');
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return w;
+}

@@ -1,0 +1,56 @@
+import { useEffect } from 'react';
+import { useApp } from '../../app/store';
+import { BlueprintPanel } from './BlueprintPanel';
+import { ComparePanel } from './ComparePanel';
+import { ExportPanel } from './ExportPanel';
+import { ScenarioPanel } from './ScenarioPanel';
+import { EMPTY_SCENARIO, useBlueprint, type BpTab } from './blueprintStore';
+import { useS } from './strings';
+import './blueprint.css';
+
+/** Header button that opens the blueprint dock (planners only). */
+export function BlueprintToggle() {
+  const { S } = useS();
+  const open = useBlueprint((s) => s.open);
+  const view = useApp((s) => s.view);
+  if (view === 'public') return null;
+  return (
+    <button type="button" data-testid="blueprint-toggle" aria-pressed={open} onClick={() => useBlueprint.getState().set({ open: !open })}>
+      {S.open}
+    </button>
+  );
+}
+
+/** The floating dock over the map: blueprint, what-if, comparison, exports. */
+export function BlueprintDock() {
+  const { S } = useS();
+  const open = useBlueprint((s) => s.open);
+  const tab = useBlueprint((s) => s.tab);
+  const set = useBlueprint((s) => s.set);
+  const data = useApp((s) => s.data);
+  const view = useApp((s) => s.view);
+  // New data: every result of the old package is stale.
+  useEffect(() => {
+    set({ run: null, scenario: EMPTY_SCENARIO, history: [], scenarioRun: null, comparison: null, compareIds: [], slots: { A: null, B: null }, slotRuns: {}, selectedSite: null, error: null, tool: 'none' });
+  }, [data, set]);
+  if (!open || !data || view === 'public') return null;
+  return (
+    <section className="bp-dock" data-testid="blueprint-dock" aria-label={S.open}>
+      <header className="bp-tabs" role="tablist">
+        {(['blueprint', 'scenario', 'compare', 'export'] as BpTab[]).map((k) => (
+          <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'on' : ''} data-tab={k} onClick={() => set({ tab: k })}>
+            {S.tabs[k]}
+          </button>
+        ))}
+        <span className="spacer" />
+        <button type="button" className="link" aria-label={S.close} onClick={() => set({ open: false })}>×</button>
+      </header>
+      <div className="bp-body">
+        {tab === 'blueprint' && <BlueprintPanel />}
+        {tab === 'scenario' && <ScenarioPanel />}
+        {tab === 'compare' && <ComparePanel />}
+        {tab === 'export' && <ExportPanel />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import type { Candidate } from '../../engine/types';
+import { defaultBundle } from '../../worker/blueprintCore';
+import { toggleCompare } from './blueprintActions';
+import { useBlueprint } from './blueprintStore';
+import { BundleEditor } from './BundleEditor';
+import { addCandidate } from './scenarioActions';
+import { useS } from './strings';
+
+/** In a candidate's panel: a bundle editor and "加入方案", and the comparison checkbox. */
+export function CandidateActions({ candidate: c }: { candidate: Candidate }) {
+  const { S } = useS();
+  const inScenario = useBlueprint((s) => s.scenario.added?.find((a) => a.candidateId === c.id));
+  const compared = useBlueprint((s) => s.compareIds.includes(c.id));
+  const [services, setServices] = useState(() => inScenario?.services ?? defaultBundle(c.areaM2));
+  const [area, setArea] = useState(() => inScenario?.areaM2 ?? c.areaM2);
+  const add = () => {
+    useBlueprint.getState().set({ open: true, tab: 'scenario' });
+    void addCandidate(c.id, services, area);
+  };
+  return (
+    <div className="bp-candidate-actions" data-testid="candidate-actions">
+      <label className="check">
+        <input type="checkbox" data-testid="compare-check" checked={compared} onChange={() => toggleCompare(c.id)} />
+        {S.scenario.compare}
+      </label>
+      <BundleEditor services={services} areaM2={area} onChange={(s, a) => { setServices(s); setArea(a); }} testid="candidate-bundle" />
+      <button type="button" className="primary" data-testid="add-to-scenario" onClick={add}>
+        {inScenario ? S.scenario.update : S.scenario.addToScenario}
+      </button>
+      {inScenario && <span className="muted"> {S.scenario.inScenario}</span>}
+    </div>
+  );
+}

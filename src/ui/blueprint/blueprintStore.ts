@@ -1,0 +1,115 @@
+import { create } from 'zustand';
+import type { BlueprintScope } from '../../engine/blueprint/index';
+import type { Scenario, ScenarioSite } from '../../engine/scenario/index';
+import type { ServiceCode } from '../../engine/standards/services';
+import type { BlueprintRun, CandidateComparison, ScenarioRun } from '../../worker/blueprintCore';
+import type { WorkerFailure } from '../../worker/protocol';
+
+export type ScopeKind = 'all' | 'district' | 'street' | 'selected';
+export type BpTab = 'blueprint' | 'scenario' | 'compare' | 'export';
+export type MapTool = 'none' | 'place' | 'move';
+export type Slot = 'A' | 'B';
+
+export interface NamedScenario {
+  name: string;
+  scenario: Scenario;
+}
+
+export interface BpState {
+  open: boolean;
+  tab: BpTab;
+  /** The 一张蓝图 map layer switch. */
+  showLayer: boolean;
+  scopeKind: ScopeKind;
+  district: string;
+  /** `district\u0000street` (street names may repeat across districts). */
+  street: string;
+  selectedIds: string[];
+  maxSites: number | null;
+  budgetWan: number | null; // 万元
+  timeLimitS: number; // s of solver time
+  running: boolean;
+  runStarted: number;
+  runId: number;
+  error: WorkerFailure | null;
+  run: BlueprintRun | null;
+  selectedSite: string | null;
+
+  scenario: Scenario;
+  history: Scenario[];
+  scenarioRun: ScenarioRun | null;
+  /** Main-thread round trip of the latest edit, ms. */
+  roundTripMs: number | null;
+  evalId: number;
+  slots: Record<Slot, NamedScenario | null>;
+  slotRuns: Partial<Record<Slot, ScenarioRun>>;
+  tool: MapTool;
+  /** Site being moved: an existing facility id or an added site's id. */
+  moveId: string | null;
+  /** Bundle and area of sites placed with the map tool. */
+  placeBundle: ServiceCode[];
+  placeAreaM2: number;
+  nextPointId: number;
+
+  compareIds: string[];
+  comparison: CandidateComparison[] | null;
+  set: (patch: Partial<BpState>) => void;
+}
+
+export const EMPTY_SCENARIO: Scenario = { added: [], removed: [], moved: [] };
+
+export const useBlueprint = create<BpState>((set) => ({
+  open: false,
+  tab: 'blueprint',
+  showLayer: true,
+  scopeKind: 'all',
+  district: '',
+  street: '',
+  selectedIds: [],
+  maxSites: 5,
+  budgetWan: null,
+  timeLimitS: 10,
+  running: false,
+  runStarted: 0,
+  runId: 0,
+  error: null,
+  run: null,
+  selectedSite: null,
+  scenario: EMPTY_SCENARIO,
+  history: [],
+  scenarioRun: null,
+  roundTripMs: null,
+  evalId: 0,
+  slots: { A: null, B: null },
+  slotRuns: {},
+  tool: 'none',
+  moveId: null,
+  placeBundle: ['elderly_care', 'meals'],
+  placeAreaM2: 300,
+  nextPointId: 1,
+  compareIds: [],
+  comparison: null,
+  set: (patch) => set(patch),
+}));
+
+/** The scope the panel describes, as the engine takes it. */
+export function scopeOf(s: Pick<BpState, 'scopeKind' | 'district' | 'street' | 'selectedIds'>): BlueprintScope {
+  if (s.scopeKind === 'district' && s.district) return { district: s.district };
+  if (s.scopeKind === 'street' && s.street) {
+    const [district, street] = s.street.split('\u0000');
+    return { district, street };
+  }
+  if (s.scopeKind === 'selected' && s.selectedIds.length) return { communityIds: [...s.selectedIds] };
+  return {};
+}
+
+/** True when a scenario changes nothing. */
+export function isEmptyScenario(s: Scenario): boolean {
+  return !s.added?.length && !s.removed?.length && !s.moved?.length;
+}
+
+/** Sites of a blueprint as scenario additions. */
+export function blueprintScenario(run: BlueprintRun): Scenario {
+  const added: ScenarioSite[] = run.result.sites.map((s) => ({ id: s.candidateId, candidateId: s.candidateId, services: [...s.services], areaM2: s.areaM2 }));
+  return { added, removed: [], moved: [] };
+}
