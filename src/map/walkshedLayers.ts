@@ -83,8 +83,8 @@ export function walkshedLayers(point: PointReach | null, facility: FacilityWalks
           beforeId: BEFORE_FILL,
           filled: false,
           stroked: true,
-          getLineColor: [...FACILITY_RING_COLOR.slice(0, 3), 150] as RGBA,
-          getLineWidth: (f: Shed) => 1 + rings.indexOf(f) * 0.5,
+          getLineColor: [...FACILITY_RING_COLOR.slice(0, 3), 210] as RGBA,
+          getLineWidth: (f: Shed) => 1.5 + rings.indexOf(f) * 0.6,
           lineWidthUnits: 'pixels',
         } as never),
       );
