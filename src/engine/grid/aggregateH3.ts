@@ -1,30 +1,67 @@
 import { latLngToCell } from 'h3-js';
 import type { Analysis, H3Cell } from '../analysisTypes';
-import type { DataPackage } from '../types';
+import type { Buildings, DataPackage } from '../types';
 
 /** Default H3 resolution: 9 (cells of about 0.1 km², edge ≈ 200 m). */
 export const DEFAULT_H3_RESOLUTION = 9;
 
+/** Cells of a set of points at one resolution: sorted cell ids and each point's cell index. */
+interface CellIndex {
+  cells: string[];
+  cellOf: Int32Array;
+}
+
+const cache = new WeakMap<Buildings, Map<number, CellIndex>>();
+
+/** The H3 cell of every building, computed once per package and resolution (h3 is the costly part). */
+function buildingCells(b: Buildings, resolution: number): CellIndex {
+  let byRes = cache.get(b);
+  if (!byRes) cache.set(b, (byRes = new Map()));
+  let idx = byRes.get(resolution);
+  if (idx) return idx;
+  const ids = new Array<string>(b.count);
+  const distinct = new Set<string>();
+  for (let i = 0; i < b.count; i++) distinct.add((ids[i] = latLngToCell(b.lat[i], b.lon[i], resolution)));
+  const cells = [...distinct].sort();
+  const pos = new Map(cells.map((c, k) => [c, k]));
+  const cellOf = Int32Array.from(ids, (c) => pos.get(c)!);
+  byRes.set(resolution, (idx = { cells, cellOf }));
+  return idx;
+}
+
 /**
  * Aggregate buildings and open facilities into H3 cells: buildings, households, households
- * not covered per service, facility area (m²). Cells come sorted by H3 index.
+ * not covered per service, facility area (m²). Cells come sorted by H3 index. The cell of
+ * each building is cached per package and resolution, so a re-run (another mode, a what-if)
+ * costs one pass over the buildings.
  */
 export function aggregateH3(pkg: DataPackage, analysis: Analysis, resolution = DEFAULT_H3_RESOLUTION): H3Cell[] {
-  const cells = new Map<string, H3Cell>();
-  const services = analysis.coverage.length;
-  const get = (lat: number, lon: number): H3Cell => {
-    const h3 = latLngToCell(lat, lon, resolution);
-    let c = cells.get(h3);
-    if (!c) cells.set(h3, (c = { h3, buildings: 0, households: 0, uncoveredHouseholds: new Array<number>(services).fill(0), facilityAreaM2: 0 }));
-    return c;
-  };
   const b = pkg.buildings;
+  const services = analysis.coverage.length;
+  const { cells: ids, cellOf } = buildingCells(b, resolution);
+  const out: H3Cell[] = ids.map((h3) => ({ h3, buildings: 0, households: 0, uncoveredHouseholds: new Array<number>(services).fill(0), facilityAreaM2: 0 }));
   for (let i = 0; i < b.count; i++) {
-    const c = get(b.lat[i], b.lon[i]);
+    const c = out[cellOf[i]];
     c.buildings++;
     c.households += b.households[i];
-    for (let s = 0; s < services; s++) if (!analysis.coverage[s].covered[i]) c.uncoveredHouseholds[s] += b.households[i];
   }
-  for (const f of pkg.facilities) if (f.status === 'open') get(f.lat, f.lon).facilityAreaM2 += f.areaM2;
-  return [...cells.values()].sort((x, y) => (x.h3 < y.h3 ? -1 : x.h3 > y.h3 ? 1 : 0));
+  for (let s = 0; s < services; s++) {
+    const covered = analysis.coverage[s].covered;
+    for (let i = 0; i < b.count; i++) if (!covered[i]) out[cellOf[i]].uncoveredHouseholds[s] += b.households[i];
+  }
+  const extra = new Map<string, H3Cell>();
+  const pos = new Map(ids.map((h, k) => [h, k]));
+  for (const f of pkg.facilities) {
+    if (f.status !== 'open') continue;
+    const h3 = latLngToCell(f.lat, f.lon, resolution);
+    const k = pos.get(h3);
+    if (k !== undefined) out[k].facilityAreaM2 += f.areaM2;
+    else {
+      let c = extra.get(h3);
+      if (!c) extra.set(h3, (c = { h3, buildings: 0, households: 0, uncoveredHouseholds: new Array<number>(services).fill(0), facilityAreaM2: 0 }));
+      c.facilityAreaM2 += f.areaM2;
+    }
+  }
+  if (extra.size === 0) return out;
+  return [...out, ...extra.values()].sort((x, y) => (x.h3 < y.h3 ? -1 : x.h3 > y.h3 ? 1 : 0));
 }
