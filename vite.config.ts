@@ -3,21 +3,12 @@ import react from '@vitejs/plugin-react';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PACKAGE_FILE_NAMES } from './src/engine/package/packageFiles';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 
-/** The file names a data package may hold (DATA-FORMAT.md section 1). */
-const PACKAGE_FILES = [
-  'manifest.json',
-  'communities.geojson',
-  'buildings.csv',
-  'facilities.csv',
-  'candidates.csv',
-  'roads.geojson',
-  'distances.csv',
-  'policy.json',
-  'water.geojson', // optional project extension (rivers drawn under the map), not in the data contract
-];
+/** The file names a data package may hold: the contract's and the map's extras. */
+const PACKAGE_FILES = PACKAGE_FILE_NAMES;
 
 /** Which package files exist in a folder. */
 function listPackage(dir: string): string[] {

@@ -14,22 +14,14 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build, preview } from 'vite';
 import { chromium, type Page } from 'playwright-core';
+import { mulberry32 } from '../src/engine/random';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
-/** mulberry32: a small seeded generator, so the large package is the same every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded generator, so the large package is the same every run. */
+const rng = mulberry32;
 
 /** Write a package with `target` buildings: the sample's, each copied with ±60 m jitter. */
 export function makeLargePackage(target: number, seed = 42): string {

@@ -1,19 +1,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EngineError, type PackageFiles } from '../../src/engine/index';
+import { PACKAGE_FILE_NAMES } from '../../src/engine/package/packageFiles';
 
-/** The file names a package may hold (DATA-FORMAT.md section 1). */
-export const PACKAGE_FILE_NAMES = [
-  'manifest.json',
-  'communities.geojson',
-  'buildings.csv',
-  'facilities.csv',
-  'candidates.csv',
-  'roads.geojson',
-  'distances.csv',
-  'policy.json',
-  'water.geojson', // optional extension the map draws; the engine ignores it
-] as const;
+export { PACKAGE_FILE_NAMES };
+
 
 /** Read a package folder's known files as bytes. A missing folder is E_MISSING_FILE naming it. */
 export function readPackageDir(dir: string): PackageFiles {

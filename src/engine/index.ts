@@ -15,6 +15,7 @@ export { resolvePolicy } from './standards/resolvePolicy';
 export { meetsBasicRule, meetsComplexRule, shortfallM2 } from './standards/functionRules';
 export { NEED_WEIGHTS, needScore } from './standards/need';
 export { loadPackage, normaliseCrs } from './package/loadPackage';
+export { CONTRACT_FILES, EXTRA_FILES, PACKAGE_FILE_NAMES } from './package/packageFiles';
 export type { PackageFiles } from './package/loadPackage';
 export { decodeText } from './package/decodeText';
 export { toWgs84, fromWgs84 } from './package/crs';
