@@ -17,10 +17,33 @@ import { SettingsDialog } from '../ui/SettingsDialog';
 import { SidePanel } from '../ui/SidePanel';
 import { BlueprintDock, BlueprintToggle } from '../ui/blueprint/BlueprintDock';
 import { useBlueprint } from '../ui/blueprint/blueprintStore';
+import { DataCheck, DataCheckButton } from '../ui/data/DataCheck';
+import { DataDrop } from '../ui/data/DataDrop';
+import { takePackageFiles } from '../ui/data/takePackageFiles';
 import { pickView, useApp } from './store';
+import { takePrestarted } from './prestart';
 import { formatView } from './viewState';
 
 type Source = { kind: 'url'; dataset: string } | { kind: 'files'; files: File[] };
+
+/**
+ * The ranking table, re-ranked by what-if edits. Only this component follows the scenario, so
+ * an edit re-renders the table (when open) and not the whole application.
+ */
+function ScenarioRanking({ data }: { data: MapData }) {
+  const scenarioCommunities = useBlueprint((s) => s.scenarioRun?.communities);
+  const service = useApp((s) => s.service);
+  const selection = useApp((s) => s.selection);
+  const set = useApp((s) => s.set);
+  return (
+    <RankingTable
+      communities={scenarioCommunities ?? data.analysis.communities}
+      service={service}
+      selectedId={selection?.kind === 'community' ? selection.id : undefined}
+      onSelect={(id) => set({ selection: { kind: 'community', id }, zoomRequest: useApp.getState().zoomRequest + 1 })}
+    />
+  );
+}
 
 /** The planning map application: header, controls, map, side panel and ranking table. */
 export function App() {
@@ -32,13 +55,13 @@ export function App() {
   const mode = useApp((s) => s.mode);
   const effort = useApp((s) => s.effort);
   const dataset = useApp((s) => s.dataset);
-  const selection = useApp((s) => s.selection);
   const rankingOpen = useApp((s) => s.rankingOpen);
-  const scenarioCommunities = useBlueprint((s) => s.scenarioRun?.communities); // what-if edits re-rank
   const set = useApp((s) => s.set);
   const [hover, setHover] = useState<HoverInfo | null>(null);
   const [source, setSource] = useState<Source>({ kind: 'url', dataset });
   const run = useRef(0);
+  const loaded = useRef<Source | null>(null); // the source of the package on the map
+  const restoring = useRef(false);
 
   // Language: i18next and the document follow the store.
   useEffect(() => {
@@ -58,18 +81,26 @@ export function App() {
 
   // Run the engine in the worker whenever the source or the distance mode changes.
   useEffect(() => {
+    if (restoring.current) {
+      restoring.current = false; // back to the package on the map after a failed open: nothing to re-run
+      return;
+    }
     const id = ++run.current;
     set({ status: 'loading', progress: { stage: 'fetch', fraction: 0 }, error: null });
     const onProgress = (stage: string, fraction: number) => {
       if (id === run.current) useApp.getState().set({ progress: { stage, fraction } });
     };
+    // The first analysis was started by main.tsx before this code loaded (prestart.ts).
+    const first = takePrestarted(source.kind === 'url' ? source.dataset : '\u0000files', mode, effort);
     const job: Promise<MapData> =
-      source.kind === 'url'
+      first ??
+      (source.kind === 'url'
         ? analyzeUrl(`data/${source.dataset}/`, mode, onProgress, effort)
-        : analyzeFiles(source.files, mode, onProgress, effort);
+        : analyzeFiles(source.files, mode, onProgress, effort));
     job.then(
       (d) => {
         if (id !== run.current) return;
+        loaded.current = source;
         set({ data: d, status: 'ready' });
         (window as unknown as { __yulintuReady?: number }).__yulintuReady = performance.now();
       },
@@ -77,14 +108,20 @@ export function App() {
         if (id !== run.current) return;
         const e: WorkerFailure = 'code' in err ? (err as WorkerFailure) : { code: 'E_INTERNAL', zh: String(err), en: String(err) };
         set({ status: 'error', error: e });
+        // The previous package stays on the map; later mode switches re-run it, not the failed one.
+        if (loaded.current && loaded.current !== source) {
+          restoring.current = true;
+          setSource(loaded.current);
+        }
       },
     );
   }, [source, mode, effort, set]);
 
   const onFiles = useCallback(
-    (files: File[]) => {
+    (files: File[], skipped: string[] = []) => {
+      const picked = takePackageFiles(files, skipped); // package files only; the rest is noted
       set({ selection: null, camera: null });
-      setSource({ kind: 'files', files });
+      setSource({ kind: 'files', files: picked });
     },
     [set],
   );
@@ -98,7 +135,7 @@ export function App() {
           <span className="brand-sub">{t('app.subtitle')}</span>
         </div>
         {data && <span className="package-name" title={t('data.name')}>{data.manifest.name}</span>}
-        {data && data.rejectedCount > 0 && <span className="rejected">{t('data.rejected', { count: data.rejectedCount })}</span>}
+        <DataCheckButton />
         <div className="spacer" />
         <SearchBox />
         {view !== 'public' && <OpenFolderButton onFiles={onFiles} />}
@@ -117,17 +154,12 @@ export function App() {
         <div className="map-wrap">
           <MapView onHover={onHover} />
           <HoverTooltip hover={hover} data={data} service={service} />
-          {rankingOpen && data && (
-            <RankingTable
-              communities={scenarioCommunities ?? data.analysis.communities}
-              service={service}
-              selectedId={selection?.kind === 'community' ? selection.id : undefined}
-              onSelect={(id) => set({ selection: { kind: 'community', id }, zoomRequest: useApp.getState().zoomRequest + 1 })}
-            />
-          )}
+          {rankingOpen && data && <ScenarioRanking data={data} />}
           <BlueprintDock />
           <ProgressOverlay />
           <SettingsDialog />
+          <DataCheck />
+          {view !== 'public' && <DataDrop onFiles={onFiles} />}
         </div>
         <SidePanel />
       </main>

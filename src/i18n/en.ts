@@ -1,5 +1,6 @@
 import type { Strings } from './zh';
 import { walkEn } from '../ui/network/strings';
+import { dataCheckEn } from '../ui/data/strings';
 
 /** English UI strings. */
 export const en: Strings = {
@@ -78,6 +79,7 @@ export const en: Strings = {
     covered: 'Covered',
     uncovered: 'Not covered',
     householdsSize: 'Dot size = households',
+    buildingsFromZoom: 'Building dots from zoom {{z}}; further out the households show as hexagons',
     levelStreet: 'Street level',
     levelCommunity: 'Community level',
     levelCompound: 'Compound level',
@@ -185,4 +187,5 @@ export const en: Strings = {
   unit: { m2: 'm²', m: 'm', hh: 'households', wan: '10k yuan', per100: 'm²/100 hh' },
   common: { yes: 'Yes', no: 'No', close: 'Close', search: 'Search', noResult: 'No match' },
   walk: walkEn, // walking modes, walksheds, network and rivers (src/ui/network/strings.ts)
+  dataCheck: dataCheckEn, // data check dialog, load errors, drag and drop (src/ui/data/strings.ts)
 };

@@ -1,4 +1,5 @@
 import { walkZh } from '../ui/network/strings';
+import { dataCheckZh } from '../ui/data/strings';
 
 /** Chinese UI strings (default language). */
 export const zh = {
@@ -77,6 +78,7 @@ export const zh = {
     covered: '已覆盖',
     uncovered: '未覆盖',
     householdsSize: '点大小 = 户数',
+    buildingsFromZoom: '缩放级别 {{z}} 起显示楼栋点；更远时以户数六边形显示',
     levelStreet: '街道级',
     levelCommunity: '社区级',
     levelCompound: '小区级',
@@ -184,6 +186,7 @@ export const zh = {
   unit: { m2: 'm²', m: '米', hh: '户', wan: '万元', per100: 'm²/百户' },
   common: { yes: '是', no: '否', close: '关闭', search: '搜索', noResult: '无匹配结果' },
   walk: walkZh, // walking modes, walksheds, network and rivers (src/ui/network/strings.ts)
+  dataCheck: dataCheckZh, // data check dialog, load errors, drag and drop (src/ui/data/strings.ts)
 };
 
 export type Strings = typeof zh;

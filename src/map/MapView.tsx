@@ -5,7 +5,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { PickingInfo } from '@deck.gl/core';
 import { useApp } from '../app/store';
-import type { Selection } from '../app/viewState';
+import type { LayerKey, Selection } from '../app/viewState';
 import type { MapData } from '../worker/protocol';
 import { baseStyle, basemapTiles, CJK_FONT_FAMILY } from './baseStyle';
 import { buildDeckLayers } from './buildDeckLayers';
@@ -19,6 +19,7 @@ import { walkshedLayers } from './walkshedLayers';
 import { useWalk } from '../ui/network/walkStore';
 import { BUILDINGS_MIN_ZOOM, effectiveLayers, useMapZoom } from './zoomState';
 import { reachFromHere, useFacilityWalkshed, usePointFollowsData } from '../ui/network/walkClient';
+import { editLayered } from '../ui/blueprint/editTiming';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -34,15 +35,32 @@ function selectionFilter(sel: Selection | null): maplibregl.FilterSpecification 
   return ['==', ['get', 'id'], '\u0000'];
 }
 
-/** Set the data-drawn basemap sources from the engine's result. */
-function setSources(map: maplibregl.Map, data: MapData) {
-  const src = (id: string) => map.getSource(id) as maplibregl.GeoJSONSource;
-  src('communities').setData(data.communities as never);
-  src('labels').setData(data.labels as never);
-  src('streetLines').setData(data.streetLines as never);
-  src('districtLines').setData(data.districtLines as never);
-  src('roads').setData((data.roads ?? { type: 'FeatureCollection', features: [] }) as never);
-  src('water').setData((data.water ?? { type: 'FeatureCollection', features: [] }) as never);
+const EMPTY_FC = { type: 'FeatureCollection', features: [] };
+
+/** Sources of switchable layers: filled only once their layer is shown (maplibre's worker tiles nothing hidden). */
+const DEFERRED_SOURCES = { roads: 'roads', labels: 'labels' } as const satisfies Partial<Record<string, LayerKey>>;
+type DeferredSource = keyof typeof DEFERRED_SOURCES;
+
+/** GeoJSON of one data-drawn basemap source. */
+function sourceData(data: MapData, id: string): unknown {
+  if (id === 'roads') return data.roads ?? EMPTY_FC;
+  if (id === 'water') return data.water ?? EMPTY_FC;
+  return data[id as 'communities' | 'labels' | 'streetLines' | 'districtLines'];
+}
+
+/** Set the data-drawn basemap sources from the engine's result; returns the sources left for later (their layers are off). */
+function setSources(map: maplibregl.Map, data: MapData, layers: Record<LayerKey, boolean>): Set<DeferredSource> {
+  const later = new Set<DeferredSource>();
+  for (const id of ['communities', 'labels', 'streetLines', 'districtLines', 'roads', 'water']) {
+    const layer = DEFERRED_SOURCES[id as DeferredSource];
+    if (layer && !layers[layer]) {
+      later.add(id as DeferredSource);
+      (map.getSource(id) as maplibregl.GeoJSONSource).setData(EMPTY_FC as never);
+    } else {
+      (map.getSource(id) as maplibregl.GeoJSONSource).setData(sourceData(data, id) as never);
+    }
+  }
+  return later;
 }
 
 /** The planning map: maplibre draws the offline basemap, deck.gl (interleaved) draws the results. */
@@ -71,6 +89,8 @@ export function MapView({ onHover }: Props) {
   usePointFollowsData();
   /** The package whose sources the map holds: a mode switch re-colours only. */
   const shownPackage = useRef<number | undefined>(undefined);
+  /** Sources not filled yet because their layer is off. */
+  const deferred = useRef<Set<DeferredSource>>(new Set());
   const bp = useBlueprintLayerState(); // 一张蓝图 / what-if layer; a scenario's measures recolour the map
 
   // Create the map once.
@@ -127,7 +147,7 @@ export function MapView({ onHover }: Props) {
     if (!ready || !map || !data) return;
     if (data.packageId !== undefined && data.packageId === shownPackage.current) return; // same package, another mode
     shownPackage.current = data.packageId;
-    setSources(map, data);
+    deferred.current = setSources(map, data, useApp.getState().layers);
     map.resize(); // the layout may have changed in this same commit (panels, banner)
     if (!urlCamera.current) map.fitBounds(data.bounds, { padding: 40, animate: false });
     urlCamera.current = false;
@@ -141,6 +161,12 @@ export function MapView({ onHover }: Props) {
     const map = mapRef.current;
     if (!ready || !map) return;
     const vis = (on: boolean) => (on ? 'visible' : 'none');
+    const d = useApp.getState().data;
+    for (const id of [...deferred.current]) {
+      if (!layers[DEFERRED_SOURCES[id]] || !d) continue;
+      (map.getSource(id) as maplibregl.GeoJSONSource).setData(sourceData(d, id) as never);
+      deferred.current.delete(id);
+    }
     setNetworkVisibility(map, layers.roads);
     map.setLayoutProperty('street-lines', 'visibility', vis(layers.outlines));
     map.setLayoutProperty('district-lines', 'visibility', vis(layers.outlines));
@@ -193,9 +219,14 @@ export function MapView({ onHover }: Props) {
       onHover: (info: PickingInfo) => onHover(info.picked ? { layer: info.layer?.id ?? '', index: info.index, object: info.object, x: info.x, y: info.y } : null),
       getCursor: ({ isHovering }: { isHovering: boolean }) => (useWalk.getState().tool ? 'crosshair' : isHovering ? 'pointer' : 'grab'),
     } as never);
+    const map = mapRef.current!;
+    // A what-if edit's round trip ends with the first frame drawn with its layers (editTiming.ts).
+    editLayered(bp.scenarioRun, (done) => {
+      map.once('render', done);
+      map.triggerRepaint();
+    });
     // The overlay only slots its layers into the style (beforeId) while the style is fully
     // loaded; right after setData it is not, so slot them again once the map is idle.
-    const map = mapRef.current!;
     if (!map.isStyleLoaded()) {
       const again = () => overlayRef.current?.setProps({ layers: deckLayers });
       map.once('idle', again);

@@ -8,6 +8,13 @@ export const CJK_FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han 
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 
+/**
+ * GeoJSON sources cut into tiles up to zoom 14 only (maplibre over-zooms beyond: at z14 a tile
+ * unit is ~0.6 m, finer than the data) with a smaller buffer than the default 128: fewer and
+ * lighter tiles for maplibre's one worker on a 2-core machine.
+ */
+const geojson = (maxzoom = 14, buffer = 32) => ({ type: 'geojson' as const, data: EMPTY as never, maxzoom, buffer });
+
 /** Raster tiles of the optional online basemaps (off by default: no request leaves the page's origin). */
 export function basemapTiles(basemap: Basemap, tk: string): { tiles: string[]; attribution: string } | null {
   if (basemap === 'osm') {
@@ -33,12 +40,12 @@ export function baseStyle(): StyleSpecification {
   return {
     version: 8,
     sources: {
-      communities: { type: 'geojson', data: EMPTY as never },
-      labels: { type: 'geojson', data: EMPTY as never },
-      roads: { type: 'geojson', data: EMPTY as never },
-      streetLines: { type: 'geojson', data: EMPTY as never },
-      districtLines: { type: 'geojson', data: EMPTY as never },
-      water: { type: 'geojson', data: EMPTY as never },
+      communities: geojson(),
+      labels: geojson(12, 64), // points: z12 places a label within ~10 m; the buffer keeps labels near tile edges
+      roads: geojson(),
+      streetLines: geojson(),
+      districtLines: geojson(),
+      water: geojson(),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#f3f1ec' } },

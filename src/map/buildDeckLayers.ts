@@ -30,6 +30,31 @@ function buildingRadius(hh: number): number {
 }
 
 const radiusCache = new WeakMap<Float32Array, Float32Array>();
+/** Cells with uncovered households per H3 result and service: the same array between renders, so deck keeps the hexagons. */
+const h3IndexCache = new WeakMap<Float32Array, Map<number, number[]>>();
+/** Facilities drawn per facility list and view: the same array between renders. */
+const facilityCache = new WeakMap<Facility[], Map<boolean, Facility[]>>();
+
+function uncoveredCells(data: MapData, si: number): number[] {
+  let bySi = h3IndexCache.get(data.h3.uncovered);
+  if (!bySi) h3IndexCache.set(data.h3.uncovered, (bySi = new Map()));
+  let idx = bySi.get(si);
+  if (!idx) {
+    const m = data.h3.cells.length;
+    idx = [];
+    for (let c = 0; c < m; c++) if (data.h3.uncovered[si * m + c] > 0) idx.push(c);
+    bySi.set(si, idx);
+  }
+  return idx;
+}
+
+function drawnFacilities(all: Facility[], publicView: boolean): Facility[] {
+  let byView = facilityCache.get(all);
+  if (!byView) facilityCache.set(all, (byView = new Map()));
+  let fac = byView.get(publicView);
+  if (!fac) byView.set(publicView, (fac = publicView ? all.filter((f) => f.status === 'open') : all));
+  return fac;
+}
 const buildingDataCache = new WeakMap<Uint8Array, object>();
 
 /** Binary data of the building layer, cached so deck only re-uploads colours when they change. */
@@ -83,8 +108,7 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
   if (layers.h3 && data.h3.cells.length) {
     const m = data.h3.cells.length;
     const breaks = h3Breaks(data, service);
-    const idx: number[] = [];
-    for (let c = 0; c < m; c++) if (data.h3.uncovered[si * m + c] > 0) idx.push(c);
+    const idx = uncoveredCells(data, si); // stable: an edit must not re-tessellate every hexagon
     out.push(
       new H3HexagonLayer<number>({
         id: 'h3-uncovered',
@@ -118,7 +142,7 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
   }
 
   if (layers.facilities) {
-    const fac = data.facilities.filter((f) => f.status === 'open' || !inp.publicView);
+    const fac = drawnFacilities(data.facilities, inp.publicView);
     const common = {
       data: fac,
       beforeId: BEFORE_POINTS,

@@ -1,3 +1,4 @@
+import { BUILDINGS_MIN_ZOOM } from '../map/zoomState';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useApp } from '../app/store';
@@ -97,6 +98,7 @@ export function LegendView({ data, layers, measure, service, selection, publicVi
         { key: 'c', swatch: { color: COVERED, shape: 'circle' }, label: t('legend.covered') },
         { key: 'u', swatch: { color: UNCOVERED, shape: 'circle' }, label: t('legend.uncovered') },
         { key: 'n', swatch: { color: [120, 120, 120, 255], shape: 'circle' }, label: t('legend.householdsSize') },
+        { key: 'z', swatch: { color: [0, 0, 0, 0] }, label: t('legend.buildingsFromZoom', { z: BUILDINGS_MIN_ZOOM }) },
       ],
     });
   }

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/store';
+import { LoadError } from './data/LoadError';
 
-/** Loading progress from the worker, or the error the engine reported, in the UI language. */
+/** Loading progress from the worker, or the error the engine reported (in Chinese and English). */
 export function ProgressOverlay() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const status = useApp((s) => s.status);
   const progress = useApp((s) => s.progress);
   const error = useApp((s) => s.error);
@@ -19,18 +20,6 @@ export function ProgressOverlay() {
       </div>
     );
   }
-  if (status === 'error' && error) {
-    return (
-      <div className="overlay" role="alert" data-testid="load-error">
-        <div className="overlay-box error">
-          <strong>{t('data.failed')}</strong>
-          <div data-code={error.code}>{i18n.language === 'en' ? error.en : error.zh}</div>
-          <button type="button" onClick={() => useApp.getState().set({ status: 'ready' })}>
-            {t('common.close')}
-          </button>
-        </div>
-      </div>
-    );
-  }
+  if (status === 'error' && error) return <LoadError />; // both languages, and the data kept (src/ui/data)
   return null;
 }

@@ -31,7 +31,8 @@ function current(): BlueprintSession {
   return session;
 }
 
-function failure(err: unknown): WorkerFailure {
+/** An engine error (or anything thrown) as a failure crossing the worker boundary. */
+export function failure(err: unknown): WorkerFailure {
   if (err instanceof EngineError) return { code: err.code, zh: err.messageIn('zh'), en: err.messageIn('en') };
   if (err && typeof err === 'object' && 'code' in err) return err as WorkerFailure;
   const msg = err instanceof Error ? err.message : String(err);

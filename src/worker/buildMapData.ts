@@ -4,6 +4,7 @@ import { SERVICES } from '../engine/standards/services';
 import type { AnalysisView, BuildingArrays, CommunityProps, H3Arrays, MapData } from './protocol';
 import { communityOutlines } from './outlines';
 import { labelPoint } from './labelPoint';
+import { dataReport } from './dataReport';
 
 /** Turn a package and its analysis into what the map draws: flat arrays and small GeoJSON. */
 export function buildMapData(pkg: DataPackage, analysis: Analysis, cells: H3Cell[], resolution: number): MapData {
@@ -94,6 +95,7 @@ export function buildMapData(pkg: DataPackage, analysis: Analysis, cells: H3Cell
     rejectedCount: pkg.rejected.length,
     rejected: pkg.rejected.slice(0, 200),
     notes: pkg.notes,
+    report: dataReport(pkg, analysis.summary, analysis.policy.maxSnapM),
     timings: {},
   };
 }

@@ -5,6 +5,7 @@ import type { DistanceMode } from '../engine/types';
 import { buildMapData, transferables } from './buildMapData';
 import { blueprintApi, rememberAnalysis } from './blueprintApi';
 import { filesKey, hasPackage, networkApi, openPackage, providerFor } from './networkApi';
+import { snapshotApi } from './packageSnapshotApi';
 import type { EngineWorkerApi, MapData, ProgressCallback, WorkerFailure } from './protocol';
 
 const H3_RESOLUTION = 9; // ~0.1 km² cells, about a 175 m edge: a few buildings per cell
@@ -73,6 +74,7 @@ function run(key: string, files: Record<string, Uint8Array> | null, mode: Distan
 const api: EngineWorkerApi = {
   ...blueprintApi,
   ...networkApi,
+  ...snapshotApi,
   async runUrl(base, mode, onProgress, effort) {
     let files: Record<string, Uint8Array> | null = null;
     try {

@@ -67,6 +67,8 @@ export interface PackageSession {
   /** Changes whenever another package is loaded (the map refits and refills its sources only then). */
   id: number;
   pkg: DataPackage;
+  /** The package's files as loaded (the blueprint solver worker loads the same bytes). */
+  files: Record<string, Uint8Array>;
   policy: Policy;
   water?: WaterCollection;
   /** Distance providers per mode ('euclidean', 'network', 'network+effort', 'matrix'), built once. */
@@ -105,6 +107,7 @@ export function openPackage(key: string, files: Record<string, Uint8Array> | nul
     key,
     id: nextId++,
     pkg,
+    files,
     policy: resolvePolicy(pkg),
     water: readWater(files['water.geojson'], pkg.manifest.crs),
     providers: new Map(),
@@ -125,6 +128,11 @@ export function providerFor(s: PackageSession, mode: DistanceMode, effort: boole
   s.mode = mode;
   s.effort = mode === 'network' && effort;
   return p;
+}
+
+/** The loaded package session, or null before the first run. */
+export function currentPackage(): PackageSession | null {
+  return session;
 }
 
 function current(): PackageSession {

@@ -4,7 +4,9 @@ import type { Candidate, DistanceMode, Facility, Manifest, RoadCollection } from
 import type { Rejection } from '../engine/errors';
 import type { BlueprintWorkerApi } from './blueprintApi';
 import type { NetworkWorkerApi } from './networkApi';
+import type { SnapshotWorkerApi } from './packageSnapshotApi';
 import type { WaterCollection } from './readWater';
+import type { DataReport } from './dataReport';
 
 /** Properties of one community polygon on the map. Feature `id` = community index. */
 export interface CommunityProps {
@@ -65,6 +67,8 @@ export interface MapData {
   /** The first rejections, for the data panel. */
   rejected: Rejection[];
   notes: string[];
+  /** The data check: rows accepted and rejected per file, every rejection, structured notes. */
+  report?: DataReport;
   /** Milliseconds per stage (load, analyze, h3, pack). */
   timings: Record<string, number>;
   /** Changes only when another package is loaded (a mode switch keeps it: no refit, no source refill). */
@@ -78,7 +82,7 @@ export interface MapData {
 export type ProgressCallback = (stage: string, fraction: number) => void;
 
 /** The API the engine worker exposes through comlink. */
-export interface EngineWorkerApi extends BlueprintWorkerApi, NetworkWorkerApi {
+export interface EngineWorkerApi extends BlueprintWorkerApi, NetworkWorkerApi, SnapshotWorkerApi {
   /** Fetch a package from this origin (`/data/<name>/`) and analyse it. */
   runUrl(base: string, mode: DistanceMode, onProgress?: ProgressCallback, effort?: boolean): Promise<MapData>;
   /** Analyse files the user opened (file name → bytes; buffers are transferred). */

@@ -170,4 +170,14 @@ describe.skipIf(!hasChromium || !hasData)('the planning map in headless Chromium
     expect(outside).toEqual([]);
     expect(requests.length).toBeGreaterThan(5);
   });
+
+  it('the online basemap is off by default; switched on it adds a raster source (tile requests blocked here)', async () => {
+    expect(await page.evaluate(() => (window as unknown as { __yulintuMap: { getSource(id: string): unknown } }).__yulintuMap.getSource('online-basemap') ?? null)).toBeNull();
+    expect(await page.evaluate(() => (window as unknown as { __yulintu: { getState(): { basemap: string } } }).__yulintu.getState().basemap)).toBe('none');
+    await page.route('https://tile.openstreetmap.org/**', (r) => r.abort());
+    await page.evaluate(() => (window as unknown as { __yulintu: { getState(): { set(p: unknown): void } } }).__yulintu.getState().set({ basemap: 'osm' }));
+    await page.waitForFunction(() => (window as unknown as { __yulintuMap: { getSource(id: string): { type: string } | undefined } }).__yulintuMap.getSource('online-basemap')?.type === 'raster', null, { timeout: 10_000 });
+    await page.evaluate(() => (window as unknown as { __yulintu: { getState(): { set(p: unknown): void } } }).__yulintu.getState().set({ basemap: 'none' }));
+    await page.waitForFunction(() => !(window as unknown as { __yulintuMap: { getSource(id: string): unknown } }).__yulintuMap.getSource('online-basemap'), null, { timeout: 10_000 });
+  });
 });

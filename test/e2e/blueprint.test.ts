@@ -143,6 +143,11 @@ describe.skipIf(!hasChromium || !existsSync(join(DATA_DIR, 'manifest.json')))('�
     const ms = await page.getByTestId('sc-ms').textContent();
     const engineMs = Number(/引擎 ([\d.]+) ms/.exec(ms!)![1]);
     expect(engineMs).toBeLessThan(100);
+    // The round trip edit → repainted map is measured and reported (a number; the bench reports its times).
+    await page.waitForFunction(() => document.querySelector('[data-testid="sc-ms"]')?.hasAttribute('data-round-trip-ms'), null, { timeout: 10_000 });
+    const rt = Number(await page.getByTestId('sc-ms').getAttribute('data-round-trip-ms'));
+    expect(rt).toBeGreaterThan(0);
+    expect(await page.getByTestId('sc-ms').textContent()).toMatch(/往返 [\d,]+ ms（编辑至地图重绘）/);
     await page.waitForTimeout(600);
     await page.screenshot({ path: join(artefactDir(), 'blueprint-scenario.png') });
     // Place a site with the map tool.

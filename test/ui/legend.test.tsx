@@ -27,6 +27,12 @@ describe('LegendView', () => {
     expect(blocks()).toEqual(['communities', 'outlines', 'facilities']);
   });
 
+  it('says building dots appear from zoom 14 (hexagons of households further out)', () => {
+    render(<LegendView data={data} layers={ALL} measure="coverage" service="elderly_care" selection={null} publicView={false} />);
+    const rows = [...screen.getByTestId('legend').querySelectorAll('[data-legend="buildings"] li')].map((li) => li.textContent);
+    expect(rows).toContain('缩放级别 14 起显示楼栋点；更远时以户数六边形显示');
+  });
+
   it('hides candidate sites in the public view', () => {
     render(<LegendView data={data} layers={ALL} measure="coverage" service="elderly_care" selection={null} publicView />);
     expect(blocks()).not.toContain('candidates');

@@ -6,7 +6,7 @@ import { decodeText } from './decodeText';
 import { parseCsv } from './parseCsv';
 import { readCommunities } from './readCommunities';
 import { readRoads } from './readRoads';
-import { REQUIRED_COLUMNS, readBuildingRows, readCandidates, readDistanceRows, readFacilities, type DistanceRow } from './readTables';
+import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS, readBuildingRows, readCandidates, readDistanceRows, readFacilities, type DistanceRow } from './readTables';
 
 /** The files of a package by name (manifest.json, buildings.csv, …), as raw bytes. */
 export type PackageFiles = Record<string, Uint8Array | undefined>;
@@ -46,7 +46,19 @@ function table(files: PackageFiles, file: keyof typeof REQUIRED_COLUMNS, notes: 
   const bytes = files[file]!;
   const { text, encoding } = decodeText(bytes, file);
   if (encoding === 'gbk') notes.push(`${file}: GBK encoding detected`);
-  return parseCsv(text, file, REQUIRED_COLUMNS[file]);
+  const t = parseCsv(text, file, REQUIRED_COLUMNS[file]);
+  // unknown columns are ignored (DATA-FORMAT.md section 1), but never without a word when
+  // one looks like a contract column ('Status', 'community id') or a column is named twice
+  const known: readonly string[] = [...REQUIRED_COLUMNS[file], ...OPTIONAL_COLUMNS[file]];
+  const squash = (h: string) => h.toLowerCase().replace(/[\s_-]/g, '');
+  t.header.forEach((h, i) => {
+    if (t.col.get(h) !== i) notes.push(`${file}: column '${h}' appears more than once; the first one is read`);
+    else if (!known.includes(h)) {
+      const like = known.find((k) => squash(k) === squash(h));
+      if (like) notes.push(`${file}: column '${h}' is not '${like}' (names are exact) and is ignored`);
+    }
+  });
+  return t;
 }
 
 function groupDistances(rows: DistanceRow[]): DistanceMatrix {
@@ -119,6 +131,10 @@ export function loadPackage(files: PackageFiles): DataPackage {
     pkg.roads = readRoads(parseJson(files['roads.geojson'], 'roads.geojson'), crs, rejected) as RoadCollection;
   }
   if (files['distances.csv']) {
+    // to_id names a facility or a candidate; where both files use one id, its rows serve both
+    const facilityIds = new Set(facilities.map((f) => f.id));
+    const shared = candidates.filter((c) => facilityIds.has(c.id)).map((c) => c.id);
+    if (shared.length) notes.push(`distances.csv: ${shared.length} id(s) name both a facility and a candidate (${shared.slice(0, 3).join(', ')}); their rows apply to both`);
     const bIndex = new Map(buildings.ids.map((id, i) => [id, i]));
     const targets = new Set([...facilities.map((f) => f.id), ...candidates.map((c) => c.id)]);
     pkg.distances = groupDistances(readDistanceRows(table(files, 'distances.csv', notes), bIndex, targets, rejected));

@@ -13,6 +13,14 @@ export const REQUIRED_COLUMNS = {
   'distances.csv': ['from_id', 'to_id', 'distance_m'],
 } as const;
 
+/** Optional columns per file (DATA-FORMAT.md section 1): with the required ones, every column the contract names. */
+export const OPTIONAL_COLUMNS = {
+  'buildings.csv': ['community_id'],
+  'facilities.csv': ['community_id', 'level', 'operator', 'status'],
+  'candidates.csv': ['cost_wan', 'community_id', 'note'],
+  'distances.csv': [],
+} as const;
+
 /** A building row before community assignment; community is -2 where it must be located by polygon. */
 export interface BuildingRow {
   id: string;
@@ -95,5 +103,5 @@ export function readDistanceRows(t: CsvTable, buildings: Map<string, number>, ta
     if (building === undefined) r.reject('from_id', 'R_UNKNOWN_BUILDING', `from_id '${clip(from)}' names no accepted building`);
     if (!targets.has(to)) r.reject('to_id', 'R_UNKNOWN_TARGET', `to_id '${clip(to)}' names no accepted facility or candidate`);
     return { building: building as number, to, distanceM };
-  });
+  }, false); // distances.csv has no id column in the contract: an `id` column there is unknown, ignored
 }

@@ -87,20 +87,26 @@ export function clip(v: string, max = 40): string {
 
 /**
  * Run `read` over every data row of a table. A row whose reader throws a rejection is
- * listed in `rejected` (file, 1-based row, id, field, reason) and skipped; blank rows are
- * skipped silently. Duplicate ids (same file) are rejected, the first one stays.
+ * listed in `rejected` (file, 1-based row, id, field, reason) and skipped; blank rows — no
+ * cells, or only empty cells (",,,", what Excel leaves of a cleared row) — are skipped
+ * silently, as they hold no data, but keep their row number. A row whose quotes do not close
+ * is rejected as R_PARSE. With `uniqueIds` (files whose contract has an `id` column), empty
+ * and duplicate ids are rejected, the first one stays; a file without `id` in its contract
+ * (distances.csv) keeps an `id` column as an unknown column, ignored.
  */
-export function readRows<T>(table: CsvTable, rejected: Rejection[], read: (r: RowReader) => T): T[] {
+export function readRows<T>(table: CsvTable, rejected: Rejection[], read: (r: RowReader) => T, uniqueIds = true): T[] {
   const out: T[] = [];
   const reader = new RowReader(table);
   const seen = new Set<string>();
-  const hasId = table.col.has('id');
+  const hasId = uniqueIds && table.col.has('id');
   for (let k = 0; k < table.rows.length; k++) {
     const cells = table.rows[k];
-    if (cells.length === 0 || (cells.length === 1 && cells[0].trim() === '')) continue;
+    const malformed = table.malformed.has(k);
+    if (!malformed && cells.every((c) => c.trim() === '')) continue;
     reader.setRow(cells);
-    const id = hasId ? reader.raw('id') : '';
+    const id = table.col.has('id') ? reader.raw('id') : '';
     try {
+      if (malformed) reader.reject('', 'R_PARSE', 'a quoted value does not close: the row is cut at its line end');
       if (hasId) {
         if (id === '') reader.reject('id', 'R_EMPTY', 'id is empty');
         // any earlier row with this id counts, even one rejected for another reason

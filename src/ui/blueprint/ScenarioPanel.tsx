@@ -83,8 +83,8 @@ export function ScenarioPanel() {
       </div>
       {bp.tool === 'place' && <BundleEditor services={bp.placeBundle} areaM2={bp.placeAreaM2} onChange={(services, areaM2) => bp.set({ placeBundle: services, placeAreaM2: areaM2 })} testid="place-bundle" />}
       {bp.scenarioRun && (
-        <div className="bp-ms" data-testid="sc-ms">
-          {fill(S.scenario.ms, { engine: fmtNum(bp.scenarioRun.wallMs, lang, 1), rt: fmtNum(bp.roundTripMs ?? 0, lang, 0) })}
+        <div className="bp-ms" data-testid="sc-ms" data-round-trip-ms={bp.roundTripMs === null ? undefined : Math.round(bp.roundTripMs)} title={bp.workerRoundTripMs === null ? undefined : `worker ${Math.round(bp.workerRoundTripMs)} ms`}>
+          {fill(S.scenario.ms, { engine: fmtNum(bp.scenarioRun.wallMs, lang, 1), rt: bp.roundTripMs === null ? '…' : fmtNum(bp.roundTripMs, lang, 0) })}
         </div>
       )}
       {bp.scenarioRun && <ScenarioSummaryView summary={bp.scenarioRun.summary} />}

@@ -5,8 +5,8 @@ import { scopeOf, useBlueprint } from './blueprintStore';
 const st = () => useBlueprint.getState();
 
 /**
- * Run the blueprint in the worker. The solver cannot be interrupted mid-solve (it stops at the
- * time limit); cancel() drops the pending answer and frees the panel at once.
+ * Run the blueprint in the solver worker (its own worker: the engine worker keeps answering
+ * clicks and edits meanwhile). cancelBlueprint() terminates that worker.
  */
 export async function runBlueprint(): Promise<void> {
   const s = st();
@@ -38,9 +38,11 @@ function fitToSites(sites: { lon: number; lat: number }[]): void {
   map.fitBounds([Math.min(...lons) - pad, Math.min(...lats) - pad, Math.max(...lons) + pad, Math.max(...lats) + pad], { padding: { left: 450, top: 40, right: 40, bottom: 40 }, maxZoom: 16, duration: 0 });
 }
 
+/** Stop the running blueprint: the solver worker is terminated, the next run starts a fresh one. */
 export function cancelBlueprint(): void {
   const s = st();
   s.set({ runId: s.runId + 1, running: false });
+  void bpEngine().then((e) => e.cancelBlueprint?.());
 }
 
 /** Compare the checked candidates (each opened alone with its default bundle). */

@@ -38,8 +38,10 @@ export interface BpState {
   scenario: Scenario;
   history: Scenario[];
   scenarioRun: ScenarioRun | null;
-  /** Main-thread round trip of the latest edit, ms. */
+  /** Round trip of the latest edit on the main thread, from the edit to the repainted map, ms (editTiming.ts). */
   roundTripMs: number | null;
+  /** From the edit to the worker's answer on the main thread, ms. */
+  workerRoundTripMs: number | null;
   evalId: number;
   slots: Record<Slot, NamedScenario | null>;
   slotRuns: Partial<Record<Slot, ScenarioRun>>;
@@ -79,6 +81,7 @@ export const useBlueprint = create<BpState>((set) => ({
   history: [],
   scenarioRun: null,
   roundTripMs: null,
+  workerRoundTripMs: null,
   evalId: 0,
   slots: { A: null, B: null },
   slotRuns: {},

@@ -1,17 +1,28 @@
 import type { BlueprintWorkerApi } from '../../worker/blueprintApi';
 import { engineRemote } from '../../worker/engineClient';
+import { cancelSolver, solveBlueprint } from '../../worker/solverClient';
+
+/** The engine calls of the blueprint panels; `cancelBlueprint` stops a running blueprint at once when the engine can. */
+export type BpEngine = BlueprintWorkerApi & { cancelBlueprint?: () => void };
 
 /**
- * Where the blueprint panels send their engine calls: the app's engine worker by default;
- * component tests plug in the same session running in Node ({@link setBpEngine}).
+ * Where the blueprint panels send their engine calls: blueprints to a dedicated solver worker
+ * (cancel = terminate it), what-if edits and comparisons to the app's engine worker; component
+ * tests plug in the same session running in Node ({@link setBpEngine}).
  */
-let engine: BlueprintWorkerApi | null = null;
+let engine: BpEngine | null = null;
 
-export function setBpEngine(e: BlueprintWorkerApi | null): void {
+export function setBpEngine(e: BpEngine | null): void {
   engine = e;
 }
 
-export async function bpEngine(): Promise<BlueprintWorkerApi> {
-  if (engine) return engine;
-  return engineRemote() as unknown as BlueprintWorkerApi;
+const app: BpEngine = {
+  blueprint: (req) => solveBlueprint(req),
+  scenario: (scenario, scope) => engineRemote().scenario(scenario, scope),
+  compareCandidates: (ids, scope) => engineRemote().compareCandidates(ids, scope),
+  cancelBlueprint: cancelSolver,
+};
+
+export async function bpEngine(): Promise<BpEngine> {
+  return engine ?? app;
 }

@@ -2,6 +2,7 @@ import type { Scenario, ScenarioSite } from '../../engine/scenario/index';
 import { isServiceCode, type ServiceCode } from '../../engine/standards/services';
 import type { WorkerFailure } from '../../worker/protocol';
 import { bpEngine } from './bpEngine';
+import { editAnswered, editStarted } from './editTiming';
 import { EMPTY_SCENARIO, blueprintScenario, isEmptyScenario, scopeOf, useBlueprint, type Slot } from './blueprintStore';
 
 const st = () => useBlueprint.getState();
@@ -12,14 +13,15 @@ export async function evaluateCurrent(): Promise<void> {
   const id = s.evalId + 1;
   s.set({ evalId: id });
   if (isEmptyScenario(s.scenario)) {
-    s.set({ scenarioRun: null, roundTripMs: null });
+    s.set({ scenarioRun: null, roundTripMs: null, workerRoundTripMs: null });
     return;
   }
-  const t0 = performance.now();
+  editStarted(id);
   try {
     const run = await (await bpEngine()).scenario(s.scenario, scopeOf(s));
     if (st().evalId !== id) return;
-    st().set({ scenarioRun: run, roundTripMs: performance.now() - t0, error: null });
+    // roundTripMs follows once the map has drawn the result (MapView → editLayered).
+    st().set({ scenarioRun: run, workerRoundTripMs: editAnswered(id, run), error: null });
   } catch (e) {
     if (st().evalId === id) st().set({ error: e as WorkerFailure });
   }

@@ -1,0 +1,52 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../../app/store';
+import type { MapData } from '../../worker/protocol';
+import { useDataCheck } from './dataCheckStore';
+import { DataCheckDialog } from './DataCheckDialog';
+
+/** True when a loaded package has something to tell: rejected rows, notes or ignored files. */
+export function hasRemarks(data: MapData, ignored: readonly string[]): boolean {
+  return data.rejectedCount > 0 || (data.report?.notes.length ?? data.notes.length) > 0 || ignored.length > 0;
+}
+
+/**
+ * The header's data check button: the count of rejected rows (or "数据检查" when the package
+ * only has notes); it opens the data check dialog.
+ */
+export function DataCheckButton() {
+  const { t, i18n } = useTranslation();
+  const data = useApp((s) => s.data);
+  const ignored = useDataCheck((s) => s.ignored);
+  if (!data || !hasRemarks(data, ignored)) return null;
+  const n = data.rejectedCount;
+  return (
+    <button type="button" className={n > 0 ? 'rejected' : 'data-check-button'} data-testid="data-check-open" onClick={() => useDataCheck.getState().set({ open: true })}>
+      {n > 0 ? t('dataCheck.rejectedButton', { n: n.toLocaleString(i18n.language === 'en' ? 'en-US' : 'zh-CN') }) : t('dataCheck.button')}
+    </button>
+  );
+}
+
+/**
+ * The data check dialog of the loaded package. After the user opens a folder (button or drop)
+ * it shows itself when the package arrives with rejected rows, notes or ignored files.
+ */
+export function DataCheck() {
+  const data = useApp((s) => s.data);
+  const open = useDataCheck((s) => s.open);
+  const ignored = useDataCheck((s) => s.ignored);
+
+  useEffect(
+    () =>
+      useApp.subscribe((s, prev) => {
+        const dc = useDataCheck.getState();
+        if (!dc.pending) return;
+        if (s.data && s.data !== prev.data) dc.set({ pending: false, ignored: dc.attemptIgnored, open: hasRemarks(s.data, dc.attemptIgnored) });
+        else if (s.status === 'error' && prev.status !== 'error') dc.set({ pending: false });
+      }),
+    [],
+  );
+
+  if (!open || !data?.report) return null;
+  return <DataCheckDialog report={data.report} ignored={ignored} packageName={data.manifest.name} onClose={() => useDataCheck.getState().set({ open: false })} />;
+}

@@ -1,0 +1,71 @@
+import type { AnalysisSummary } from '../engine/analysisTypes';
+import type { Rejection } from '../engine/errors';
+import type { DataPackage } from '../engine/types';
+
+/** Accepted and rejected rows (GeoJSON: features) of one package file. */
+export interface FileCount {
+  file: string;
+  accepted: number;
+  rejected: number;
+}
+
+/**
+ * A non-fatal remark about a loaded package, structured so the UI can word it in either
+ * language. `text` carries an engine note this module does not recognise, verbatim.
+ */
+export type DataNote =
+  | { kind: 'encoding'; file: string; encoding: string }
+  | { kind: 'crs'; from: string }
+  | { kind: 'unassigned'; count: number }
+  | { kind: 'unsnapped'; count: number; maxSnapM: number }
+  | { kind: 'ignored'; files: string[] }
+  | { kind: 'text'; text: string };
+
+/** What the data check dialog shows: counts per file, every rejected row, the notes. */
+export interface DataReport {
+  /** Files in contract order: the required four always, the optional ones when present. */
+  files: FileCount[];
+  /** Every rejected row, in file order (not only the first few). */
+  rejected: Rejection[];
+  notes: DataNote[];
+}
+
+const GBK = /^(.+): (GBK) encoding detected$/;
+const CRS = /^coordinates converted from (\S+) to WGS84$/;
+
+/** Turn the engine's English notes into structured ones (unknown notes stay as text). */
+export function parseEngineNote(note: string): DataNote {
+  let m = GBK.exec(note);
+  if (m) return { kind: 'encoding', file: m[1], encoding: m[2] };
+  m = CRS.exec(note);
+  if (m) return { kind: 'crs', from: m[1] };
+  return { kind: 'text', text: note };
+}
+
+/**
+ * The data check of a loaded package and its latest analysis: accepted and rejected rows per
+ * file, the loader's notes, buildings in no community and (network mode) buildings farther
+ * than `maxSnapM` metres from the walking network.
+ */
+export function dataReport(pkg: DataPackage, summary: AnalysisSummary, maxSnapM: number): DataReport {
+  const rejectedBy = new Map<string, number>();
+  for (const r of pkg.rejected) rejectedBy.set(r.file, (rejectedBy.get(r.file) ?? 0) + 1);
+  const files: FileCount[] = [];
+  const add = (file: string, accepted: number, present: boolean) => {
+    const rejected = rejectedBy.get(file) ?? 0;
+    if (present || accepted > 0 || rejected > 0) files.push({ file, accepted, rejected });
+  };
+  add('communities.geojson', pkg.communities.length, true);
+  add('buildings.csv', pkg.buildings.count, true);
+  add('facilities.csv', pkg.facilities.length, true);
+  add('candidates.csv', pkg.candidates.length, false);
+  add('roads.geojson', pkg.roads?.features.length ?? 0, pkg.roads !== undefined);
+  add('distances.csv', pkg.distances?.rows ?? 0, pkg.distances !== undefined);
+  // a file the engine rejected rows of that is not listed above (future files) still shows
+  for (const [file] of rejectedBy) if (!files.some((f) => f.file === file)) add(file, 0, true);
+
+  const notes: DataNote[] = pkg.notes.map(parseEngineNote);
+  if (summary.unassignedBuildings > 0) notes.push({ kind: 'unassigned', count: summary.unassignedBuildings });
+  if (summary.unsnappedBuildings) notes.push({ kind: 'unsnapped', count: summary.unsnappedBuildings, maxSnapM });
+  return { files, rejected: pkg.rejected, notes };
+}
