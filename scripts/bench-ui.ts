@@ -1,8 +1,9 @@
 /**
  * UI benchmark in headless Chromium (software WebGL): time to first map with the sample package
- * and with a 200k-building package, and frame time while panning with 200k buildings shown.
+ * and with a 200k-building package, frame time while panning with 200k buildings shown, and the
+ * round trip of a what-if edit on the sample (click 加入方案 → the new colours drawn on the map).
  *
- *   npx tsx scripts/bench-ui.ts [--runs 3] [--buildings 200000]
+ *   npx tsx scripts/bench-ui.ts [--runs 3] [--buildings 200000] [--edits 7] [--sample-only]
  *
  * The app is built once and served by `vite preview` on localhost (production bundles, as users
  * get them). The large package is the sample with its buildings replicated around themselves
@@ -96,6 +97,64 @@ const PAN_SCRIPT = `(async (duration) => {
   return frames.slice(1);
 })`;
 
+/**
+ * In-page code: add candidate `id` to the scenario through its panel (the 加入方案 button) and
+ * measure from the click to the first map frame drawn with the new blueprint layer (deck draws
+ * inside maplibre's render, so the `render` event after the layer change is the repaint).
+ * Returns [click → deck layers replaced, click → repainted].
+ */
+const EDIT_SCRIPT = `(async (n) => {
+  const map = window.__yulintuMap;
+  const overlay = map._controls.find((c) => c._deck);
+  const sites = () => { const l = overlay._deck.props.layers.find((x) => x.id === 'bp-sites'); return l ? l : null; };
+  const before = sites();
+  const btn = document.querySelector('[data-testid="add-to-scenario"]');
+  const t0 = performance.now();
+  btn.click();
+  const layered = await new Promise((done, fail) => {
+    const until = t0 + 20000;
+    const poll = () => {
+      const l = sites();
+      if (l && l !== before && l.props.data.length === n) return done(performance.now());
+      if (performance.now() > until) return fail(new Error('no new blueprint layer'));
+      setTimeout(poll, 1);
+    };
+    poll();
+  });
+  const painted = await new Promise((done) => {
+    const t = setTimeout(() => done(layered), 2000);
+    map.once('render', () => { clearTimeout(t); done(performance.now()); });
+  });
+  const reported = window.__yulintuBp ? window.__yulintuBp.getState().roundTripMs : null;
+  return [layered - t0, painted - t0, reported];
+})`;
+
+/**
+ * Median round trip of `edits` add-candidate edits on the sample (candidates drawn with a seeded
+ * generator; each edit adds one more site to the scenario).
+ */
+async function editRoundTrips(page: Page, edits: number, seed = 7): Promise<{ layersMs: number[]; paintedMs: number[]; reportedMs: (number | null)[] }> {
+  const ids = (await page.evaluate(() => (window as unknown as { __yulintu: { getState(): { data: { candidates: { id: string }[] } } } }).__yulintu.getState().data.candidates.map((c) => c.id))) as string[];
+  const r = rng(seed);
+  const pick: string[] = [];
+  while (pick.length < Math.min(edits + 1, ids.length)) {
+    const id = ids[Math.floor(r() * ids.length)];
+    if (!pick.includes(id)) pick.push(id);
+  }
+  const out = { layersMs: [] as number[], paintedMs: [] as number[], reportedMs: [] as (number | null)[] };
+  for (let k = 0; k < pick.length; k++) {
+    await page.evaluate((id) => (window as unknown as { __yulintu: { getState(): { set(p: unknown): void } } }).__yulintu.getState().set({ selection: { kind: 'candidate', id } }), pick[k]);
+    await page.getByTestId('add-to-scenario').waitFor();
+    await page.waitForTimeout(300); // let the panel and the map settle
+    const [layers, painted, reported] = (await page.evaluate(`${EDIT_SCRIPT}(${k + 1})`)) as [number, number, number | null];
+    if (k === 0) continue; // warm-up
+    out.layersMs.push(Math.round(layers));
+    out.paintedMs.push(Math.round(painted));
+    out.reportedMs.push(reported === null ? null : Math.round(reported));
+  }
+  return out;
+}
+
 /** Pan the map for `ms` and record the intervals between animation frames. */
 async function panFrames(page: Page, ms: number): Promise<number[]> {
   return (await page.evaluate(`${PAN_SCRIPT}(${ms})`)) as number[];
@@ -108,6 +167,8 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   };
   const runs = arg('--runs', 3);
   const target = arg('--buildings', 200_000);
+  const edits = arg('--edits', 7);
+  const sampleOnly = argv.includes('--sample-only');
   if (!existsSync(CHROMIUM)) throw new Error('bench-ui needs /usr/bin/chromium');
   if (!existsSync(join(ROOT, 'data', 'sample', 'manifest.json'))) throw new Error('bench-ui needs data/sample');
   const large = makeLargePackage(target);
@@ -119,10 +180,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1440, height: 900 } });
   try {
     const results: Record<string, unknown> = {};
-    for (const [label, ds, extra] of [
-      ['sample', 'sample', ''],
-      [`${target / 1000}k buildings`, large, '&layers=cm,ol,lb,rd,bd,fc'],
-    ] as const) {
+    const packages: [string, string, string][] = [['sample', 'sample', '']];
+    if (!sampleOnly) packages.push([`${target / 1000}k buildings`, large, '&layers=cm,ol,lb,rd,bd,fc']);
+    for (const [label, ds, extra] of packages) {
       const times: number[] = [];
       const ready: number[] = [];
       let last: Awaited<ReturnType<typeof timeToFirstMap>> | null = null;
@@ -137,6 +197,24 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       }
       results[label] = { firstMapMedianMs: median(times), runsMs: times, dataReadyMs: ready, workerTimingsMs: last!.timings };
       console.log(`${label}: time to first map median ${median(times)} ms (runs ${times.join(', ')}); analysis back on the page at ${ready.join(', ')} ms; worker ${JSON.stringify(last!.timings)}`);
+    }
+    // The edit round trip: the whole sample (hexagons), and zoomed in (building dots) with the ranking table open.
+    for (const [label, query, ranking] of [
+      ['whole sample', '', false],
+      ['zoom 15, ranking open', '&map=15.00/29.55500/106.54500', true],
+    ] as const) {
+      const page = await context.newPage();
+      await timeToFirstMap(page, `${origin}/?data=sample${query}`);
+      if (ranking) await page.getByTestId('ranking-toggle').click();
+      const rt = await editRoundTrips(page, edits);
+      await page.close();
+      const summary = { edits: rt.paintedMs.length, medianMs: median(rt.paintedMs), layersMedianMs: median(rt.layersMs), paintedMs: rt.paintedMs, reportedMs: rt.reportedMs };
+      results[`editRoundTrip (${label})`] = summary;
+      console.log(`edit round trip on the sample, ${label} (add a candidate → repainted map): median ${summary.medianMs} ms (runs ${rt.paintedMs.join(', ')}); deck layers replaced at median ${summary.layersMedianMs} ms; as the panel reports: ${rt.reportedMs.join(', ')}`);
+    }
+    if (sampleOnly) {
+      writeFileSync(join(ROOT, 'test-results', 'bench-ui.json'), JSON.stringify(results, null, 2));
+      return;
     }
     const page = await context.newPage();
     await timeToFirstMap(page, `${origin}/?data=${large}&layers=cm,ol,lb,rd,bd,fc&map=15.00/29.55600/106.57000`);
