@@ -4,12 +4,13 @@
  *   npm run cli -- optimize --data DIR --service CODE --sites K --out FILE.json [--mode …] [--policy FILE]
  * Exit status: 0 done, 2 a missing/unreadable file or column or a bad argument, 1 anything else.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   EngineError,
   analyze,
   communitiesCsv,
+  decodeText,
   loadPackage,
   parsePolicyOverride,
   rejectedCsv,
@@ -23,6 +24,7 @@ import { parseArgs } from './lib/args';
 import { readPackageDir } from './lib/readPackageDir';
 import { runOptimize } from './lib/optimizeCommand';
 import { runBlueprint } from './lib/blueprintCommand';
+import { makeOutDir, writeOutput } from './lib/writeOutput';
 
 const USAGE = `用法 / usage:
   npm run cli -- analyze  --data DIR --out OUTDIR [--mode euclidean|network|matrix] [--policy FILE] [--effort]
@@ -44,16 +46,32 @@ function readMode(opts: Map<string, string>): DistanceMode {
 }
 
 function readPolicyFile(opts: Map<string, string>): PolicyOverride | undefined {
-  const file = opts.get('policy');
-  if (!file) return undefined;
-  let raw: unknown;
+  if (!opts.has('policy')) return undefined;
+  const file = need(opts, 'policy');
+  let bytes: Uint8Array;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    bytes = readFileSync(file);
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new EngineError(missing ? 'E_MISSING_FILE' : 'E_BAD_JSON', { file });
+    throw new EngineError(missing ? 'E_MISSING_FILE' : 'E_BAD_JSON', { file, detail: missing ? undefined : (e as NodeJS.ErrnoException).code });
+  }
+  // decoded as the package's own policy.json is: UTF-8 with or without BOM (Notepad writes one), or GBK
+  const { text } = decodeText(bytes, file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new EngineError('E_BAD_JSON', { file, detail: (e as Error).message.slice(0, 120) });
   }
   return parsePolicyOverride(raw, file);
+}
+
+/** --time-limit S: seconds ≥ 0, or undefined when not given; anything else is a usage error. */
+function readTimeLimit(opts: Map<string, string>): number | undefined {
+  if (!opts.has('time-limit')) return undefined;
+  const s = Number(need(opts, 'time-limit'));
+  if (!Number.isFinite(s) || s < 0) throw new UsageError(`--time-limit must be seconds ≥ 0, not '${opts.get('time-limit')}'`);
+  return s;
 }
 
 /** A progress line on stderr, rewritten in place on a terminal. */
@@ -81,10 +99,10 @@ function runAnalyze(opts: Map<string, string>): void {
   if (effort && mode !== 'network') throw new UsageError('--effort goes with --mode network');
   const a = analyze(pkg, { mode, policy, effort, onProgress: progress });
   if (process.stderr.isTTY) process.stderr.write('\n');
-  mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'communities.csv'), communitiesCsv(a));
-  writeFileSync(join(out, 'summary.json'), summaryJson(a, { package: pkg.manifest.name, synthetic: pkg.manifest.synthetic === true }));
-  writeFileSync(join(out, 'rejected.csv'), rejectedCsv(pkg.rejected));
+  makeOutDir(out);
+  writeOutput(join(out, 'communities.csv'), communitiesCsv(a));
+  writeOutput(join(out, 'summary.json'), summaryJson(a, { package: pkg.manifest.name, synthetic: pkg.manifest.synthetic === true }));
+  writeOutput(join(out, 'rejected.csv'), rejectedCsv(pkg.rejected));
   process.stderr.write(`wrote ${join(out, 'communities.csv')}, summary.json, rejected.csv (${pkg.rejected.length} rejected rows)\n`);
 }
 
@@ -99,19 +117,19 @@ async function main(argv: string[]): Promise<number> {
       const sites = need(opts, 'sites');
       const out = need(opts, 'out');
       const effort = opts.get('effort') === 'true';
-      const timeLimit = opts.get('time-limit');
+      const timeLimitS = readTimeLimit(opts);
       const files = readPackageDir(need(opts, 'data'));
       const pkg = load(opts, files);
-      mkdirSync(dirname(out), { recursive: true });
-      await runOptimize(pkg, files, { mode, policy: resolvePolicy(pkg, override), service, sites, out, effort, timeLimitS: timeLimit ? Number(timeLimit) : undefined });
+      makeOutDir(dirname(out));
+      await runOptimize(pkg, files, { mode, policy: resolvePolicy(pkg, override), service, sites, out, effort, timeLimitS });
     } else if (command === 'blueprint') {
       const mode = readMode(opts);
       const override = readPolicyFile(opts);
       const out = need(opts, 'out');
       const files = readPackageDir(need(opts, 'data'));
       const pkg = load(opts, files);
-      const timeLimit = opts.get('time-limit');
-      await runBlueprint(pkg, files, { mode, policy: resolvePolicy(pkg, override), out, district: opts.get('district'), street: opts.get('street'), sites: opts.get('sites'), budget: opts.get('budget'), timeLimitS: timeLimit ? Number(timeLimit) : undefined, effort: opts.get('effort') === 'true' });
+      const timeLimitS = readTimeLimit(opts);
+      await runBlueprint(pkg, files, { mode, policy: resolvePolicy(pkg, override), out, district: opts.get('district'), street: opts.get('street'), sites: opts.get('sites'), budget: opts.get('budget'), timeLimitS, effort: opts.get('effort') === 'true' });
     } else throw new UsageError(command ? `unknown command '${command}'` : 'no command');
     return 0;
   } catch (e) {

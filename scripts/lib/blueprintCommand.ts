@@ -1,8 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EngineError, analyze, createProvider, type DataPackage, type DistanceMode, type PackageFiles, type Policy } from '../../src/engine/index';
 import { blueprint, blueprintGeoJson, blueprintSitesCsv, communitiesBeforeAfterCsv, type BlueprintOptions } from '../../src/engine/blueprint/index';
 import { createScenarioContext } from '../../src/engine/scenario/index';
+import { makeOutDir, writeOutput } from './writeOutput';
 
 /** Arguments of `blueprint` as read from the command line. */
 export interface BlueprintCommand {
@@ -42,11 +42,11 @@ export async function runBlueprint(pkg: DataPackage, files: PackageFiles, cmd: B
   const provider = createProvider(pkg, cmd.mode, cmd.policy, cmd.effort);
   const analysis = analyze(pkg, { mode: cmd.mode, policy: cmd.policy, provider, effort: cmd.effort });
   const r = await blueprint(createScenarioContext(pkg, analysis, provider), opts);
-  mkdirSync(cmd.out, { recursive: true });
-  writeFileSync(join(cmd.out, 'blueprint.geojson'), JSON.stringify(blueprintGeoJson(r)) + '\n');
-  writeFileSync(join(cmd.out, 'sites.csv'), blueprintSitesCsv(r));
-  writeFileSync(join(cmd.out, 'communities-before-after.csv'), communitiesBeforeAfterCsv(r));
-  writeFileSync(join(cmd.out, 'blueprint.json'), JSON.stringify(r, (_k, v) => (v === Infinity ? null : v), 2) + '\n');
+  makeOutDir(cmd.out);
+  writeOutput(join(cmd.out, 'blueprint.geojson'), JSON.stringify(blueprintGeoJson(r)) + '\n');
+  writeOutput(join(cmd.out, 'sites.csv'), blueprintSitesCsv(r));
+  writeOutput(join(cmd.out, 'communities-before-after.csv'), communitiesBeforeAfterCsv(r));
+  writeOutput(join(cmd.out, 'blueprint.json'), JSON.stringify(r, (_k, v) => (v === Infinity ? null : v), 2) + '\n');
   const s = r.solution;
   process.stderr.write(
     `blueprint (${r.scope.description}): ${r.totals.sites} sites (${r.totals.complexes} complexes, ${r.totals.scattered} scattered, ${r.totals.joint} joint), ` +

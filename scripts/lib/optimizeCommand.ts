@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import { EngineError, optimizeService, type DataPackage, type DistanceMode, type PackageFiles, type Policy } from '../../src/engine/index';
+import { writeOutput } from './writeOutput';
 
 export interface OptimizeCommand {
   mode: DistanceMode;
@@ -32,6 +32,6 @@ export async function runOptimize(pkg: DataPackage, files: PackageFiles, cmd: Op
     uncoveredHouseholdsBefore: r.uncoveredHouseholdsBefore,
     seconds: r.seconds,
   };
-  writeFileSync(cmd.out, JSON.stringify(out, null, 2) + '\n');
+  writeOutput(cmd.out, JSON.stringify(out, null, 2) + '\n');
   process.stderr.write(`${r.service}: ${r.sites.length} sites, ${r.newlyCoveredHouseholds} households newly covered, ${r.optimal ? 'optimum proved' : `not proved (gap ${(r.gap * 100).toFixed(2)} %)`} → ${cmd.out}\n`);
 }
