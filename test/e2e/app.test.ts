@@ -2,11 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
 import { analyze, loadPackage, resolvePolicy, type Analysis, type DataPackage } from '../../src/engine';
 import { fmtHh, fmtM2 } from '../../src/ui/format';
 import { labelPoint } from '../../src/worker/labelPoint';
-import { artefactDir, hasChromium, launch, ROOT, startServer } from './harness';
+import { artefactDir, hasChromium, ROOT, openSession } from './harness';
 
 /** The package the app ships with; YULINTU_E2E_DATA=generated/<name> to point at another one. */
 const DATASET = process.env.YULINTU_E2E_DATA ?? 'sample';
@@ -18,15 +17,14 @@ if (!hasChromium) console.warn('[e2e] SKIPPED: /usr/bin/chromium is missing (apt
 if (hasChromium && !hasData) console.warn(`[e2e] SKIPPED: no data package at ${DATA_DIR}`);
 
 describe.skipIf(!hasChromium || !hasData)('the planning map in headless Chromium', () => {
-  let server: ViteDevServer;
   let origin = '';
   let context: BrowserContext;
   let closeBrowser: () => Promise<void>;
   let page: Page;
   let pkg: DataPackage;
   let analysis: Analysis;
-  const requests: string[] = [];
-  const pageErrors: string[] = [];
+  let requests: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     // The engine in Node on the same files: the numbers the panel must show.
@@ -34,16 +32,11 @@ describe.skipIf(!hasChromium || !hasData)('the planning map in headless Chromium
     for (const f of FILES) if (existsSync(join(DATA_DIR, f))) files[f] = new Uint8Array(readFileSync(join(DATA_DIR, f)));
     pkg = loadPackage(files);
     analysis = analyze(pkg, { mode: 'euclidean', policy: resolvePolicy(pkg) });
-    ({ server, origin } = await startServer());
-    ({ context, close: closeBrowser } = await launch());
-    context.on('request', (r) => requests.push(r.url()));
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    ({ origin, context, page, requests, pageErrors, close: closeBrowser } = await openSession());
   });
 
   afterAll(async () => {
     await closeBrowser?.();
-    await server?.close();
   });
 
   const q = DATASET === 'sample' ? '' : `data=${DATASET}&`;

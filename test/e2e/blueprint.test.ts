@@ -2,18 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Download, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
 import ExcelJS from 'exceljs';
 import { analyze, blueprint, createScenarioContext, EuclideanProvider, evaluateScenario, loadPackage, resolvePolicy, SERVICES, type Analysis, type BlueprintResult, type DataPackage } from '../../src/engine';
 import { scopeCommunities } from '../../src/engine/blueprint/index';
 import { fmtHh } from '../../src/ui/format';
-import { artefactDir, hasChromium, launch, ROOT, startServer } from './harness';
+import { artefactDir, hasChromium, ROOT, openSession, streetWithMostCandidates } from './harness';
 
 const DATA_DIR = join(ROOT, 'data', 'sample');
 const FILES = ['manifest.json', 'communities.geojson', 'buildings.csv', 'facilities.csv', 'candidates.csv', 'roads.geojson', 'distances.csv', 'policy.json'];
 
 describe.skipIf(!hasChromium || !existsSync(join(DATA_DIR, 'manifest.json')))('一张蓝图 and what-if in headless Chromium', () => {
-  let server: ViteDevServer;
   let origin = '';
   let context: BrowserContext;
   let closeBrowser: () => Promise<void>;
@@ -22,27 +20,17 @@ describe.skipIf(!hasChromium || !existsSync(join(DATA_DIR, 'manifest.json')))('�
   let analysis: Analysis;
   let expected: BlueprintResult;
   let street: { district: string; name: string };
-  const requests: string[] = [];
-  const pageErrors: string[] = [];
+  let requests: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     const files: Record<string, Uint8Array> = {};
     for (const f of FILES) if (existsSync(join(DATA_DIR, f))) files[f] = new Uint8Array(readFileSync(join(DATA_DIR, f)));
     pkg = loadPackage(files);
     analysis = analyze(pkg, { mode: 'euclidean', policy: resolvePolicy(pkg) });
-    const counts = new Map<string, number>();
-    for (const c of pkg.candidates) if (c.community >= 0) {
-      const k = `${pkg.communities[c.community].district}\u0000${pkg.communities[c.community].street}`;
-      counts.set(k, (counts.get(k) ?? 0) + 1);
-    }
-    const [district, name] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0].split('\u0000');
-    street = { district, name };
-    expected = await blueprint(createScenarioContext(pkg, analysis, new EuclideanProvider(pkg.buildings)), { scope: { district, street: name }, maxSites: 3, timeLimitS: 10 });
-    ({ server, origin } = await startServer());
-    ({ context, close: closeBrowser } = await launch());
-    context.on('request', (r) => requests.push(r.url()));
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    street = streetWithMostCandidates(pkg);
+    expected = await blueprint(createScenarioContext(pkg, analysis, new EuclideanProvider(pkg.buildings)), { scope: { district: street.district, street: street.name }, maxSites: 3, timeLimitS: 10 });
+    ({ origin, context, page, requests, pageErrors, close: closeBrowser } = await openSession());
     await page.goto(`${origin}/`);
     await page.waitForFunction(() => (window as unknown as { __yulintuReady?: number }).__yulintuReady, null, { timeout: 90_000 });
     await page.waitForFunction(() => (window as unknown as { __yulintuIdle?: number }).__yulintuIdle, null, { timeout: 60_000 });
@@ -50,7 +38,6 @@ describe.skipIf(!hasChromium || !existsSync(join(DATA_DIR, 'manifest.json')))('�
 
   afterAll(async () => {
     await closeBrowser?.();
-    await server?.close();
   });
 
   async function saved(d: Download): Promise<Buffer> {

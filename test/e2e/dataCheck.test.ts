@@ -2,9 +2,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { artefactDir, hasChromium, launch, ROOT, startServer } from './harness';
+import type { Page } from 'playwright-core';
+import { artefactDir, hasChromium, ROOT, openSession } from './harness';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures');
 const hasSample = existsSync(join(ROOT, 'data', 'sample', 'manifest.json'));
@@ -13,15 +12,13 @@ const topFiles = (dir: string) => readdirSync(dir).filter((f) => statSync(join(d
 type AppWindow = { __yulintu: { getState(): { data: { manifest: { name: string }; analysis: { summary: { buildings: number } } } | null; status: string } } };
 
 describe.skipIf(!hasChromium || !hasSample)('opening a district’s own data: data check, load errors, drag and drop', () => {
-  let server: ViteDevServer;
   let origin = '';
-  let context: BrowserContext;
   let closeBrowser: () => Promise<void>;
   let page: Page;
   let noBuildings = '';
   let sampleName = '';
-  const requests: string[] = [];
-  const pageErrors: string[] = [];
+  let requests: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     // A folder like a planner's: tiny's files without buildings.csv, and a note that is no package file.
@@ -31,16 +28,11 @@ describe.skipIf(!hasChromium || !hasSample)('opening a district’s own data: da
     mkdirSync(join(noBuildings, 'expected'));
     writeFileSync(join(noBuildings, 'expected', 'summary.json'), '{}');
     sampleName = (JSON.parse(readFileSync(join(ROOT, 'data', 'sample', 'manifest.json'), 'utf8')) as { name: string }).name;
-    ({ server, origin } = await startServer());
-    ({ context, close: closeBrowser } = await launch());
-    context.on('request', (r) => requests.push(r.url()));
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    ({ origin, page, requests, pageErrors, close: closeBrowser } = await openSession());
   });
 
   afterAll(async () => {
     await closeBrowser?.();
-    await server?.close();
     if (noBuildings) rmSync(noBuildings, { recursive: true, force: true });
   });
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createServer, type ViteDevServer } from 'vite';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { DataPackage } from '../../src/engine/index';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -61,4 +62,51 @@ export function artefactDir(): string {
   const dir = join(ROOT, 'test-results');
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/** A dev server and a browser page, with every request and page error recorded. */
+export interface BrowserSession {
+  server: ViteDevServer;
+  origin: string;
+  context: BrowserContext;
+  page: Page;
+  requests: string[];
+  pageErrors: string[];
+  /** Close the browser and the server. */
+  close: () => Promise<void>;
+}
+
+/** Start the dev server and Chromium, and open a page that records requests and page errors. */
+export async function openSession(): Promise<BrowserSession> {
+  const { server, origin } = await startServer();
+  const { context, close } = await launch();
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  return {
+    server,
+    origin,
+    context,
+    page,
+    requests,
+    pageErrors,
+    close: async () => {
+      await close();
+      await server.close();
+    },
+  };
+}
+
+/** The (district, street) holding the most candidate sites of a package. */
+export function streetWithMostCandidates(pkg: DataPackage): { district: string; name: string } {
+  const counts = new Map<string, number>();
+  for (const c of pkg.candidates) {
+    if (c.community < 0) continue;
+    const k = `${pkg.communities[c.community].district}\u0000${pkg.communities[c.community].street}`;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const [district, name] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0].split('\u0000');
+  return { district, name };
 }

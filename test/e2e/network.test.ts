@@ -2,27 +2,25 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
 import { analyze, loadPackage, resolvePolicy, type Analysis } from '../../src/engine';
 import { SERVICES } from '../../src/engine/standards/services';
 import { fmtNum } from '../../src/ui/format';
 import { openPackage, providerFor, walkFromPoint } from '../../src/worker/networkApi';
-import { artefactDir, hasChromium, launch, ROOT, startServer } from './harness';
+import { artefactDir, hasChromium, ROOT, openSession } from './harness';
 
 const DATA_DIR = join(ROOT, 'data', 'sample');
 const hasData = existsSync(join(DATA_DIR, 'roads.geojson'));
 const FILES = ['manifest.json', 'communities.geojson', 'buildings.csv', 'facilities.csv', 'candidates.csv', 'roads.geojson', 'policy.json', 'water.geojson'];
 
 describe.skipIf(!hasChromium || !hasData)('walking modes and walksheds in headless Chromium', () => {
-  let server: ViteDevServer;
   let origin = '';
   let closeBrowser: () => Promise<void>;
   let page: Page;
   let network: Analysis;
   let euclidean: Analysis;
   let files: Record<string, Uint8Array>;
-  const requests: string[] = [];
-  const pageErrors: string[] = [];
+  let requests: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     files = {};
@@ -31,17 +29,11 @@ describe.skipIf(!hasChromium || !hasData)('walking modes and walksheds in headle
     const policy = resolvePolicy(pkg);
     network = analyze(pkg, { mode: 'network', policy });
     euclidean = analyze(pkg, { mode: 'euclidean', policy });
-    ({ server, origin } = await startServer());
-    const b = await launch();
-    closeBrowser = b.close;
-    b.context.on('request', (r) => requests.push(r.url()));
-    page = b.context.pages()[0] ?? (await b.context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    ({ origin, page, requests, pageErrors, close: closeBrowser } = await openSession());
   }, 120_000);
 
   afterAll(async () => {
     await closeBrowser?.();
-    await server?.close();
   });
 
   const state = <T>(p: Page, f: string) => p.evaluate(`(${f})(window.__yulintu.getState())`) as Promise<T>;

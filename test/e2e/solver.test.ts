@@ -2,9 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
 import { analyze, blueprint, createProvider, createScenarioContext, loadPackage, resolvePolicy, type BlueprintResult } from '../../src/engine';
-import { hasChromium, launch, ROOT, startServer } from './harness';
+import { hasChromium, ROOT, openSession, streetWithMostCandidates } from './harness';
 
 const DATA_DIR = join(ROOT, 'data', 'sample');
 const hasData = existsSync(join(DATA_DIR, 'roads.geojson'));
@@ -12,13 +11,12 @@ const FILES = ['manifest.json', 'communities.geojson', 'buildings.csv', 'facilit
 
 /** The blueprint solver runs in a worker of its own: cancel terminates it, the engine worker keeps answering. */
 describe.skipIf(!hasChromium || !hasData)('the blueprint solver worker in headless Chromium', () => {
-  let server: ViteDevServer;
   let origin = '';
   let closeBrowser: () => Promise<void>;
   let page: Page;
   let expected: BlueprintResult;
   let street: { district: string; name: string };
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     const files: Record<string, Uint8Array> = {};
@@ -28,19 +26,9 @@ describe.skipIf(!hasChromium || !hasData)('the blueprint solver worker in headle
     // Node's blueprint in 步行距离 (mode 'network', walking length), for the street with the most candidates.
     const provider = createProvider(pkg, 'network', policy, false);
     const analysis = analyze(pkg, { mode: 'network', policy, provider });
-    const counts = new Map<string, number>();
-    for (const c of pkg.candidates) if (c.community >= 0) {
-      const k = `${pkg.communities[c.community].district}\u0000${pkg.communities[c.community].street}`;
-      counts.set(k, (counts.get(k) ?? 0) + 1);
-    }
-    const [district, name] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0].split('\u0000');
-    street = { district, name };
-    expected = await blueprint(createScenarioContext(pkg, analysis, provider), { scope: { district, street: name }, maxSites: 3, timeLimitS: 10 });
-    ({ server, origin } = await startServer());
-    const b = await launch();
-    closeBrowser = b.close;
-    page = b.context.pages()[0] ?? (await b.context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    street = streetWithMostCandidates(pkg);
+    expected = await blueprint(createScenarioContext(pkg, analysis, provider), { scope: { district: street.district, street: street.name }, maxSites: 3, timeLimitS: 10 });
+    ({ origin, page, pageErrors, close: closeBrowser } = await openSession());
     await page.goto(`${origin}/?mode=network&map=15.00/29.55800/106.56500`);
     await page.waitForFunction(
       () => {
@@ -55,7 +43,6 @@ describe.skipIf(!hasChromium || !hasData)('the blueprint solver worker in headle
 
   afterAll(async () => {
     await closeBrowser?.();
-    await server?.close();
   });
 
   const solverWorkers = (p: Page) => p.workers().filter((w) => w.url().includes('solver.worker'));
