@@ -37,6 +37,20 @@ function selectionFilter(sel: Selection | null): maplibregl.FilterSpecification 
 
 const EMPTY_FC = { type: 'FeatureCollection', features: [] };
 
+/**
+ * While the map is hidden before its first result has settled, maplibre keeps updating (tiles,
+ * placement, `idle`) but draws nothing: in software WebGL every frame costs ~100 ms of the GPU
+ * process whether the canvas shows or not, and the sources arrive tile by tile, a frame each.
+ */
+function gatePainting(map: maplibregl.Map, gate: { closed: boolean }): void {
+  const painter = (map as unknown as { painter?: { render: (...args: unknown[]) => void } }).painter;
+  if (!painter) return;
+  const render = painter.render.bind(painter);
+  painter.render = (...args: unknown[]) => {
+    if (!gate.closed) render(...args);
+  };
+}
+
 /** Sources of switchable layers: filled only once their layer is shown (maplibre's worker tiles nothing hidden). */
 const DEFERRED_SOURCES = { roads: 'roads', labels: 'labels' } as const satisfies Partial<Record<string, LayerKey>>;
 type DeferredSource = keyof typeof DEFERRED_SOURCES;
@@ -69,6 +83,8 @@ export function MapView({ onHover }: Props) {
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
   const [ready, setReady] = useState(false);
+  /** Whether the map has settled once with data: until then it stays hidden (see the return). */
+  const [settled, setSettled] = useState(false);
   /** A camera from the URL wins over fitting the data, once. */
   const urlCamera = useRef(useApp.getState().camera !== null);
   const data = useApp((s) => s.data);
@@ -89,6 +105,9 @@ export function MapView({ onHover }: Props) {
   usePointFollowsData();
   /** The package whose sources the map holds: a mode switch re-colours only. */
   const shownPackage = useRef<number | undefined>(undefined);
+  const settledOnce = useRef(false);
+  /** Closed: maplibre draws nothing (hidden until the first result has settled). */
+  const paintGate = useRef({ closed: true });
   /** Sources not filled yet because their layer is off. */
   const deferred = useRef<Set<DeferredSource>>(new Set());
   const bp = useBlueprintLayerState(); // 一张蓝图 / what-if layer; a scenario's measures recolour the map
@@ -106,6 +125,7 @@ export function MapView({ onHover }: Props) {
       maxPitch: 0,
       fadeDuration: 0, // no label fade-in: every extra frame costs a full canvas read-back in software rendering
     });
+    gatePainting(map, paintGate.current);
     map.dragRotate.disable();
     map.touchZoomRotate.disableRotation();
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
@@ -151,9 +171,64 @@ export function MapView({ onHover }: Props) {
     map.resize(); // the layout may have changed in this same commit (panels, banner)
     if (!urlCamera.current) map.fitBounds(data.bounds, { padding: 40, animate: false });
     urlCamera.current = false;
-    map.once('idle', () => {
-      (window as unknown as { __yulintuIdle?: number }).__yulintuIdle = performance.now();
-    });
+    if (settledOnce.current) {
+      map.once('idle', () => {
+        (window as unknown as { __yulintuIdle?: number }).__yulintuIdle = performance.now();
+      });
+      return;
+    }
+    // First data: the map stays hidden and draws nothing (gatePainting) while its sources load
+    // tile by tile and deck slots its layers. Once it has gone idle with no repaint pending, it
+    // draws one frame and shows it; `__yulintuIdle` marks the first frame that shows it. The
+    // settling is not cancelled by newer data (a mode switch keeps the sources): it is about the map.
+    let shown = false;
+    const show = () => {
+      if (shown || mapRef.current !== map) return;
+      shown = true;
+      clearTimeout(fallback);
+      settledOnce.current = true;
+      if (paintGate.current.closed) {
+        paintGate.current.closed = false;
+        map.triggerRepaint();
+      }
+      setSettled(true);
+      // The frame after the one in which the map became visible: the shown map has been composited.
+      const mark = () => {
+        if (map.getContainer().style.visibility === 'hidden') return void requestAnimationFrame(mark);
+        requestAnimationFrame(() => {
+          (window as unknown as { __yulintuIdle?: number }).__yulintuIdle = performance.now();
+        });
+      };
+      requestAnimationFrame(mark);
+    };
+    // Should the map never settle (a repaint loop), show it anyway.
+    const fallback = setTimeout(show, 8000);
+    const settle = () => {
+      let rendered = false;
+      const onRender = () => {
+        rendered = true;
+      };
+      map.on('render', onRender);
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          map.off('render', onRender);
+          if (shown || mapRef.current !== map) return;
+          if (rendered || !map.loaded()) {
+            map.once('idle', settle);
+            return;
+          }
+          if (paintGate.current.closed) {
+            // Everything is loaded and placed: draw it once, hidden, then show it.
+            paintGate.current.closed = false;
+            map.triggerRepaint();
+            map.once('idle', settle);
+            return;
+          }
+          show();
+        }),
+      );
+    };
+    map.once('idle', settle);
   }, [ready, data]);
 
   // Layer visibility of the maplibre part.
@@ -245,9 +320,9 @@ export function MapView({ onHover }: Props) {
     if (b) map.fitBounds(b, { padding: 80, maxZoom: 16.5, duration: 600 });
   }, [ready, zoomRequest]);
 
-  // Hidden until the first result: software compositing reads the whole canvas back every frame,
-  // and frames of an empty map would only slow the engine worker down.
-  return <div ref={container} className="map" data-testid="map" style={data ? undefined : { visibility: 'hidden' }} />;
+  // Hidden until the first result has settled: software compositing reads the whole canvas back
+  // every frame, and frames of an empty or half-loaded map would only slow the first map down.
+  return <div ref={container} className="map" data-testid="map" style={data && settled ? undefined : { visibility: 'hidden' }} />;
 }
 
 /** Select what a click picked, at the chosen level (community / street / district). */
