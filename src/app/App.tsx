@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { initI18n } from '../i18n';
 import { MapView } from '../map/MapView';
 import type { HoverInfo } from '../map/hoverInfo';
-import { analyzeFiles, analyzeUrl } from '../worker/engineClient';
-import type { MapData, WorkerFailure } from '../worker/protocol';
+import { analyzeFiles, analyzeUrl } from '../client/engineClient';
+import type { MapData } from '../worker/protocol';
+import { toFailure } from '../worker/failure';
 import { Banner } from '../ui/Banner';
 import { ControlPanel } from '../ui/ControlPanel';
 import { HoverTooltip } from '../ui/HoverTooltip';
@@ -104,10 +105,9 @@ export function App() {
         set({ data: d, status: 'ready' });
         (window as unknown as { __yulintuReady?: number }).__yulintuReady = performance.now();
       },
-      (err: WorkerFailure | Error) => {
+      (err: unknown) => {
         if (id !== run.current) return;
-        const e: WorkerFailure = 'code' in err ? (err as WorkerFailure) : { code: 'E_INTERNAL', zh: String(err), en: String(err) };
-        set({ status: 'error', error: e });
+        set({ status: 'error', error: toFailure(err) });
         // The previous package stays on the map; later mode switches re-run it, not the failed one.
         if (loaded.current && loaded.current !== source) {
           restoring.current = true;

@@ -1,4 +1,4 @@
-import { analyzeUrl } from '../worker/engineClient';
+import { analyzeUrl } from '../client/engineClient';
 import type { MapData } from '../worker/protocol';
 import type { DistanceMode } from '../engine/types';
 import { useApp } from './store';

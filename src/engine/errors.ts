@@ -20,6 +20,9 @@ export const ERROR_MESSAGES = {
   E_ARGUMENT: { zh: '参数不正确', en: 'Invalid argument' },
   E_NOT_SOLVED: { zh: '模型尚未求解', en: 'Model has not been solved' },
   E_SOLVER: { zh: '求解器出错', en: 'Solver failed' },
+  E_NO_DATA: { zh: '尚未加载数据', en: 'No data loaded yet' },
+  E_CANCELLED: { zh: '已取消', en: 'Cancelled' },
+  E_INTERNAL: { zh: '内部错误', en: 'Internal error' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -3,7 +3,7 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import { useMemo } from 'react';
 import type { ServiceCode } from '../engine/standards/services';
 import type { Scenario } from '../engine/scenario/index';
-import type { BlueprintRun, ScenarioRun } from '../worker/blueprintCore';
+import type { BlueprintRun, ScenarioRun } from '../worker/protocol';
 import { bundleLevel } from '../worker/blueprintCore';
 import type { MapData } from '../worker/protocol';
 import { useBlueprint } from '../ui/blueprint/blueprintStore';

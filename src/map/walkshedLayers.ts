@@ -1,7 +1,7 @@
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { FacilityWalkshed, PointReach } from '../worker/networkApi';
+import type { FacilityWalkshed, PointReach } from '../worker/protocol';
 import { SERVICE_COLORS, type RGBA } from './colors';
 import { BEFORE_FILL, BEFORE_POINTS } from './buildDeckLayers';
 

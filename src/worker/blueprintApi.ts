@@ -1,20 +1,10 @@
 import * as Comlink from 'comlink';
 import wasmUrl from 'highs/runtime?url';
-import type { Analysis } from '../engine/analysisTypes';
-import type { BlueprintScope } from '../engine/blueprint/index';
-import type { Scenario } from '../engine/scenario/index';
-import type { DataPackage } from '../engine/types';
-import type { DistanceProvider } from '../engine/coverage/distanceProvider';
-import { BlueprintSession, type BlueprintRequest, type BlueprintRun, type CandidateComparison, type ScenarioRun } from './blueprintCore';
-import type { WorkerFailure } from './protocol';
-import { EngineError } from '../engine/errors';
-
-/** The blueprint and what-if part of the engine worker's API. */
-export interface BlueprintWorkerApi {
-  blueprint(req: BlueprintRequest): Promise<BlueprintRun>;
-  scenario(scenario: Scenario, scope?: BlueprintScope | null): Promise<ScenarioRun>;
-  compareCandidates(ids: string[], scope?: BlueprintScope | null): Promise<CandidateComparison[]>;
-}
+import { EngineError } from '../engine/index';
+import type { Analysis, DataPackage, DistanceProvider } from '../engine/index';
+import { BlueprintSession } from './blueprintCore';
+import { asFailure } from './failure';
+import type { BlueprintWorkerApi } from './protocol';
 
 /** HiGHS from the bundled wasm; one object so the engine caches the loaded runtime. */
 const HIGHS = { locateFile: () => wasmUrl };
@@ -27,40 +17,21 @@ export function rememberAnalysis(pkg: DataPackage, analysis: Analysis, provider?
 }
 
 function current(): BlueprintSession {
-  if (!session) throw { code: 'E_ARGUMENT', zh: '尚未加载数据', en: 'No data loaded yet' } satisfies WorkerFailure;
+  if (!session) throw new EngineError('E_NO_DATA');
   return session;
 }
 
-/** An engine error (or anything thrown) as a failure crossing the worker boundary. */
-export function failure(err: unknown): WorkerFailure {
-  if (err instanceof EngineError) return { code: err.code, zh: err.messageIn('zh'), en: err.messageIn('en') };
-  if (err && typeof err === 'object' && 'code' in err) return err as WorkerFailure;
-  const msg = err instanceof Error ? err.message : String(err);
-  return { code: 'E_INTERNAL', zh: `内部错误: ${msg}`, en: `Internal error: ${msg}` };
-}
-
+/** The blueprint and what-if part of the engine worker's API. */
 export const blueprintApi: BlueprintWorkerApi = {
-  async blueprint(req) {
-    try {
+  blueprint: (req) =>
+    asFailure(async () => {
       const r = await current().blueprint(req, HIGHS);
       return Comlink.transfer(r, [r.newlyReached.buffer as ArrayBuffer]);
-    } catch (e) {
-      throw failure(e);
-    }
-  },
-  async scenario(scenario, scope) {
-    try {
+    }),
+  scenario: (scenario, scope) =>
+    asFailure(() => {
       const r = current().scenario(scenario, scope);
       return Comlink.transfer(r, [r.covered.buffer as ArrayBuffer, r.newlyReached.buffer as ArrayBuffer]);
-    } catch (e) {
-      throw failure(e);
-    }
-  },
-  async compareCandidates(ids, scope) {
-    try {
-      return current().compareCandidates(ids, scope);
-    } catch (e) {
-      throw failure(e);
-    }
-  },
+    }),
+  compareCandidates: (ids, scope) => asFailure(() => current().compareCandidates(ids, scope)),
 };

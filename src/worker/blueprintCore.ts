@@ -1,68 +1,15 @@
-import type { Analysis, CommunityResult } from '../engine/analysisTypes';
+import type { Analysis } from '../engine/analysisTypes';
 import type { DistanceProvider } from '../engine/coverage/distanceProvider';
 import { createProvider } from '../engine/analyze';
-import { blueprint, type BlueprintOptions, type BlueprintResult, type BlueprintScope } from '../engine/blueprint/index';
+import { blueprint, type BlueprintOptions, type BlueprintScope } from '../engine/blueprint/index';
 import { DEFAULT_MIN_FUNCTION_AREA_M2, DEFAULT_SOURCE_PENALTY } from '../engine/blueprint/blueprintOptions';
 import { scopeCommunities } from '../engine/blueprint/blueprintScope';
-import { policyLevers, type PolicyLever } from '../engine/blueprint/policyLevers';
+import { policyLevers } from '../engine/blueprint/policyLevers';
 import type { HighsLoaderOrInstance } from '../engine/optimize/highsRunner';
-import { createScenarioContext, evaluateScenario, type Scenario, type ScenarioContext, type ScenarioSummary } from '../engine/scenario/index';
+import { createScenarioContext, evaluateScenario, type Scenario, type ScenarioContext } from '../engine/scenario/index';
 import { SERVICES, YILAO_YIXIAO, type ServiceCode } from '../engine/standards/services';
-import type { Candidate, CandidateSource, DataPackage, Facility, Ownership } from '../engine/types';
-
-/** What the blueprint panel asks for. */
-export interface BlueprintRequest {
-  scope: BlueprintScope;
-  maxSites?: number; // most new sites
-  budgetWan?: number; // 万元
-  timeLimitS?: number; // s of HiGHS time, default 30
-  method?: 'exact' | 'greedy';
-}
-
-/** A blueprint and the buildings its sites newly bring within walking range (any service of their bundle). */
-export interface BlueprintRun {
-  result: BlueprintResult;
-  newlyReached: Int32Array;
-  /** Wall time in the worker, ms. */
-  ms: number;
-}
-
-/** A what-if evaluation, packed for the map and panels. */
-export interface ScenarioRun {
-  /** evaluateScenario's own time (ms, Date resolution) and the worker's wall time around it (ms). */
-  engineMs: number;
-  wallMs: number;
-  summary: ScenarioSummary;
-  communities: CommunityResult[];
-  /** Per service (SERVICES order), households of covered buildings, all buildings. */
-  coveredHouseholds: number[];
-  /** Service-major covered flags: covered[s * count + b]. */
-  covered: Uint8Array;
-  /** Buildings covered after and not before, for any service. */
-  newlyReached: Int32Array;
-  facilities: Facility[];
-}
-
-/** One candidate opened alone with a default bundle: the comparison row. */
-export interface CandidateComparison {
-  candidateId: string;
-  name: string;
-  areaM2: number;
-  source: CandidateSource;
-  ownership: Ownership;
-  costWan: number | null;
-  services: ServiceCode[];
-  level: 'complex' | 'enhanced' | 'scattered';
-  /** Per service of the bundle: scope households newly covered. */
-  newlyCovered: Partial<Record<ServiceCode, number>>;
-  communitiesServed: { id: string; name: string; households: number }[];
-  shortfallClosedM2: number;
-  levers: PolicyLever[];
-  /** Σ newly covered households + m² of shortfall closed − the source penalty (household-equivalents, the blueprint's objective without demographic weights). */
-  objective: number;
-  /** 1 = largest objective contribution among the compared. */
-  rank: number;
-}
+import type { DataPackage } from '../engine/types';
+import type { BlueprintRequest, BlueprintRun, CandidateComparison, ScenarioRun } from './protocol';
 
 /** The engine state the worker keeps after a run: the package, its analysis and a lazily built scenario context. */
 export class BlueprintSession {
@@ -207,4 +154,3 @@ export function bundleLevel(services: readonly ServiceCode[], areaM2: number, co
   return 'scattered';
 }
 
-export type { Candidate };

@@ -93,8 +93,6 @@ export function buildMapData(pkg: DataPackage, analysis: Analysis, cells: H3Cell
     h3,
     analysis: view,
     rejectedCount: pkg.rejected.length,
-    rejected: pkg.rejected.slice(0, 200),
-    notes: pkg.notes,
     report: dataReport(pkg, analysis.summary, analysis.policy.maxSnapM),
     timings: {},
   };

@@ -1,34 +1,6 @@
 import type { AnalysisSummary } from '../engine/analysisTypes';
-import type { Rejection } from '../engine/errors';
 import type { DataPackage } from '../engine/types';
-
-/** Accepted and rejected rows (GeoJSON: features) of one package file. */
-export interface FileCount {
-  file: string;
-  accepted: number;
-  rejected: number;
-}
-
-/**
- * A non-fatal remark about a loaded package, structured so the UI can word it in either
- * language. `text` carries an engine note this module does not recognise, verbatim.
- */
-export type DataNote =
-  | { kind: 'encoding'; file: string; encoding: string }
-  | { kind: 'crs'; from: string }
-  | { kind: 'unassigned'; count: number }
-  | { kind: 'unsnapped'; count: number; maxSnapM: number }
-  | { kind: 'ignored'; files: string[] }
-  | { kind: 'text'; text: string };
-
-/** What the data check dialog shows: counts per file, every rejected row, the notes. */
-export interface DataReport {
-  /** Files in contract order: the required four always, the optional ones when present. */
-  files: FileCount[];
-  /** Every rejected row, in file order (not only the first few). */
-  rejected: Rejection[];
-  notes: DataNote[];
-}
+import type { DataNote, DataReport, FileCount } from './protocol';
 
 const GBK = /^(.+): (GBK) encoding detected$/;
 const CRS = /^coordinates converted from (\S+) to WGS84$/;

@@ -4,9 +4,11 @@ import { EngineError } from '../engine/errors';
 import type { DistanceMode } from '../engine/types';
 import { buildMapData, transferables } from './buildMapData';
 import { blueprintApi, rememberAnalysis } from './blueprintApi';
-import { filesKey, hasPackage, networkApi, openPackage, providerFor } from './networkApi';
+import { networkApi } from './networkApi';
+import { filesKey, hasPackage, openPackage, providerFor } from './packageSession';
 import { snapshotApi } from './packageSnapshotApi';
-import type { EngineWorkerApi, MapData, ProgressCallback, WorkerFailure } from './protocol';
+import { toFailure } from './failure';
+import type { EngineWorkerApi, MapData, ProgressCallback } from './protocol';
 
 const H3_RESOLUTION = 9; // ~0.1 km² cells, about a 175 m edge: a few buildings per cell
 
@@ -30,13 +32,7 @@ async function fetchPackage(base: string, onProgress?: ProgressCallback): Promis
 }
 
 function fail(err: unknown): never {
-  if (err instanceof EngineError) {
-    const f: WorkerFailure = { code: err.code, zh: err.messageIn('zh'), en: err.messageIn('en') };
-    throw f;
-  }
-  const msg = err instanceof Error ? err.message : String(err);
-  const f: WorkerFailure = { code: 'E_INTERNAL', zh: `内部错误: ${msg}`, en: `Internal error: ${msg}` };
-  throw f;
+  throw toFailure(err);
 }
 
 /**

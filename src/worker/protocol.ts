@@ -1,12 +1,45 @@
+/**
+ * The worker protocol: every message type and worker API interface that crosses a worker
+ * boundary (engine worker, blueprint solver worker). Types only: this file imports nothing but
+ * types from the engine's index and GeoJSON, and nothing from the worker implementations, so
+ * main-thread code (src/client, src/state, src/ui, src/map) can depend on it without pulling in
+ * worker code. Units: distances in metres, areas in m², times in ms, coordinates WGS84 degrees.
+ */
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
-import type { Analysis } from '../engine/analysisTypes';
-import type { Candidate, DistanceMode, Facility, Manifest, RoadCollection } from '../engine/types';
-import type { Rejection } from '../engine/errors';
-import type { BlueprintWorkerApi } from './blueprintApi';
-import type { NetworkWorkerApi } from './networkApi';
-import type { SnapshotWorkerApi } from './packageSnapshotApi';
-import type { WaterCollection } from './readWater';
-import type { DataReport } from './dataReport';
+import type {
+  Analysis,
+  BlueprintResult,
+  BlueprintScope,
+  Candidate,
+  CandidateSource,
+  CommunityResult,
+  DistanceMode,
+  Facility,
+  Manifest,
+  network,
+  Ownership,
+  PolicyLever,
+  Rejection,
+  RoadCollection,
+  Scenario,
+  ScenarioSummary,
+  ServiceCode,
+} from '../engine/index';
+
+// ---------------------------------------------------------------------------------------------
+// Failures
+
+/** A failure crossing the worker boundary: the engine code, and messages in both languages. */
+export interface WorkerFailure {
+  code: string;
+  zh: string;
+  en: string;
+}
+
+export type ProgressCallback = (stage: string, fraction: number) => void;
+
+// ---------------------------------------------------------------------------------------------
+// Map data (the result of one analysis run)
 
 /** Properties of one community polygon on the map. Feature `id` = community index. */
 export interface CommunityProps {
@@ -48,6 +81,42 @@ export type AnalysisView = Omit<Analysis, 'coverage'> & {
   coverage: { service: string; thresholdM: number; coveredHouseholds: number }[];
 };
 
+/** Properties of one water polygon on the map. */
+export interface WaterProps {
+  name: string;
+}
+
+/** Rivers from the optional water.geojson (not in the data contract), WGS84. */
+export type WaterCollection = FeatureCollection<Polygon | MultiPolygon, WaterProps>;
+
+/** Accepted and rejected rows (GeoJSON: features) of one package file. */
+export interface FileCount {
+  file: string;
+  accepted: number;
+  rejected: number;
+}
+
+/**
+ * A non-fatal remark about a loaded package, structured so the UI can word it in either
+ * language. `text` carries an engine note the worker does not recognise, verbatim.
+ */
+export type DataNote =
+  | { kind: 'encoding'; file: string; encoding: string }
+  | { kind: 'crs'; from: string }
+  | { kind: 'unassigned'; count: number }
+  | { kind: 'unsnapped'; count: number; maxSnapM: number }
+  | { kind: 'ignored'; files: string[] }
+  | { kind: 'text'; text: string };
+
+/** What the data check dialog shows: counts per file, every rejected row, the notes. */
+export interface DataReport {
+  /** Files in contract order: the required four always, the optional ones when present. */
+  files: FileCount[];
+  /** Every rejected row, in file order (not only the first few). */
+  rejected: Rejection[];
+  notes: DataNote[];
+}
+
 /** Everything the map draws, as computed by the engine in the worker. */
 export interface MapData {
   manifest: Manifest;
@@ -64,11 +133,8 @@ export interface MapData {
   h3: H3Arrays;
   analysis: AnalysisView;
   rejectedCount: number;
-  /** The first rejections, for the data panel. */
-  rejected: Rejection[];
-  notes: string[];
-  /** The data check: rows accepted and rejected per file, every rejection, structured notes. */
-  report?: DataReport;
+  /** The data check: rows accepted and rejected per file, every rejection, structured notes (sent once, here). */
+  report: DataReport;
   /** Milliseconds per stage (load, analyze, h3, pack). */
   timings: Record<string, number>;
   /** Changes only when another package is loaded (a mode switch keeps it: no refit, no source refill). */
@@ -79,7 +145,151 @@ export interface MapData {
   effort?: boolean;
 }
 
-export type ProgressCallback = (stage: string, fraction: number) => void;
+// ---------------------------------------------------------------------------------------------
+// Blueprint and what-if
+
+/** What the blueprint panel asks for. */
+export interface BlueprintRequest {
+  scope: BlueprintScope;
+  maxSites?: number; // most new sites
+  budgetWan?: number; // 万元
+  timeLimitS?: number; // s of HiGHS time, default 30
+  method?: 'exact' | 'greedy';
+}
+
+/** A blueprint and the buildings its sites newly bring within walking range (any service of their bundle). */
+export interface BlueprintRun {
+  result: BlueprintResult;
+  newlyReached: Int32Array;
+  /** Wall time in the worker, ms. */
+  ms: number;
+}
+
+/** A what-if evaluation, packed for the map and panels. */
+export interface ScenarioRun {
+  /** evaluateScenario's own time (ms, Date resolution) and the worker's wall time around it (ms). */
+  engineMs: number;
+  wallMs: number;
+  summary: ScenarioSummary;
+  communities: CommunityResult[];
+  /** Per service (SERVICES order), households of covered buildings, all buildings. */
+  coveredHouseholds: number[];
+  /** Service-major covered flags: covered[s * count + b]. */
+  covered: Uint8Array;
+  /** Buildings covered after and not before, for any service. */
+  newlyReached: Int32Array;
+  facilities: Facility[];
+}
+
+/** One candidate opened alone with a default bundle: the comparison row. */
+export interface CandidateComparison {
+  candidateId: string;
+  name: string;
+  areaM2: number;
+  source: CandidateSource;
+  ownership: Ownership;
+  costWan: number | null;
+  services: ServiceCode[];
+  level: 'complex' | 'enhanced' | 'scattered';
+  /** Per service of the bundle: scope households newly covered. */
+  newlyCovered: Partial<Record<ServiceCode, number>>;
+  communitiesServed: { id: string; name: string; households: number }[];
+  shortfallClosedM2: number;
+  levers: PolicyLever[];
+  /** Σ newly covered households + m² of shortfall closed − the source penalty (household-equivalents, the blueprint's objective without demographic weights). */
+  objective: number;
+  /** 1 = largest objective contribution among the compared. */
+  rank: number;
+}
+
+/** The blueprint and what-if part of the engine worker's API. */
+export interface BlueprintWorkerApi {
+  blueprint(req: BlueprintRequest): Promise<BlueprintRun>;
+  scenario(scenario: Scenario, scope?: BlueprintScope | null): Promise<ScenarioRun>;
+  compareCandidates(ids: string[], scope?: BlueprintScope | null): Promise<CandidateComparison[]>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Walking
+
+export type WalkshedCollection = FeatureCollection<Polygon | MultiPolygon, network.WalkshedProperties>;
+
+/** One facility reachable from a clicked point. */
+export interface ReachableFacility {
+  id: string;
+  name: string;
+  services: ServiceCode[];
+  /** Walk from the point, metres (flat-equivalent metres in effort mode). */
+  metres: number;
+  /** `metres` in minutes at the flat speed. */
+  minutes: number;
+}
+
+/** "What can I reach from here": walksheds for 5/10/15 minutes and the open facilities within 15. */
+export interface PointReach {
+  lon: number;
+  lat: number;
+  /** Straight walk from the point to the nearest network node, metres. */
+  snapM: number;
+  /** False when the nearest node is farther than the policy's maxSnapM (nothing is reachable). */
+  onNetwork: boolean;
+  /** True when the walk is measured as effort (slope, stairs, lifts) rather than length. */
+  effort: boolean;
+  walksheds: WalkshedCollection;
+  /** Open facilities within the largest ring, nearest first. */
+  facilities: ReachableFacility[];
+  /** Wall time in the worker, ms. */
+  ms: number;
+}
+
+/** The catchment of one facility for one service in the current walking mode. */
+export interface FacilityWalkshed {
+  facilityId: string;
+  service: ServiceCode;
+  thresholdM: number;
+  effort: boolean;
+  /** First the service threshold (`thresholdM`), then the 5/10/15-minute rings. */
+  walksheds: WalkshedCollection;
+  onNetwork: boolean;
+  ms: number;
+}
+
+/** The walking part of the engine worker's API. */
+export interface NetworkWorkerApi {
+  walkFromPoint(lon: number, lat: number): Promise<PointReach>;
+  facilityWalkshed(facilityId: string, service: ServiceCode): Promise<FacilityWalkshed>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The package handed from the engine worker to the solver worker
+
+/**
+ * What the blueprint solver worker needs to reproduce the engine worker's state: the package
+ * (its files, sent only when the solver does not hold `key` yet) and the distance mode.
+ */
+export interface SolverInput {
+  /** Package key and load id in the engine worker: another key means another package. */
+  key: string;
+  mode: DistanceMode;
+  /** Network mode with walking effort (flat-equivalent metres). */
+  effort: boolean;
+  files?: Record<string, Uint8Array>;
+}
+
+/** The part of the engine worker's API that hands the loaded package to the solver worker. */
+export interface SnapshotWorkerApi {
+  /** Key and distance mode of the loaded package; with `withFiles`, copies of its files (transferred). */
+  packageSnapshot(withFiles: boolean): Promise<SolverInput>;
+}
+
+/** The API of the dedicated blueprint worker (solver.worker.ts). */
+export interface SolverWorkerApi {
+  /** Solve a blueprint on the package and mode of `input` (loaded and analysed on first use). */
+  blueprint(input: SolverInput, req: BlueprintRequest): Promise<BlueprintRun>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The engine worker
 
 /** The API the engine worker exposes through comlink. */
 export interface EngineWorkerApi extends BlueprintWorkerApi, NetworkWorkerApi, SnapshotWorkerApi {
@@ -87,11 +297,4 @@ export interface EngineWorkerApi extends BlueprintWorkerApi, NetworkWorkerApi, S
   runUrl(base: string, mode: DistanceMode, onProgress?: ProgressCallback, effort?: boolean): Promise<MapData>;
   /** Analyse files the user opened (file name → bytes; buffers are transferred). */
   runFiles(files: Record<string, Uint8Array>, mode: DistanceMode, onProgress?: ProgressCallback, effort?: boolean): Promise<MapData>;
-}
-
-/** A failure crossing the worker boundary: the engine code, and messages in both languages. */
-export interface WorkerFailure {
-  code: string;
-  zh: string;
-  en: string;
 }

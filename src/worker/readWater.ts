@@ -1,13 +1,7 @@
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { toWgs84 } from '../engine/package/crs';
 import type { Crs } from '../engine/types';
-
-/** Properties of one water polygon on the map. */
-export interface WaterProps {
-  name: string;
-}
-
-export type WaterCollection = FeatureCollection<Polygon | MultiPolygon, WaterProps>;
+import type { WaterCollection, WaterProps } from './protocol';
 
 /**
  * The optional `water.geojson` of a package (a project extension, not in the data contract):

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import wasmUrl from 'highs/runtime?url';
-import { createSolver, type SolverWorkerApi } from './solverApi';
+import { createSolver } from './solverApi';
+import type { SolverWorkerApi } from './protocol';
 
 /** The blueprint solver in a worker of its own (created on demand; terminated to cancel). */
 const solver = createSolver({ locateFile: () => wasmUrl });

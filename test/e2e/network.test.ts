@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 import { analyze, loadPackage, resolvePolicy, type Analysis } from '../../src/engine';
 import { SERVICES } from '../../src/engine/standards/services';
 import { fmtNum } from '../../src/ui/format';
-import { openPackage, providerFor, walkFromPoint } from '../../src/worker/networkApi';
+import { walkFromPoint } from '../../src/worker/networkApi';
+import { openPackage, providerFor } from '../../src/worker/packageSession';
 import { artefactDir, hasChromium, ROOT, openSession } from './harness';
 
 const DATA_DIR = join(ROOT, 'data', 'sample');

@@ -9,7 +9,7 @@ import { aggregateH3, analyze, blueprint, blueprintGeoJson, blueprintSitesCsv, c
 import { buildMapData } from '../../src/worker/buildMapData';
 import { BlueprintSession, defaultBundle } from '../../src/worker/blueprintCore';
 import { useApp } from '../../src/app/store';
-import { setBpEngine } from '../../src/ui/blueprint/bpEngine';
+import { setBpEngine } from '../../src/client/bpEngine';
 import { useBlueprint, EMPTY_SCENARIO } from '../../src/ui/blueprint/blueprintStore';
 import { BlueprintPanel } from '../../src/ui/blueprint/BlueprintPanel';
 import { ComparePanel } from '../../src/ui/blueprint/ComparePanel';

@@ -13,7 +13,8 @@ import { NetworkSummary } from '../../src/ui/network/NetworkSummary';
 import { ReachPanelView } from '../../src/ui/network/ReachPanel';
 import { WalkLegendBlocks } from '../../src/ui/network/WalkLegend';
 import { buildMapData } from '../../src/worker/buildMapData';
-import { facilityWalkshed, METRES_PER_MINUTE, openPackage, providerFor, walkFromPoint } from '../../src/worker/networkApi';
+import { facilityWalkshed, METRES_PER_MINUTE, walkFromPoint } from '../../src/worker/networkApi';
+import { openPackage, providerFor } from '../../src/worker/packageSession';
 import { tinyMapData } from './tinyPackage';
 
 /** test/fixtures/tiny-network read from disk, as the worker would get it. */

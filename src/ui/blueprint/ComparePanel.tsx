@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/store';
 import { SERVICES } from '../../engine/standards/services';
-import type { CandidateComparison, ScenarioRun } from '../../worker/blueprintCore';
+import type { CandidateComparison, ScenarioRun } from '../../worker/protocol';
 import { fmtHh, fmtM2, fmtNum, fmtPct, serviceName } from '../format';
 import { compareCandidates, toggleCompare } from './blueprintActions';
 import { useBlueprint, type NamedScenario } from './blueprintStore';

@@ -1,5 +1,5 @@
 import type { WorkerFailure } from '../../worker/protocol';
-import { bpEngine } from './bpEngine';
+import { bpEngine } from '../../client/bpEngine';
 import { scopeOf, useBlueprint } from './blueprintStore';
 
 const st = () => useBlueprint.getState();

@@ -7,7 +7,7 @@ import { DataCheckDialog } from './DataCheckDialog';
 
 /** True when a loaded package has something to tell: rejected rows, notes or ignored files. */
 export function hasRemarks(data: MapData, ignored: readonly string[]): boolean {
-  return data.rejectedCount > 0 || (data.report?.notes.length ?? data.notes.length) > 0 || ignored.length > 0;
+  return data.rejectedCount > 0 || (data.report.notes.length) > 0 || ignored.length > 0;
 }
 
 /**

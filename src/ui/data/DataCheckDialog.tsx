@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DataNote, DataReport } from '../../worker/dataReport';
+import type { DataNote, DataReport } from '../../worker/protocol';
 import { fmtNum } from '../format';
 import { downloadRejected } from './downloadRejected';
 import { noteText } from './noteText';

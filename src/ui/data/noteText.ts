@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { DataNote } from '../../worker/dataReport';
+import type { DataNote } from '../../worker/protocol';
 import { fmtNum } from '../format';
 
 /** A data note in the UI language (file names and numbers as given). */

@@ -3,7 +3,7 @@ import type { Policy } from '../../engine/standards/policy';
 import { SERVICES } from '../../engine/standards/services';
 import { SERVICE_COLORS, css } from '../../map/colors';
 import { RING_COLORS } from '../../map/walkshedLayers';
-import type { PointReach } from '../../worker/networkApi';
+import type { PointReach } from '../../worker/protocol';
 import { fmtNum, serviceName } from '../format';
 import { useApp } from '../../app/store';
 import { useWalk } from './walkStore';

@@ -5,7 +5,7 @@ import { SERVICE_COLORS, css, type RGBA } from '../../map/colors';
 import { NETWORK_COLORS } from '../../map/networkLayers';
 import { WATER_COLORS } from '../../map/waterLayers';
 import { FACILITY_RING_COLOR, RING_COLORS } from '../../map/walkshedLayers';
-import type { FacilityWalkshed, PointReach } from '../../worker/networkApi';
+import type { FacilityWalkshed, PointReach } from '../../worker/protocol';
 import type { MapData } from '../../worker/protocol';
 import { fmtNum, serviceName } from '../format';
 import { useApp } from '../../app/store';

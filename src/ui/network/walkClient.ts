@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useApp } from '../../app/store';
-import { engineRemote } from '../../worker/engineClient';
+import { engineRemote } from '../../client/engineClient';
 import type { WorkerFailure } from '../../worker/protocol';
 import { useWalk } from './walkStore';
 

@@ -10,8 +10,8 @@ import {
   snapToGraph,
   TOBLER_FLAT_SPEED_KMH,
   toblerSpeedKmh,
-} from '../src/engine/network';
-import type { RoadCollection } from '../src/engine/types';
+} from '../../src/engine/network';
+import type { RoadCollection } from '../../src/engine/types';
 
 /** 0.001° of a great circle on the contract's sphere: 6,371,008.8 m × π/180 × 0.001. */
 const U = 111.19508023353292;
@@ -29,7 +29,7 @@ describe("Tobler's hiking function", () => {
 describe('stairway and lift (lift.geojson)', () => {
   // B (106.5, 0, z 0) —steps, length U, rise 22.239016 m (grade +0.2)— T (106.5, 0.001, z 22.239016)
   // B —footway 0.5U flat— L1 —inclined lift (elevator), length U— L2 —footway 0.5U flat— T
-  const roads: RoadCollection = JSON.parse(readFileSync(new URL('./fixtures/network/lift.geojson', import.meta.url), 'utf8'));
+  const roads: RoadCollection = JSON.parse(readFileSync(new URL('../fixtures/network/lift.geojson', import.meta.url), 'utf8'));
   const g = buildWalkGraph(roads);
   const effort = buildEffortCosts(g); // stepsFactor 1.2, elevatorSeconds 60
   const [B, T, L1, L2] = [0, 1, 2, 3];

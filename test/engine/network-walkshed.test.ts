@@ -1,7 +1,7 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { describe, expect, it } from 'vitest';
-import { buildWalkGraph, multiSourceDijkstra, walkshed, walkshedFromPoint } from '../src/engine/network';
-import type { RoadCollection } from '../src/engine/types';
+import { buildWalkGraph, multiSourceDijkstra, walkshed, walkshedFromPoint } from '../../src/engine/network';
+import type { RoadCollection } from '../../src/engine/types';
 
 /** 0.001° of a great circle on the contract's sphere, metres. */
 const U = 111.19508023353292;

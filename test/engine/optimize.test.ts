@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import highsLoader from 'highs';
-import { EngineError } from '../src/engine/errors';
+import { EngineError } from '../../src/engine/errors';
 import {
   LinearModelBuilder,
   Mclp,
@@ -13,7 +13,7 @@ import {
   solveMclp,
   toLpText,
   type CoverageInstance,
-} from '../src/engine/optimize';
+} from '../../src/engine/optimize';
 
 const inst = (weights: number[], covers: number[][]): CoverageInstance => ({
   demandWeight: Float64Array.from(weights),

@@ -1,12 +1,12 @@
 import * as Comlink from 'comlink';
 import type { DistanceMode } from '../engine/types';
-import type { EngineWorkerApi, MapData, ProgressCallback } from './protocol';
+import type { EngineWorkerApi, MapData, ProgressCallback } from '../worker/protocol';
 
 let remote: Comlink.Remote<EngineWorkerApi> | null = null;
 
 function engine(): Comlink.Remote<EngineWorkerApi> {
   if (!remote) {
-    const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
+    const worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
     remote = Comlink.wrap<EngineWorkerApi>(worker);
   }
   return remote;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { Mclp, bruteForceMclp, type CoverageInstance } from '../src/engine/optimize';
+import { Mclp, bruteForceMclp, type CoverageInstance } from '../../src/engine/optimize';
 
 /*
  * PySAL spopt's San Francisco instance (test/fixtures/peer-spopt-sf, BSD 3-Clause):
@@ -10,7 +10,7 @@ import { Mclp, bruteForceMclp, type CoverageInstance } from '../src/engine/optim
  * `test_mixin_mclp_get_percentage` (service radius 5,000 m, 4 facilities) leaves 21 of
  * the 205 tracts uncovered: 184 covered, 89.756 %.
  */
-const dir = join(__dirname, 'fixtures', 'peer-spopt-sf');
+const dir = join(__dirname, '..', 'fixtures', 'peer-spopt-sf');
 const csv = (file: string) =>
   Papa.parse<Record<string, string>>(readFileSync(join(dir, file), 'utf8'), { header: true, skipEmptyLines: true }).data;
 

@@ -9,14 +9,14 @@ import {
   reachFromPoint,
   snapToGraph,
   type WalkGraph,
-} from '../src/engine/network';
-import type { RoadCollection } from '../src/engine/types';
-import { mulberry32 } from './fixtures/network/random';
+} from '../../src/engine/network';
+import type { RoadCollection } from '../../src/engine/types';
+import { mulberry32 } from '../fixtures/network/random';
 
 /** 0.001° of a great circle on the contract's sphere: 6,371,008.8 m × π/180 × 0.001. */
 const U = 111.19508023353292;
 const load = (name: string): RoadCollection =>
-  JSON.parse(readFileSync(new URL(`./fixtures/network/${name}`, import.meta.url), 'utf8'));
+  JSON.parse(readFileSync(new URL(`../fixtures/network/${name}`, import.meta.url), 'utf8'));
 const f64 = (...x: number[]) => Float64Array.from(x);
 
 describe('river crossed only by a bridge (river.geojson)', () => {

@@ -10,7 +10,7 @@ import {
   randomCoverageInstance,
   shrinkInstance,
   solveMclp,
-} from '../src/engine/optimize';
+} from '../../src/engine/optimize';
 
 /* Seeded random instances small enough for brute force: 6–14 candidates, p = 1–5. */
 const cases = Array.from({ length: 60 }, (_, k) => {

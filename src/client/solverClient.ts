@@ -1,8 +1,7 @@
 import * as Comlink from 'comlink';
-import type { BlueprintRequest, BlueprintRun } from './blueprintCore';
+import { ERROR_MESSAGES } from '../engine/errors';
+import type { BlueprintRequest, BlueprintRun, SolverWorkerApi, WorkerFailure } from '../worker/protocol';
 import { engineRemote } from './engineClient';
-import type { WorkerFailure } from './protocol';
-import type { SolverWorkerApi } from './solverApi';
 
 /**
  * The blueprint solver worker, created on the first blueprint and kept for the next ones;
@@ -14,14 +13,14 @@ let remote: Comlink.Remote<SolverWorkerApi> | null = null;
 let holds: string | null = null;
 let abort: ((f: WorkerFailure) => void) | null = null;
 
-const CANCELLED: WorkerFailure = { code: 'E_CANCELLED', zh: '已取消', en: 'Cancelled' };
+const CANCELLED: WorkerFailure = { code: 'E_CANCELLED', ...ERROR_MESSAGES.E_CANCELLED };
 
 /** Solve a blueprint in the solver worker, on the engine worker's package and distance mode. */
 export async function solveBlueprint(req: BlueprintRequest): Promise<BlueprintRun> {
   const engine = engineRemote();
   let input = await engine.packageSnapshot(false);
   if (!worker || !remote) {
-    worker = new Worker(new URL('./solver.worker.ts', import.meta.url), { type: 'module', name: 'solver' });
+    worker = new Worker(new URL('../worker/solver.worker.ts', import.meta.url), { type: 'module', name: 'solver' });
     remote = Comlink.wrap<SolverWorkerApi>(worker);
     holds = null;
   }

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPackageDir } from '../scripts/lib/readPackageDir';
+import { readPackageDir } from '../../scripts/lib/readPackageDir';
 import {
   analyze,
   createProvider,
@@ -16,11 +16,11 @@ import {
   type DistanceMode,
   type Facility,
   type ServiceCode,
-} from '../src/engine/index';
-import { createScenarioContext, evaluateScenario, type Scenario } from '../src/engine/scenario/index';
-import { fixtureFiles } from './helpers/fixtures';
+} from '../../src/engine/index';
+import { createScenarioContext, evaluateScenario, type Scenario } from '../../src/engine/scenario/index';
+import { fixtureFiles } from '../helpers/fixtures';
 
-const SAMPLE = join(import.meta.dirname, '..', 'data', 'sample');
+const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'sample');
 
 /** A facility built by hand from a scenario's intent (not by the engine's applyScenario). */
 function newFacility(id: string, lon: number, lat: number, areaM2: number, services: ServiceCode[], community: number): Facility {

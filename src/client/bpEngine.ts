@@ -1,6 +1,6 @@
-import type { BlueprintWorkerApi } from '../../worker/blueprintApi';
-import { engineRemote } from '../../worker/engineClient';
-import { cancelSolver, solveBlueprint } from '../../worker/solverClient';
+import type { BlueprintWorkerApi } from '../worker/protocol';
+import { engineRemote } from './engineClient';
+import { cancelSolver, solveBlueprint } from './solverClient';
 
 /** The engine calls of the blueprint panels; `cancelBlueprint` stops a running blueprint at once when the engine can. */
 export type BpEngine = BlueprintWorkerApi & { cancelBlueprint?: () => void };

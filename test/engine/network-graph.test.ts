@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RoadCollection } from '../src/engine/types';
+import type { RoadCollection } from '../../src/engine/types';
 import {
   buildWalkGraph,
   EDGE_KINDS,
@@ -7,9 +7,9 @@ import {
   walkGraphFromBuffers,
   walkGraphToBuffers,
   type WalkGraph,
-} from '../src/engine/network';
+} from '../../src/engine/network';
 import { readFileSync } from 'node:fs';
-import { mulberry32 } from './fixtures/network/random';
+import { mulberry32 } from '../fixtures/network/random';
 
 /** 0.001° of a great circle on the contract's sphere: 6,371,008.8 m × π/180 × 0.001. */
 const U = 111.19508023353292;
@@ -139,7 +139,7 @@ describe('buildWalkGraph', () => {
   });
 
   it('round-trips through transferable buffers', () => {
-    const roads = JSON.parse(readFileSync(new URL('./fixtures/network/lift.geojson', import.meta.url), 'utf8'));
+    const roads = JSON.parse(readFileSync(new URL('../fixtures/network/lift.geojson', import.meta.url), 'utf8'));
     const g = buildWalkGraph(roads);
     const b = walkGraphToBuffers(g);
     expect(b.transfer.length).toBe(8);

@@ -6,8 +6,8 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPackageDir } from '../scripts/lib/readPackageDir';
-import { analyze, createProvider, loadPackage, popcount, resolvePolicy, servicesToMask, YILAO_YIXIAO_MASK, type DataPackage, type ServiceCode } from '../src/engine/index';
+import { readPackageDir } from '../../scripts/lib/readPackageDir';
+import { analyze, createProvider, loadPackage, popcount, resolvePolicy, servicesToMask, YILAO_YIXIAO_MASK, type DataPackage, type ServiceCode } from '../../src/engine/index';
 import {
   blueprint,
   blueprintSitesCsv,
@@ -20,11 +20,11 @@ import {
   selectionViolation,
   solveBlueprint,
   type BlueprintOptions,
-} from '../src/engine/blueprint/index';
-import { createScenarioContext } from '../src/engine/scenario/index';
-import { mulberry32, utf8 } from './helpers/fixtures';
+} from '../../src/engine/blueprint/index';
+import { createScenarioContext } from '../../src/engine/scenario/index';
+import { mulberry32, utf8 } from '../helpers/fixtures';
 
-const SAMPLE = join(import.meta.dirname, '..', 'data', 'sample');
+const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'sample');
 
 interface Cand { id: string; lon: number; lat: number; area: number; source: string; cost?: number; name?: string }
 /** A package from rows: communities are 0.01° squares side by side starting at 106.5, 29.5. */
