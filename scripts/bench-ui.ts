@@ -62,7 +62,7 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 
 async function timeToFirstMap(page: Page, url: string): Promise<{ totalMs: number; readyMs: number; timings: Record<string, number> }> {
   const t0 = Date.now();
-  await page.goto(url);
+  await page.goto(`${url}&test`); // the production build sets its test hooks only with ?test (src/state/testHooks.ts)
   await page.waitForFunction(() => (window as unknown as { __yulintuIdle?: number }).__yulintuIdle, null, { timeout: 300_000 });
   const totalMs = Date.now() - t0;
   const info = await page.evaluate(() => {

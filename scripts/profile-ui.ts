@@ -60,7 +60,7 @@ async function main(argv = process.argv.slice(2)) {
     await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
     await cdp.send('Profiler.start');
     const t0 = Date.now();
-    await page.goto(`${origin}/?data=${data}${query ? `&${query}` : ''}`);
+    await page.goto(`${origin}/?data=${data}${query ? `&${query}` : ''}&test`); // test hooks in the production build (src/state/testHooks.ts)
     await page.waitForFunction(() => (window as unknown as { __yulintuIdle?: number }).__yulintuIdle, null, { timeout: 300_000, polling: 100 });
     const total = Date.now() - t0;
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };

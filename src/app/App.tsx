@@ -17,13 +17,13 @@ import { SearchBox } from '../ui/SearchBox';
 import { SettingsDialog } from '../ui/SettingsDialog';
 import { SidePanel } from '../ui/SidePanel';
 import { BlueprintDock, BlueprintToggle } from '../ui/blueprint/BlueprintDock';
-import { useBlueprint } from '../ui/blueprint/blueprintStore';
+import { useBlueprint } from '../state/blueprintStore';
 import { DataCheck, DataCheckButton } from '../ui/data/DataCheck';
 import { DataDrop } from '../ui/data/DataDrop';
 import { takePackageFiles } from '../ui/data/takePackageFiles';
-import { pickView, useApp } from './store';
-import { takePrestarted } from './prestart';
-import { formatView } from './viewState';
+import { pickView, useApp } from '../state/appStore';
+import { takePrestarted } from '../state/prestart';
+import { formatView } from '../state/viewState';
 
 type Source = { kind: 'url'; dataset: string } | { kind: 'files'; files: File[] };
 

@@ -1,5 +1,5 @@
 import type { StyleSpecification } from 'maplibre-gl';
-import type { Basemap } from '../app/viewState';
+import type { Basemap } from '../state/viewState';
 import { networkLayers } from './networkLayers';
 import { waterLayers } from './waterLayers';
 

@@ -1,13 +1,10 @@
 import { IconLayer, ScatterplotLayer } from '@deck.gl/layers';
-import type { Layer, PickingInfo } from '@deck.gl/core';
-import { useMemo } from 'react';
+import type { Layer } from '@deck.gl/core';
 import type { ServiceCode } from '../engine/standards/services';
 import type { Scenario } from '../engine/scenario/index';
 import type { BlueprintRun, ScenarioRun } from '../worker/protocol';
 import { bundleLevel } from '../worker/blueprintCore';
 import type { MapData } from '../worker/protocol';
-import { useBlueprint } from '../ui/blueprint/blueprintStore';
-import { addPoint, moveSite } from '../ui/blueprint/scenarioActions';
 import { SERVICE_COLORS, type RGBA } from './colors';
 import { BEFORE_POINTS } from './buildDeckLayers';
 
@@ -146,39 +143,4 @@ export function blueprintDeckLayers(inp: BlueprintLayerInput): Layer[] {
     );
   }
   return out;
-}
-
-/** The blueprint layer's input from the store, stable between unrelated renders. */
-export function useBlueprintLayerState() {
-  const show = useBlueprint((s) => s.showLayer);
-  const run = useBlueprint((s) => s.run);
-  const scenario = useBlueprint((s) => s.scenario);
-  const scenarioRun = useBlueprint((s) => s.scenarioRun);
-  const selectedSite = useBlueprint((s) => s.selectedSite);
-  return useMemo(() => ({ show, run, scenario, scenarioRun, selectedSite }), [show, run, scenario, scenarioRun, selectedSite]);
-}
-
-/**
- * Map clicks for the blueprint tools: place a site, move one, or pick a blueprint marker.
- * Returns true when the click was handled (the map then selects nothing else).
- */
-export function blueprintMapClick(info: PickingInfo): boolean {
-  const s = useBlueprint.getState();
-  const coord = info.coordinate as [number, number] | undefined;
-  if (s.tool === 'place' && coord) {
-    void addPoint(coord[0], coord[1]);
-    return true;
-  }
-  if (s.tool === 'move' && s.moveId && coord) {
-    const id = s.moveId;
-    s.set({ tool: 'none', moveId: null });
-    void moveSite(id, coord[0], coord[1]);
-    return true;
-  }
-  if (info.picked && info.layer?.id === 'bp-sites') {
-    const m = info.object as BpMarker;
-    s.set({ selectedSite: m.id, open: true, tab: s.scenarioRun ? 'scenario' : 'blueprint' });
-    return true;
-  }
-  return false;
 }

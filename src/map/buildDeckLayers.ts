@@ -3,7 +3,7 @@ import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import type { Layer } from '@deck.gl/core';
 import { serviceIndex, type ServiceCode } from '../engine/standards/services';
 import type { Candidate, Facility } from '../engine/types';
-import type { LayerKey, Selection } from '../app/viewState';
+import type { LayerKey, Selection } from '../state/viewState';
 import type { MapData } from '../worker/protocol';
 import { PURPLE5, SERVICE_COLORS, SOURCE_COLORS, classOf, type RGBA } from './colors';
 import { facilityColor, h3Breaks } from './layerStyles';

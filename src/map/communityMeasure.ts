@@ -1,6 +1,6 @@
 import type { CommunityResult } from '../engine/analysisTypes';
 import { serviceIndex, type ServiceCode } from '../engine/standards/services';
-import type { Measure } from '../app/viewState';
+import type { Measure } from '../state/viewState';
 import { NO_DATA, ORANGE5, RYG5, classOf, niceBreaks, type RGBA } from './colors';
 
 /** One legend row: a colour and either an i18n key (with params) or a literal range. */

@@ -1,4 +1,4 @@
-import type { Selection } from '../app/viewState';
+import type { Selection } from '../state/viewState';
 import type { MapData } from '../worker/protocol';
 
 type Bounds = [number, number, number, number];

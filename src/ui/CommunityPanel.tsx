@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CommunityResult, RollupResult } from '../engine/analysisTypes';
 import type { Policy } from '../engine/standards/policy';
 import type { ServiceCode } from '../engine/standards/services';
-import type { Selection } from '../app/viewState';
+import type { Selection } from '../state/viewState';
 import { CoverageChart } from './CoverageChart';
 import { RuleList } from './RuleList';
 import { StatRow } from './StatRow';

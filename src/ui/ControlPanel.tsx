@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../app/store';
-import { MEASURES, type Measure, type SelectLevel } from '../app/viewState';
+import { useApp } from '../state/appStore';
+import { MEASURES, type Measure, type SelectLevel } from '../state/viewState';
 import { SERVICES, type ServiceCode } from '../engine/standards/services';
 import { DistanceModeSwitch } from './DistanceModeSwitch';
 import { LayerSwitches } from './LayerSwitches';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../app/store';
+import { useApp } from '../state/appStore';
 
 type Choice = 'euclidean' | 'network' | 'effort';
 

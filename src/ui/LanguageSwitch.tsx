@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../app/store';
+import { useApp } from '../state/appStore';
 
 /** 中文 ⇄ English. */
 export function LanguageSwitch() {

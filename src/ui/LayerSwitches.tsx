@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../app/store';
-import { LAYERS, type LayerKey } from '../app/viewState';
-import { useBlueprint } from './blueprint/blueprintStore';
+import { useApp } from '../state/appStore';
+import { LAYERS, type LayerKey } from '../state/viewState';
+import { useBlueprint } from '../state/blueprintStore';
 
 /** Checkboxes for the map layers; candidate sites are absent from the public view. */
 export function LayerSwitches() {

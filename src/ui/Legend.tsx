@@ -1,10 +1,10 @@
-import { BUILDINGS_MIN_ZOOM } from '../map/zoomState';
+import { BUILDINGS_MIN_ZOOM } from '../state/zoomState';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { useApp } from '../app/store';
+import { useApp } from '../state/appStore';
 import { SERVICES, type ServiceCode } from '../engine/standards/services';
 import { CANDIDATE_SOURCES } from '../engine/types';
-import type { LayerKey, Measure, Selection } from '../app/viewState';
+import type { LayerKey, Measure, Selection } from '../state/viewState';
 import type { MapData } from '../worker/protocol';
 import { COVERED, PURPLE5, SERVICE_COLORS, SOURCE_COLORS, UNCOVERED, css, type RGBA } from '../map/colors';
 import { colorCommunities, type LegendClass } from '../map/communityMeasure';

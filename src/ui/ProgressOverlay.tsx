@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../app/store';
+import { useApp } from '../state/appStore';
 import { LoadError } from './data/LoadError';
 
 /** Loading progress from the worker, or the error the engine reported (in Chinese and English). */

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../app/store';
+import { useApp } from '../state/appStore';
 
 /** Search communities by name or code; choosing one selects it and zooms to it. */
 export function SearchBox() {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../app/store';
-import type { Basemap } from '../app/viewState';
+import { useApp } from '../state/appStore';
+import type { Basemap } from '../state/viewState';
 
 /** Settings: the optional online basemap (off by default) and the 天地图 key. */
 export function SettingsDialog() {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../app/store';
-import type { Selection } from '../app/viewState';
+import { useApp } from '../state/appStore';
+import type { Selection } from '../state/viewState';
 import { CandidatePanel } from './CandidatePanel';
 import { CommunityPanel } from './CommunityPanel';
 import { FacilityPanel } from './FacilityPanel';

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { initI18n } from '../../src/i18n';
 import { LegendView } from '../../src/ui/Legend';
-import { DEFAULT_LAYERS, LAYERS, type LayerKey } from '../../src/app/viewState';
+import { DEFAULT_LAYERS, LAYERS, type LayerKey } from '../../src/state/viewState';
 import { colorCommunities } from '../../src/map/communityMeasure';
 import { RYG5 } from '../../src/map/colors';
 import { tinyMapData } from './tinyPackage';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, formatView, parseView } from '../../src/app/viewState';
+import { DEFAULT_VIEW, formatView, parseView } from '../../src/state/viewState';
 
 describe('the URL keeps the view', () => {
   it('defaults give an empty query', () => {

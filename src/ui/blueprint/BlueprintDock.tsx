@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
-import { useApp } from '../../app/store';
+import { useApp } from '../../state/appStore';
 import { BlueprintPanel } from './BlueprintPanel';
 import { ComparePanel } from './ComparePanel';
 import { ExportPanel } from './ExportPanel';
 import { ScenarioPanel } from './ScenarioPanel';
-import { EMPTY_SCENARIO, useBlueprint, type BpTab } from './blueprintStore';
+import { EMPTY_SCENARIO, useBlueprint, type BpTab } from '../../state/blueprintStore';
 import { useS } from './strings';
 import './blueprint.css';
 

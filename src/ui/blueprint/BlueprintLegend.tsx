@@ -1,6 +1,6 @@
 import { SERVICE_COLORS, css } from '../../map/colors';
 import { BP_SHAPES, NEWLY_REACHED, type BpShape } from '../../map/blueprintLayers';
-import { useBlueprint } from './blueprintStore';
+import { useBlueprint } from '../../state/blueprintStore';
 import { useS } from './strings';
 
 function Shape({ shape, color }: { shape: BpShape; color: string }) {

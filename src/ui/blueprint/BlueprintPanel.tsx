@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/store';
+import { useApp } from '../../state/appStore';
 import { fmtM2, fmtNum, fmtPct } from '../format';
-import { cancelBlueprint, runBlueprint } from './blueprintActions';
-import { useBlueprint, type ScopeKind } from './blueprintStore';
+import { cancelBlueprint, runBlueprint } from '../../state/blueprintActions';
+import { useBlueprint, type ScopeKind } from '../../state/blueprintStore';
 import { BeforeAfterBars } from './BeforeAfterBars';
 import { SiteExplanation, levelLabel } from './SiteExplanation';
 import { fill, useS } from './strings';

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { Candidate } from '../../engine/types';
 import { defaultBundle } from '../../worker/blueprintCore';
-import { toggleCompare } from './blueprintActions';
-import { useBlueprint } from './blueprintStore';
+import { toggleCompare } from '../../state/blueprintActions';
+import { useBlueprint } from '../../state/blueprintStore';
 import { BundleEditor } from './BundleEditor';
-import { addCandidate } from './scenarioActions';
+import { addCandidate } from '../../state/scenarioActions';
 import { useS } from './strings';
 
 /** In a candidate's panel: a bundle editor and "加入方案", and the comparison checkbox. */

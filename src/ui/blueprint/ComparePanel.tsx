@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/store';
+import { useApp } from '../../state/appStore';
 import { SERVICES } from '../../engine/standards/services';
 import type { CandidateComparison, ScenarioRun } from '../../worker/protocol';
 import { fmtHh, fmtM2, fmtNum, fmtPct, serviceName } from '../format';
-import { compareCandidates, toggleCompare } from './blueprintActions';
-import { useBlueprint, type NamedScenario } from './blueprintStore';
-import { evaluateSlot } from './scenarioActions';
+import { compareCandidates, toggleCompare } from '../../state/blueprintActions';
+import { useBlueprint, type NamedScenario } from '../../state/blueprintStore';
+import { evaluateSlot } from '../../state/scenarioActions';
 import { useS } from './strings';
 
 /** Compared candidates side by side, one column per candidate. */

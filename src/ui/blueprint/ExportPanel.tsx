@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/store';
+import { useApp } from '../../state/appStore';
 import { blueprintGeoJson, blueprintSitesCsv, communitiesBeforeAfterCsv } from '../../engine/blueprint/index';
 import { communitiesTable, sitesTable } from '../../export/blueprintTables';
 import { downloadBlob, downloadDataUrl, downloadText } from '../../export/download';
@@ -7,7 +7,7 @@ import { datedName } from '../../export/fileName';
 import { mapPng } from '../../export/mapImage';
 import { openReport } from '../../export/reportHtml';
 import { tablesXlsx } from '../../export/xlsx';
-import { scopeOf, useBlueprint } from './blueprintStore';
+import { scopeOf, useBlueprint } from '../../state/blueprintStore';
 import { useS } from './strings';
 
 /** Scope in words for titles and file names. */

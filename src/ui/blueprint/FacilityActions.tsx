@@ -1,6 +1,6 @@
-import { useApp } from '../../app/store';
-import { useBlueprint } from './blueprintStore';
-import { removeSite, restoreFacility } from './scenarioActions';
+import { useApp } from '../../state/appStore';
+import { useBlueprint } from '../../state/blueprintStore';
+import { removeSite, restoreFacility } from '../../state/scenarioActions';
 import { useS } from './strings';
 
 /** In an existing facility's panel: close it in the scenario, or move it with a map click. */

@@ -1,13 +1,13 @@
 import { useEffect, useRef } from 'react';
-import { useApp } from '../../app/store';
+import { useApp } from '../../state/appStore';
 import { SERVICES } from '../../engine/standards/services';
 import type { ScenarioSummary } from '../../engine/scenario/index';
 import { downloadText } from '../../export/download';
 import { datedName } from '../../export/fileName';
 import { fmtHh, fmtM2, fmtNum, fmtPct, serviceName } from '../format';
-import { isEmptyScenario, useBlueprint } from './blueprintStore';
+import { isEmptyScenario, useBlueprint } from '../../state/blueprintStore';
 import { BundleEditor } from './BundleEditor';
-import { commit, fromBlueprint, loadSlot, parseScenarioJson, removeSite, reset, restoreFacility, saveSlot, scenarioJson, undo, updateAdded } from './scenarioActions';
+import { commit, fromBlueprint, loadSlot, parseScenarioJson, removeSite, reset, restoreFacility, saveSlot, scenarioJson, undo, updateAdded } from '../../state/scenarioActions';
 import { fill, useS } from './strings';
 
 const signed = (v: number, f: (x: number) => string) => (v > 0 ? `+${f(v)}` : v < 0 ? `−${f(-v)}` : '±0');

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/store';
+import { useApp } from '../../state/appStore';
 import type { MapData } from '../../worker/protocol';
-import { useDataCheck } from './dataCheckStore';
+import { useDataCheck } from '../../state/dataCheckStore';
 import { DataCheckDialog } from './DataCheckDialog';
 
 /** True when a loaded package has something to tell: rejected rows, notes or ignored files. */

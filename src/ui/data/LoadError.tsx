@@ -1,5 +1,5 @@
-import { useApp } from '../../app/store';
-import { useDataCheck } from './dataCheckStore';
+import { useApp } from '../../state/appStore';
+import { useDataCheck } from '../../state/dataCheckStore';
 import { LoadErrorDialog } from './LoadErrorDialog';
 
 /** The load error of the app store, if any, as a dialog; closing it returns to the map as it was. */

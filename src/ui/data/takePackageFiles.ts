@@ -1,5 +1,5 @@
 import { pickPackageFiles } from './pickPackageFiles';
-import { useDataCheck } from './dataCheckStore';
+import { useDataCheck } from '../../state/dataCheckStore';
 
 /**
  * The files of a folder or a selection the user opened (button or drop), ready for the engine:

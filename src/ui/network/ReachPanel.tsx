@@ -5,8 +5,8 @@ import { SERVICE_COLORS, css } from '../../map/colors';
 import { RING_COLORS } from '../../map/walkshedLayers';
 import type { PointReach } from '../../worker/protocol';
 import { fmtNum, serviceName } from '../format';
-import { useApp } from '../../app/store';
-import { useWalk } from './walkStore';
+import { useApp } from '../../state/appStore';
+import { useWalk } from '../../state/walkStore';
 
 /**
  * What one reaches on foot from a clicked point: per service, the open facilities within

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LayerKey, Selection } from '../../app/viewState';
+import type { LayerKey, Selection } from '../../state/viewState';
 import { SERVICE_COLORS, css, type RGBA } from '../../map/colors';
 import { NETWORK_COLORS } from '../../map/networkLayers';
 import { WATER_COLORS } from '../../map/waterLayers';
@@ -8,8 +8,8 @@ import { FACILITY_RING_COLOR, RING_COLORS } from '../../map/walkshedLayers';
 import type { FacilityWalkshed, PointReach } from '../../worker/protocol';
 import type { MapData } from '../../worker/protocol';
 import { fmtNum, serviceName } from '../format';
-import { useApp } from '../../app/store';
-import { useWalk } from './walkStore';
+import { useApp } from '../../state/appStore';
+import { useWalk } from '../../state/walkStore';
 
 const Line = ({ color, width = 2, dash, casing }: { color: string; width?: number; dash?: string; casing?: string }) => (
   <svg width={22} height={12} aria-hidden>

@@ -1,7 +1,7 @@
 import './network.css';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/store';
-import { useWalk } from './walkStore';
+import { useApp } from '../../state/appStore';
+import { useWalk } from '../../state/walkStore';
 
 /** The "what can I reach from here" button: arms the map so the next clicks compute walksheds. */
 export function WalkTool() {

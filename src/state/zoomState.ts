@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { LayerKey } from '../app/viewState';
+import type { LayerKey } from './viewState';
 
 /**
  * Buildings are drawn as dots only from this zoom on (a few streets across the screen);

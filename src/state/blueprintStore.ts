@@ -1,9 +1,9 @@
 import { create } from 'zustand';
-import type { BlueprintScope } from '../../engine/blueprint/index';
-import type { Scenario, ScenarioSite } from '../../engine/scenario/index';
-import type { ServiceCode } from '../../engine/standards/services';
-import type { BlueprintRun, CandidateComparison, ScenarioRun } from '../../worker/protocol';
-import type { WorkerFailure } from '../../worker/protocol';
+import type { BlueprintScope } from '../engine/blueprint/index';
+import type { Scenario, ScenarioSite } from '../engine/scenario/index';
+import type { ServiceCode } from '../engine/standards/services';
+import type { BlueprintRun, CandidateComparison, ScenarioRun } from '../worker/protocol';
+import type { WorkerFailure } from '../worker/protocol';
 
 export type ScopeKind = 'all' | 'district' | 'street' | 'selected';
 export type BpTab = 'blueprint' | 'scenario' | 'compare' | 'export';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { FacilityWalkshed, PointReach } from '../../worker/protocol';
+import type { FacilityWalkshed, PointReach } from '../worker/protocol';
 
 /** State of the walkshed tools (not in the URL: results are recomputed on demand). */
 export interface WalkState {

@@ -1,5 +1,6 @@
-import type { WorkerFailure } from '../../worker/protocol';
-import { bpEngine } from '../../client/bpEngine';
+import type { WorkerFailure } from '../worker/protocol';
+import { mapHandle } from './mapHandle';
+import { bpEngine } from '../client/bpEngine';
 import { scopeOf, useBlueprint } from './blueprintStore';
 
 const st = () => useBlueprint.getState();
@@ -30,7 +31,7 @@ export async function runBlueprint(): Promise<void> {
 
 /** Fly the map to the recommended sites, leaving room for the dock on the left. */
 function fitToSites(sites: { lon: number; lat: number }[]): void {
-  const map = (globalThis as unknown as { __yulintuMap?: { fitBounds: (b: [number, number, number, number], o: object) => void } }).__yulintuMap;
+  const map = mapHandle();
   if (!map || sites.length === 0) return;
   const lons = sites.map((s) => s.lon);
   const lats = sites.map((s) => s.lat);

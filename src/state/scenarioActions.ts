@@ -1,7 +1,7 @@
-import type { Scenario, ScenarioSite } from '../../engine/scenario/index';
-import { isServiceCode, type ServiceCode } from '../../engine/standards/services';
-import type { WorkerFailure } from '../../worker/protocol';
-import { bpEngine } from '../../client/bpEngine';
+import type { Scenario, ScenarioSite } from '../engine/scenario/index';
+import { isServiceCode, type ServiceCode } from '../engine/standards/services';
+import type { WorkerFailure } from '../worker/protocol';
+import { bpEngine } from '../client/bpEngine';
 import { editAnswered, editStarted } from './editTiming';
 import { EMPTY_SCENARIO, blueprintScenario, isEmptyScenario, scopeOf, useBlueprint, type Slot } from './blueprintStore';
 

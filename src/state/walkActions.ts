@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { useApp } from '../../app/store';
-import { engineRemote } from '../../client/engineClient';
-import type { WorkerFailure } from '../../worker/protocol';
+import { useApp } from './appStore';
+import { engineRemote } from '../client/engineClient';
+import type { WorkerFailure } from '../worker/protocol';
 import { useWalk } from './walkStore';
 
 let pointRun = 0;

@@ -1,7 +1,7 @@
 import { analyzeUrl } from '../client/engineClient';
 import type { MapData } from '../worker/protocol';
 import type { DistanceMode } from '../engine/types';
-import { useApp } from './store';
+import { useApp } from './appStore';
 
 /**
  * The first analysis, started by main.tsx before the application's code (maplibre, deck.gl,

@@ -1,0 +1,39 @@
+import type * as maplibregl from 'maplibre-gl';
+import type { LayerKey, Selection } from '../state/viewState';
+import type { MapData } from '../worker/protocol';
+
+const EMPTY_FC = { type: 'FeatureCollection', features: [] };
+
+/** Selection filter for the highlight outline. */
+export function selectionFilter(sel: Selection | null): maplibregl.FilterSpecification {
+  if (sel?.kind === 'community') return ['==', ['get', 'id'], sel.id];
+  if (sel?.kind === 'street') return ['==', ['get', 'street'], sel.id];
+  if (sel?.kind === 'district') return ['==', ['get', 'district'], sel.id];
+  return ['==', ['get', 'id'], '\u0000'];
+}
+
+/** Sources of switchable layers: filled only once their layer is shown (maplibre's worker tiles nothing hidden). */
+export const DEFERRED_SOURCES = { roads: 'roads', labels: 'labels' } as const satisfies Partial<Record<string, LayerKey>>;
+export type DeferredSource = keyof typeof DEFERRED_SOURCES;
+
+/** GeoJSON of one data-drawn basemap source. */
+export function sourceData(data: MapData, id: string): unknown {
+  if (id === 'roads') return data.roads ?? EMPTY_FC;
+  if (id === 'water') return data.water ?? EMPTY_FC;
+  return data[id as 'communities' | 'labels' | 'streetLines' | 'districtLines'];
+}
+
+/** Set the data-drawn basemap sources from the engine's result; returns the sources left for later (their layers are off). */
+export function setSources(map: maplibregl.Map, data: MapData, layers: Record<LayerKey, boolean>): Set<DeferredSource> {
+  const later = new Set<DeferredSource>();
+  for (const id of ['communities', 'labels', 'streetLines', 'districtLines', 'roads', 'water']) {
+    const layer = DEFERRED_SOURCES[id as DeferredSource];
+    if (layer && !layers[layer]) {
+      later.add(id as DeferredSource);
+      (map.getSource(id) as maplibregl.GeoJSONSource).setData(EMPTY_FC as never);
+    } else {
+      (map.getSource(id) as maplibregl.GeoJSONSource).setData(sourceData(data, id) as never);
+    }
+  }
+  return later;
+}
