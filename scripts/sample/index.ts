@@ -5,7 +5,7 @@
  */
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BuildingPlan, BUILDINGS_HEADER, buildingRows } from './buildings';
+import { BUILDINGS_HEADER, buildingRows } from './buildings';
 import { type CommunityCell, communityRings, layoutDistrict, type Ring } from './communities';
 import { type CandidateRow, type FacilityRow, makeCandidates, makeFacilities } from './facilities';
 import { type Domain, northBankY, peninsulaDomain, southBankY, lonToX, tileDomain, toLonLat } from './geometry';
@@ -13,6 +13,9 @@ import { type RefDistrict, loadDistricts } from './reference';
 import { type DomainHandles, RoadNet, buildRoads, components } from './roads';
 import { apportion, stream, uniform } from './rng';
 import { renderReadme } from './readme';
+import type { SamplePlan, SampleStats } from './sampleTypes';
+
+export type { SamplePlan, SampleStats } from './sampleTypes';
 import { waterGeojson } from './water';
 
 export interface SampleOptions {
@@ -28,26 +31,6 @@ export interface SampleOptions {
   onProgress?: (message: string) => void;
 }
 
-export interface SampleStats {
-  seed: number;
-  districts: { code: string; name: string; communities: number; buildings: number }[];
-  communities: number;
-  buildings: number;
-  unassignedBuildings: number;
-  /** Sum of the communities' official households (census 家庭户数). */
-  households: number;
-  /** Sum of the buildings' households. */
-  buildingHouseholds: number;
-  population: number;
-  facilities: number;
-  plannedFacilities: number;
-  candidates: number;
-  roadFeatures: number;
-  roadVertices: number;
-  /** Vertex count of each connected component of the road network, largest first (first 5). */
-  roadComponents: number[];
-}
-
 export const DEFAULT_SEED = 20241125;
 export const DEFAULT_BUILDINGS = 30000;
 /** 渝中's census households over the bundled building count: ~7.1 households a building. */
@@ -57,16 +40,6 @@ const DISTRICT_ORDER = ['500103', '500105', '500108', '500106', '500107', '50010
 /** Households per km² of a synthetic district tile. */
 const TILE_DENSITY = 5000;
 
-/** Everything but the buildings, which are produced lazily from `buildingPlan`. */
-export interface SamplePlan {
-  seed: number;
-  districts: RefDistrict[];
-  cells: CommunityCell[];
-  facilities: FacilityRow[];
-  candidates: CandidateRow[];
-  roads?: RoadNet;
-  buildingPlan: BuildingPlan;
-}
 
 function chooseDistricts(opts: SampleOptions, buildings: number): RefDistrict[] {
   const all = loadDistricts();

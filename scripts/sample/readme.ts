@@ -1,5 +1,5 @@
 /** The README.md written into every generated package (Chinese and English). */
-import type { SamplePlan, SampleStats } from './index';
+import type { SamplePlan, SampleStats } from './sampleTypes';
 
 const n = (x: number) => x.toLocaleString('en');
 

@@ -3,6 +3,7 @@ import type { Layer } from '@deck.gl/core';
 import type { ServiceCode } from '../engine/standards/services';
 import type { Scenario } from '../engine/scenario/index';
 import type { BlueprintRun, ScenarioRun } from '../worker/protocol';
+// eslint-disable-next-line no-restricted-imports -- the site level rule moves into the engine (issue 8 item 5, another branch)
 import { bundleLevel } from '../worker/blueprintCore';
 import type { MapData } from '../worker/protocol';
 import { SERVICE_COLORS, type RGBA } from './colors';

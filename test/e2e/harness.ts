@@ -10,7 +10,7 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 export const ROOT = resolve(import.meta.dirname, '../..');
 
-/** The flags of the project's browser tests (STACK.md). */
+/** The flags of the project's browser tests: headless Debian Chromium, software WebGL (SwiftShader), no background network. */
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
