@@ -5,7 +5,7 @@
  */
 export * from './types';
 export * from './analysisTypes';
-export { EngineError, ERROR_MESSAGES, REJECT_REASONS, formatError, rejectionText } from './errors';
+export { EngineError, ERROR_MESSAGES, REJECT_REASONS, escapeControl, formatError, rejectionText } from './errors';
 export type { ErrorCode, ErrorPlace, RejectCode, Rejection } from './errors';
 export { SERVICES, SERVICE_COUNT, SERVICE_NAMES, YILAO_YIXIAO, YILAO_YIXIAO_MASK, isServiceCode, serviceIndex, servicesToMask, maskToServices, popcount } from './standards/services';
 export type { ServiceCode } from './standards/services';
