@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { analyze, communitiesCsv, rejectedCsv, resolvePolicy, summaryJson } from '../../src/engine/index';
+import { analyze, communitiesCsv, noteJson, rejectedCsv, resolvePolicy, summaryJson } from '../../src/engine/index';
 import { parseArgs } from '../lib/args';
 import { DATA_FLAGS, readEffort, readMode, readPolicyFile } from '../lib/commonOptions';
 import { loadPackageDir } from '../lib/loadPackageDir';
@@ -25,7 +25,7 @@ export function run(argv: readonly string[]): void {
   if (process.stderr.isTTY) process.stderr.write('\n');
   makeOutDir(out);
   writeOutput(join(out, 'communities.csv'), communitiesCsv(a));
-  writeOutput(join(out, 'summary.json'), summaryJson(a, { package: pkg.manifest.name, synthetic: pkg.manifest.synthetic === true }));
+  writeOutput(join(out, 'summary.json'), summaryJson(a, { package: pkg.manifest.name, synthetic: pkg.manifest.synthetic === true, notes: pkg.notes.map(noteJson) }));
   writeOutput(join(out, 'rejected.csv'), rejectedCsv(pkg.rejected));
   process.stderr.write(`wrote ${join(out, 'communities.csv')}, summary.json, rejected.csv (${pkg.rejected.length} rejected rows)\n`);
 }

@@ -7,6 +7,8 @@ export * from './types';
 export * from './analysisTypes';
 export { EngineError, ERROR_MESSAGES, REJECT_REASONS, escapeControl, formatError, rejectionText } from './errors';
 export type { ErrorCode, ErrorPlace, RejectCode, Rejection } from './errors';
+export { NOTE_MESSAGES, noteJson, noteText } from './notes';
+export type { EngineNote, NoteCode } from './notes';
 export { SERVICES, SERVICE_COUNT, SERVICE_NAMES, YILAO_YIXIAO, YILAO_YIXIAO_MASK, isServiceCode, serviceIndex, servicesToMask, maskToServices, popcount } from './standards/services';
 export type { ServiceCode } from './standards/services';
 export { DEFAULT_POLICY, mergePolicy, parsePolicyOverride } from './standards/policy';

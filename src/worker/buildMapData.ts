@@ -5,6 +5,7 @@ import type { AnalysisView, BuildingArrays, CommunityProps, H3Arrays, MapData } 
 import { communityOutlines } from './outlines';
 import { labelPoint } from './labelPoint';
 import { dataReport } from './dataReport';
+import { noteText } from '../engine/index';
 
 /** Turn a package and its analysis into what the map draws: flat arrays and small GeoJSON. */
 export function buildMapData(pkg: DataPackage, analysis: Analysis, cells: H3Cell[], resolution: number): MapData {
@@ -94,7 +95,7 @@ export function buildMapData(pkg: DataPackage, analysis: Analysis, cells: H3Cell
     analysis: view,
     rejectedCount: pkg.rejected.length,
     rejected: pkg.rejected.slice(0, 200),
-    notes: pkg.notes,
+    notes: pkg.notes.map((n) => noteText(n, 'en')),
     report: dataReport(pkg, analysis.summary, analysis.policy.maxSnapM),
     timings: {},
   };

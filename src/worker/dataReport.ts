@@ -1,6 +1,7 @@
 import type { AnalysisSummary } from '../engine/analysisTypes';
 import type { Rejection } from '../engine/errors';
 import type { DataPackage } from '../engine/types';
+import type { EngineNote } from '../engine/index';
 
 /** Accepted and rejected rows (GeoJSON: features) of one package file. */
 export interface FileCount {
@@ -11,7 +12,7 @@ export interface FileCount {
 
 /**
  * A non-fatal remark about a loaded package, structured so the UI can word it in either
- * language. `text` carries an engine note this module does not recognise, verbatim.
+ * language. `engine` carries a coded engine note (worded by the engine's `noteText`).
  */
 export type DataNote =
   | { kind: 'encoding'; file: string; encoding: string }
@@ -19,7 +20,7 @@ export type DataNote =
   | { kind: 'unassigned'; count: number }
   | { kind: 'unsnapped'; count: number; maxSnapM: number }
   | { kind: 'ignored'; files: string[] }
-  | { kind: 'text'; text: string };
+  | { kind: 'engine'; note: EngineNote };
 
 /** What the data check dialog shows: counts per file, every rejected row, the notes. */
 export interface DataReport {
@@ -30,16 +31,11 @@ export interface DataReport {
   notes: DataNote[];
 }
 
-const GBK = /^(.+): (GBK) encoding detected$/;
-const CRS = /^coordinates converted from (\S+) to WGS84$/;
-
-/** Turn the engine's English notes into structured ones (unknown notes stay as text). */
-export function parseEngineNote(note: string): DataNote {
-  let m = GBK.exec(note);
-  if (m) return { kind: 'encoding', file: m[1], encoding: m[2] };
-  m = CRS.exec(note);
-  if (m) return { kind: 'crs', from: m[1] };
-  return { kind: 'text', text: note };
+/** An engine note as a data note: encoding and crs have their own UI wording, the rest keep their code. */
+export function dataNoteOf(note: EngineNote): DataNote {
+  if (note.code === 'N_GBK') return { kind: 'encoding', file: String(note.params.file), encoding: 'GBK' };
+  if (note.code === 'N_CRS') return { kind: 'crs', from: String(note.params.from) };
+  return { kind: 'engine', note };
 }
 
 /**
@@ -64,7 +60,7 @@ export function dataReport(pkg: DataPackage, summary: AnalysisSummary, maxSnapM:
   // a file the engine rejected rows of that is not listed above (future files) still shows
   for (const [file] of rejectedBy) if (!files.some((f) => f.file === file)) add(file, 0, true);
 
-  const notes: DataNote[] = pkg.notes.map(parseEngineNote);
+  const notes: DataNote[] = pkg.notes.map(dataNoteOf);
   if (summary.unassignedBuildings > 0) notes.push({ kind: 'unassigned', count: summary.unassignedBuildings });
   if (summary.unsnappedBuildings) notes.push({ kind: 'unsnapped', count: summary.unsnappedBuildings, maxSnapM });
   return { files, rejected: pkg.rejected, notes };

@@ -3,6 +3,8 @@ import { EngineError, type Rejection } from '../errors';
 import type { Community, Crs } from '../types';
 import { toWgs84 } from './crs';
 import { clip } from './rowReader';
+import { polygonProblems } from './polygonProblems';
+import type { EngineNote } from '../notes';
 
 const FILE = 'communities.geojson';
 
@@ -17,14 +19,23 @@ function convertRings(rings: Position[][], crs: Crs): Position[][] {
   return rings.map((ring) => ring.map((p) => toWgs84(p[0], p[1], crs)));
 }
 
-/** Why a geometry is unusable, or null when it is a valid Polygon / MultiPolygon. */
-function geometryProblem(g: unknown): string | null {
+/**
+ * Why a geometry is unusable, or null when it is a valid Polygon / MultiPolygon: rings of
+ * ≥ 4 positions in range, closed, holes inside their outer ring ({@link polygonProblems}).
+ * `crossed` is set when a ring crosses itself (kept, and noted).
+ */
+function geometryProblem(g: unknown, crossed: { value: boolean }): string | null {
   const geom = g as { type?: unknown; coordinates?: unknown } | null;
   if (!geom || (geom.type !== 'Polygon' && geom.type !== 'MultiPolygon')) return `geometry type ${clip(String(geom?.type))} is not Polygon/MultiPolygon`;
   const polys = geom.type === 'Polygon' ? [geom.coordinates] : geom.coordinates;
   if (!Array.isArray(polys) || polys.length === 0) return 'no coordinates';
   for (const poly of polys as unknown[]) {
     if (!Array.isArray(poly) || poly.length === 0 || poly.some(badRing)) return 'a ring has fewer than 4 positions or a coordinate outside −180…180 / −90…90';
+  }
+  for (const poly of polys as Position[][][]) {
+    const p = polygonProblems(poly);
+    if (p.reject) return p.reject;
+    if (p.selfIntersecting) crossed.value = true;
   }
   return null;
 }
@@ -44,14 +55,16 @@ function count(v: unknown): number | 'empty' | 'bad' {
 /**
  * Read communities.geojson (parsed JSON). Each feature is a row (1-based feature index);
  * a bad feature is rejected and listed, the others load. Geometry converted to WGS84.
+ * Boundaries that cross themselves load and are noted in `notes` (N_SELF_INTERSECTING).
  */
-export function readCommunities(json: unknown, crs: Crs, rejected: Rejection[]): Community[] {
+export function readCommunities(json: unknown, crs: Crs, rejected: Rejection[], notes: EngineNote[] = []): Community[] {
   const fc = json as { type?: unknown; features?: unknown } | null;
   if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
     throw new EngineError('E_BAD_GEOJSON', { file: FILE, detail: 'not a FeatureCollection' });
   }
   const out: Community[] = [];
   const seen = new Set<string>();
+  const crossing: string[] = [];
   fc.features.forEach((f: unknown, k: number) => {
     const feat = (f ?? {}) as { properties?: Record<string, unknown> | null; geometry?: unknown };
     const p = feat.properties ?? {};
@@ -72,8 +85,10 @@ export function readCommunities(json: unknown, crs: Crs, rejected: Rejection[]):
       if (v === 'bad') return reject(field, 'R_OUT_OF_RANGE', `${field} '${clip(text(p[field]))}' is not a whole number ≥ 0`);
       if (v !== 'empty') opt[field] = v;
     }
-    const problem = geometryProblem(feat.geometry);
+    const crossed = { value: false };
+    const problem = geometryProblem(feat.geometry, crossed);
     if (problem) return reject('geometry', 'R_BAD_GEOMETRY', problem);
+    if (crossed.value) crossing.push(id);
     const g = feat.geometry as Polygon | MultiPolygon;
     const geometry: Polygon | MultiPolygon =
       g.type === 'Polygon'
@@ -81,5 +96,6 @@ export function readCommunities(json: unknown, crs: Crs, rejected: Rejection[]):
         : { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => convertRings(poly, crs)) };
     out.push({ id, name: text(p.name), street: text(p.street), district: text(p.district), households: hh, ...opt, geometry });
   });
+  if (crossing.length > 0) notes.push({ code: 'N_SELF_INTERSECTING', params: { count: crossing.length, ids: crossing.slice(0, 3).map((id) => clip(id)).join(', ') } });
   return out;
 }

@@ -1,4 +1,4 @@
-import type { RejectCode, Rejection } from '../errors';
+import { escapeControl, type RejectCode, type Rejection } from '../errors';
 import type { CsvTable } from './parseCsv';
 
 /** Thrown inside a row's reader to reject the row; caught by {@link readRows}. */
@@ -79,9 +79,9 @@ export class RowReader {
   }
 }
 
-/** Shorten a hostile or long value for a message. */
+/** Shorten a hostile or long value for a message: control characters escaped ({@link escapeControl}), at most `max` characters. */
 export function clip(v: string, max = 40): string {
-  const one = v.replace(/[\r\n\t]+/g, ' ');
+  const one = escapeControl(v);
   return one.length > max ? `${one.slice(0, max)}…` : one;
 }
 
