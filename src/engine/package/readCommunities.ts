@@ -4,6 +4,7 @@ import type { Community, Crs } from '../types';
 import { toWgs84 } from './crs';
 import { clip } from './rowReader';
 import { polygonProblems } from './polygonProblems';
+import { PLAUSIBLE_LIMITS } from './plausibleLimits';
 import type { EngineNote } from '../notes';
 
 const FILE = 'communities.geojson';
@@ -45,10 +46,17 @@ function text(v: unknown): string {
   return String(v).trim();
 }
 
-function count(v: unknown): number | 'empty' | 'bad' {
+/**
+ * A count property: a whole number ≥ 0 ('bad' otherwise), 'large' beyond `limit` or beyond
+ * 2^53 − 1 (a JSON number is already rounded by JSON.parse: 2^53 + 1 arrives as 2^53, which
+ * is not a safe integer; a string is judged on its digits).
+ */
+function count(v: unknown, limit: number): number | 'empty' | 'bad' | 'large' {
   if (v === null || v === undefined || v === '') return 'empty';
-  const n = typeof v === 'number' ? v : /^\s*\d+(\.0*)?\s*$/.test(String(v)) ? Number(v) : NaN;
-  if (!Number.isFinite(n) || n < 0 || !Number.isInteger(n)) return 'bad';
+  const digits = typeof v === 'string' ? /^\s*(\d+)(\.0*)?\s*$/.exec(v)?.[1] : undefined;
+  const n = typeof v === 'number' ? v : digits !== undefined ? Number(digits) : NaN;
+  if (Number.isNaN(n) || n < 0 || (Number.isFinite(n) && !Number.isInteger(n))) return 'bad';
+  if (!Number.isSafeInteger(n) || (digits !== undefined && BigInt(digits) > BigInt(Number.MAX_SAFE_INTEGER)) || n > limit) return 'large';
   return n;
 }
 
@@ -76,13 +84,16 @@ export function readCommunities(json: unknown, crs: Crs, rejected: Rejection[], 
     for (const field of ['name', 'street', 'district'] as const) {
       if (text(p[field]) === '') return reject(field, 'R_EMPTY', `${field} is empty`);
     }
-    const hh = count(p.households);
+    const tooLarge = (field: string, limit: number) => reject(field, 'R_TOO_LARGE', `${field} ${clip(text(p[field]))} is beyond the plausible limit ${limit}`);
+    const hh = count(p.households, PLAUSIBLE_LIMITS.communityHouseholds);
     if (hh === 'empty') return reject('households', 'R_EMPTY', 'households is empty');
     if (hh === 'bad') return reject('households', 'R_OUT_OF_RANGE', `households '${clip(text(p.households))}' is not a whole number ≥ 0`);
+    if (hh === 'large') return tooLarge('households', PLAUSIBLE_LIMITS.communityHouseholds);
     const opt: Partial<Record<'population' | 'elderly' | 'children', number>> = {};
     for (const field of ['population', 'elderly', 'children'] as const) {
-      const v = count(p[field]);
+      const v = count(p[field], PLAUSIBLE_LIMITS.communityPeople);
       if (v === 'bad') return reject(field, 'R_OUT_OF_RANGE', `${field} '${clip(text(p[field]))}' is not a whole number ≥ 0`);
+      if (v === 'large') return tooLarge(field, PLAUSIBLE_LIMITS.communityPeople);
       if (v !== 'empty') opt[field] = v;
     }
     const crossed = { value: false };
