@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysisTypes';
 import { escapeControl, type Rejection } from '../errors';
 import { SERVICES } from '../standards/services';
-import { ECHO_MAX_CHARS, UTF8_BOM, capEcho, num4, safeCell, toCsv } from './csv';
+import { UTF8_BOM, capEcho, num4, safeCell, toCsv } from './csv';
 
 /** Header of the CLI's communities.csv (DATA-FORMAT.md section 4), exactly. */
 export const COMMUNITIES_CSV_HEADER = [
@@ -43,7 +43,7 @@ export function communitiesCsv(a: Analysis): string {
 /**
  * rejected.csv as text (columns file,row,id,field,reason), UTF-8 BOM first; the command line
  * and the map's download both write it. Cells echo data, so each is made safe: control
- * characters escaped, the id cut to {@link ECHO_MAX_CHARS} characters, and a cell that
+ * characters escaped, the id cut to 200 characters (ECHO_MAX_CHARS), and a cell that
  * would start a spreadsheet formula (= + - @ tab CR) guarded by {@link safeCell}.
  */
 export function rejectedCsv(rejected: readonly Rejection[]): string {
