@@ -23,7 +23,7 @@ export const NOTE_MESSAGES = {
   },
   N_FACILITIES_OUTSIDE: {
     zh: '{count} 处设施不在任何社区范围内，其中开放设施的 {areaM2} m² 面积不计入任何社区',
-    en: '{count} facilities lie in no community; the {areaM2} m² of the open ones counts for no community',
+    en: 'facilities in no community: {count}; the {areaM2} m² of the open ones counts for no community',
   },
   N_SELF_INTERSECTING: {
     zh: 'communities.geojson：{count} 个社区的边界自相交（如 {ids}），楼栋归属按奇偶规则判断，请核对边界',
