@@ -32,6 +32,7 @@ export { MatrixProvider } from './coverage/matrixProvider';
 export { NetworkProvider, networkProvider, walkGraphOf } from './coverage/networkProvider';
 export type { NetworkProviderOptions } from './coverage/networkProvider';
 export * as network from './network/index';
+export type { WalkGraph, GraphSnap } from './network/index';
 export { serviceCoverage, facilitySites, coverageFromDistances } from './coverage/serviceCoverage';
 export { analyze, createProvider } from './analyze';
 export type { AnalyzeOptions } from './analyze';
@@ -44,8 +45,9 @@ export type { OptimizeServiceOptions, OptimizeServiceResult } from './optimizeSe
 export { serviceCoverageInstance } from './coverage/serviceCoverageInstance';
 export type { ServiceCoverageInstance } from './coverage/serviceCoverageInstance';
 export * as optimize from './optimize/index';
+export type { HighsLoaderOrInstance } from './optimize/index';
 export { createScenarioContext, evaluateScenario, applyScenario, summarizeScope } from './scenario/index';
 export type { Scenario, ScenarioSite, ScenarioMove, ScenarioResult, ScenarioSummary, ScopeMeasures, Delta, ScenarioContext, EvaluateScenarioOptions } from './scenario/index';
-export { blueprint, blueprintGeoJson, blueprintSitesCsv, communitiesBeforeAfterCsv, safeCell, DEFAULT_MIN_FUNCTION_AREA_M2, DEFAULT_SOURCE_PENALTY } from './blueprint/index';
+export { blueprint, blueprintGeoJson, blueprintSitesCsv, communitiesBeforeAfterCsv, safeCell, DEFAULT_MIN_FUNCTION_AREA_M2, DEFAULT_SOURCE_PENALTY, scopeCommunities, policyLevers } from './blueprint/index';
 export type { BlueprintOptions, BlueprintScope, BlueprintResult, BlueprintSiteResult, CommunityBeforeAfter, PolicyLever } from './blueprint/index';
 export * as blueprintSolver from './blueprint/index';

@@ -1,8 +1,7 @@
 import { IconLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { useMemo } from 'react';
-import type { ServiceCode } from '../engine/standards/services';
-import type { Scenario } from '../engine/scenario/index';
+import type { ServiceCode, Scenario } from '../engine/index';
 import type { BlueprintRun, ScenarioRun } from '../worker/blueprintCore';
 import { bundleLevel } from '../worker/blueprintCore';
 import type { MapData } from '../worker/protocol';

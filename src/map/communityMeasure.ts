@@ -1,5 +1,4 @@
-import type { CommunityResult } from '../engine/analysisTypes';
-import { serviceIndex, type ServiceCode } from '../engine/standards/services';
+import { type CommunityResult, serviceIndex, type ServiceCode } from '../engine/index';
 import type { Measure } from '../app/viewState';
 import { NO_DATA, ORANGE5, RYG5, classOf, niceBreaks, type RGBA } from './colors';
 

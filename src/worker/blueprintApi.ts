@@ -1,13 +1,8 @@
 import * as Comlink from 'comlink';
 import wasmUrl from 'highs/runtime?url';
-import type { Analysis } from '../engine/analysisTypes';
-import type { BlueprintScope } from '../engine/blueprint/index';
-import type { Scenario } from '../engine/scenario/index';
-import type { DataPackage } from '../engine/types';
-import type { DistanceProvider } from '../engine/coverage/distanceProvider';
+import { type Analysis, type BlueprintScope, type Scenario, type DataPackage, type DistanceProvider, EngineError } from '../engine/index';
 import { BlueprintSession, type BlueprintRequest, type BlueprintRun, type CandidateComparison, type ScenarioRun } from './blueprintCore';
 import type { WorkerFailure } from './protocol';
-import { EngineError } from '../engine/errors';
 
 /** The blueprint and what-if part of the engine worker's API. */
 export interface BlueprintWorkerApi {

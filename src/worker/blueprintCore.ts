@@ -1,14 +1,4 @@
-import type { Analysis, CommunityResult } from '../engine/analysisTypes';
-import type { DistanceProvider } from '../engine/coverage/distanceProvider';
-import { createProvider } from '../engine/analyze';
-import { blueprint, type BlueprintOptions, type BlueprintResult, type BlueprintScope } from '../engine/blueprint/index';
-import { DEFAULT_MIN_FUNCTION_AREA_M2, DEFAULT_SOURCE_PENALTY } from '../engine/blueprint/blueprintOptions';
-import { scopeCommunities } from '../engine/blueprint/blueprintScope';
-import { policyLevers, type PolicyLever } from '../engine/blueprint/policyLevers';
-import type { HighsLoaderOrInstance } from '../engine/optimize/highsRunner';
-import { createScenarioContext, evaluateScenario, type Scenario, type ScenarioContext, type ScenarioSummary } from '../engine/scenario/index';
-import { SERVICES, YILAO_YIXIAO, type ServiceCode } from '../engine/standards/services';
-import type { Candidate, CandidateSource, DataPackage, Facility, Ownership } from '../engine/types';
+import { type Analysis, type CommunityResult, type DistanceProvider, createProvider, blueprint, type BlueprintOptions, type BlueprintResult, type BlueprintScope, DEFAULT_MIN_FUNCTION_AREA_M2, DEFAULT_SOURCE_PENALTY, scopeCommunities, policyLevers, type PolicyLever, type HighsLoaderOrInstance, createScenarioContext, evaluateScenario, type Scenario, type ScenarioContext, type ScenarioSummary, SERVICES, YILAO_YIXIAO, type ServiceCode, type Candidate, type CandidateSource, type DataPackage, type Facility, type Ownership } from '../engine/index';
 
 /** What the blueprint panel asks for. */
 export interface BlueprintRequest {

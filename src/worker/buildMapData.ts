@@ -1,11 +1,8 @@
-import type { Analysis, H3Cell } from '../engine/analysisTypes';
-import type { DataPackage } from '../engine/types';
-import { SERVICES } from '../engine/standards/services';
+import { type Analysis, type H3Cell, type DataPackage, SERVICES, noteText } from '../engine/index';
 import type { AnalysisView, BuildingArrays, CommunityProps, H3Arrays, MapData } from './protocol';
 import { communityOutlines } from './outlines';
 import { labelPoint } from './labelPoint';
 import { dataReport } from './dataReport';
-import { noteText } from '../engine/index';
 
 /** Turn a package and its analysis into what the map draws: flat arrays and small GeoJSON. */
 export function buildMapData(pkg: DataPackage, analysis: Analysis, cells: H3Cell[], resolution: number): MapData {

@@ -1,7 +1,4 @@
-import type { AnalysisSummary } from '../engine/analysisTypes';
-import type { Rejection } from '../engine/errors';
-import type { DataPackage } from '../engine/types';
-import type { EngineNote } from '../engine/index';
+import type { AnalysisSummary, Rejection, DataPackage, EngineNote } from '../engine/index';
 
 /** Accepted and rejected rows (GeoJSON: features) of one package file. */
 export interface FileCount {

@@ -1,12 +1,6 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { createProvider, loadPackage, network, NetworkProvider, resolvePolicy, walkGraphOf } from '../engine';
-import type { DistanceProvider } from '../engine/coverage/distanceProvider';
-import { EngineError } from '../engine/errors';
-import type { Policy } from '../engine/standards/policy';
-import type { ServiceCode } from '../engine/standards/services';
-import type { DataPackage, DistanceMode } from '../engine/types';
-import type { WalkGraph } from '../engine/network/WalkGraph';
-import type { GraphSnap } from '../engine/network/snapToGraph';
+import { type DistanceProvider, EngineError, type Policy, type ServiceCode, type DataPackage, type DistanceMode, type WalkGraph, type GraphSnap } from '../engine/index';
 import { readWater, type WaterCollection } from './readWater';
 
 /** The minute rings of every walkshed, at Tobler's flat 5.04 km/h (≈ 83.94 m a minute). */

@@ -1,7 +1,5 @@
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
-import type { Analysis } from '../engine/analysisTypes';
-import type { Candidate, DistanceMode, Facility, Manifest, RoadCollection } from '../engine/types';
-import type { Rejection } from '../engine/errors';
+import type { Analysis, Candidate, DistanceMode, Facility, Manifest, RoadCollection, Rejection } from '../engine/index';
 import type { BlueprintWorkerApi } from './blueprintApi';
 import type { NetworkWorkerApi } from './networkApi';
 import type { SnapshotWorkerApi } from './packageSnapshotApi';

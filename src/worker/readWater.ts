@@ -1,6 +1,5 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { toWgs84 } from '../engine/package/crs';
-import type { Crs } from '../engine/types';
+import { toWgs84, type Crs } from '../engine/index';
 
 /** Properties of one water polygon on the map. */
 export interface WaterProps {

@@ -1,7 +1,5 @@
 import { createProvider, loadPackage, resolvePolicy, analyze } from '../engine';
-import type { HighsLoaderOrInstance } from '../engine/optimize/highsRunner';
-import type { Policy } from '../engine/standards/policy';
-import type { DataPackage, DistanceMode } from '../engine/types';
+import type { HighsLoaderOrInstance, Policy, DataPackage, DistanceMode } from '../engine/index';
 import { failure } from './blueprintApi';
 import { BlueprintSession, type BlueprintRequest, type BlueprintRun } from './blueprintCore';
 

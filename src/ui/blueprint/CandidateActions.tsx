@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Candidate } from '../../engine/types';
+import type { Candidate } from '../../engine/index';
 import { defaultBundle } from '../../worker/blueprintCore';
 import { toggleCompare } from './blueprintActions';
 import { useBlueprint } from './blueprintStore';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/store';
-import { SERVICES } from '../../engine/standards/services';
+import { SERVICES } from '../../engine/index';
 import type { CandidateComparison, ScenarioRun } from '../../worker/blueprintCore';
 import { fmtHh, fmtM2, fmtNum, fmtPct, serviceName } from '../format';
 import { compareCandidates, toggleCompare } from './blueprintActions';

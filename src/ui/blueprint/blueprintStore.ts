@@ -1,7 +1,5 @@
 import { create } from 'zustand';
-import type { BlueprintScope } from '../../engine/blueprint/index';
-import type { Scenario, ScenarioSite } from '../../engine/scenario/index';
-import type { ServiceCode } from '../../engine/standards/services';
+import type { BlueprintScope, Scenario, ScenarioSite, ServiceCode } from '../../engine/index';
 import type { BlueprintRun, CandidateComparison, ScenarioRun } from '../../worker/blueprintCore';
 import type { WorkerFailure } from '../../worker/protocol';
 

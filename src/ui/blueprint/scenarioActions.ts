@@ -1,5 +1,4 @@
-import type { Scenario, ScenarioSite } from '../../engine/scenario/index';
-import { isServiceCode, type ServiceCode } from '../../engine/standards/services';
+import { type Scenario, type ScenarioSite, isServiceCode, type ServiceCode } from '../../engine/index';
 import type { WorkerFailure } from '../../worker/protocol';
 import { bpEngine } from './bpEngine';
 import { editAnswered, editStarted } from './editTiming';
