@@ -4,7 +4,7 @@
  * never a stack trace, a hang or a silent default.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -93,6 +93,15 @@ describe('data files are read only when they are regular files', () => {
     expect(e.messageIn('en')).toBe('File cannot be read: facilities.csv, permission denied (EACCES)');
     expect(e.messageIn('zh')).toBe('文件无法读取: facilities.csv, permission denied (EACCES)');
     expect(readDataFile(join(FIXTURES, 'tiny', 'no-such.csv'))).toBeUndefined();
+  });
+
+  // the same through the real file system, where permissions apply (root reads a mode-000 file)
+  it.skipIf(process.getuid?.() === 0)('a mode-000 file is E_UNREADABLE_FILE (not as root)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yl-'));
+    const file = join(dir, 'buildings.csv');
+    writeFileSync(file, 'id\n');
+    chmodSync(file, 0o000);
+    expect(thrown(() => readDataFile(file))).toMatchObject({ code: 'E_UNREADABLE_FILE', place: { detail: 'permission denied (EACCES)' } });
   });
 });
 
