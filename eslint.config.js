@@ -84,4 +84,22 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/*', '**/ui/**', '**/map/*', '**/state/*', '**/app/*'], message: 'src/i18n imports nothing from the UI.' }] }],
     },
   },
+  {
+    // The engine's index is the only way into it (issue 8): no deep paths from the app, the
+    // scripts or the tests. Engine unit tests may test internals: test/engine/ and the engine
+    // tests still at the top of test/ (to be moved under test/engine/).
+    files: ['src/**/*.{ts,tsx}', 'scripts/**/*.ts', 'test/**/*.{ts,tsx}'],
+    ignores: [
+      'src/engine/**',
+      'test/engine/**',
+      'test/{network-*,optimize*,blueprint,scenario}.test.ts',
+      'test/fixtures/network/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/engine/*', '!**/engine/index'], message: 'Import the engine through its index (src/engine/index.ts) only.' }] },
+      ],
+    },
+  },
 );

@@ -11,12 +11,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, createProvider, loadPackage, resolvePolicy, type DataPackage, type DistanceMode, type ServiceCode } from '../src/engine/index';
-import { blueprint } from '../src/engine/blueprint/index';
-import { applyScenario, createScenarioContext, evaluateScenario, type Scenario } from '../src/engine/scenario/index';
+import { analyze, createProvider, loadPackage, resolvePolicy, type DataPackage, type DistanceMode, type ServiceCode, blueprint, applyScenario, createScenarioContext, evaluateScenario, type Scenario, mulberry32 } from '../src/engine/index';
 import { readPackageDir } from './lib/readPackageDir';
 import { fmtMs, table } from './bench/harness';
-import { mulberry32 } from '../src/engine/random';
 
 const ROOT = join(import.meta.dirname, '..');
 

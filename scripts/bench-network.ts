@@ -13,11 +13,9 @@
  */
 import Graph from 'graphology';
 import { singleSource } from 'graphology-shortest-path/dijkstra';
-import { buildWalkGraph, networkDistancesToBuildings, snapToGraph, type GraphSnap, type WalkGraph } from '../src/engine/network';
-import { DEFAULT_POLICY } from '../src/engine/standards/policy';
-import { SERVICES } from '../src/engine/standards/services';
-import type { RoadCollection } from '../src/engine/types';
-import { mulberry32 } from '../src/engine/random';
+import { DEFAULT_POLICY, SERVICES, mulberry32, network, type GraphSnap, type RoadCollection, type WalkGraph } from '../src/engine/index';
+
+const { buildWalkGraph, networkDistancesToBuildings, snapToGraph } = network;
 
 export interface BenchNetworkOptions {
   /** Approximate edge counts of the generated grids (default 120k — the target case — and 500k). */

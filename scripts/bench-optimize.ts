@@ -9,17 +9,10 @@
  * Prints time and objective (median of `runs` where affordable). Usage:
  *   npx tsx scripts/bench-optimize.ts [--runs 3] [--plain-cap 30] [--quick]
  */
-import {
-  buildMclpModel,
-  coverageObjective,
-  greedyMclp,
-  planeCoverageInstance,
-  resolveHighs,
-  runMip,
-  shrinkInstance,
-  solveMclp,
-  type CoverageInstance,
-} from '../src/engine/optimize';
+import { optimize } from '../src/engine/index';
+
+const { buildMclpModel, coverageObjective, greedyMclp, planeCoverageInstance, resolveHighs, runMip, shrinkInstance, solveMclp } = optimize;
+type CoverageInstance = optimize.CoverageInstance;
 
 interface Case {
   name: string;

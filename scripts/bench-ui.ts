@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build, preview } from 'vite';
 import { chromium, type Page } from 'playwright-core';
-import { mulberry32 } from '../src/engine/random';
+import { mulberry32 } from '../src/engine/index';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPackage, pointInPolygon, PolygonIndex, type PackageFiles } from '../src/engine/index';
+import { loadPackage, noteText, pointInPolygon, PolygonIndex, type PackageFiles } from '../src/engine/index';
 import type { Polygon } from 'geojson';
 import { FIXTURES, fixtureFiles, run, utf8 } from './helpers/fixtures';
 
@@ -157,7 +157,8 @@ describe('unknown columns are ignored, but not without a word (section 1)', () =
     );
     // per the contract `Status` is an unknown column: the facility stays open
     expect(pkg.facilities[0]).toMatchObject({ name: 'F', status: 'open' });
-    expect(pkg.notes.join('\n')).toContain("column 'Status' is not 'status'");
-    expect(pkg.notes.join('\n')).toContain("column 'name' appears more than once");
+    expect(pkg.notes.map((n) => noteText(n, 'en')).join('\n')).toContain("column 'Status' is not 'status'");
+    expect(pkg.notes.map((n) => noteText(n, 'en')).join('\n')).toContain("column 'name' appears more than once");
+    expect(pkg.notes.map((n) => n.code)).toEqual(['N_COLUMN_LIKE', 'N_REPEATED_COLUMN']);
   });
 });

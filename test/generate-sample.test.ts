@@ -4,8 +4,7 @@ import { generateSample, planSample } from '../scripts/generate-sample';
 import { parseCsv } from '../scripts/sample/reference';
 import { components } from '../scripts/sample/roads';
 import { toLonLat } from '../scripts/sample/geometry';
-import { CANDIDATE_SOURCES, OWNERSHIPS } from '../src/engine/types';
-import { isServiceCode } from '../src/engine/standards/services';
+import { CANDIDATE_SOURCES, OWNERSHIPS, isServiceCode } from '../src/engine/index';
 
 const YUZHONG_CODES = parseCsv(readFileSync(new URL('../data/reference/admin-communities-chongqing-2023.csv', import.meta.url), 'utf8'))
   .filter((r) => r.areaCode === '500103')

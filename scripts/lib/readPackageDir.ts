@@ -1,18 +1,20 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { EngineError, type PackageFiles } from '../../src/engine/index';
-import { PACKAGE_FILE_NAMES } from '../../src/engine/package/packageFiles';
+import { EngineError, PACKAGE_FILE_NAMES, type PackageFiles } from '../../src/engine/index';
+import { NODE_FS, readDataFile, type DataFileSystem } from './readDataFile';
 
 export { PACKAGE_FILE_NAMES };
 
-
-/** Read a package folder's known files as bytes. A missing folder is E_MISSING_FILE naming it. */
-export function readPackageDir(dir: string): PackageFiles {
+/**
+ * Read a package folder's known files as bytes. A missing folder is E_MISSING_FILE naming
+ * it; a known file that is a folder, a FIFO or unreadable is E_UNREADABLE_FILE naming it.
+ */
+export function readPackageDir(dir: string, fs: DataFileSystem = NODE_FS): PackageFiles {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new EngineError('E_MISSING_FILE', { file: dir, detail: 'data folder not found' });
   const files: PackageFiles = {};
   for (const name of PACKAGE_FILE_NAMES) {
-    const p = join(dir, name);
-    if (existsSync(p)) files[name] = new Uint8Array(readFileSync(p));
+    const bytes = readDataFile(join(dir, name), join(dir, name), fs);
+    if (bytes) files[name] = bytes;
   }
   return files;
 }

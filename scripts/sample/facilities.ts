@@ -3,9 +3,7 @@
  * areas, levels, operators and costs. Some communities are well served, many fall short of
  * 30 m² per 100 households, a few have nothing at all.
  */
-import { CANDIDATE_SOURCES, type CandidateSource, type FacilityLevel, type Ownership } from '../../src/engine/types';
-import type { ServiceCode } from '../../src/engine/standards/services';
-import { SERVICES } from '../../src/engine/standards/services';
+import { CANDIDATE_SOURCES, type CandidateSource, type FacilityLevel, type Ownership, type ServiceCode, SERVICES } from '../../src/engine/index';
 import { type CommunityCell, samplePoint } from './communities';
 import { type Rng, pick, randInt, stream, uniform, weightedIndex } from './rng';
 

@@ -1,5 +1,5 @@
 /** Seeded randomness for the sample generator: every random draw goes through here. */
-import { mulberry32 } from '../../src/engine/random';
+import { mulberry32 } from '../../src/engine/index';
 
 export { mulberry32 };
 

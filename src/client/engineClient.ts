@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import type { DistanceMode } from '../engine/types';
+import type { DistanceMode } from '../engine/index';
 import type { EngineWorkerApi, MapData, ProgressCallback } from '../worker/protocol';
 
 let remote: Comlink.Remote<EngineWorkerApi> | null = null;

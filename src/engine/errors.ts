@@ -11,6 +11,8 @@ export const ERROR_MESSAGES = {
   E_BAD_CRS: { zh: '不支持的坐标系（应为 WGS84、GCJ02 或 BD09）', en: 'Unsupported coordinate system (WGS84, GCJ02 or BD09)' },
   E_BAD_GEOJSON: { zh: 'GeoJSON 结构不正确', en: 'GeoJSON structure is not valid' },
   E_BAD_ENCODING: { zh: '文件编码无法识别（应为 UTF-8 或 GBK）', en: 'File encoding not recognised (UTF-8 or GBK expected)' },
+  E_MIXED_ENCODING: { zh: '文件混用了编码（UTF-8 中夹有无效字节），请整体另存为 UTF-8', en: 'File mixes encodings (UTF-8 with an invalid byte); save it all as UTF-8' },
+  E_UNREADABLE_FILE: { zh: '文件无法读取', en: 'File cannot be read' },
   E_POLICY: { zh: '政策参数文件不正确', en: 'Policy file is not valid' },
   E_NO_ROADS: { zh: '步行网络模式需要 roads.geojson', en: 'Network mode needs roads.geojson' },
   E_NO_DISTANCES: { zh: '矩阵模式需要 distances.csv', en: 'Matrix mode needs distances.csv' },
@@ -27,10 +29,11 @@ export const ERROR_MESSAGES = {
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
-/** Where an error or rejection points: file, 1-based data row, field. */
+/** Where an error or rejection points: file, 1-based data row (or 1-based line of the file), field. */
 export interface ErrorPlace {
   file?: string;
   row?: number;
+  line?: number;
   field?: string;
   detail?: string;
 }
@@ -51,13 +54,32 @@ export class EngineError extends Error {
   }
 }
 
-/** One sentence for an error code and place, e.g. `缺少必需列: buildings.csv, lat`. */
+/**
+ * Text from a data file made safe to echo in a message or a terminal: control characters
+ * (C0, DEL, C1 — among them ESC, which starts ANSI escape sequences) are written as visible
+ * escapes (`\x1b`, `\n`), and so are the Unicode line separators and bidirectional overrides
+ * (`\u202e`), so a hostile value cannot move the cursor, recolour or clear a terminal, split a
+ * message over lines or reverse the text around it.
+ */
+export function escapeControl(v: string): string {
+  // eslint-disable-next-line no-control-regex
+  return v.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    const code = c.charCodeAt(0);
+    return code > 0xff ? `\\u${code.toString(16)}` : `\\x${code.toString(16).padStart(2, '0')}`;
+  });
+}
+
+/** One sentence for an error code and place, e.g. `缺少必需列: buildings.csv, lat`; data text escaped ({@link escapeControl}). */
 export function formatError(code: ErrorCode, place: ErrorPlace, lang: 'zh' | 'en'): string {
   const parts: string[] = [];
-  if (place.file) parts.push(place.file);
+  if (place.file) parts.push(escapeControl(place.file));
   if (place.row !== undefined) parts.push(lang === 'zh' ? `第 ${place.row} 行` : `row ${place.row}`);
-  if (place.field) parts.push(place.field);
-  if (place.detail) parts.push(place.detail);
+  if (place.line !== undefined) parts.push(lang === 'zh' ? `文件第 ${place.line} 行` : `line ${place.line}`);
+  if (place.field) parts.push(escapeControl(place.field));
+  if (place.detail) parts.push(escapeControl(place.detail));
   const base = ERROR_MESSAGES[code][lang];
   return parts.length ? `${base}: ${parts.join(', ')}` : base;
 }
@@ -68,6 +90,7 @@ export const REJECT_REASONS = {
   R_NOT_NUMBER: { zh: '不是数字', en: 'not a number' },
   R_NOT_INTEGER: { zh: '不是整数', en: 'not a whole number' },
   R_OUT_OF_RANGE: { zh: '数值超出范围', en: 'value out of range' },
+  R_TOO_LARGE: { zh: '数值超出合理上限（见 DATA-FORMAT.md）', en: 'value beyond the plausible limit (see DATA-FORMAT.md)' },
   R_UNKNOWN_CODE: { zh: '代码不在允许列表中', en: 'code not in the allowed list' },
   R_UNKNOWN_COMMUNITY: { zh: 'community_id 不对应任何社区', en: 'community_id names no community' },
   R_DUPLICATE_ID: { zh: 'id 与前面的行重复', en: 'id repeats an earlier row' },
@@ -94,5 +117,5 @@ export interface Rejection {
 /** Human text of a rejection in one language. */
 export function rejectionText(r: Rejection, lang: 'zh' | 'en'): string {
   const row = lang === 'zh' ? `第 ${r.row} 行` : `row ${r.row}`;
-  return `${r.file} ${row} ${r.field}: ${REJECT_REASONS[r.code][lang]}`;
+  return `${escapeControl(r.file)} ${row} ${escapeControl(r.field)}: ${REJECT_REASONS[r.code][lang]}`;
 }

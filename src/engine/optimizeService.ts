@@ -49,8 +49,8 @@ export interface OptimizeServiceResult {
  * Distances → model ({@link serviceCoverageInstance}) → solve ({@link solveMclp}).
  */
 export async function optimizeService(pkg: DataPackage, o: OptimizeServiceOptions): Promise<OptimizeServiceResult> {
-  if (!isServiceCode(o.service)) throw new EngineError('E_ARGUMENT', { field: '--service', detail: `unknown service code '${o.service}'` });
-  if (!Number.isInteger(o.sites) || o.sites < 1) throw new EngineError('E_ARGUMENT', { field: '--sites', detail: 'a whole number ≥ 1' });
+  if (!isServiceCode(o.service)) throw new EngineError('E_ARGUMENT', { field: 'service', detail: `unknown service code '${o.service}'` });
+  if (!Number.isInteger(o.sites) || o.sites < 1) throw new EngineError('E_ARGUMENT', { field: 'sites', detail: 'a whole number ≥ 1' });
   const service = o.service;
   const t0 = Date.now();
   const thresholdM = o.policy.thresholdsM[service];

@@ -1,5 +1,6 @@
 import type { MultiPolygon, Polygon, FeatureCollection, LineString, MultiLineString } from 'geojson';
 import type { Rejection } from './errors';
+import type { EngineNote } from './notes';
 import type { ServiceCode } from './standards/services';
 import type { PolicyOverride } from './standards/policy';
 
@@ -116,8 +117,8 @@ export interface DataPackage {
   policyOverride?: PolicyOverride;
   /** Rows kept out of the analysis, in file order. */
   rejected: Rejection[];
-  /** Non-fatal notes (encoding detected, crs converted, unknown columns…). */
-  notes: string[];
+  /** Non-fatal notes (encoding detected, crs converted, unknown columns…), coded: see notes.ts. */
+  notes: EngineNote[];
 }
 
 /** Distance modes of the contract. */

@@ -1,5 +1,4 @@
-import type { BlueprintResult } from '../engine/blueprint/index';
-import { SERVICES, SERVICE_NAMES } from '../engine/standards/services';
+import { type BlueprintResult, SERVICES, SERVICE_NAMES } from '../engine/index';
 
 /** A table with Chinese headers, cells as numbers, strings or booleans (for XLSX and the report). */
 export interface Table {

@@ -1,6 +1,4 @@
-import type { BlueprintResult } from '../engine/blueprint/index';
-import type { ScopeMeasures } from '../engine/scenario/index';
-import { SERVICES, SERVICE_NAMES } from '../engine/standards/services';
+import { type BlueprintResult, type ScopeMeasures, SERVICES, SERVICE_NAMES } from '../engine/index';
 import type { Table } from './blueprintTables';
 
 export interface ReportInput {

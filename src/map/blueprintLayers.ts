@@ -1,7 +1,7 @@
 import { IconLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
-import type { ServiceCode } from '../engine/standards/services';
-import type { Scenario } from '../engine/scenario/index';
+import type { ServiceCode } from '../engine/index';
+import type { Scenario } from '../engine/index';
 import type { BlueprintRun, ScenarioRun } from '../worker/protocol';
 // eslint-disable-next-line no-restricted-imports -- the site level rule moves into the engine (issue 8 item 5, another branch)
 import { bundleLevel } from '../worker/blueprintCore';

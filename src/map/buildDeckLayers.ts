@@ -1,8 +1,8 @@
 import { GeoJsonLayer, IconLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import type { Layer } from '@deck.gl/core';
-import { serviceIndex, type ServiceCode } from '../engine/standards/services';
-import type { Candidate, Facility } from '../engine/types';
+import { serviceIndex, type ServiceCode } from '../engine/index';
+import type { Candidate, Facility } from '../engine/index';
 import type { LayerKey, Selection } from '../state/viewState';
 import type { MapData } from '../worker/protocol';
 import { PURPLE5, SERVICE_COLORS, SOURCE_COLORS, classOf, type RGBA } from './colors';

@@ -1,5 +1,4 @@
-import type { ServiceCode } from '../engine/standards/services';
-import type { CandidateSource } from '../engine/types';
+import type { ServiceCode, CandidateSource } from '../engine/index';
 
 export type RGBA = [number, number, number, number];
 

@@ -1,5 +1,5 @@
-import type { CommunityResult } from '../engine/analysisTypes';
-import { serviceIndex, type ServiceCode } from '../engine/standards/services';
+import type { CommunityResult } from '../engine/index';
+import { serviceIndex, type ServiceCode } from '../engine/index';
 import type { Measure } from '../state/viewState';
 import { NO_DATA, ORANGE5, RYG5, classOf, niceBreaks, type RGBA } from './colors';
 

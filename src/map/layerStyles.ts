@@ -1,5 +1,4 @@
-import { SERVICES, serviceIndex, type ServiceCode } from '../engine/standards/services';
-import type { Facility } from '../engine/types';
+import { SERVICES, serviceIndex, type ServiceCode, type Facility } from '../engine/index';
 import type { MapData } from '../worker/protocol';
 import { COVERED, SERVICE_COLORS, UNCOVERED, niceBreaks, type RGBA } from './colors';
 

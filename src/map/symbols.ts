@@ -1,4 +1,4 @@
-import type { FacilityLevel } from '../engine/types';
+import type { FacilityLevel } from '../engine/index';
 
 /** Marker shapes as SVG paths in a 24 × 24 box (used by the icon atlas and the legend). */
 export const SHAPES = {

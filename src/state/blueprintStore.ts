@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { BlueprintScope } from '../engine/blueprint/index';
-import type { Scenario, ScenarioSite } from '../engine/scenario/index';
-import type { ServiceCode } from '../engine/standards/services';
+import type { BlueprintScope } from '../engine/index';
+import type { Scenario, ScenarioSite } from '../engine/index';
+import type { ServiceCode } from '../engine/index';
 import type { BlueprintRun, CandidateComparison, ScenarioRun } from '../worker/protocol';
 import type { WorkerFailure } from '../worker/protocol';
 

@@ -1,6 +1,6 @@
 import { analyzeUrl } from '../client/engineClient';
 import type { MapData } from '../worker/protocol';
-import type { DistanceMode } from '../engine/types';
+import type { DistanceMode } from '../engine/index';
 import { useApp } from './appStore';
 
 /**

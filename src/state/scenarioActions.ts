@@ -1,5 +1,5 @@
-import type { Scenario, ScenarioSite } from '../engine/scenario/index';
-import { isServiceCode, type ServiceCode } from '../engine/standards/services';
+import type { Scenario, ScenarioSite } from '../engine/index';
+import { isServiceCode, type ServiceCode } from '../engine/index';
 import type { WorkerFailure } from '../worker/protocol';
 import { bpEngine } from '../client/bpEngine';
 import { editAnswered, editStarted } from './editTiming';

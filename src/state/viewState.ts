@@ -1,5 +1,4 @@
-import { SERVICES, isServiceCode, type ServiceCode } from '../engine/standards/services';
-import type { DistanceMode } from '../engine/types';
+import { SERVICES, isServiceCode, type ServiceCode, type DistanceMode } from '../engine/index';
 import type { Lang } from '../i18n';
 
 export const MEASURES = ['coverage', 'areaPer100', 'shortfall', 'shortfallEnhanced', 'rule', 'need'] as const;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Candidate } from '../engine/types';
+import type { Candidate } from '../engine/index';
 import { StatRow } from './StatRow';
 import { CandidateActions } from './blueprint/CandidateActions';
 import { fmtM2, fmtNum } from './format';

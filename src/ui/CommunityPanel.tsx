@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { CommunityResult, RollupResult } from '../engine/analysisTypes';
-import type { Policy } from '../engine/standards/policy';
-import type { ServiceCode } from '../engine/standards/services';
+import type { CommunityResult, RollupResult } from '../engine/index';
+import type { Policy } from '../engine/index';
+import type { ServiceCode } from '../engine/index';
 import type { Selection } from '../state/viewState';
 import { CoverageChart } from './CoverageChart';
 import { RuleList } from './RuleList';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../state/appStore';
 import { MEASURES, type Measure, type SelectLevel } from '../state/viewState';
-import { SERVICES, type ServiceCode } from '../engine/standards/services';
+import { SERVICES, type ServiceCode } from '../engine/index';
 import { DistanceModeSwitch } from './DistanceModeSwitch';
 import { LayerSwitches } from './LayerSwitches';
 import { Legend } from './Legend';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { SERVICES, YILAO_YIXIAO, type ServiceCode } from '../engine/standards/services';
+import { SERVICES, YILAO_YIXIAO, type ServiceCode } from '../engine/index';
 import { SERVICE_COLORS, css } from '../map/colors';
 import { fmtM, fmtPct, serviceName } from './format';
 

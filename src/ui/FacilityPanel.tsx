@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Policy } from '../engine/standards/policy';
-import type { Facility } from '../engine/types';
+import type { Policy, Facility } from '../engine/index';
 import { SERVICE_COLORS, css } from '../map/colors';
 import { StatRow } from './StatRow';
 import { FacilityActions } from './blueprint/FacilityActions';

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { HoverInfo } from '../map/hoverInfo';
 import type { MapData } from '../worker/protocol';
-import type { Candidate, Facility } from '../engine/types';
-import { serviceIndex, type ServiceCode } from '../engine/standards/services';
+import { type Candidate, type Facility, serviceIndex, type ServiceCode } from '../engine/index';
 import { fmtHh, fmtM2, fmtPct, serviceName } from './format';
 
 /** A small text tooltip for what the pointer is over (React text only, never HTML). */

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommunityResult } from '../engine/analysisTypes';
-import { serviceIndex, type ServiceCode } from '../engine/standards/services';
+import { type CommunityResult, serviceIndex, type ServiceCode } from '../engine/index';
 import { fmtNum, fmtPct } from './format';
 
 type SortKey = 'rank' | 'name' | 'street' | 'households' | 'areaPer100' | 'shortfall' | 'coverage' | 'functions';

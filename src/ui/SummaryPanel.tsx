@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AnalysisView } from '../worker/protocol';
-import type { ServiceCode } from '../engine/standards/services';
-import { SERVICES } from '../engine/standards/services';
+import { type ServiceCode, SERVICES } from '../engine/index';
 import { CoverageChart } from './CoverageChart';
 import { NetworkSummary } from './network/NetworkSummary';
 import { StatRow } from './StatRow';

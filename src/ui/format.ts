@@ -1,4 +1,4 @@
-import { SERVICE_NAMES, type ServiceCode } from '../engine/standards/services';
+import { SERVICE_NAMES, type ServiceCode } from '../engine/index';
 
 /** Locale of a UI language. */
 export function locale(lang: string): string {

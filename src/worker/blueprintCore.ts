@@ -1,14 +1,14 @@
-import type { Analysis } from '../engine/analysisTypes';
-import type { DistanceProvider } from '../engine/coverage/distanceProvider';
-import { createProvider } from '../engine/analyze';
-import { blueprint, type BlueprintOptions, type BlueprintScope } from '../engine/blueprint/index';
-import { DEFAULT_MIN_FUNCTION_AREA_M2, DEFAULT_SOURCE_PENALTY } from '../engine/blueprint/blueprintOptions';
-import { scopeCommunities } from '../engine/blueprint/blueprintScope';
-import { policyLevers } from '../engine/blueprint/policyLevers';
-import type { HighsLoaderOrInstance } from '../engine/optimize/highsRunner';
-import { createScenarioContext, evaluateScenario, type Scenario, type ScenarioContext } from '../engine/scenario/index';
-import { SERVICES, YILAO_YIXIAO, type ServiceCode } from '../engine/standards/services';
-import type { DataPackage } from '../engine/types';
+import type { Analysis } from '../engine/index';
+import type { DistanceProvider } from '../engine/index';
+import { createProvider } from '../engine/index';
+import { blueprint, type BlueprintOptions, type BlueprintScope } from '../engine/index';
+import { DEFAULT_MIN_FUNCTION_AREA_M2, DEFAULT_SOURCE_PENALTY } from '../engine/index';
+import { scopeCommunities } from '../engine/index';
+import { policyLevers } from '../engine/index';
+import type { HighsLoaderOrInstance } from '../engine/index';
+import { createScenarioContext, evaluateScenario, type Scenario, type ScenarioContext } from '../engine/index';
+import { SERVICES, YILAO_YIXIAO, type ServiceCode } from '../engine/index';
+import type { DataPackage } from '../engine/index';
 import type { BlueprintRequest, BlueprintRun, CandidateComparison, ScenarioRun } from './protocol';
 
 /** The engine state the worker keeps after a run: the package, its analysis and a lazily built scenario context. */

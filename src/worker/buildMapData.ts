@@ -1,6 +1,4 @@
-import type { Analysis, H3Cell } from '../engine/analysisTypes';
-import type { DataPackage } from '../engine/types';
-import { SERVICES } from '../engine/standards/services';
+import { type Analysis, type H3Cell, type DataPackage, SERVICES } from '../engine/index';
 import type { AnalysisView, BuildingArrays, CommunityProps, H3Arrays, MapData } from './protocol';
 import { communityOutlines } from './outlines';
 import { labelPoint } from './labelPoint';

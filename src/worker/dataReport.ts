@@ -1,17 +1,11 @@
-import type { AnalysisSummary } from '../engine/analysisTypes';
-import type { DataPackage } from '../engine/types';
+import type { AnalysisSummary, DataPackage, EngineNote } from '../engine/index';
 import type { DataNote, DataReport, FileCount } from './protocol';
 
-const GBK = /^(.+): (GBK) encoding detected$/;
-const CRS = /^coordinates converted from (\S+) to WGS84$/;
-
-/** Turn the engine's English notes into structured ones (unknown notes stay as text). */
-export function parseEngineNote(note: string): DataNote {
-  let m = GBK.exec(note);
-  if (m) return { kind: 'encoding', file: m[1], encoding: m[2] };
-  m = CRS.exec(note);
-  if (m) return { kind: 'crs', from: m[1] };
-  return { kind: 'text', text: note };
+/** An engine note as a data note: encoding and crs have their own UI wording, the rest keep their code. */
+export function dataNoteOf(note: EngineNote): DataNote {
+  if (note.code === 'N_GBK') return { kind: 'encoding', file: String(note.params.file), encoding: 'GBK' };
+  if (note.code === 'N_CRS') return { kind: 'crs', from: String(note.params.from) };
+  return { kind: 'engine', note };
 }
 
 /**
@@ -36,7 +30,7 @@ export function dataReport(pkg: DataPackage, summary: AnalysisSummary, maxSnapM:
   // a file the engine rejected rows of that is not listed above (future files) still shows
   for (const [file] of rejectedBy) if (!files.some((f) => f.file === file)) add(file, 0, true);
 
-  const notes: DataNote[] = pkg.notes.map(parseEngineNote);
+  const notes: DataNote[] = pkg.notes.map(dataNoteOf);
   if (summary.unassignedBuildings > 0) notes.push({ kind: 'unassigned', count: summary.unassignedBuildings });
   if (summary.unsnappedBuildings) notes.push({ kind: 'unsnapped', count: summary.unsnappedBuildings, maxSnapM });
   return { files, rejected: pkg.rejected, notes };

@@ -1,7 +1,6 @@
 import * as Comlink from 'comlink';
 import { aggregateH3, analyze } from '../engine';
-import { EngineError } from '../engine/errors';
-import type { DistanceMode } from '../engine/types';
+import { EngineError, type DistanceMode } from '../engine/index';
 import { buildMapData, transferables } from './buildMapData';
 import { blueprintApi, rememberAnalysis } from './blueprintApi';
 import { networkApi } from './networkApi';

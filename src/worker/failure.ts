@@ -1,4 +1,4 @@
-import { EngineError } from '../engine/errors';
+import { EngineError } from '../engine/index';
 import type { WorkerFailure } from './protocol';
 
 /**

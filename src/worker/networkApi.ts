@@ -1,7 +1,7 @@
 import { network, NetworkProvider, walkGraphOf } from '../engine/index';
-import { EngineError } from '../engine/errors';
-import type { ServiceCode } from '../engine/standards/services';
-import type { WalkGraph } from '../engine/network/WalkGraph';
+import { EngineError } from '../engine/index';
+import type { ServiceCode } from '../engine/index';
+import type { WalkGraph } from '../engine/index';
 import { asFailure } from './failure';
 import { modeKey, requirePackage, type PackageSession } from './packageSession';
 import type { FacilityWalkshed, NetworkWorkerApi, PointReach, ReachableFacility } from './protocol';

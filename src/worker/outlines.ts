@@ -1,5 +1,5 @@
 import type { Feature, MultiLineString, Position } from 'geojson';
-import type { Community } from '../engine/types';
+import type { Community } from '../engine/index';
 
 /**
  * Street (街道) and district (区县) outlines from community polygons, without polygon union:

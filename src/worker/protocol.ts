@@ -14,6 +14,7 @@ import type {
   CandidateSource,
   CommunityResult,
   DistanceMode,
+  EngineNote,
   Facility,
   Manifest,
   network,
@@ -106,7 +107,7 @@ export type DataNote =
   | { kind: 'unassigned'; count: number }
   | { kind: 'unsnapped'; count: number; maxSnapM: number }
   | { kind: 'ignored'; files: string[] }
-  | { kind: 'text'; text: string };
+  | { kind: 'engine'; note: EngineNote };
 
 /** What the data check dialog shows: counts per file, every rejected row, the notes. */
 export interface DataReport {

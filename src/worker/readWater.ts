@@ -1,6 +1,6 @@
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { toWgs84 } from '../engine/package/crs';
-import type { Crs } from '../engine/types';
+import { toWgs84 } from '../engine/index';
+import type { Crs } from '../engine/index';
 import type { WaterCollection, WaterProps } from './protocol';
 
 /**

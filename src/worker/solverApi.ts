@@ -1,5 +1,5 @@
 import { analyze } from '../engine/index';
-import type { HighsLoaderOrInstance } from '../engine/optimize/highsRunner';
+import type { HighsLoaderOrInstance } from '../engine/index';
 import { BlueprintSession } from './blueprintCore';
 import { asFailure } from './failure';
 import { hasPackage, modeKey, openPackage, providerFor } from './packageSession';

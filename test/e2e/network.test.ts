@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { analyze, loadPackage, resolvePolicy, type Analysis } from '../../src/engine';
-import { SERVICES } from '../../src/engine/standards/services';
+import { SERVICES } from '../../src/engine/index';
 import { fmtNum } from '../../src/ui/format';
 import { walkFromPoint } from '../../src/worker/networkApi';
 import { openPackage, providerFor } from '../../src/worker/packageSession';

@@ -5,6 +5,7 @@ import {
   fromWgs84,
   haversineM,
   loadPackage,
+  noteText,
   resolvePolicy,
   type Crs,
   type PackageFiles,
@@ -110,7 +111,7 @@ describe('encodings', () => {
       expect(pkg.facilities.map((f) => f.name)).toEqual(['甲社区养老服务站', '乙社区服务综合体', '乙社区规划养老中心', '甲社区健身点']);
       expect(a.communities).toEqual(base.communities);
     }
-    expect(run(gbk).pkg.notes).toContain('facilities.csv: GBK encoding detected');
+    expect(run(gbk).pkg.notes.map((n) => noteText(n, 'en'))).toContain('facilities.csv: GBK encoding detected');
   });
   it('rejects bytes that are neither UTF-8 nor GBK with a code', () => {
     const files = tiny();
@@ -156,7 +157,7 @@ describe('coordinate systems', () => {
         expect(haversineM(pkg.buildings.lon[i], pkg.buildings.lat[i], base.pkg.buildings.lon[i], base.pkg.buildings.lat[i])).toBeLessThan(1);
       }
       expect(a.communities.map((c) => [c.facilityAreaM2, c.coverage, c.functions])).toEqual(base.a.communities.map((c) => [c.facilityAreaM2, c.coverage, c.functions]));
-      expect(pkg.notes).toContain(`coordinates converted from ${crs} to WGS84`);
+      expect(pkg.notes.map((n) => noteText(n, 'en'))).toContain(`coordinates converted from ${crs} to WGS84`);
     });
   }
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { readPackageDir } from '../../scripts/lib/readPackageDir';
 import { analyze, loadPackage, resolvePolicy, type Analysis, type DataPackage, type DistanceMode, type PackageFiles } from '../../src/engine/index';
-export { mulberry32 } from '../../src/engine/random';
+export { mulberry32 } from '../../src/engine/index';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 

@@ -1,17 +1,9 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { UTF8_BOM, num4, toCsv } from '../report/csv';
+import { UTF8_BOM, num4, safeCell, toCsv } from '../report/csv';
 import { SERVICES } from '../standards/services';
 import type { BlueprintResult, BlueprintSiteResult } from './blueprintTypes';
 
-/**
- * A text cell from data made safe for spreadsheets: a cell starting with = + - @ (or a tab or
- * carriage return) is prefixed with ' so Excel / WPS show it as text instead of running it as
- * a formula (CSV injection). For the blueprint exports only; communities.csv of the contract
- * keeps its cells as they are.
- */
-export function safeCell(v: string): string {
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
+export { safeCell }; // defined with the other CSV helpers, shared with rejected.csv
 
 /** The blueprint as GeoJSON: one Point feature per recommended site, its explanation as properties. */
 export function blueprintGeoJson(r: BlueprintResult): FeatureCollection<Point> {

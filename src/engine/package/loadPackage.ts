@@ -1,4 +1,5 @@
 import { EngineError, type Rejection } from '../errors';
+import type { EngineNote } from '../notes';
 import { PolygonIndex } from '../spatial/polygonIndex';
 import { parsePolicyOverride } from '../standards/policy';
 import type { Buildings, Crs, DataPackage, DistanceMatrix, Manifest, RoadCollection } from '../types';
@@ -6,6 +7,7 @@ import { decodeText } from './decodeText';
 import { parseCsv } from './parseCsv';
 import { readCommunities } from './readCommunities';
 import { readRoads } from './readRoads';
+import { clip } from './rowReader';
 import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS, readBuildingRows, readCandidates, readDistanceRows, readFacilities, type DistanceRow } from './readTables';
 
 /** The files of a package by name (manifest.json, buildings.csv, …), as raw bytes. */
@@ -42,33 +44,37 @@ function readManifest(bytes: Uint8Array): Manifest {
   return { ...m, name: m.name, crs } as Manifest;
 }
 
-function table(files: PackageFiles, file: keyof typeof REQUIRED_COLUMNS, notes: string[]) {
+function table(files: PackageFiles, file: keyof typeof REQUIRED_COLUMNS, notes: EngineNote[]) {
   const bytes = files[file]!;
   const { text, encoding } = decodeText(bytes, file);
-  if (encoding === 'gbk') notes.push(`${file}: GBK encoding detected`);
+  if (encoding === 'gbk') notes.push({ code: 'N_GBK', params: { file } });
   const t = parseCsv(text, file, REQUIRED_COLUMNS[file]);
   // unknown columns are ignored (DATA-FORMAT.md section 1), but never without a word when
   // one looks like a contract column ('Status', 'community id') or a column is named twice
   const known: readonly string[] = [...REQUIRED_COLUMNS[file], ...OPTIONAL_COLUMNS[file]];
   const squash = (h: string) => h.toLowerCase().replace(/[\s_-]/g, '');
   t.header.forEach((h, i) => {
-    if (t.col.get(h) !== i) notes.push(`${file}: column '${h}' appears more than once; the first one is read`);
+    if (t.col.get(h) !== i) notes.push({ code: 'N_REPEATED_COLUMN', params: { file, column: h } });
     else if (!known.includes(h)) {
       const like = known.find((k) => squash(k) === squash(h));
-      if (like) notes.push(`${file}: column '${h}' is not '${like}' (names are exact) and is ignored`);
+      if (like) notes.push({ code: 'N_COLUMN_LIKE', params: { file, column: h, like } });
     }
   });
   return t;
 }
 
-function groupDistances(rows: DistanceRow[]): DistanceMatrix {
+/** Distances by target; a from/to pair given more than once keeps its shortest distance, and is noted. */
+function groupDistances(rows: DistanceRow[], notes: EngineNote[]): DistanceMatrix {
   const tmp = new Map<string, Map<number, number>>();
+  let repeated = 0;
   for (const r of rows) {
     let m = tmp.get(r.to);
     if (!m) tmp.set(r.to, (m = new Map()));
     const prev = m.get(r.building);
+    if (prev !== undefined) repeated++;
     if (prev === undefined || r.distanceM < prev) m.set(r.building, r.distanceM); // duplicate pair: the shorter stands
   }
+  if (repeated > 0) notes.push({ code: 'N_DUPLICATE_PAIRS', params: { count: repeated } });
   const byTarget: DistanceMatrix['byTarget'] = new Map();
   for (const [to, m] of tmp) {
     const building = Int32Array.from(m.keys());
@@ -87,13 +93,13 @@ function groupDistances(rows: DistanceRow[]): DistanceMatrix {
  */
 export function loadPackage(files: PackageFiles): DataPackage {
   for (const f of REQUIRED_FILES) if (!files[f]) throw new EngineError('E_MISSING_FILE', { file: f });
-  const notes: string[] = [];
+  const notes: EngineNote[] = [];
   const rejected: Rejection[] = [];
   const manifest = readManifest(files['manifest.json']!);
   const crs = manifest.crs;
-  if (crs !== 'WGS84') notes.push(`coordinates converted from ${crs} to WGS84`);
+  if (crs !== 'WGS84') notes.push({ code: 'N_CRS', params: { from: crs } });
 
-  const communities = readCommunities(parseJson(files['communities.geojson']!, 'communities.geojson'), crs, rejected);
+  const communities = readCommunities(parseJson(files['communities.geojson']!, 'communities.geojson'), crs, rejected, notes);
   const communityIndex = new Map(communities.map((c, i) => [c.id, i]));
   const polygons = new PolygonIndex(communities.map((c) => c.geometry));
   const locate = (community: number, lon: number, lat: number) => (community === -2 ? polygons.locate(lon, lat) : community);
@@ -118,6 +124,12 @@ export function loadPackage(files: PackageFiles): DataPackage {
 
   const facilities = readFacilities(table(files, 'facilities.csv', notes), crs, communityIndex, rejected);
   for (const f of facilities) f.community = locate(f.community, f.lon, f.lat);
+  const outside = facilities.filter((f) => f.community < 0);
+  if (outside.length > 0) {
+    // their area counts for no community's per-100-household rule: say how much
+    const areaM2 = outside.reduce((sum, f) => sum + (f.status === 'open' ? f.areaM2 : 0), 0);
+    notes.push({ code: 'N_FACILITIES_OUTSIDE', params: { count: outside.length, areaM2: Math.round(areaM2 * 100) / 100 } });
+  }
 
   let candidates: DataPackage['candidates'] = [];
   if (files['candidates.csv']) {
@@ -134,10 +146,10 @@ export function loadPackage(files: PackageFiles): DataPackage {
     // to_id names a facility or a candidate; where both files use one id, its rows serve both
     const facilityIds = new Set(facilities.map((f) => f.id));
     const shared = candidates.filter((c) => facilityIds.has(c.id)).map((c) => c.id);
-    if (shared.length) notes.push(`distances.csv: ${shared.length} id(s) name both a facility and a candidate (${shared.slice(0, 3).join(', ')}); their rows apply to both`);
+    if (shared.length) notes.push({ code: 'N_SHARED_TARGET_IDS', params: { count: shared.length, ids: shared.slice(0, 3).map((id) => clip(id)).join(', ') } });
     const bIndex = new Map(buildings.ids.map((id, i) => [id, i]));
     const targets = new Set([...facilities.map((f) => f.id), ...candidates.map((c) => c.id)]);
-    pkg.distances = groupDistances(readDistanceRows(table(files, 'distances.csv', notes), bIndex, targets, rejected));
+    pkg.distances = groupDistances(readDistanceRows(table(files, 'distances.csv', notes), bIndex, targets, rejected), notes);
   }
   if (files['policy.json']) {
     pkg.policyOverride = parsePolicyOverride(parseJson(files['policy.json'], 'policy.json'), 'policy.json');

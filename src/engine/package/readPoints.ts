@@ -1,4 +1,4 @@
-import type { RowReader } from './rowReader';
+import { clip, type RowReader } from './rowReader';
 import type { Crs } from '../types';
 import { toWgs84 } from './crs';
 
@@ -24,6 +24,6 @@ export function readCommunityRef(r: RowReader, communityIndex: Map<string, numbe
   const cid = r.optStr('community_id');
   if (cid === undefined) return undefined;
   const idx = communityIndex.get(cid);
-  if (idx === undefined) r.reject('community_id', 'R_UNKNOWN_COMMUNITY', `community_id '${cid.slice(0, 40)}' names no community`);
+  if (idx === undefined) r.reject('community_id', 'R_UNKNOWN_COMMUNITY', `community_id '${clip(cid)}' names no community`);
   return idx;
 }

@@ -4,6 +4,7 @@ import { CANDIDATE_SOURCES, OWNERSHIPS, type Candidate, type Crs, type Facility 
 import type { CsvTable } from './parseCsv';
 import { readRows, clip } from './rowReader';
 import { readCommunityRef, readLonLat } from './readPoints';
+import { PLAUSIBLE_LIMITS } from './plausibleLimits';
 
 /** Required columns per file (DATA-FORMAT.md section 1). */
 export const REQUIRED_COLUMNS = {
@@ -34,7 +35,7 @@ export function readBuildingRows(t: CsvTable, crs: Crs, communities: Map<string,
   return readRows(t, rejected, (r) => {
     const id = r.str('id');
     const [lon, lat] = readLonLat(r, crs);
-    const households = r.num('households', 0, Infinity, true);
+    const households = r.limited('households', PLAUSIBLE_LIMITS.buildingHouseholds, true);
     const community = readCommunityRef(r, communities) ?? -2;
     return { id, lon, lat, households, community };
   });
@@ -48,7 +49,7 @@ export function readFacilities(t: CsvTable, crs: Crs, communities: Map<string, n
     const id = r.str('id');
     const name = r.str('name');
     const [lon, lat] = readLonLat(r, crs);
-    const areaM2 = r.num('area_m2', 0);
+    const areaM2 = r.limited('area_m2', PLAUSIBLE_LIMITS.areaM2);
     const codes = r
       .str('services')
       .split(';')
@@ -74,10 +75,10 @@ export function readCandidates(t: CsvTable, crs: Crs, communities: Map<string, n
     const id = r.str('id');
     const name = r.str('name');
     const [lon, lat] = readLonLat(r, crs);
-    const areaM2 = r.num('area_m2', 0);
+    const areaM2 = r.limited('area_m2', PLAUSIBLE_LIMITS.areaM2);
     const source = r.oneOf('source', CANDIDATE_SOURCES);
     const ownership = r.oneOf('ownership', OWNERSHIPS);
-    const costWan = r.optNum('cost_wan', 0);
+    const costWan = r.optLimited('cost_wan', PLAUSIBLE_LIMITS.costWan);
     const community = readCommunityRef(r, communities) ?? -2;
     const c: Candidate = { id, name, lon, lat, areaM2, source, ownership, community };
     if (costWan !== undefined) c.costWan = costWan;

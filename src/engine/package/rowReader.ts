@@ -1,4 +1,4 @@
-import type { RejectCode, Rejection } from '../errors';
+import { escapeControl, type RejectCode, type Rejection } from '../errors';
 import type { CsvTable } from './parseCsv';
 
 /** Thrown inside a row's reader to reject the row; caught by {@link readRows}. */
@@ -65,12 +65,34 @@ export class RowReader {
     return v as T;
   }
 
+  /**
+   * A required number ≥ 0 no larger than a plausibility limit (plausibleLimits.ts): above
+   * it the row is rejected as R_TOO_LARGE, naming the value as written.
+   */
+  limited(name: string, limit: number, integer = false): number {
+    const n = this.num(name, 0, Infinity, integer);
+    if (n > limit) this.reject(name, 'R_TOO_LARGE', `${name} ${clip(this.raw(name))} is beyond the plausible limit ${limit}`);
+    return n;
+  }
+
+  /** An optional {@link limited} number: undefined when empty. */
+  optLimited(name: string, limit: number): number | undefined {
+    return this.raw(name) === '' ? undefined : this.limited(name, limit);
+  }
+
   private parseNum(name: string, v: string, min: number, max: number, integer: boolean): number {
     // Number('') and Number(' ') are 0, Number('0x10') is 16: accept plain decimals only
     if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v)) this.reject(name, 'R_NOT_NUMBER', `${name} '${clip(v)}' is not a number`);
     const n = Number(v);
     if (!Number.isFinite(n)) this.reject(name, 'R_NOT_NUMBER', `${name} '${clip(v)}' is not a number`);
-    if (integer && !Number.isInteger(n)) this.reject(name, 'R_NOT_INTEGER', `${name} '${clip(v)}' is not a whole number`);
+    if (integer) {
+      // judged on the text: '3.5' is not whole even where a float rounds, '9007199254740993' is not exact
+      const plain = /^[+-]?(\d*)(?:\.(\d*))?$/.exec(v);
+      if (plain && /[1-9]/.test(plain[2] ?? '')) this.reject(name, 'R_NOT_INTEGER', `${name} '${clip(v)}' is not a whole number`);
+      if (!Number.isInteger(n)) this.reject(name, 'R_NOT_INTEGER', `${name} '${clip(v)}' is not a whole number`);
+      const exact = plain ? BigInt(plain[1] || '0') <= BigInt(Number.MAX_SAFE_INTEGER) : Number.isSafeInteger(n);
+      if (!exact) this.reject(name, 'R_TOO_LARGE', `${name} ${clip(v)} is beyond 2^53 − 1 and cannot be held exactly`);
+    }
     if (n < min || n > max) {
       const range = max === Infinity ? `must be ≥ ${min}` : min === -Infinity ? `must be ≤ ${max}` : `is outside ${min}…${max}`;
       this.reject(name, 'R_OUT_OF_RANGE', `${name} ${v} ${range}`);
@@ -79,9 +101,9 @@ export class RowReader {
   }
 }
 
-/** Shorten a hostile or long value for a message. */
+/** Shorten a hostile or long value for a message: control characters escaped ({@link escapeControl}), at most `max` characters. */
 export function clip(v: string, max = 40): string {
-  const one = v.replace(/[\r\n\t]+/g, ' ');
+  const one = escapeControl(v);
   return one.length > max ? `${one.slice(0, max)}…` : one;
 }
 

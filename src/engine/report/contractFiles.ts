@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysisTypes';
-import type { Rejection } from '../errors';
+import { escapeControl, type Rejection } from '../errors';
 import { SERVICES } from '../standards/services';
-import { UTF8_BOM, num4, toCsv } from './csv';
+import { UTF8_BOM, capEcho, num4, safeCell, toCsv } from './csv';
 
 /** Header of the CLI's communities.csv (DATA-FORMAT.md section 4), exactly. */
 export const COMMUNITIES_CSV_HEADER = [
@@ -40,9 +40,15 @@ export function communitiesCsv(a: Analysis): string {
   return UTF8_BOM + toCsv(COMMUNITIES_CSV_HEADER, rows);
 }
 
-/** rejected.csv as text (columns file,row,id,field,reason), UTF-8 BOM first. */
+/**
+ * rejected.csv as text (columns file,row,id,field,reason), UTF-8 BOM first; the command line
+ * and the map's download both write it. Cells echo data, so each is made safe: control
+ * characters escaped, the id cut to 200 characters (ECHO_MAX_CHARS), and a cell that
+ * would start a spreadsheet formula (= + - @ tab CR) guarded by {@link safeCell}.
+ */
 export function rejectedCsv(rejected: readonly Rejection[]): string {
-  return UTF8_BOM + toCsv(['file', 'row', 'id', 'field', 'reason'], rejected.map((r) => [r.file, String(r.row), r.id, r.field, r.reason]));
+  const cell = (v: string) => safeCell(escapeControl(v));
+  return UTF8_BOM + toCsv(['file', 'row', 'id', 'field', 'reason'], rejected.map((r) => [cell(r.file), String(r.row), safeCell(capEcho(escapeControl(r.id))), cell(r.field), cell(r.reason)]));
 }
 
 /** summary.json content: the contract's counts first, then the rest of the summary. */

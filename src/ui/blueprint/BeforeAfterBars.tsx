@@ -1,5 +1,4 @@
-import type { ScopeMeasures } from '../../engine/scenario/index';
-import { SERVICES } from '../../engine/standards/services';
+import { type ScopeMeasures, SERVICES } from '../../engine/index';
 import { SERVICE_COLORS, css } from '../../map/colors';
 import { fmtHh, fmtM2, fmtNum, fmtPct, serviceName } from '../format';
 import { useS } from './strings';

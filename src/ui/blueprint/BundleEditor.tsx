@@ -1,4 +1,4 @@
-import { SERVICES, type ServiceCode } from '../../engine/standards/services';
+import { SERVICES, type ServiceCode } from '../../engine/index';
 import { serviceName } from '../format';
 import { useS } from './strings';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Candidate } from '../../engine/types';
+import type { Candidate } from '../../engine/index';
 // eslint-disable-next-line no-restricted-imports -- the default bundle moves into the engine (issue 8 item 5, another branch)
 import { defaultBundle } from '../../worker/blueprintCore';
 import { toggleCompare } from '../../state/blueprintActions';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../state/appStore';
-import { SERVICES } from '../../engine/standards/services';
+import { SERVICES } from '../../engine/index';
 import type { CandidateComparison, ScenarioRun } from '../../worker/protocol';
 import { fmtHh, fmtM2, fmtNum, fmtPct, serviceName } from '../format';
 import { compareCandidates, toggleCompare } from '../../state/blueprintActions';

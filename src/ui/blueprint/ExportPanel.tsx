@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../state/appStore';
-import { blueprintGeoJson, blueprintSitesCsv, communitiesBeforeAfterCsv } from '../../engine/blueprint/index';
+import { blueprintGeoJson, blueprintSitesCsv, communitiesBeforeAfterCsv } from '../../engine/index';
 import { communitiesTable, sitesTable } from '../../export/blueprintTables';
 import { downloadBlob, downloadDataUrl, downloadText } from '../../export/download';
 import { datedName } from '../../export/fileName';

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useApp } from '../../state/appStore';
-import { SERVICES } from '../../engine/standards/services';
-import type { ScenarioSummary } from '../../engine/scenario/index';
+import { SERVICES } from '../../engine/index';
+import type { ScenarioSummary } from '../../engine/index';
 import { downloadText } from '../../export/download';
 import { datedName } from '../../export/fileName';
 import { fmtHh, fmtM2, fmtNum, fmtPct, serviceName } from '../format';

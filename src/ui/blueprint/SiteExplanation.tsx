@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { BlueprintSiteResult } from '../../engine/blueprint/index';
+import type { BlueprintSiteResult } from '../../engine/index';
 import { fmtHh, fmtM2, fmtNum, fmtPct, serviceName } from '../format';
 import { useS } from './strings';
 

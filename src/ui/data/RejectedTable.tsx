@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REJECT_REASONS, type Rejection } from '../../engine/errors';
+import { REJECT_REASONS, type Rejection } from '../../engine/index';
 import { fmtNum } from '../format';
 
 /** Rows per page of the rejected list: a page renders at once, thousands of rows do not. */

@@ -1,5 +1,4 @@
-import type { Rejection } from '../../engine/errors';
-import { rejectedCsv } from '../../engine/report/contractFiles';
+import { type Rejection, rejectedCsv } from '../../engine/index';
 import { downloadText } from '../../export/download';
 
 /** The file name of the download, as the command line writes it. */

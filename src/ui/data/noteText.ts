@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { DataNote } from '../../worker/protocol';
 import { fmtNum } from '../format';
+import { noteText as engineNoteText } from '../../engine/index';
 
 /** A data note in the UI language (file names and numbers as given). */
 export function noteText(n: DataNote, t: TFunction, lang: string): string {
@@ -15,7 +16,7 @@ export function noteText(n: DataNote, t: TFunction, lang: string): string {
       return t('dataCheck.note.unsnapped', { n: fmtNum(n.count, lang), m: fmtNum(n.maxSnapM, lang) });
     case 'ignored':
       return t('dataCheck.note.ignored', { files: n.files.join(lang === 'en' ? ', ' : '、') });
-    case 'text':
-      return n.text;
+    case 'engine':
+      return engineNoteText(n.note, lang === 'en' ? 'en' : 'zh');
   }
 }

@@ -1,4 +1,4 @@
-import { PACKAGE_FILE_NAMES } from '../../engine/package/packageFiles';
+import { PACKAGE_FILE_NAMES } from '../../engine/index';
 
 /** The package files among what the user offered, and the names of the rest. */
 export interface PickedFiles<F extends { name: string }> {

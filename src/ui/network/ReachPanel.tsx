@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Policy } from '../../engine/standards/policy';
-import { SERVICES } from '../../engine/standards/services';
+import { type Policy, SERVICES } from '../../engine/index';
 import { SERVICE_COLORS, css } from '../../map/colors';
 import { RING_COLORS } from '../../map/walkshedLayers';
 import type { PointReach } from '../../worker/protocol';
