@@ -1,7 +1,11 @@
 import type { BlueprintResult } from '../engine/blueprint/index';
 import type { ScopeMeasures } from '../engine/scenario/index';
 import { SERVICES, SERVICE_NAMES } from '../engine/standards/services';
+import { tFor } from '../i18n';
 import type { Table } from './blueprintTables';
+
+/** The report speaks Chinese whatever the UI language (namespace `report`). */
+const t = () => tFor('zh');
 
 export interface ReportInput {
   result: BlueprintResult;
@@ -69,34 +73,36 @@ export function buildReportDocument(inp: ReportInput, doc: Document = document.i
     return e;
   };
   const body = doc.body;
-  const btn = el('button', body, '打印 / 存为 PDF', 'print');
+  const btn = el('button', body, t()('report:print'), 'print');
   btn.setAttribute('onclick', 'window.print()');
   el('h1', body, inp.title);
   const p = inp.date;
   const d2 = (n: number) => String(n).padStart(2, '0');
-  el('div', body, `数据包：${inp.packageName}\u3000范围：${inp.scopeLabel}\u3000日期：${p.getFullYear()}-${d2(p.getMonth() + 1)}-${d2(p.getDate())}`, 'meta');
-  if (inp.synthetic) el('div', body, '示例数据：几何为合成（社区名称与户数总量来自公开统计资料），不作为规划依据。', 'synthetic');
+  el('div', body, t()('report:meta', { pkg: inp.packageName, scope: inp.scopeLabel, date: `${p.getFullYear()}-${d2(p.getMonth() + 1)}-${d2(p.getDate())}` }), 'meta');
+  if (inp.synthetic) el('div', body, t()('report:synthetic'), 'synthetic');
   if (inp.mapImage) {
     const img = el('img', body, undefined, 'map');
-    img.setAttribute('alt', '地图');
+    img.setAttribute('alt', t()('report:mapAlt'));
     if (/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/.test(inp.mapImage)) img.setAttribute('src', inp.mapImage);
   }
   const r = inp.result;
-  el('h2', body, '结果');
+  el('h2', body, t()('report:result'));
   const kpis = el('div', body, undefined, 'kpis');
   const kpi = (label: string, value: string) => {
     const k = el('div', kpis, undefined, 'kpi');
     el('b', k, value);
     el('span', k, label);
   };
-  kpi('新增点位', num(r.totals.sites));
-  kpi('总建筑面积', `${num(r.totals.areaM2)} m²`);
-  kpi('估算投资', `${num(r.totals.costWan, 1)} 万元`);
-  kpi('可申请补贴', `${num(r.totals.subsidyYuan / 10000, 1)} 万元`);
-  kpi('求解', r.solution.optimal ? '已证明最优' : `差距 ${(r.solution.gap * 100).toFixed(2)}%`);
-  el('h2', body, '实施前后：步行覆盖率（浅色为实施前）');
+  const tr = t();
+  kpi(tr('report:kpi.sites'), num(r.totals.sites));
+  kpi(tr('report:kpi.area'), `${num(r.totals.areaM2)} m²`);
+  kpi(tr('report:kpi.cost'), tr('report:kpi.wan', { v: num(r.totals.costWan, 1) }));
+  kpi(tr('report:kpi.subsidy'), tr('report:kpi.wan', { v: num(r.totals.subsidyYuan / 10000, 1) }));
+  kpi(tr('report:kpi.solve'), r.solution.optimal ? tr('report:kpi.optimal') : tr('report:kpi.gap', { gap: (r.solution.gap * 100).toFixed(2) }));
+  el('h2', body, tr('report:coverageTitle'));
   bars(el('div', body, undefined, 'bars'), r.before, r.after, el);
-  el('h2', body, '实施前后：达标与缺口');
+  el('h2', body, tr('report:rulesTitle'));
+  const [yes, no] = [tr('report:yes'), tr('report:no')];
   rulesTable(body, r.before, r.after, el);
   for (const t of inp.tables) {
     el('h2', body, t.name);
@@ -106,10 +112,10 @@ export function buildReportDocument(inp: ReportInput, doc: Document = document.i
     const tb = el('tbody', table);
     for (const row of t.rows) {
       const tr = el('tr', tb);
-      for (const v of row) el('td', tr, v === null ? '' : typeof v === 'boolean' ? (v ? '是' : '否') : String(v), typeof v === 'number' ? 'num' : undefined);
+      for (const v of row) el('td', tr, v === null ? '' : typeof v === 'boolean' ? (v ? yes : no) : String(v), typeof v === 'number' ? 'num' : undefined);
     }
   }
-  el('h2', body, '假设');
+  el('h2', body, tr('report:assumptions'));
   const ul = el('ul', body);
   for (const a of r.assumptions) el('li', ul, a);
   return doc;
@@ -132,15 +138,16 @@ function bars(box: Element, before: ScopeMeasures, after: ScopeMeasures, el: El)
 function rulesTable(body: Element, before: ScopeMeasures, after: ScopeMeasures, el: El) {
   const table = el('table', body);
   const hr = el('tr', el('thead', table));
-  for (const h of ['指标', '实施前', '实施后']) el('th', hr, h);
+  const tr = t();
+  for (const h of [tr('report:rules.measure'), tr('report:rules.before'), tr('report:rules.after')]) el('th', hr, h);
   const tb = el('tbody', table);
   const rows: [string, string, string][] = [
-    ['每百户 30 m² 达标社区', num(before.meetingArea), num(after.meetingArea)],
-    ['综合体功能规则达标社区', num(before.meetingComplexRule), num(after.meetingComplexRule)],
-    ['一老一小基本规则达标社区', num(before.meetingBasicRule), num(after.meetingBasicRule)],
-    ['30 m² 标准缺口合计 (m²)', num(before.shortfallBaseM2), num(after.shortfallBaseM2)],
-    ['80 m² 标准缺口合计 (m²)', num(before.shortfallEnhancedM2), num(after.shortfallEnhancedM2)],
-    ...SERVICES.map((s, k): [string, string, string] => [`步行范围外户数：${SERVICE_NAMES[s].zh}`, num(before.uncoveredHouseholds[k]), num(after.uncoveredHouseholds[k])]),
+    [tr('report:rules.meetingArea'), num(before.meetingArea), num(after.meetingArea)],
+    [tr('report:rules.meetingComplex'), num(before.meetingComplexRule), num(after.meetingComplexRule)],
+    [tr('report:rules.meetingBasic'), num(before.meetingBasicRule), num(after.meetingBasicRule)],
+    [tr('report:rules.shortfall30'), num(before.shortfallBaseM2), num(after.shortfallBaseM2)],
+    [tr('report:rules.shortfall80'), num(before.shortfallEnhancedM2), num(after.shortfallEnhancedM2)],
+    ...SERVICES.map((s, k): [string, string, string] => [tr('report:rules.beyond', { service: SERVICE_NAMES[s].zh }), num(before.uncoveredHouseholds[k]), num(after.uncoveredHouseholds[k])]),
   ];
   for (const row of rows) {
     const tr = el('tr', tb);

@@ -1,5 +1,6 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Basemap } from '../app/viewState';
+import { tFor } from '../i18n';
 import { networkLayers } from './networkLayers';
 import { waterLayers } from './waterLayers';
 
@@ -26,7 +27,7 @@ export function basemapTiles(basemap: Basemap, tk: string): { tiles: string[]; a
         (s) =>
           `https://t${s}.tianditu.gov.cn/${layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${encodeURIComponent(tk)}`,
       );
-    return { tiles: t('vec'), attribution: '© 天地图' };
+    return { tiles: t('vec'), attribution: tFor('zh')('basemap.attribution') };
   }
   return null;
 }

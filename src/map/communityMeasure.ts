@@ -1,3 +1,4 @@
+import type { ParseKeys } from 'i18next';
 import type { CommunityResult } from '../engine/analysisTypes';
 import { serviceIndex, type ServiceCode } from '../engine/standards/services';
 import type { Measure } from '../app/viewState';
@@ -6,7 +7,7 @@ import { NO_DATA, ORANGE5, RYG5, classOf, niceBreaks, type RGBA } from './colors
 /** One legend row: a colour and either an i18n key (with params) or a literal range. */
 export interface LegendClass {
   color: RGBA;
-  key?: string;
+  key?: ParseKeys;
   params?: Record<string, string | number>;
   /** A numeric range [from, to) for the label; `to` undefined = "and above". */
   range?: [number, number | undefined];

@@ -7,6 +7,7 @@ import { CoverageChart } from './CoverageChart';
 import { RuleList } from './RuleList';
 import { StatRow } from './StatRow';
 import { fmtHh, fmtM2, fmtNum, serviceName } from './format';
+import { useLang } from '../i18n/lang';
 
 interface Props {
   result: CommunityResult;
@@ -22,8 +23,8 @@ interface Props {
 
 /** Everything a planner needs about one community: area, shortfall, functions, rules, coverage, rank. */
 export function CommunityPanel({ result: r, census, policy, totalCommunities, street, district, service, onSelect }: Props) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
+  const lang = useLang();
   const { base, enhanced } = policy.areaPer100Households;
   const per100 = r.areaPer100hh;
   const rules = [

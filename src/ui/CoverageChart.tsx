@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { SERVICES, YILAO_YIXIAO, type ServiceCode } from '../engine/standards/services';
 import { SERVICE_COLORS, css } from '../map/colors';
 import { fmtM, fmtPct, serviceName } from './format';
+import { useLang } from '../i18n/lang';
 
 interface Props {
   /** Coverage 0…1 per service in SERVICES order, null where not measurable. */
@@ -16,8 +17,8 @@ const BAR_W = 150;
 
 /** Coverage per service as horizontal SVG bars, the selected service outlined. */
 export function CoverageChart({ coverage, thresholdsM, selected }: Props) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
+  const lang = useLang();
   const h = SERVICES.length * ROW + 4;
   return (
     <figure className="coverage-chart" data-testid="coverage-chart">
@@ -45,7 +46,7 @@ export function CoverageChart({ coverage, thresholdsM, selected }: Props) {
           );
         })}
       </svg>
-      <figcaption>● {lang.startsWith('en') ? 'for the old and young' : '一老一小'} · {t('panel.coverageNote')}</figcaption>
+      <figcaption>● {t('panel.yilaoYixiao')} · {t('panel.coverageNote')}</figcaption>
     </figure>
   );
 }

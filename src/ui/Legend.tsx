@@ -13,6 +13,7 @@ import { SHAPES, type ShapeName } from '../map/symbols';
 import { BlueprintLegend } from './blueprint/BlueprintLegend';
 import { WalkLegend } from './network/WalkLegend';
 import { fmtNum, serviceName } from './format';
+import { useLang } from '../i18n/lang';
 
 /** A colour square, a marker shape or a line sample. */
 function Swatch({ color, shape, line }: { color: RGBA; shape?: ShapeName; line?: 'solid' | 'dashed' | 'thick' }) {
@@ -58,8 +59,8 @@ export interface LegendViewProps {
 
 /** The legend of every visible layer, from the engine's numbers (the same classes the map uses). */
 export function LegendView({ data, layers, measure, service, selection, publicView }: LegendViewProps) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
+  const lang = useLang();
   const blocks: { id: string; title: string; rows: Row[] }[] = [];
   if (layers.communities) {
     const c = colorCommunities(data.analysis.communities, measure, service, data.analysis.policy.areaPer100Households);

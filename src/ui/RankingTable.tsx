@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CommunityResult } from '../engine/analysisTypes';
 import { serviceIndex, type ServiceCode } from '../engine/standards/services';
 import { fmtNum, fmtPct } from './format';
+import { useLang } from '../i18n/lang';
 
 type SortKey = 'rank' | 'name' | 'street' | 'households' | 'areaPer100' | 'shortfall' | 'coverage' | 'functions';
 
@@ -15,8 +16,8 @@ interface Props {
 
 /** Communities by need, sortable, filtered by district and street; a row click selects on the map. */
 export function RankingTable({ communities, service, selectedId, onSelect }: Props) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
+  const lang = useLang();
   const si = serviceIndex(service);
   const [district, setDistrict] = useState('');
   const [street, setStreet] = useState('');
