@@ -12,6 +12,7 @@ export const reportZh = {
     scenario: '渝邻图方案',
     scenarioName: '方案',
   },
+  table: { sites: '点位表', communities: '社区表' },
   scope: { selected: '所选 {{n}} 个社区', all: '全部社区' },
   title: '社区嵌入式服务设施“一张蓝图”——{{scope}}',
   print: '打印 / 存为 PDF',

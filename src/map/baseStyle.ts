@@ -1,6 +1,7 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Basemap } from '../app/viewState';
 import { tFor } from '../i18n';
+import { BASEMAP_COLORS } from './colors';
 import { networkLayers } from './networkLayers';
 import { waterLayers } from './waterLayers';
 
@@ -49,39 +50,39 @@ export function baseStyle(): StyleSpecification {
       water: geojson(),
     },
     layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': '#f3f1ec' } },
+      { id: 'background', type: 'background', paint: { 'background-color': BASEMAP_COLORS.background } },
       ...waterLayers(),
       {
         id: 'community-base',
         type: 'fill',
         source: 'communities',
-        paint: { 'fill-color': '#fbfaf7', 'fill-outline-color': '#d9d5cc' },
+        paint: { 'fill-color': BASEMAP_COLORS.communityFill, 'fill-outline-color': BASEMAP_COLORS.communityOutline },
       },
       ...networkLayers(), // first id 'roads': deck fills go before it
       {
         id: 'community-lines',
         type: 'line',
         source: 'communities',
-        paint: { 'line-color': '#8c8778', 'line-width': 0.5, 'line-opacity': 0.7 },
+        paint: { 'line-color': BASEMAP_COLORS.communityLine, 'line-width': 0.5, 'line-opacity': 0.7 },
       },
       {
         id: 'street-lines',
         type: 'line',
         source: 'streetLines',
-        paint: { 'line-color': '#4d4a42', 'line-width': 1.4, 'line-dasharray': [3, 2] },
+        paint: { 'line-color': BASEMAP_COLORS.streetLine, 'line-width': 1.4, 'line-dasharray': [3, 2] },
       },
       {
         id: 'district-lines',
         type: 'line',
         source: 'districtLines',
-        paint: { 'line-color': '#2b2a26', 'line-width': 2.6 },
+        paint: { 'line-color': BASEMAP_COLORS.districtLine, 'line-width': 2.6 },
       },
       {
         id: 'selection-line',
         type: 'line',
         source: 'communities',
         filter: ['==', ['get', 'id'], '\u0000'],
-        paint: { 'line-color': '#0b5cad', 'line-width': 3.2 },
+        paint: { 'line-color': BASEMAP_COLORS.selection, 'line-width': 3.2 },
       },
       {
         id: 'community-labels',
@@ -94,7 +95,7 @@ export function baseStyle(): StyleSpecification {
           'text-max-width': 6,
           'text-allow-overlap': false,
         },
-        paint: { 'text-color': '#2b2a26', 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.4 },
+        paint: { 'text-color': BASEMAP_COLORS.label, 'text-halo-color': BASEMAP_COLORS.labelHalo, 'text-halo-width': 1.4 },
       },
     ],
   };

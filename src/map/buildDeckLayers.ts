@@ -5,8 +5,9 @@ import { serviceIndex, type ServiceCode } from '../engine/standards/services';
 import type { Candidate, Facility } from '../engine/types';
 import type { LayerKey, Selection } from '../app/viewState';
 import type { MapData } from '../worker/protocol';
-import { PURPLE5, SERVICE_COLORS, SOURCE_COLORS, classOf, type RGBA } from './colors';
-import { facilityColor, h3Breaks } from './layerStyles';
+import { classOf, h3Breaks } from './classification';
+import { HALO_DIM, HEX_OUTLINE, HIGHLIGHT, PURPLE5, SERVICE_COLORS, SOURCE_COLORS, TRANSPARENT, WHITE, type RGBA } from './colors';
+import { facilityColor } from './layerStyles';
 import { iconAtlas } from './iconAtlas';
 import { CANDIDATE_SHAPE, levelShape, levelSize } from './symbols';
 
@@ -97,10 +98,10 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
         pickable: true,
         stroked: false,
         filled: true,
-        getFillColor: (f: { properties: { i: number } }) => inp.communityColors[f.properties.i] ?? [0, 0, 0, 0],
+        getFillColor: (f: { properties: { i: number } }) => inp.communityColors[f.properties.i] ?? TRANSPARENT,
         updateTriggers: { getFillColor: [inp.communityColors] },
         autoHighlight: true,
-        highlightColor: [255, 255, 255, 60],
+        highlightColor: HIGHLIGHT,
       } as never),
     );
   }
@@ -118,7 +119,7 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
         extruded: false,
         stroked: true,
         lineWidthMinPixels: 0.5,
-        getLineColor: [255, 255, 255, 140],
+        getLineColor: HEX_OUTLINE,
         getHexagon: (c: number) => data.h3.cells[c],
         getFillColor: (c: number) => PURPLE5[classOf(data.h3.uncovered[si * m + c], breaks)],
         updateTriggers: { getFillColor: [service] },
@@ -157,7 +158,7 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
         ...common,
         id: 'facilities-halo',
         getSize: (f: Facility) => levelSize(f.level) + 5,
-        getColor: (f: Facility) => (f.services.includes(service) ? [255, 255, 255, 255] : [255, 255, 255, 110]),
+        getColor: (f: Facility) => (f.services.includes(service) ? WHITE : HALO_DIM),
         updateTriggers: { getColor: [service] },
       } as never),
       new IconLayer({
@@ -182,7 +183,7 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
       sizeUnits: 'pixels',
     };
     out.push(
-      new IconLayer({ ...common, id: 'candidates-halo', getSize: 21, getColor: [255, 255, 255, 255] } as never),
+      new IconLayer({ ...common, id: 'candidates-halo', getSize: 21, getColor: WHITE } as never),
       new IconLayer({
         ...common,
         id: 'candidates',

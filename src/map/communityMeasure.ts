@@ -2,7 +2,8 @@ import type { ParseKeys } from 'i18next';
 import type { CommunityResult } from '../engine/analysisTypes';
 import { serviceIndex, type ServiceCode } from '../engine/standards/services';
 import type { Measure } from '../app/viewState';
-import { NO_DATA, ORANGE5, RYG5, classOf, niceBreaks, type RGBA } from './colors';
+import { classOf, niceBreaks } from './classification';
+import { NO_DATA, ORANGE5, RYG5, type RGBA } from './colors';
 
 /** One legend row: a colour and either an i18n key (with params) or a literal range. */
 export interface LegendClass {

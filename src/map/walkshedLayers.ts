@@ -2,17 +2,8 @@ import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { FacilityWalkshed, PointReach } from '../worker/networkApi';
-import { SERVICE_COLORS, type RGBA } from './colors';
+import { FACILITY_RING_COLOR, RING_COLORS, SERVICE_COLORS, WHITE, type RGBA } from './colors';
 import { BEFORE_FILL, BEFORE_POINTS } from './buildDeckLayers';
-
-/** Colours of the 5 / 10 / 15-minute rings from a clicked point: dark to light teal. */
-export const RING_COLORS: RGBA[] = [
-  [0, 109, 119, 255],
-  [42, 157, 143, 255],
-  [131, 197, 190, 255],
-];
-/** Outline of the minute rings around a selected facility. */
-export const FACILITY_RING_COLOR: RGBA = [60, 60, 60, 255];
 
 type Shed = Feature<Polygon | MultiPolygon, { thresholdM: number; minutes: number; cells: number }>;
 
@@ -51,7 +42,7 @@ export function walkshedLayers(point: PointReach | null, facility: FacilityWalks
         radiusUnits: 'pixels',
         stroked: true,
         getFillColor: RING_COLORS[0],
-        getLineColor: [255, 255, 255, 255],
+        getLineColor: WHITE,
         lineWidthMinPixels: 2,
       } as never),
     );

@@ -2,12 +2,13 @@ import type { Analysis, CommunityResult } from '../engine/analysisTypes';
 import type { DistanceProvider } from '../engine/coverage/distanceProvider';
 import { createProvider } from '../engine/analyze';
 import { blueprint, type BlueprintOptions, type BlueprintResult, type BlueprintScope } from '../engine/blueprint/index';
-import { DEFAULT_MIN_FUNCTION_AREA_M2, DEFAULT_SOURCE_PENALTY } from '../engine/blueprint/blueprintOptions';
+import { DEFAULT_SOURCE_PENALTY } from '../engine/blueprint/blueprintOptions';
 import { scopeCommunities } from '../engine/blueprint/blueprintScope';
+import { bundleLevel, defaultBundle, type SiteLevel } from '../engine/blueprint/siteLevel';
 import { policyLevers, type PolicyLever } from '../engine/blueprint/policyLevers';
 import type { HighsLoaderOrInstance } from '../engine/optimize/highsRunner';
 import { createScenarioContext, evaluateScenario, type Scenario, type ScenarioContext, type ScenarioSummary } from '../engine/scenario/index';
-import { SERVICES, YILAO_YIXIAO, type ServiceCode } from '../engine/standards/services';
+import { SERVICES, type ServiceCode } from '../engine/standards/services';
 import type { Candidate, CandidateSource, DataPackage, Facility, Ownership } from '../engine/types';
 
 /** What the blueprint panel asks for. */
@@ -52,7 +53,7 @@ export interface CandidateComparison {
   ownership: Ownership;
   costWan: number | null;
   services: ServiceCode[];
-  level: 'complex' | 'enhanced' | 'scattered';
+  level: SiteLevel;
   /** Per service of the bundle: scope households newly covered. */
   newlyCovered: Partial<Record<ServiceCode, number>>;
   communitiesServed: { id: string; name: string; households: number }[];
@@ -179,32 +180,7 @@ export class BlueprintSession {
   }
 }
 
-/** Bundle order: the 一老一小 services first (they decide the function rules), then the rest. */
-const BUNDLE_ORDER: ServiceCode[] = [...YILAO_YIXIAO, ...SERVICES.filter((s) => !YILAO_YIXIAO.includes(s))];
-
-/**
- * The default bundle of a site of `areaM2` m²: services in {@link BUNDLE_ORDER} while their
- * minimum areas (DEFAULT_MIN_FUNCTION_AREA_M2) fit; at least one service.
- */
-export function defaultBundle(areaM2: number): ServiceCode[] {
-  const out: ServiceCode[] = [];
-  let used = 0;
-  for (const s of BUNDLE_ORDER) {
-    const need = DEFAULT_MIN_FUNCTION_AREA_M2[s];
-    if (used + need <= areaM2) {
-      out.push(s);
-      used += need;
-    }
-  }
-  if (out.length === 0) out.push(BUNDLE_ORDER[0]);
-  return SERVICES.filter((s) => out.includes(s));
-}
-
-/** Level of a bundle: complex (≥ complexMin m², ≥ 3 functions, ≥ 2 一老一小), enhanced at ≥ enhancedMin m², else scattered. */
-export function bundleLevel(services: readonly ServiceCode[], areaM2: number, complexMin = 600, enhancedMin = 800): 'complex' | 'enhanced' | 'scattered' {
-  const yy = services.filter((s) => YILAO_YIXIAO.includes(s)).length;
-  if (services.length >= 3 && yy >= 2 && areaM2 >= complexMin) return areaM2 >= enhancedMin ? 'enhanced' : 'complex';
-  return 'scattered';
-}
+/** The level rule and default bundle live in the engine (src/engine/blueprint/siteLevel.ts). */
+export { bundleLevel, defaultBundle };
 
 export type { Candidate };

@@ -1,4 +1,4 @@
-import { SERVICE_COLORS, css } from '../../map/colors';
+import { CHART_COLORS, SERVICE_COLORS, css } from '../../map/colors';
 import { BP_SHAPES, NEWLY_REACHED, type BpShape } from '../../map/blueprintLayers';
 import { useBlueprint } from './blueprintStore';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 function Shape({ shape, color }: { shape: BpShape; color: string }) {
   return (
     <svg width={16} height={16} viewBox="0 0 24 24" aria-hidden>
-      <path d={BP_SHAPES[shape]} fill={color} fillRule="evenodd" stroke="#fff" strokeWidth={1} />
+      <path d={BP_SHAPES[shape]} fill={color} fillRule="evenodd" stroke={CHART_COLORS.halo} strokeWidth={1} />
     </svg>
   );
 }
@@ -16,7 +16,7 @@ export function BlueprintLegend() {
   const { t } = useTranslation(['translation', 'blueprint']);
   const show = useBlueprint((s) => s.showLayer && (s.run !== null || s.scenarioRun !== null));
   if (!show) return null;
-  const grey = '#555';
+  const grey = CHART_COLORS.legendGrey;
   return (
     <div className="legend-block" data-testid="legend-blueprint">
       <div className="legend-block-title">{t('blueprint:legend.title')}</div>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/store';
 import { SERVICES } from '../../engine/standards/services';
+import { siteCostWan } from '../../engine';
 import type { CandidateComparison, ScenarioRun } from '../../worker/blueprintCore';
 import { fmtHh, fmtM2, fmtNum, fmtPct, serviceName } from '../format';
 import { compareCandidates, toggleCompare } from './blueprintActions';
@@ -60,7 +61,7 @@ export function ScenarioCompareTable({ a, b, runA, runB }: { a: NamedScenario; b
   const data = useApp((s) => s.data);
   const costOf = (id: string | undefined, area: number) => {
     const c = id ? data?.candidates.find((x) => x.id === id) : undefined;
-    return c?.costWan ?? area * 0.2;
+    return siteCostWan(area, c?.costWan);
   };
   const A = runA.summary.after;
   const B = runB.summary.after;

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Policy } from '../../engine/standards/policy';
 import { SERVICES } from '../../engine/standards/services';
-import { SERVICE_COLORS, css } from '../../map/colors';
-import { RING_COLORS } from '../../map/walkshedLayers';
+import { RING_COLORS, SERVICE_COLORS, css } from '../../map/colors';
 import type { PointReach } from '../../worker/networkApi';
 import { fmtNum, serviceName } from '../format';
 import { useApp } from '../../app/store';

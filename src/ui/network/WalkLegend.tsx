@@ -1,10 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LayerKey, Selection } from '../../app/viewState';
-import { SERVICE_COLORS, css, type RGBA } from '../../map/colors';
-import { NETWORK_COLORS } from '../../map/networkLayers';
-import { WATER_COLORS } from '../../map/waterLayers';
-import { FACILITY_RING_COLOR, RING_COLORS } from '../../map/walkshedLayers';
+import { CHART_COLORS, FACILITY_RING_COLOR, NETWORK_COLORS, RING_COLORS, SERVICE_COLORS, WATER_COLORS, css, type RGBA } from '../../map/colors';
 import type { FacilityWalkshed, PointReach } from '../../worker/networkApi';
 import type { MapData } from '../../worker/protocol';
 import { fmtNum, serviceName } from '../format';
@@ -26,7 +23,7 @@ const Area = ({ fill, line, alpha = 0.3 }: { fill: RGBA; line?: RGBA; alpha?: nu
 const Lift = () => (
   <svg width={16} height={16} viewBox="0 0 40 40" aria-hidden>
     <rect x={2} y={2} width={36} height={36} rx={8} fill={NETWORK_COLORS.lift} />
-    <path d="M20 7 29 17H11ZM20 33 29 23H11Z" fill="#fff" />
+    <path d="M20 7 29 17H11ZM20 33 29 23H11Z" fill={CHART_COLORS.halo} />
   </svg>
 );
 
