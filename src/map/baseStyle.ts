@@ -1,3 +1,4 @@
+import type { FeatureCollection } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Basemap } from '../app/viewState';
 import { tFor } from '../i18n';
@@ -8,14 +9,14 @@ import { waterLayers } from './waterLayers';
 /** System CJK fonts first (fonts-noto-cjk on Linux, YaHei on Windows, PingFang on macOS). */
 export const CJK_FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif';
 
-const EMPTY = { type: 'FeatureCollection', features: [] } as const;
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
  * GeoJSON sources cut into tiles up to zoom 14 only (maplibre over-zooms beyond: at z14 a tile
  * unit is ~0.6 m, finer than the data) with a smaller buffer than the default 128: fewer and
  * lighter tiles for maplibre's one worker on a 2-core machine.
  */
-const geojson = (maxzoom = 14, buffer = 32) => ({ type: 'geojson' as const, data: EMPTY as never, maxzoom, buffer });
+const geojson = (maxzoom = 14, buffer = 32) => ({ type: 'geojson' as const, data: EMPTY, maxzoom, buffer });
 
 /** Raster tiles of the optional online basemaps (off by default: no request leaves the page's origin). */
 export function basemapTiles(basemap: Basemap, tk: string): { tiles: string[]; attribution: string } | null {
