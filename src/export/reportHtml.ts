@@ -2,6 +2,7 @@ import type { BlueprintResult } from '../engine/blueprint/index';
 import type { ScopeMeasures } from '../engine/scenario/index';
 import { SERVICES, SERVICE_NAMES } from '../engine/standards/services';
 import { tFor } from '../i18n';
+import { REPORT_COLORS } from '../map/colors';
 import type { Table } from './blueprintTables';
 
 /** The report speaks Chinese whatever the UI language (namespace `report`). */
@@ -26,19 +27,19 @@ const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microso
 const css = (paper: 'A4' | 'A3') => `
 @page { size: ${paper} ${paper === 'A3' ? 'landscape' : 'portrait'}; margin: 14mm 12mm; }
 * { box-sizing: border-box; }
-body { font-family: ${FONT}; color: #1c2430; font-size: 10.5pt; margin: 0 auto; max-width: ${paper === 'A3' ? '400mm' : '186mm'}; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { font-family: ${FONT}; color: ${REPORT_COLORS.text}; font-size: 10.5pt; margin: 0 auto; max-width: ${paper === 'A3' ? '400mm' : '186mm'}; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 h1 { font-size: 18pt; margin: 0 0 2mm; }
 h2 { font-size: 13pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; }
 .meta { color: #555; margin-bottom: 3mm; }
-.synthetic { background: #fff3cd; border: 1px solid #e8d48a; color: #6b4e00; padding: 1.5mm 3mm; margin: 2mm 0; }
+.synthetic { background: ${REPORT_COLORS.syntheticBg}; border: 1px solid ${REPORT_COLORS.syntheticBorder}; color: ${REPORT_COLORS.syntheticText}; padding: 1.5mm 3mm; margin: 2mm 0; }
 .map { width: 100%; border: 1px solid #ccc; }
 table { border-collapse: collapse; width: 100%; font-size: 8pt; page-break-inside: auto; }
 tr { page-break-inside: avoid; }
 th, td { border: 1px solid #bbb; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
-th { background: #eef1f5; }
+th { background: ${REPORT_COLORS.tableHead}; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .bars { display: grid; grid-template-columns: 22mm 1fr 30mm; gap: 1mm 2mm; align-items: center; }
-.bar { height: 2.2mm; background: #c43e37; }
+.bar { height: 2.2mm; background: ${REPORT_COLORS.bar}; }
 .bar.before { opacity: 0.35; }
 .kpis { display: flex; flex-wrap: wrap; gap: 3mm; }
 .kpi { border: 1px solid #ccc; padding: 2mm 3mm; min-width: 32mm; }

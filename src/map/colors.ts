@@ -127,6 +127,16 @@ export const CHART_COLORS = {
   legendGrey: '#555', // blueprint level shapes in the legend
 } as const;
 
+/** The printable report (CSS). */
+export const REPORT_COLORS = {
+  text: '#1c2430',
+  syntheticBg: '#fff3cd',
+  syntheticBorder: '#e8d48a',
+  syntheticText: '#6b4e00',
+  tableHead: '#eef1f5',
+  bar: '#c43e37', // = SERVICE_COLORS.elderly_care
+} as const;
+
 /** Mask icons are drawn white on the atlas and take the layer's colour. */
 export const ICON_MASK = '#ffffff';
 
