@@ -7,6 +7,7 @@ import { useBlueprint, type ScopeKind } from './blueprintStore';
 import { BeforeAfterBars } from './BeforeAfterBars';
 import { SiteExplanation, levelLabel } from './SiteExplanation';
 import { useLang } from '../../i18n/lang';
+import { BLUEPRINT_DEFAULTS } from '../../engine';
 
 /** Parse a number input: null when empty. */
 const numOrNull = (v: string): number | null => (v.trim() === '' || !Number.isFinite(Number(v)) ? null : Number(v));
@@ -96,7 +97,7 @@ export function BlueprintPanel() {
         </label>
         <label>
           <span>{t('blueprint:timeLimit')}</span>
-          <input type="number" min={1} max={600} data-testid="bp-time-limit" value={bp.timeLimitS} onChange={(e) => bp.set({ timeLimitS: numOrNull(e.target.value) ?? 10 })} />
+          <input type="number" min={1} max={600} data-testid="bp-time-limit" value={bp.timeLimitS} onChange={(e) => bp.set({ timeLimitS: numOrNull(e.target.value) ?? BLUEPRINT_DEFAULTS.panelTimeLimitS })} />
         </label>
       </div>
       <div className="bp-row">
