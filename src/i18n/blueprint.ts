@@ -1,3 +1,7 @@
+import { SITE_LEVEL_NAMES } from '../engine';
+
+const levelNames = (l: 'zh' | 'en') => ({ complex: SITE_LEVEL_NAMES.complex[l], enhanced: SITE_LEVEL_NAMES.enhanced[l], scattered: SITE_LEVEL_NAMES.scattered[l], joint: SITE_LEVEL_NAMES.joint[l] });
+
 /** i18next namespace `blueprint`: the blueprint, scenario, comparison and export panels (zh default). */
 export const blueprintZh = {
   open: '一张蓝图',
@@ -38,7 +42,7 @@ export const blueprintZh = {
   shortfall80: '80 m² 标准缺口合计',
   beyond: '步行范围外户数',
   siteList: '推荐点位',
-  level: { complex: '综合体', enhanced: '增强型综合体', scattered: '插花式', joint: '跨社区联合体' },
+  level: levelNames('zh'), // the engine's names (src/engine/blueprint/siteLevel.ts)
   bundle: '功能配置',
   area: '建筑面积',
   source: '来源',
@@ -157,7 +161,7 @@ export const blueprintEn: typeof blueprintZh = {
   shortfall80: 'Total shortfall at 80 m²',
   beyond: 'Households beyond walking range',
   siteList: 'Recommended sites',
-  level: { complex: 'Complex', enhanced: 'Enhanced complex', scattered: 'Scattered', joint: 'Joint complex' },
+  level: levelNames('en'),
   bundle: 'Bundle',
   area: 'Floor area',
   source: 'Source',
