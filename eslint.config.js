@@ -1,6 +1,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Outside src/engine, the engine is reached through its index only (issue 8). */
+const ENGINE_INDEX_ONLY = { group: ['**/engine/*', '!**/engine/index'], message: 'Import the engine through its index (src/engine/index.ts) only.' };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'public/**'] },
   js.configs.recommended,
@@ -29,6 +32,21 @@ export default tseslint.config(
     },
   },
 
+  {
+    // The engine's index is the only way into it (issue 8): no deep paths from the app, the
+    // scripts or the tests. Engine unit tests may test internals: test/engine/ and the engine
+    // 
+    // The layering blocks below repeat ENGINE_INDEX_ONLY: a later block's options replace an earlier one's.
+    files: ['src/**/*.{ts,tsx}', 'scripts/**/*.ts', 'test/**/*.{ts,tsx}'],
+    ignores: ['src/engine/**', 'test/engine/**', 'test/fixtures/network/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [ENGINE_INDEX_ONLY] },
+      ],
+    },
+  },
+
   // Layering (docs/ARCHITECTURE.md): engine < worker < client < state < map < ui < app.
   // Workers are reached only through their protocol (types) and src/client; the shared failure
   // converter (worker/failure.ts) is pure and may be used by the app shell.
@@ -48,58 +66,37 @@ export default tseslint.config(
     files: ['src/worker/**/*.ts'],
     ignores: ['src/worker/protocol.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/client/*', '**/state/*', '**/map/*', '**/ui/*', '**/app/*', '**/i18n', '**/i18n/*', '**/export/*'], message: 'Workers import the engine and each other only.' }] }],
+      'no-restricted-imports': ['error', { patterns: [ENGINE_INDEX_ONLY, { group: ['**/client/*', '**/state/*', '**/map/*', '**/ui/*', '**/app/*', '**/i18n', '**/i18n/*', '**/export/*'], message: 'Workers import the engine and each other only.' }] }],
     },
   },
   {
     files: ['src/client/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/state/*', '**/map/*', '**/ui/*', '**/app/*', '**/export/*'], message: 'src/client talks to the workers; it knows no state, map or UI.' }, { group: ['**/worker/*', '!**/worker/protocol'], message: 'src/client imports worker types from worker/protocol only (workers are created by URL).' }] }],
+      'no-restricted-imports': ['error', { patterns: [ENGINE_INDEX_ONLY, { group: ['**/state/*', '**/map/*', '**/ui/*', '**/app/*', '**/export/*'], message: 'src/client talks to the workers; it knows no state, map or UI.' }, { group: ['**/worker/*', '!**/worker/protocol'], message: 'src/client imports worker types from worker/protocol only (workers are created by URL).' }] }],
     },
   },
   {
     files: ['src/state/**/*.ts', 'src/state/**/*.tsx'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/*', '**/map/*', '**/app/*', '**/export/*'], message: 'src/state sits below map and ui: it imports neither.' }, { group: ['**/worker/*', '!**/worker/protocol'], message: 'src/state reaches the workers through worker/protocol and src/client only.' }] }],
+      'no-restricted-imports': ['error', { patterns: [ENGINE_INDEX_ONLY, { group: ['**/ui/*', '**/map/*', '**/app/*', '**/export/*'], message: 'src/state sits below map and ui: it imports neither.' }, { group: ['**/worker/*', '!**/worker/protocol'], message: 'src/state reaches the workers through worker/protocol and src/client only.' }] }],
     },
   },
   {
     files: ['src/map/**/*.ts', 'src/map/**/*.tsx'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/*', '**/app/*'], message: 'src/map does not import the UI (shared state lives in src/state).' }, { group: ['**/worker/*', '!**/worker/protocol'], message: 'src/map reaches the workers through worker/protocol and src/client only.' }] }],
+      'no-restricted-imports': ['error', { patterns: [ENGINE_INDEX_ONLY, { group: ['**/ui/*', '**/app/*'], message: 'src/map does not import the UI (shared state lives in src/state).' }, { group: ['**/worker/*', '!**/worker/protocol'], message: 'src/map reaches the workers through worker/protocol and src/client only.' }] }],
     },
   },
   {
     files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx', 'src/export/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/app/*'], message: 'The UI does not import the app shell.' }, { group: ['**/worker/*', '!**/worker/protocol'], message: 'The UI reaches the workers through worker/protocol and src/client only.' }] }],
+      'no-restricted-imports': ['error', { patterns: [ENGINE_INDEX_ONLY, { group: ['**/app/*'], message: 'The UI does not import the app shell.' }, { group: ['**/worker/*', '!**/worker/protocol'], message: 'The UI reaches the workers through worker/protocol and src/client only.' }] }],
     },
   },
   {
     files: ['src/i18n/**/*.ts'],
-    // en.ts and zh.ts still pull the per-feature string modules from src/ui; they leave when those
-    // become i18next namespaces (issue 8 item 3, another branch): then drop this `ignores`.
-    ignores: ['src/i18n/en.ts', 'src/i18n/zh.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/*', '**/ui/**', '**/map/*', '**/state/*', '**/app/*'], message: 'src/i18n imports nothing from the UI.' }] }],
-    },
-  },
-  {
-    // The engine's index is the only way into it (issue 8): no deep paths from the app, the
-    // scripts or the tests. Engine unit tests may test internals: test/engine/ and the engine
-    // tests still at the top of test/ (to be moved under test/engine/).
-    files: ['src/**/*.{ts,tsx}', 'scripts/**/*.ts', 'test/**/*.{ts,tsx}'],
-    ignores: [
-      'src/engine/**',
-      'test/engine/**',
-      'test/{network-*,optimize*,blueprint,scenario}.test.ts',
-      'test/fixtures/network/**',
-    ],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['**/engine/*', '!**/engine/index'], message: 'Import the engine through its index (src/engine/index.ts) only.' }] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [ENGINE_INDEX_ONLY, { group: ['**/ui/*', '**/ui/**', '**/map/*', '**/state/*', '**/app/*'], message: 'src/i18n imports nothing from the UI.' }] }],
     },
   },
 );

@@ -50,4 +50,5 @@ export { createScenarioContext, evaluateScenario, applyScenario, summarizeScope 
 export type { Scenario, ScenarioSite, ScenarioMove, ScenarioResult, ScenarioSummary, ScopeMeasures, Delta, ScenarioContext, EvaluateScenarioOptions } from './scenario/index';
 export { blueprint, blueprintGeoJson, blueprintSitesCsv, communitiesBeforeAfterCsv, safeCell, DEFAULT_MIN_FUNCTION_AREA_M2, DEFAULT_SOURCE_PENALTY, scopeCommunities, policyLevers } from './blueprint/index';
 export type { BlueprintOptions, BlueprintScope, BlueprintResult, BlueprintSiteResult, CommunityBeforeAfter, PolicyLever } from './blueprint/index';
+export { SITE_LEVELS, SITE_LEVEL_NAMES, levelByArea, bundleLevel, defaultBundle, BLUEPRINT_DEFAULTS, siteCostWan, SITES_COLUMNS, COMMUNITIES_COLUMNS, csvValue, cellValue, type SiteLevel, type TableColumn, type TableCell, type ColumnKind, type CodeLabels } from './blueprint/index';
 export * as blueprintSolver from './blueprint/index';

@@ -1,5 +1,12 @@
-import { type BlueprintResult, type ScopeMeasures, SERVICES, SERVICE_NAMES } from '../engine/index';
+import type { BlueprintResult } from '../engine/index';
+import type { ScopeMeasures } from '../engine/index';
+import { SERVICES, SERVICE_NAMES } from '../engine/index';
+import { tFor } from '../i18n';
+import { REPORT_COLORS } from '../map/colors';
 import type { Table } from './blueprintTables';
+
+/** The report speaks Chinese whatever the UI language (namespace `report`). */
+const t = () => tFor('zh');
 
 export interface ReportInput {
   result: BlueprintResult;
@@ -20,19 +27,19 @@ const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microso
 const css = (paper: 'A4' | 'A3') => `
 @page { size: ${paper} ${paper === 'A3' ? 'landscape' : 'portrait'}; margin: 14mm 12mm; }
 * { box-sizing: border-box; }
-body { font-family: ${FONT}; color: #1c2430; font-size: 10.5pt; margin: 0 auto; max-width: ${paper === 'A3' ? '400mm' : '186mm'}; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { font-family: ${FONT}; color: ${REPORT_COLORS.text}; font-size: 10.5pt; margin: 0 auto; max-width: ${paper === 'A3' ? '400mm' : '186mm'}; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 h1 { font-size: 18pt; margin: 0 0 2mm; }
 h2 { font-size: 13pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; }
 .meta { color: #555; margin-bottom: 3mm; }
-.synthetic { background: #fff3cd; border: 1px solid #e8d48a; color: #6b4e00; padding: 1.5mm 3mm; margin: 2mm 0; }
+.synthetic { background: ${REPORT_COLORS.syntheticBg}; border: 1px solid ${REPORT_COLORS.syntheticBorder}; color: ${REPORT_COLORS.syntheticText}; padding: 1.5mm 3mm; margin: 2mm 0; }
 .map { width: 100%; border: 1px solid #ccc; }
 table { border-collapse: collapse; width: 100%; font-size: 8pt; page-break-inside: auto; }
 tr { page-break-inside: avoid; }
 th, td { border: 1px solid #bbb; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
-th { background: #eef1f5; }
+th { background: ${REPORT_COLORS.tableHead}; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .bars { display: grid; grid-template-columns: 22mm 1fr 30mm; gap: 1mm 2mm; align-items: center; }
-.bar { height: 2.2mm; background: #c43e37; }
+.bar { height: 2.2mm; background: ${REPORT_COLORS.bar}; }
 .bar.before { opacity: 0.35; }
 .kpis { display: flex; flex-wrap: wrap; gap: 3mm; }
 .kpi { border: 1px solid #ccc; padding: 2mm 3mm; min-width: 32mm; }
@@ -67,34 +74,36 @@ export function buildReportDocument(inp: ReportInput, doc: Document = document.i
     return e;
   };
   const body = doc.body;
-  const btn = el('button', body, '打印 / 存为 PDF', 'print');
+  const btn = el('button', body, t()('report:print'), 'print');
   btn.setAttribute('onclick', 'window.print()');
   el('h1', body, inp.title);
   const p = inp.date;
   const d2 = (n: number) => String(n).padStart(2, '0');
-  el('div', body, `数据包：${inp.packageName}\u3000范围：${inp.scopeLabel}\u3000日期：${p.getFullYear()}-${d2(p.getMonth() + 1)}-${d2(p.getDate())}`, 'meta');
-  if (inp.synthetic) el('div', body, '示例数据：几何为合成（社区名称与户数总量来自公开统计资料），不作为规划依据。', 'synthetic');
+  el('div', body, t()('report:meta', { pkg: inp.packageName, scope: inp.scopeLabel, date: `${p.getFullYear()}-${d2(p.getMonth() + 1)}-${d2(p.getDate())}` }), 'meta');
+  if (inp.synthetic) el('div', body, t()('report:synthetic'), 'synthetic');
   if (inp.mapImage) {
     const img = el('img', body, undefined, 'map');
-    img.setAttribute('alt', '地图');
+    img.setAttribute('alt', t()('report:mapAlt'));
     if (/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/.test(inp.mapImage)) img.setAttribute('src', inp.mapImage);
   }
   const r = inp.result;
-  el('h2', body, '结果');
+  el('h2', body, t()('report:result'));
   const kpis = el('div', body, undefined, 'kpis');
   const kpi = (label: string, value: string) => {
     const k = el('div', kpis, undefined, 'kpi');
     el('b', k, value);
     el('span', k, label);
   };
-  kpi('新增点位', num(r.totals.sites));
-  kpi('总建筑面积', `${num(r.totals.areaM2)} m²`);
-  kpi('估算投资', `${num(r.totals.costWan, 1)} 万元`);
-  kpi('可申请补贴', `${num(r.totals.subsidyYuan / 10000, 1)} 万元`);
-  kpi('求解', r.solution.optimal ? '已证明最优' : `差距 ${(r.solution.gap * 100).toFixed(2)}%`);
-  el('h2', body, '实施前后：步行覆盖率（浅色为实施前）');
+  const tr = t();
+  kpi(tr('report:kpi.sites'), num(r.totals.sites));
+  kpi(tr('report:kpi.area'), `${num(r.totals.areaM2)} m²`);
+  kpi(tr('report:kpi.cost'), tr('report:kpi.wan', { v: num(r.totals.costWan, 1) }));
+  kpi(tr('report:kpi.subsidy'), tr('report:kpi.wan', { v: num(r.totals.subsidyYuan / 10000, 1) }));
+  kpi(tr('report:kpi.solve'), r.solution.optimal ? tr('report:kpi.optimal') : tr('report:kpi.gap', { gap: (r.solution.gap * 100).toFixed(2) }));
+  el('h2', body, tr('report:coverageTitle'));
   bars(el('div', body, undefined, 'bars'), r.before, r.after, el);
-  el('h2', body, '实施前后：达标与缺口');
+  el('h2', body, tr('report:rulesTitle'));
+  const [yes, no] = [tr('report:yes'), tr('report:no')];
   rulesTable(body, r.before, r.after, el);
   for (const t of inp.tables) {
     el('h2', body, t.name);
@@ -104,10 +113,10 @@ export function buildReportDocument(inp: ReportInput, doc: Document = document.i
     const tb = el('tbody', table);
     for (const row of t.rows) {
       const tr = el('tr', tb);
-      for (const v of row) el('td', tr, v === null ? '' : typeof v === 'boolean' ? (v ? '是' : '否') : String(v), typeof v === 'number' ? 'num' : undefined);
+      for (const v of row) el('td', tr, v === null ? '' : typeof v === 'boolean' ? (v ? yes : no) : String(v), typeof v === 'number' ? 'num' : undefined);
     }
   }
-  el('h2', body, '假设');
+  el('h2', body, tr('report:assumptions'));
   const ul = el('ul', body);
   for (const a of r.assumptions) el('li', ul, a);
   return doc;
@@ -130,15 +139,16 @@ function bars(box: Element, before: ScopeMeasures, after: ScopeMeasures, el: El)
 function rulesTable(body: Element, before: ScopeMeasures, after: ScopeMeasures, el: El) {
   const table = el('table', body);
   const hr = el('tr', el('thead', table));
-  for (const h of ['指标', '实施前', '实施后']) el('th', hr, h);
+  const tr = t();
+  for (const h of [tr('report:rules.measure'), tr('report:rules.before'), tr('report:rules.after')]) el('th', hr, h);
   const tb = el('tbody', table);
   const rows: [string, string, string][] = [
-    ['每百户 30 m² 达标社区', num(before.meetingArea), num(after.meetingArea)],
-    ['综合体功能规则达标社区', num(before.meetingComplexRule), num(after.meetingComplexRule)],
-    ['一老一小基本规则达标社区', num(before.meetingBasicRule), num(after.meetingBasicRule)],
-    ['30 m² 标准缺口合计 (m²)', num(before.shortfallBaseM2), num(after.shortfallBaseM2)],
-    ['80 m² 标准缺口合计 (m²)', num(before.shortfallEnhancedM2), num(after.shortfallEnhancedM2)],
-    ...SERVICES.map((s, k): [string, string, string] => [`步行范围外户数：${SERVICE_NAMES[s].zh}`, num(before.uncoveredHouseholds[k]), num(after.uncoveredHouseholds[k])]),
+    [tr('report:rules.meetingArea'), num(before.meetingArea), num(after.meetingArea)],
+    [tr('report:rules.meetingComplex'), num(before.meetingComplexRule), num(after.meetingComplexRule)],
+    [tr('report:rules.meetingBasic'), num(before.meetingBasicRule), num(after.meetingBasicRule)],
+    [tr('report:rules.shortfall30'), num(before.shortfallBaseM2), num(after.shortfallBaseM2)],
+    [tr('report:rules.shortfall80'), num(before.shortfallEnhancedM2), num(after.shortfallEnhancedM2)],
+    ...SERVICES.map((s, k): [string, string, string] => [tr('report:rules.beyond', { service: SERVICE_NAMES[s].zh }), num(before.uncoveredHouseholds[k]), num(after.uncoveredHouseholds[k])]),
   ];
   for (const row of rows) {
     const tr = el('tr', tb);

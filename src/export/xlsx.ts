@@ -1,3 +1,4 @@
+import { tFor } from '../i18n';
 import type { Table } from './blueprintTables';
 
 /**
@@ -9,7 +10,7 @@ export async function tablesXlsx(tables: Table[]): Promise<Uint8Array> {
   const mod = await import('exceljs');
   const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;
   const wb = new ExcelJS.Workbook();
-  wb.creator = '渝邻图';
+  wb.creator = tFor('zh')('app.title');
   wb.created = new Date(0);
   for (const t of tables) {
     const ws = wb.addWorksheet(t.name, { views: [{ state: 'frozen', ySplit: 1 }] });

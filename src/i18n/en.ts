@@ -1,6 +1,4 @@
 import type { Strings } from './zh';
-import { walkEn } from '../ui/network/strings';
-import { dataCheckEn } from '../ui/data/strings';
 
 /** English UI strings. */
 export const en: Strings = {
@@ -94,7 +92,7 @@ export const en: Strings = {
     low: 'Low',
     high: 'High',
   },
-  basemap: { none: 'None (drawn from the data)', osm: 'OpenStreetMap (online)', tianditu: 'Tianditu (online, key needed)', key: 'Tianditu key tk', note: 'Offline by default; an online basemap requests tiles from an outside server.' },
+  basemap: { none: 'None (drawn from the data)', osm: 'OpenStreetMap (online)', tianditu: 'Tianditu (online, key needed)', key: 'Tianditu key tk', attribution: '© 天地图', note: 'Offline by default; an online basemap requests tiles from an outside server.' },
   panel: {
     community: 'Community',
     street: 'Street',
@@ -124,6 +122,7 @@ export const en: Strings = {
     failed: 'Not met',
     coverage: 'Walking coverage by service',
     coverageNote: 'Share of households; threshold in walking metres',
+    yilaoYixiao: 'for the old and young',
     rank: 'Rank by need',
     rankAll: '{{rank}} of {{n}} communities',
     rankStreet: '{{rank}} of {{n}} in its street',
@@ -184,8 +183,7 @@ export const en: Strings = {
   },
   ownership: { state: 'State', collective: 'Collective', private: 'Private' },
   facilityLevel: { street: 'Street level', community: 'Community level', compound: 'Compound level' },
+  fmt: { hh: '{{n}} hh', m: '{{n}} m' },
   unit: { m2: 'm²', m: 'm', hh: 'households', wan: '10k yuan', per100: 'm²/100 hh' },
   common: { yes: 'Yes', no: 'No', close: 'Close', search: 'Search', noResult: 'No match' },
-  walk: walkEn, // walking modes, walksheds, network and rivers (src/ui/network/strings.ts)
-  dataCheck: dataCheckEn, // data check dialog, load errors, drag and drop (src/ui/data/strings.ts)
 };

@@ -1,5 +1,3 @@
-import { walkZh } from '../ui/network/strings';
-import { dataCheckZh } from '../ui/data/strings';
 
 /** Chinese UI strings (default language). */
 export const zh = {
@@ -93,7 +91,7 @@ export const zh = {
     low: '低',
     high: '高',
   },
-  basemap: { none: '无（数据绘制底图）', osm: 'OpenStreetMap（联网）', tianditu: '天地图（联网，需密钥）', key: '天地图密钥 tk', note: '默认不联网；开启在线底图会向外部服务器请求瓦片。' },
+  basemap: { none: '无（数据绘制底图）', osm: 'OpenStreetMap（联网）', tianditu: '天地图（联网，需密钥）', key: '天地图密钥 tk', attribution: '© 天地图', note: '默认不联网；开启在线底图会向外部服务器请求瓦片。' },
   panel: {
     community: '社区',
     street: '街道',
@@ -123,6 +121,7 @@ export const zh = {
     failed: '不满足',
     coverage: '各服务步行覆盖率',
     coverageNote: '按户数计，阈值为步行距离（米）',
+    yilaoYixiao: '一老一小',
     rank: '需求排名',
     rankAll: '全部社区中第 {{rank}} / {{n}}',
     rankStreet: '所在街道中第 {{rank}} / {{n}}',
@@ -184,9 +183,8 @@ export const zh = {
   ownership: { state: '国有', collective: '集体', private: '私有' },
   facilityLevel: { street: '街道级', community: '社区级', compound: '小区级' },
   unit: { m2: 'm²', m: '米', hh: '户', wan: '万元', per100: 'm²/百户' },
+  fmt: { hh: '{{n}} 户', m: '{{n}} 米' },
   common: { yes: '是', no: '否', close: '关闭', search: '搜索', noResult: '无匹配结果' },
-  walk: walkZh, // walking modes, walksheds, network and rivers (src/ui/network/strings.ts)
-  dataCheck: dataCheckZh, // data check dialog, load errors, drag and drop (src/ui/data/strings.ts)
 };
 
 export type Strings = typeof zh;

@@ -1,19 +1,22 @@
+import type { FeatureCollection } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Basemap } from '../state/viewState';
+import { tFor } from '../i18n';
+import { BASEMAP_COLORS } from './colors';
 import { networkLayers } from './networkLayers';
 import { waterLayers } from './waterLayers';
 
 /** System CJK fonts first (fonts-noto-cjk on Linux, YaHei on Windows, PingFang on macOS). */
 export const CJK_FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif';
 
-const EMPTY = { type: 'FeatureCollection', features: [] } as const;
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
  * GeoJSON sources cut into tiles up to zoom 14 only (maplibre over-zooms beyond: at z14 a tile
  * unit is ~0.6 m, finer than the data) with a smaller buffer than the default 128: fewer and
  * lighter tiles for maplibre's one worker on a 2-core machine.
  */
-const geojson = (maxzoom = 14, buffer = 32) => ({ type: 'geojson' as const, data: EMPTY as never, maxzoom, buffer });
+const geojson = (maxzoom = 14, buffer = 32) => ({ type: 'geojson' as const, data: EMPTY, maxzoom, buffer });
 
 /** Raster tiles of the optional online basemaps (off by default: no request leaves the page's origin). */
 export function basemapTiles(basemap: Basemap, tk: string): { tiles: string[]; attribution: string } | null {
@@ -26,7 +29,7 @@ export function basemapTiles(basemap: Basemap, tk: string): { tiles: string[]; a
         (s) =>
           `https://t${s}.tianditu.gov.cn/${layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${encodeURIComponent(tk)}`,
       );
-    return { tiles: t('vec'), attribution: '© 天地图' };
+    return { tiles: t('vec'), attribution: tFor('zh')('basemap.attribution') };
   }
   return null;
 }
@@ -48,39 +51,39 @@ export function baseStyle(): StyleSpecification {
       water: geojson(),
     },
     layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': '#f3f1ec' } },
+      { id: 'background', type: 'background', paint: { 'background-color': BASEMAP_COLORS.background } },
       ...waterLayers(),
       {
         id: 'community-base',
         type: 'fill',
         source: 'communities',
-        paint: { 'fill-color': '#fbfaf7', 'fill-outline-color': '#d9d5cc' },
+        paint: { 'fill-color': BASEMAP_COLORS.communityFill, 'fill-outline-color': BASEMAP_COLORS.communityOutline },
       },
       ...networkLayers(), // first id 'roads': deck fills go before it
       {
         id: 'community-lines',
         type: 'line',
         source: 'communities',
-        paint: { 'line-color': '#8c8778', 'line-width': 0.5, 'line-opacity': 0.7 },
+        paint: { 'line-color': BASEMAP_COLORS.communityLine, 'line-width': 0.5, 'line-opacity': 0.7 },
       },
       {
         id: 'street-lines',
         type: 'line',
         source: 'streetLines',
-        paint: { 'line-color': '#4d4a42', 'line-width': 1.4, 'line-dasharray': [3, 2] },
+        paint: { 'line-color': BASEMAP_COLORS.streetLine, 'line-width': 1.4, 'line-dasharray': [3, 2] },
       },
       {
         id: 'district-lines',
         type: 'line',
         source: 'districtLines',
-        paint: { 'line-color': '#2b2a26', 'line-width': 2.6 },
+        paint: { 'line-color': BASEMAP_COLORS.districtLine, 'line-width': 2.6 },
       },
       {
         id: 'selection-line',
         type: 'line',
         source: 'communities',
         filter: ['==', ['get', 'id'], '\u0000'],
-        paint: { 'line-color': '#0b5cad', 'line-width': 3.2 },
+        paint: { 'line-color': BASEMAP_COLORS.selection, 'line-width': 3.2 },
       },
       {
         id: 'community-labels',
@@ -93,7 +96,7 @@ export function baseStyle(): StyleSpecification {
           'text-max-width': 6,
           'text-allow-overlap': false,
         },
-        paint: { 'text-color': '#2b2a26', 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.4 },
+        paint: { 'text-color': BASEMAP_COLORS.label, 'text-halo-color': BASEMAP_COLORS.labelHalo, 'text-halo-width': 1.4 },
       },
     ],
   };

@@ -1,10 +1,7 @@
 import { IconLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
-import type { ServiceCode } from '../engine/index';
-import type { Scenario } from '../engine/index';
+import { bundleLevel, type Scenario, type ServiceCode } from '../engine/index';
 import type { BlueprintRun, ScenarioRun } from '../worker/protocol';
-// eslint-disable-next-line no-restricted-imports -- the site level rule moves into the engine (issue 8 item 5, another branch)
-import { bundleLevel } from '../worker/blueprintCore';
 import type { MapData } from '../worker/protocol';
 import { SERVICE_COLORS, type RGBA } from './colors';
 import { BEFORE_POINTS } from './buildDeckLayers';

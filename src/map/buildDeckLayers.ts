@@ -1,14 +1,18 @@
 import { GeoJsonLayer, IconLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
-import type { Layer } from '@deck.gl/core';
+import type { BinaryAttribute, Layer } from '@deck.gl/core';
 import { serviceIndex, type ServiceCode } from '../engine/index';
 import type { Candidate, Facility } from '../engine/index';
 import type { LayerKey, Selection } from '../state/viewState';
-import type { MapData } from '../worker/protocol';
-import { PURPLE5, SERVICE_COLORS, SOURCE_COLORS, classOf, type RGBA } from './colors';
-import { facilityColor, h3Breaks } from './layerStyles';
+import type { CommunityProps, MapData } from '../worker/protocol';
+import { classOf, h3Breaks } from './classification';
+import { HALO_DIM, HEX_OUTLINE, HIGHLIGHT, PURPLE5, SERVICE_COLORS, SOURCE_COLORS, TRANSPARENT, WHITE, type RGBA } from './colors';
+import { facilityColor } from './layerStyles';
 import { iconAtlas } from './iconAtlas';
 import { CANDIDATE_SHAPE, levelShape, levelSize } from './symbols';
+
+/** Extra prop of every deck layer in maplibre's interleaved mode: the map layer it is drawn before. */
+export type Interleaved = { beforeId?: string };
 
 /** Map-layer ids; maplibre layers that deck layers are inserted before. */
 export const BEFORE_FILL = 'roads';
@@ -55,10 +59,13 @@ function drawnFacilities(all: Facility[], publicView: boolean): Facility[] {
   if (!fac) byView.set(publicView, (fac = publicView ? all.filter((f) => f.status === 'open') : all));
   return fac;
 }
-const buildingDataCache = new WeakMap<Uint8Array, object>();
+/** Binary (columnar) data of a deck layer: a length and typed-array attributes. */
+type BinaryData = { length: number; attributes: Record<string, BinaryAttribute & { normalized?: boolean }> };
+
+const buildingDataCache = new WeakMap<Uint8Array, BinaryData>();
 
 /** Binary data of the building layer, cached so deck only re-uploads colours when they change. */
-function buildingData(data: MapData, colors: Uint8Array): object {
+function buildingData(data: MapData, colors: Uint8Array): BinaryData {
   const b = data.buildings;
   let radius = radiusCache.get(b.households);
   if (!radius) {
@@ -90,18 +97,18 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
 
   if (layers.communities) {
     out.push(
-      new GeoJsonLayer({
+      new GeoJsonLayer<CommunityProps, Interleaved>({
         id: 'communities-fill',
-        data: data.communities as never,
+        data: data.communities,
         beforeId: BEFORE_FILL,
         pickable: true,
         stroked: false,
         filled: true,
-        getFillColor: (f: { properties: { i: number } }) => inp.communityColors[f.properties.i] ?? [0, 0, 0, 0],
+        getFillColor: (f) => inp.communityColors[f.properties.i] ?? TRANSPARENT,
         updateTriggers: { getFillColor: [inp.communityColors] },
         autoHighlight: true,
-        highlightColor: [255, 255, 255, 60],
-      } as never),
+        highlightColor: HIGHLIGHT,
+      }),
     );
   }
 
@@ -110,7 +117,7 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
     const breaks = h3Breaks(data, service);
     const idx = uncoveredCells(data, si); // stable: an edit must not re-tessellate every hexagon
     out.push(
-      new H3HexagonLayer<number>({
+      new H3HexagonLayer<number, Interleaved>({
         id: 'h3-uncovered',
         data: idx,
         beforeId: BEFORE_FILL,
@@ -118,17 +125,17 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
         extruded: false,
         stroked: true,
         lineWidthMinPixels: 0.5,
-        getLineColor: [255, 255, 255, 140],
+        getLineColor: HEX_OUTLINE,
         getHexagon: (c: number) => data.h3.cells[c],
         getFillColor: (c: number) => PURPLE5[classOf(data.h3.uncovered[si * m + c], breaks)],
         updateTriggers: { getFillColor: [service] },
-      } as never),
+      }),
     );
   }
 
   if (layers.buildings) {
     out.push(
-      new ScatterplotLayer({
+      new ScatterplotLayer<unknown, Interleaved>({
         id: 'buildings',
         beforeId: BEFORE_POINTS,
         data: buildingData(data, inp.buildingColors),
@@ -137,7 +144,7 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
         radiusMaxPixels: 9,
         pickable: true,
         stroked: false,
-      } as never),
+      }),
     );
   }
 
@@ -148,26 +155,26 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
       beforeId: BEFORE_POINTS,
       iconAtlas: atlas.url,
       iconMapping: atlas.mapping,
-      getPosition: (f: Facility) => [f.lon, f.lat],
+      getPosition: (f: Facility): [number, number] => [f.lon, f.lat],
       getIcon: (f: Facility) => levelShape(f.level),
-      sizeUnits: 'pixels',
+      sizeUnits: 'pixels' as const,
     };
     out.push(
-      new IconLayer({
+      new IconLayer<Facility, Interleaved>({
         ...common,
         id: 'facilities-halo',
         getSize: (f: Facility) => levelSize(f.level) + 5,
-        getColor: (f: Facility) => (f.services.includes(service) ? [255, 255, 255, 255] : [255, 255, 255, 110]),
+        getColor: (f: Facility) => (f.services.includes(service) ? WHITE : HALO_DIM),
         updateTriggers: { getColor: [service] },
-      } as never),
-      new IconLayer({
+      }),
+      new IconLayer<Facility, Interleaved>({
         ...common,
         id: 'facilities',
         pickable: true,
         getSize: (f: Facility) => levelSize(f.level),
         getColor: (f: Facility) => facilityColor(f, service),
         updateTriggers: { getColor: [service] },
-      } as never),
+      }),
     );
   }
 
@@ -177,19 +184,19 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
       beforeId: BEFORE_POINTS,
       iconAtlas: atlas.url,
       iconMapping: atlas.mapping,
-      getPosition: (c: Candidate) => [c.lon, c.lat],
+      getPosition: (c: Candidate): [number, number] => [c.lon, c.lat],
       getIcon: () => CANDIDATE_SHAPE,
-      sizeUnits: 'pixels',
+      sizeUnits: 'pixels' as const,
     };
     out.push(
-      new IconLayer({ ...common, id: 'candidates-halo', getSize: 21, getColor: [255, 255, 255, 255] } as never),
-      new IconLayer({
+      new IconLayer<Candidate, Interleaved>({ ...common, id: 'candidates-halo', getSize: 21, getColor: WHITE }),
+      new IconLayer<Candidate, Interleaved>({
         ...common,
         id: 'candidates',
         pickable: true,
         getSize: 16,
         getColor: (c: Candidate) => SOURCE_COLORS[c.source] ?? SOURCE_COLORS.other,
-      } as never),
+      }),
     );
   }
 
@@ -201,11 +208,11 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
       const thresholdM = data.analysis.policy.thresholdsM[s];
       const c = SERVICE_COLORS[s];
       out.push(
-        new ScatterplotLayer({
+        new ScatterplotLayer<Facility, Interleaved>({
           id: 'walk-circle',
           beforeId: BEFORE_POINTS,
           data: [f],
-          getPosition: (x: Facility) => [x.lon, x.lat],
+          getPosition: (x: Facility): [number, number] => [x.lon, x.lat],
           getRadius: thresholdM,
           radiusUnits: 'meters',
           stroked: true,
@@ -213,7 +220,7 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
           getFillColor: [c[0], c[1], c[2], 40],
           getLineColor: [c[0], c[1], c[2], 230],
           lineWidthMinPixels: 2,
-        } as never),
+        }),
       );
     }
   }

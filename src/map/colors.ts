@@ -1,5 +1,9 @@
 import type { ServiceCode, CandidateSource } from '../engine/index';
 
+/**
+ * The palette: every colour of the map, its legend and the panels, in one place (deck.gl
+ * layers take RGBA bytes, maplibre styles and SVG take CSS hex).
+ */
 export type RGBA = [number, number, number, number];
 
 /** One distinct colour per service (POLICY.md order), readable on a light background. */
@@ -56,28 +60,86 @@ export const PURPLE5: RGBA[] = [
 export const COVERED: RGBA = [46, 125, 90, 230];
 export const UNCOVERED: RGBA = [200, 50, 40, 235];
 
+/** White halos and outlines of markers and hexagons. */
+export const WHITE: RGBA = [255, 255, 255, 255];
+export const HALO_DIM: RGBA = [255, 255, 255, 110]; // halo of a facility without the chosen service
+export const HEX_OUTLINE: RGBA = [255, 255, 255, 140];
+export const HIGHLIGHT: RGBA = [255, 255, 255, 60]; // hovered community
+export const TRANSPARENT: RGBA = [0, 0, 0, 0];
+
+/** Colours of the 5 / 10 / 15-minute rings from a clicked point: dark to light teal. */
+export const RING_COLORS: RGBA[] = [
+  [0, 109, 119, 255],
+  [42, 157, 143, 255],
+  [131, 197, 190, 255],
+];
+/** Outline of the minute rings around a selected facility. */
+export const FACILITY_RING_COLOR: RGBA = [60, 60, 60, 255];
+
+/** Colours of the walking network (maplibre style and legend). */
+export const NETWORK_COLORS = {
+  casing: '#bdb6a8',
+  road: '#ffffff',
+  bridgeCasing: '#5d5a53',
+  steps: '#9a5b2e',
+  lift: '#1f5fa8',
+} as const;
+
+/** Water colours (maplibre style and legend). */
+export const WATER_COLORS = { fill: '#b5d3e7', line: '#8fb8d6', label: '#2f6690' } as const;
+
+/** The offline basemap drawn from the data (maplibre style). */
+export const BASEMAP_COLORS = {
+  background: '#f3f1ec',
+  communityFill: '#fbfaf7',
+  communityOutline: '#d9d5cc',
+  communityLine: '#8c8778',
+  streetLine: '#4d4a42',
+  districtLine: '#2b2a26',
+  selection: '#0b5cad',
+  label: '#2b2a26',
+  labelHalo: 'rgba(255,255,255,0.9)',
+  waterHalo: 'rgba(255,255,255,0.7)',
+} as const;
+
+/** Legend swatches of the boundary lines and marker samples (the same greys as the basemap). */
+export const LEGEND_COLORS = {
+  streetLine: [77, 74, 66, 255] as RGBA,
+  districtLine: [43, 42, 38, 255] as RGBA,
+  sample: [120, 120, 120, 255] as RGBA, // "dot size = households"
+  dim: [150, 150, 150, 90] as RGBA, // facility without the chosen service
+  level: [90, 90, 90, 255] as RGBA, // facility level shapes
+  none: [0, 0, 0, 0] as RGBA,
+};
+
+/** Panel charts (SVG). */
+export const CHART_COLORS = {
+  track: '#ebe8e1', // empty part of a bar
+  selected: '#0b5cad', // outline of the selected service
+  good: '#46a05f', // area per 100 households ≥ enhanced standard
+  fair: '#e0a93a', // ≥ base standard
+  poor: '#ca372d', // below the base standard
+  none: '#bbb',
+  mark: '#333', // 30 / 80 m² marks
+  halo: '#fff',
+  swatchEdge: 'rgba(0,0,0,0.15)',
+  legendGrey: '#555', // blueprint level shapes in the legend
+} as const;
+
+/** The printable report (CSS). */
+export const REPORT_COLORS = {
+  text: '#1c2430',
+  syntheticBg: '#fff3cd',
+  syntheticBorder: '#e8d48a',
+  syntheticText: '#6b4e00',
+  tableHead: '#eef1f5',
+  bar: '#c43e37', // = SERVICE_COLORS.elderly_care
+} as const;
+
+/** Mask icons are drawn white on the atlas and take the layer's colour. */
+export const ICON_MASK = '#ffffff';
+
 /** CSS colour of an RGBA. */
 export function css(c: RGBA): string {
   return `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(2)})`;
-}
-
-/** A "nice" number near x (1, 2, 2.5, 5 × 10^k) for class breaks. */
-export function niceStep(x: number): number {
-  if (!(x > 0)) return 1;
-  const p = 10 ** Math.floor(Math.log10(x));
-  const f = x / p;
-  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * p;
-}
-
-/** Four upper breaks splitting 0…max into five nice classes. */
-export function niceBreaks(max: number): number[] {
-  const step = niceStep(max / 5);
-  return [1, 2, 3, 4].map((k) => k * step);
-}
-
-/** Index of the class of v among breaks (v < breaks[0] → 0, …, ≥ last → breaks.length). */
-export function classOf(v: number, breaks: number[]): number {
-  let k = 0;
-  while (k < breaks.length && v >= breaks[k]) k++;
-  return k;
 }

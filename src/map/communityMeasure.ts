@@ -1,12 +1,14 @@
+import type { ParseKeys } from 'i18next';
 import type { CommunityResult } from '../engine/index';
 import { serviceIndex, type ServiceCode } from '../engine/index';
 import type { Measure } from '../state/viewState';
-import { NO_DATA, ORANGE5, RYG5, classOf, niceBreaks, type RGBA } from './colors';
+import { classOf, niceBreaks } from './classification';
+import { NO_DATA, ORANGE5, RYG5, type RGBA } from './colors';
 
 /** One legend row: a colour and either an i18n key (with params) or a literal range. */
 export interface LegendClass {
   color: RGBA;
-  key?: string;
+  key?: ParseKeys;
   params?: Record<string, string | number>;
   /** A numeric range [from, to) for the label; `to` undefined = "and above". */
   range?: [number, number | undefined];

@@ -1,36 +1,45 @@
+import { ICON_MASK } from './colors';
 import { SHAPES, type ShapeName } from './symbols';
 
 const CELL = 48; // px per icon in the atlas (drawn at 2× for sharp edges)
 
-export interface IconAtlas {
+/** A deck.gl icon atlas: the image as a data: URL and where each named icon sits in it. */
+export interface IconAtlas<K extends string = ShapeName> {
   url: string;
-  mapping: Record<ShapeName, { x: number; y: number; width: number; height: number; mask: boolean; anchorY: number }>;
+  mapping: Record<K, { x: number; y: number; width: number; height: number; mask: boolean; anchorY: number }>;
 }
 
-let cached: IconAtlas | null = null;
+const cache = new WeakMap<object, IconAtlas<string>>();
 
 /**
- * A mask atlas of the marker shapes, drawn once on a canvas: a white-haloed shape whose body
- * takes the layer's colour (mask icons), so one atlas serves every service and source colour.
+ * A mask atlas of SVG path shapes (24 × 24 box), drawn once per shape set on a canvas: white
+ * shapes whose body takes the layer's colour (mask icons), so one atlas serves every colour.
+ * `fillRule` 'evenodd' cuts holes (rings).
  */
-export function iconAtlas(): IconAtlas {
-  if (cached) return cached;
-  const names = Object.keys(SHAPES) as ShapeName[];
+export function buildIconAtlas<K extends string>(shapes: Readonly<Record<K, string>>, fillRule: CanvasFillRule = 'nonzero'): IconAtlas<K> {
+  const hit = cache.get(shapes);
+  if (hit) return hit as IconAtlas<K>;
+  const names = Object.keys(shapes) as K[];
   const canvas = document.createElement('canvas');
   canvas.width = CELL * names.length;
   canvas.height = CELL;
   const ctx = canvas.getContext('2d')!;
-  const mapping = {} as IconAtlas['mapping'];
+  const mapping = {} as IconAtlas<K>['mapping'];
   names.forEach((name, i) => {
     ctx.save();
     ctx.translate(i * CELL, 0);
     ctx.scale(CELL / 24, CELL / 24);
-    const p = new Path2D(SHAPES[name]);
-    ctx.fillStyle = '#fff';
-    ctx.fill(p);
+    ctx.fillStyle = ICON_MASK;
+    ctx.fill(new Path2D(shapes[name]), fillRule);
     ctx.restore();
     mapping[name] = { x: i * CELL, y: 0, width: CELL, height: CELL, mask: true, anchorY: CELL / 2 };
   });
-  cached = { url: canvas.toDataURL('image/png'), mapping };
-  return cached;
+  const atlas: IconAtlas<K> = { url: canvas.toDataURL('image/png'), mapping };
+  cache.set(shapes, atlas);
+  return atlas;
+}
+
+/** The atlas of the facility and candidate markers ({@link SHAPES}). */
+export function iconAtlas(): IconAtlas {
+  return buildIconAtlas(SHAPES);
 }

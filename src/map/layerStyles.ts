@@ -1,15 +1,6 @@
 import { SERVICES, serviceIndex, type ServiceCode, type Facility } from '../engine/index';
 import type { MapData } from '../worker/protocol';
-import { COVERED, SERVICE_COLORS, UNCOVERED, niceBreaks, type RGBA } from './colors';
-
-/** Break points for hexagons of uncovered households for one service. */
-export function h3Breaks(data: MapData, service: ServiceCode): number[] {
-  const si = serviceIndex(service);
-  const m = data.h3.cells.length;
-  let max = 0;
-  for (let c = 0; c < m; c++) max = Math.max(max, data.h3.uncovered[si * m + c]);
-  return niceBreaks(max);
-}
+import { COVERED, SERVICE_COLORS, UNCOVERED, type RGBA } from './colors';
 
 /** Colours of buildings for one service: covered green, uncovered red (RGBA bytes per building). */
 export function buildingColors(data: MapData, service: ServiceCode): Uint8Array {

@@ -1,4 +1,5 @@
-import type { LayerSpecification, Map as MaplibreMap } from 'maplibre-gl';
+import type { DataDrivenPropertyValueSpecification, FilterSpecification, LayerSpecification, Map as MaplibreMap } from 'maplibre-gl';
+import { NETWORK_COLORS } from './colors';
 
 /**
  * The walking network in the offline basemap (source `roads`, roads.geojson's `kind`):
@@ -9,72 +10,38 @@ import type { LayerSpecification, Map as MaplibreMap } from 'maplibre-gl';
  */
 export const NETWORK_LAYER_IDS = ['roads', 'roads-bridge-casing', 'roads-line', 'roads-steps', 'roads-lift', 'roads-lift-icon'] as const;
 
-/** Colours of the network (shared with the legend). */
-export const NETWORK_COLORS = {
-  casing: '#bdb6a8',
-  road: '#ffffff',
-  bridgeCasing: '#5d5a53',
-  steps: '#9a5b2e',
-  lift: '#1f5fa8',
-} as const;
-
 export const LIFT_ICON = 'yl-lift';
 
-const ORDINARY: unknown[] = ['!', ['in', ['get', 'kind'], ['literal', ['steps', 'elevator']]]];
-const width = (z12: number, z16: number) => ['interpolate', ['linear'], ['zoom'], 12, z12, 16, z16] as never;
+const ORDINARY: FilterSpecification = ['!', ['in', ['get', 'kind'], ['literal', ['steps', 'elevator']]]];
+const width = (z12: number, z16: number): DataDrivenPropertyValueSpecification<number> => ['interpolate', ['linear'], ['zoom'], 12, z12, 16, z16];
+
+type LineLayer = Extract<LayerSpecification, { type: 'line' }>;
+
+/**
+ * One line style of the network: a maplibre line layer on source `roads` whose width grows
+ * linearly from `z12` px at zoom 12 to `z16` px at zoom 16.
+ */
+function roadLine(id: string, filter: FilterSpecification, color: string, z12: number, z16: number, layout: LineLayer['layout'] = {}, paint: LineLayer['paint'] = {}): LineLayer {
+  return { id, type: 'line', source: 'roads', filter, layout, paint: { 'line-color': color, 'line-width': width(z12, z16), ...paint } };
+}
+
+const ROUND: LineLayer['layout'] = { 'line-join': 'round', 'line-cap': 'round' };
+const kindIs = (kind: string): FilterSpecification => ['==', ['get', 'kind'], kind];
 
 /** The maplibre layers of the walking network, bottom to top. */
 export function networkLayers(): LayerSpecification[] {
   return [
-    {
-      id: 'roads',
-      type: 'line',
-      source: 'roads',
-      filter: ORDINARY as never,
-      layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': NETWORK_COLORS.casing, 'line-width': width(0.9, 4.2), 'line-opacity': 0.9 },
-    },
-    {
-      id: 'roads-bridge-casing',
-      type: 'line',
-      source: 'roads',
-      filter: ['==', ['get', 'kind'], 'bridge'],
-      layout: { 'line-cap': 'butt' },
-      paint: { 'line-color': NETWORK_COLORS.bridgeCasing, 'line-width': width(2.2, 7) },
-    },
-    {
-      id: 'roads-line',
-      type: 'line',
-      source: 'roads',
-      filter: ORDINARY as never,
-      layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': NETWORK_COLORS.road, 'line-width': width(0.4, 2.4) },
-    },
-    {
-      id: 'roads-steps',
-      type: 'line',
-      source: 'roads',
-      filter: ['==', ['get', 'kind'], 'steps'],
-      paint: {
-        'line-color': NETWORK_COLORS.steps,
-        'line-width': width(1, 4),
-        'line-dasharray': [0.5, 0.45], // short rungs: a ladder of steps
-      },
-    },
-    {
-      id: 'roads-lift',
-      type: 'line',
-      source: 'roads',
-      filter: ['==', ['get', 'kind'], 'elevator'],
-      layout: { 'line-cap': 'round' },
-      paint: { 'line-color': NETWORK_COLORS.lift, 'line-width': width(1.6, 4.5) },
-    },
+    roadLine('roads', ORDINARY, NETWORK_COLORS.casing, 0.9, 4.2, ROUND, { 'line-opacity': 0.9 }),
+    roadLine('roads-bridge-casing', kindIs('bridge'), NETWORK_COLORS.bridgeCasing, 2.2, 7, { 'line-cap': 'butt' }),
+    roadLine('roads-line', ORDINARY, NETWORK_COLORS.road, 0.4, 2.4, ROUND),
+    roadLine('roads-steps', kindIs('steps'), NETWORK_COLORS.steps, 1, 4, {}, { 'line-dasharray': [0.5, 0.45] }), // short rungs: a ladder of steps
+    roadLine('roads-lift', kindIs('elevator'), NETWORK_COLORS.lift, 1.6, 4.5, { 'line-cap': 'round' }),
     {
       id: 'roads-lift-icon',
       type: 'symbol',
       source: 'roads',
       minzoom: 12.5,
-      filter: ['==', ['get', 'kind'], 'elevator'],
+      filter: kindIs('elevator'),
       layout: {
         'symbol-placement': 'line-center',
         'icon-image': LIFT_ICON,
@@ -95,7 +62,7 @@ export function liftIcon(): { width: number; height: number; data: Uint8ClampedA
   canvas.height = n;
   const ctx = canvas.getContext('2d');
   if (!ctx) return null;
-  ctx.fillStyle = '#ffffff';
+  ctx.fillStyle = NETWORK_COLORS.road;
   ctx.beginPath();
   ctx.roundRect(0, 0, n, n, 9);
   ctx.fill();
@@ -103,7 +70,7 @@ export function liftIcon(): { width: number; height: number; data: Uint8ClampedA
   ctx.beginPath();
   ctx.roundRect(3, 3, n - 6, n - 6, 7);
   ctx.fill();
-  ctx.fillStyle = '#ffffff';
+  ctx.fillStyle = NETWORK_COLORS.road;
   ctx.beginPath();
   ctx.moveTo(20, 7);
   ctx.lineTo(29, 17);

@@ -1,22 +1,15 @@
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { FacilityWalkshed, PointReach } from '../worker/protocol';
-import { SERVICE_COLORS, type RGBA } from './colors';
-import { BEFORE_FILL, BEFORE_POINTS } from './buildDeckLayers';
-
-/** Colours of the 5 / 10 / 15-minute rings from a clicked point: dark to light teal. */
-export const RING_COLORS: RGBA[] = [
-  [0, 109, 119, 255],
-  [42, 157, 143, 255],
-  [131, 197, 190, 255],
-];
-/** Outline of the minute rings around a selected facility. */
-export const FACILITY_RING_COLOR: RGBA = [60, 60, 60, 255];
+import { FACILITY_RING_COLOR, RING_COLORS, SERVICE_COLORS, WHITE, type RGBA } from './colors';
+import { BEFORE_FILL, BEFORE_POINTS, type Interleaved } from './buildDeckLayers';
 
 type Shed = Feature<Polygon | MultiPolygon, { thresholdM: number; minutes: number; cells: number }>;
 
 const nonEmpty = (f: Shed) => f.properties.cells > 0;
+/** A walkshed as deck's GeoJsonLayer hands it to accessors (any geometry). */
+type DrawnShed = Feature<Geometry, Shed['properties']>;
 
 /**
  * Deck layers of the walksheds: the rings from a clicked point (largest first, so the smaller
@@ -30,30 +23,30 @@ export function walkshedLayers(point: PointReach | null, facility: FacilityWalks
     const rings = point.walksheds.features.filter(nonEmpty).slice().reverse();
     const color = (f: Shed) => RING_COLORS[Math.max(0, point.walksheds.features.indexOf(f))] ?? RING_COLORS[2];
     out.push(
-      new GeoJsonLayer({
+      new GeoJsonLayer<Shed['properties'], Interleaved>({
         id: 'walkshed-point',
-        data: rings as never,
+        data: rings,
         beforeId: BEFORE_FILL,
         filled: true,
         stroked: true,
-        getFillColor: (f: Shed) => [...color(f).slice(0, 3), 70] as RGBA,
-        getLineColor: (f: Shed) => color(f),
+        getFillColor: (f: DrawnShed) => [...color(f as Shed).slice(0, 3), 70] as RGBA,
+        getLineColor: (f: DrawnShed) => color(f as Shed),
         getLineWidth: 2,
         lineWidthUnits: 'pixels',
         pickable: false,
-      } as never),
-      new ScatterplotLayer({
+      }),
+      new ScatterplotLayer<PointReach, Interleaved>({
         id: 'walkshed-origin',
         data: [point],
         beforeId: BEFORE_POINTS,
-        getPosition: (p: PointReach) => [p.lon, p.lat],
+        getPosition: (p: PointReach): [number, number] => [p.lon, p.lat],
         getRadius: 7,
         radiusUnits: 'pixels',
         stroked: true,
         getFillColor: RING_COLORS[0],
-        getLineColor: [255, 255, 255, 255],
+        getLineColor: WHITE,
         lineWidthMinPixels: 2,
-      } as never),
+      }),
     );
   }
   if (facility) {
@@ -61,9 +54,9 @@ export function walkshedLayers(point: PointReach | null, facility: FacilityWalks
     const c = SERVICE_COLORS[facility.service];
     if (catchment && nonEmpty(catchment)) {
       out.push(
-        new GeoJsonLayer({
+        new GeoJsonLayer<Shed['properties'], Interleaved>({
           id: 'walkshed-facility',
-          data: [catchment] as never,
+          data: [catchment],
           beforeId: BEFORE_FILL,
           filled: true,
           stroked: true,
@@ -71,22 +64,22 @@ export function walkshedLayers(point: PointReach | null, facility: FacilityWalks
           getLineColor: [c[0], c[1], c[2], 235],
           getLineWidth: 2.5,
           lineWidthUnits: 'pixels',
-        } as never),
+        }),
       );
     }
     const shown = rings.filter(nonEmpty);
     if (shown.length) {
       out.push(
-        new GeoJsonLayer({
+        new GeoJsonLayer<Shed['properties'], Interleaved>({
           id: 'walkshed-facility-rings',
-          data: shown as never,
+          data: shown,
           beforeId: BEFORE_FILL,
           filled: false,
           stroked: true,
           getLineColor: [...FACILITY_RING_COLOR.slice(0, 3), 210] as RGBA,
-          getLineWidth: (f: Shed) => 1.5 + rings.indexOf(f) * 0.6,
+          getLineWidth: (f: DrawnShed) => 1.5 + rings.indexOf(f as Shed) * 0.6,
           lineWidthUnits: 'pixels',
-        } as never),
+        }),
       );
     }
   }

@@ -1,7 +1,6 @@
 import type { LayerSpecification } from 'maplibre-gl';
+import { BASEMAP_COLORS, WATER_COLORS } from './colors';
 
-/** Water colours (shared with the legend). */
-export const WATER_COLORS = { fill: '#b5d3e7', line: '#8fb8d6', label: '#2f6690' } as const;
 
 /**
  * Rivers from the optional water.geojson (source `water`), the bottom of the offline basemap:
@@ -26,7 +25,7 @@ export function waterLayers(): LayerSpecification[] {
         'text-letter-spacing': 0.6,
         'text-allow-overlap': false,
       },
-      paint: { 'text-color': WATER_COLORS.label, 'text-halo-color': 'rgba(255,255,255,0.7)', 'text-halo-width': 1 },
+      paint: { 'text-color': WATER_COLORS.label, 'text-halo-color': BASEMAP_COLORS.waterHalo, 'text-halo-width': 1 },
     },
   ];
 }

@@ -1,6 +1,7 @@
 import type { Scenario, ScenarioSite } from '../engine/index';
 import { isServiceCode, type ServiceCode } from '../engine/index';
 import type { WorkerFailure } from '../worker/protocol';
+import { tFor } from '../i18n';
 import { bpEngine } from '../client/bpEngine';
 import { editAnswered, editStarted } from './editTiming';
 import { EMPTY_SCENARIO, blueprintScenario, isEmptyScenario, scopeOf, useBlueprint, type Slot } from './blueprintStore';
@@ -53,7 +54,7 @@ export function addPoint(lon: number, lat: number): Promise<void> {
   const n = s.nextPointId;
   s.set({ nextPointId: n + 1 });
   const c = cur();
-  const site: ScenarioSite = { id: `new-${n}`, lon, lat, services: [...s.placeBundle], areaM2: s.placeAreaM2, name: `新增设施 ${n}` };
+  const site: ScenarioSite = { id: `new-${n}`, lon, lat, services: [...s.placeBundle], areaM2: s.placeAreaM2, name: tFor('zh')('blueprint:scenario.newSite', { n }) }; // names are data: Chinese, like the package's
   return commit({ ...c, added: [...c.added, site] });
 }
 
@@ -128,14 +129,17 @@ export function scenarioJson(name: string, scenario: Scenario): string {
   return JSON.stringify({ format: 'yulintu-scenario', version: 1, name, scenario }, null, 2);
 }
 
+/** `中文 / English` of one message key. */
+const bilingual = (key: 'blueprint:scenario.notScenario' | 'blueprint:scenario.noService') => `${tFor('zh')(key)} / ${tFor('en')(key)}`;
+
 /** Read a scenario file; throws a message on anything malformed. */
 export function parseScenarioJson(text: string): { name: string; scenario: Scenario } {
   const o = JSON.parse(text) as { format?: string; name?: unknown; scenario?: Scenario };
-  if (o.format !== 'yulintu-scenario' || !o.scenario || typeof o.scenario !== 'object') throw new Error('不是渝邻图方案文件 / not a Yulintu scenario file');
+  if (o.format !== 'yulintu-scenario' || !o.scenario || typeof o.scenario !== 'object') throw new Error(bilingual('blueprint:scenario.notScenario'));
   const sc = o.scenario;
   const added = (sc.added ?? []).map((a) => {
     const services = (a.services ?? []).filter((x) => isServiceCode(x));
-    if (!services.length) throw new Error('方案中的设施缺少服务功能 / a site has no service');
+    if (!services.length) throw new Error(bilingual('blueprint:scenario.noService'));
     const site: ScenarioSite = { services };
     if (typeof a.id === 'string') site.id = a.id;
     if (typeof a.candidateId === 'string') site.candidateId = a.candidateId;

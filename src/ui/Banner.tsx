@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { tFor } from '../i18n';
 
 /** Marks synthetic sample data and the public view on screen. */
 export function Banner({ synthetic, publicView }: { synthetic: boolean; publicView: boolean }) {
@@ -8,7 +9,7 @@ export function Banner({ synthetic, publicView }: { synthetic: boolean; publicVi
     <div className="banners">
       {synthetic && (
         <div className="banner synthetic" data-testid="synthetic-banner" role="note">
-          示例数据：几何为合成 / Sample data: synthetic geometry
+          {tFor('zh')('banner.synthetic')} / {tFor('en')('banner.synthetic')}
         </div>
       )}
       {publicView && <div className="banner public">{t('banner.publicView')}</div>}

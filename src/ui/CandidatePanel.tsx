@@ -3,11 +3,12 @@ import type { Candidate } from '../engine/index';
 import { StatRow } from './StatRow';
 import { CandidateActions } from './blueprint/CandidateActions';
 import { fmtM2, fmtNum } from './format';
+import { useLang } from '../i18n/lang';
 
 /** Attributes of a candidate site (planners only; never shown in the public view). */
 export function CandidatePanel({ candidate: c, communityName }: { candidate: Candidate; communityName?: string }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
+  const lang = useLang();
   return (
     <section className="panel candidate-panel" data-testid="candidate-panel">
       <header>

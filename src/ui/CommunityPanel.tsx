@@ -7,6 +7,8 @@ import { CoverageChart } from './CoverageChart';
 import { RuleList } from './RuleList';
 import { StatRow } from './StatRow';
 import { fmtHh, fmtM2, fmtNum, serviceName } from './format';
+import { useLang } from '../i18n/lang';
+import { CHART_COLORS } from '../map/colors';
 
 interface Props {
   result: CommunityResult;
@@ -22,8 +24,8 @@ interface Props {
 
 /** Everything a planner needs about one community: area, shortfall, functions, rules, coverage, rank. */
 export function CommunityPanel({ result: r, census, policy, totalCommunities, street, district, service, onSelect }: Props) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
+  const lang = useLang();
   const { base, enhanced } = policy.areaPer100Households;
   const per100 = r.areaPer100hh;
   const rules = [
@@ -99,13 +101,13 @@ export function CommunityPanel({ result: r, census, policy, totalCommunities, st
 function AreaGauge({ value, base, enhanced }: { value: number | null; base: number; enhanced: number }) {
   const max = Math.max(enhanced * 1.25, value ?? 0);
   const x = (v: number) => (v / max) * 100;
-  const color = value === null ? '#bbb' : value >= enhanced ? '#46a05f' : value >= base ? '#e0a93a' : '#ca372d';
+  const color = value === null ? CHART_COLORS.none : value >= enhanced ? CHART_COLORS.good : value >= base ? CHART_COLORS.fair : CHART_COLORS.poor;
   return (
     <svg className="gauge" viewBox="0 0 100 14" preserveAspectRatio="none" aria-hidden>
-      <rect x={0} y={3} width={100} height={8} fill="#ebe8e1" />
+      <rect x={0} y={3} width={100} height={8} fill={CHART_COLORS.track} />
       <rect x={0} y={3} width={value === null ? 0 : Math.min(100, x(value))} height={8} fill={color} />
-      <line x1={x(base)} x2={x(base)} y1={0} y2={14} stroke="#333" strokeWidth={0.6} />
-      <line x1={x(enhanced)} x2={x(enhanced)} y1={0} y2={14} stroke="#333" strokeWidth={0.6} strokeDasharray="1.5 1" />
+      <line x1={x(base)} x2={x(base)} y1={0} y2={14} stroke={CHART_COLORS.mark} strokeWidth={0.6} />
+      <line x1={x(enhanced)} x2={x(enhanced)} y1={0} y2={14} stroke={CHART_COLORS.mark} strokeWidth={0.6} strokeDasharray="1.5 1" />
     </svg>
   );
 }

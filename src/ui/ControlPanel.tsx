@@ -7,10 +7,12 @@ import { LayerSwitches } from './LayerSwitches';
 import { Legend } from './Legend';
 import { WalkTool } from './network/WalkTool';
 import { serviceName } from './format';
+import { useLang } from '../i18n/lang';
 
 /** The left column: service and measure, distance mode, click level, layers and legends. */
 export function ControlPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const lang = useLang();
   const service = useApp((s) => s.service);
   const measure = useApp((s) => s.measure);
   const selectLevel = useApp((s) => s.selectLevel);
@@ -22,7 +24,7 @@ export function ControlPanel() {
         <select data-testid="service-select" value={service} onChange={(e) => set({ service: e.target.value as ServiceCode })}>
           {SERVICES.map((s) => (
             <option key={s} value={s}>
-              {serviceName(s, i18n.language)}
+              {serviceName(s, lang)}
             </option>
           ))}
         </select>

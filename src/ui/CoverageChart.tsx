@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { SERVICES, YILAO_YIXIAO, type ServiceCode } from '../engine/index';
-import { SERVICE_COLORS, css } from '../map/colors';
+import { CHART_COLORS, SERVICE_COLORS, css } from '../map/colors';
 import { fmtM, fmtPct, serviceName } from './format';
+import { useLang } from '../i18n/lang';
 
 interface Props {
   /** Coverage 0…1 per service in SERVICES order, null where not measurable. */
@@ -16,8 +17,8 @@ const BAR_W = 150;
 
 /** Coverage per service as horizontal SVG bars, the selected service outlined. */
 export function CoverageChart({ coverage, thresholdsM, selected }: Props) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
+  const lang = useLang();
   const h = SERVICES.length * ROW + 4;
   return (
     <figure className="coverage-chart" data-testid="coverage-chart">
@@ -32,10 +33,10 @@ export function CoverageChart({ coverage, thresholdsM, selected }: Props) {
                 {YILAO_YIXIAO.includes(s) ? '● ' : ''}
                 {serviceName(s, lang)}
               </text>
-              <rect x={LABEL_W} y={y + 3} width={BAR_W} height={ROW - 8} fill="#ebe8e1" />
+              <rect x={LABEL_W} y={y + 3} width={BAR_W} height={ROW - 8} fill={CHART_COLORS.track} />
               <rect x={LABEL_W} y={y + 3} width={w} height={ROW - 8} fill={css(SERVICE_COLORS[s])} />
               {s === selected && (
-                <rect x={LABEL_W - 1} y={y + 2} width={BAR_W + 2} height={ROW - 6} fill="none" stroke="#0b5cad" strokeWidth={1.5} />
+                <rect x={LABEL_W - 1} y={y + 2} width={BAR_W + 2} height={ROW - 6} fill="none" stroke={CHART_COLORS.selected} strokeWidth={1.5} />
               )}
               <text x={LABEL_W + BAR_W + 6} y={y + 14} className="chart-value">
                 {fmtPct(v, lang, 0)}
@@ -45,7 +46,7 @@ export function CoverageChart({ coverage, thresholdsM, selected }: Props) {
           );
         })}
       </svg>
-      <figcaption>● {lang.startsWith('en') ? 'for the old and young' : '一老一小'} · {t('panel.coverageNote')}</figcaption>
+      <figcaption>● {t('panel.yilaoYixiao')} · {t('panel.coverageNote')}</figcaption>
     </figure>
   );
 }

@@ -10,7 +10,7 @@ type Choice = 'euclidean' | 'network' | 'effort';
  * the buttons says what the numbers mean in the chosen mode.
  */
 export function DistanceModeSwitch() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['translation', 'walk']);
   const mode = useApp((s) => s.mode);
   const effort = useApp((s) => s.effort);
   const hasData = useApp((s) => s.data !== null);
@@ -48,13 +48,13 @@ export function DistanceModeSwitch() {
       </div>
       {loading && hasData ? (
         <div className="mode-progress" data-testid="mode-progress" role="status">
-          {t('walk.computing')} <span className="muted">{t(`data.stage.${progress.stage}`, { defaultValue: progress.stage })}</span>
+          {t('walk:computing')} <span className="muted">{t(`data.stage.${progress.stage}`, { defaultValue: progress.stage })}</span>
           <progress max={1} value={progress.fraction} />
         </div>
       ) : (
         current !== 'matrix' && (
           <p className="mode-note muted" data-testid="mode-note">
-            {t(`walk.modeNote.${current}`)}
+            {t(`walk:modeNote.${current}`)}
           </p>
         )
       )}

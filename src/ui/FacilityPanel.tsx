@@ -4,6 +4,7 @@ import { SERVICE_COLORS, css } from '../map/colors';
 import { StatRow } from './StatRow';
 import { FacilityActions } from './blueprint/FacilityActions';
 import { fmtM, fmtM2, serviceName } from './format';
+import { useLang } from '../i18n/lang';
 
 interface Props {
   facility: Facility;
@@ -13,8 +14,8 @@ interface Props {
 
 /** Attributes of an existing facility and the walking threshold of each of its services. */
 export function FacilityPanel({ facility: f, communityName, policy }: Props) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
+  const lang = useLang();
   return (
     <section className="panel facility-panel" data-testid="facility-panel">
       <header>

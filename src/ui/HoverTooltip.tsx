@@ -3,11 +3,12 @@ import type { HoverInfo } from '../map/hoverInfo';
 import type { MapData } from '../worker/protocol';
 import { type Candidate, type Facility, serviceIndex, type ServiceCode } from '../engine/index';
 import { fmtHh, fmtM2, fmtPct, serviceName } from './format';
+import { useLang } from '../i18n/lang';
 
 /** A small text tooltip for what the pointer is over (React text only, never HTML). */
 export function HoverTooltip({ hover, data, service }: { hover: HoverInfo | null; data: MapData | null; service: ServiceCode }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
+  const lang = useLang();
   if (!hover || !data) return null;
   const si = serviceIndex(service);
   let lines: string[] = [];

@@ -6,13 +6,14 @@ import { SERVICES, type ServiceCode } from '../engine/index';
 import { CANDIDATE_SOURCES } from '../engine/index';
 import type { LayerKey, Measure, Selection } from '../state/viewState';
 import type { MapData } from '../worker/protocol';
-import { COVERED, PURPLE5, SERVICE_COLORS, SOURCE_COLORS, UNCOVERED, css, type RGBA } from '../map/colors';
+import { CHART_COLORS, COVERED, LEGEND_COLORS, PURPLE5, SERVICE_COLORS, SOURCE_COLORS, UNCOVERED, css, type RGBA } from '../map/colors';
 import { colorCommunities, type LegendClass } from '../map/communityMeasure';
-import { h3Breaks } from '../map/layerStyles';
+import { h3Breaks } from '../map/classification';
 import { SHAPES, type ShapeName } from '../map/symbols';
 import { BlueprintLegend } from './blueprint/BlueprintLegend';
 import { WalkLegend } from './network/WalkLegend';
 import { fmtNum, serviceName } from './format';
+import { useLang } from '../i18n/lang';
 
 /** A colour square, a marker shape or a line sample. */
 function Swatch({ color, shape, line }: { color: RGBA; shape?: ShapeName; line?: 'solid' | 'dashed' | 'thick' }) {
@@ -25,7 +26,7 @@ function Swatch({ color, shape, line }: { color: RGBA; shape?: ShapeName; line?:
   }
   return (
     <svg width={16} height={16} viewBox="0 0 24 24" aria-hidden>
-      {shape ? <path d={SHAPES[shape]} fill={css(color)} stroke="#fff" strokeWidth={1.5} /> : <rect x={2} y={2} width={20} height={20} fill={css(color)} stroke="rgba(0,0,0,0.15)" />}
+      {shape ? <path d={SHAPES[shape]} fill={css(color)} stroke={CHART_COLORS.halo} strokeWidth={1.5} /> : <rect x={2} y={2} width={20} height={20} fill={css(color)} stroke={CHART_COLORS.swatchEdge} />}
     </svg>
   );
 }
@@ -58,8 +59,8 @@ export interface LegendViewProps {
 
 /** The legend of every visible layer, from the engine's numbers (the same classes the map uses). */
 export function LegendView({ data, layers, measure, service, selection, publicView }: LegendViewProps) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
+  const lang = useLang();
   const blocks: { id: string; title: string; rows: Row[] }[] = [];
   if (layers.communities) {
     const c = colorCommunities(data.analysis.communities, measure, service, data.analysis.policy.areaPer100Households);
@@ -71,8 +72,8 @@ export function LegendView({ data, layers, measure, service, selection, publicVi
       id: 'outlines',
       title: t('layer.outlines'),
       rows: [
-        { key: 's', swatch: { color: [77, 74, 66, 255], line: 'dashed' }, label: t('legend.streetLine') },
-        { key: 'd', swatch: { color: [43, 42, 38, 255], line: 'thick' }, label: t('legend.districtLine') },
+        { key: 's', swatch: { color: LEGEND_COLORS.streetLine, line: 'dashed' }, label: t('legend.streetLine') },
+        { key: 'd', swatch: { color: LEGEND_COLORS.districtLine, line: 'thick' }, label: t('legend.districtLine') },
       ],
     });
   }
@@ -97,8 +98,8 @@ export function LegendView({ data, layers, measure, service, selection, publicVi
       rows: [
         { key: 'c', swatch: { color: COVERED, shape: 'circle' }, label: t('legend.covered') },
         { key: 'u', swatch: { color: UNCOVERED, shape: 'circle' }, label: t('legend.uncovered') },
-        { key: 'n', swatch: { color: [120, 120, 120, 255], shape: 'circle' }, label: t('legend.householdsSize') },
-        { key: 'z', swatch: { color: [0, 0, 0, 0] }, label: t('legend.buildingsFromZoom', { z: BUILDINGS_MIN_ZOOM }) },
+        { key: 'n', swatch: { color: LEGEND_COLORS.sample, shape: 'circle' }, label: t('legend.householdsSize') },
+        { key: 'z', swatch: { color: LEGEND_COLORS.none }, label: t('legend.buildingsFromZoom', { z: BUILDINGS_MIN_ZOOM }) },
       ],
     });
   }
@@ -108,11 +109,11 @@ export function LegendView({ data, layers, measure, service, selection, publicVi
       title: t('layer.facilities'),
       rows: [
         ...SERVICES.map((s) => ({ key: s, swatch: { color: SERVICE_COLORS[s] }, label: serviceName(s, lang) + (s === service ? ' ◀' : '') })),
-        { key: 'dim', swatch: { color: [150, 150, 150, 90] as RGBA }, label: t('legend.offersOther') },
-        { key: 'ls', swatch: { color: [90, 90, 90, 255] as RGBA, shape: 'square' as const }, label: t('legend.levelStreet') },
-        { key: 'lc', swatch: { color: [90, 90, 90, 255] as RGBA, shape: 'circle' as const }, label: t('legend.levelCommunity') },
-        { key: 'lp', swatch: { color: [90, 90, 90, 255] as RGBA, shape: 'triangle' as const }, label: t('legend.levelCompound') },
-        { key: 'lu', swatch: { color: [90, 90, 90, 255] as RGBA, shape: 'hexagon' as const }, label: t('legend.levelUnknown') },
+        { key: 'dim', swatch: { color: LEGEND_COLORS.dim }, label: t('legend.offersOther') },
+        { key: 'ls', swatch: { color: LEGEND_COLORS.level, shape: 'square' as const }, label: t('legend.levelStreet') },
+        { key: 'lc', swatch: { color: LEGEND_COLORS.level, shape: 'circle' as const }, label: t('legend.levelCommunity') },
+        { key: 'lp', swatch: { color: LEGEND_COLORS.level, shape: 'triangle' as const }, label: t('legend.levelCompound') },
+        { key: 'lu', swatch: { color: LEGEND_COLORS.level, shape: 'hexagon' as const }, label: t('legend.levelUnknown') },
       ],
     });
   }

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CommunityResult, serviceIndex, type ServiceCode } from '../engine/index';
 import { fmtNum, fmtPct } from './format';
+import { useLang } from '../i18n/lang';
 
 type SortKey = 'rank' | 'name' | 'street' | 'households' | 'areaPer100' | 'shortfall' | 'coverage' | 'functions';
 
@@ -14,8 +15,8 @@ interface Props {
 
 /** Communities by need, sortable, filtered by district and street; a row click selects on the map. */
 export function RankingTable({ communities, service, selectedId, onSelect }: Props) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
+  const lang = useLang();
   const si = serviceIndex(service);
   const [district, setDistrict] = useState('');
   const [street, setStreet] = useState('');

@@ -6,6 +6,7 @@ import type { Selection } from '../state/viewState';
 import { CoverageChart } from './CoverageChart';
 import { StatRow } from './StatRow';
 import { fmtHh, fmtM2, fmtNum } from './format';
+import { useLang } from '../i18n/lang';
 
 interface Props {
   rollup: RollupResult;
@@ -17,8 +18,8 @@ interface Props {
 
 /** A street (街道) or district (区县): totals, failing communities, coverage and members by need. */
 export function RollupPanel({ rollup: r, communities, policy, service, onSelect }: Props) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
+  const lang = useLang();
   return (
     <section className="panel rollup-panel" data-testid="rollup-panel" data-level={r.level}>
       <header>

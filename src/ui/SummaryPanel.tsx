@@ -5,11 +5,12 @@ import { CoverageChart } from './CoverageChart';
 import { NetworkSummary } from './network/NetworkSummary';
 import { StatRow } from './StatRow';
 import { fmtHh, fmtM2, fmtNum } from './format';
+import { useLang } from '../i18n/lang';
 
 /** The package at a glance, shown when nothing is selected. */
 export function SummaryPanel({ analysis, service }: { analysis: AnalysisView; service: ServiceCode }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
+  const lang = useLang();
   const s = analysis.summary;
   return (
     <section className="panel summary-panel" data-testid="summary-panel">

@@ -1,8 +1,9 @@
 import { SERVICE_NAMES, type ServiceCode } from '../engine/index';
+import { tFor, toLang } from '../i18n';
 
 /** Locale of a UI language. */
 export function locale(lang: string): string {
-  return lang.startsWith('en') ? 'en-US' : 'zh-CN';
+  return toLang(lang) === 'en' ? 'en-US' : 'zh-CN';
 }
 
 /** A number with grouping and at most `digits` decimals; '—' for null. */
@@ -23,19 +24,19 @@ export function fmtPct(v: number | null | undefined, lang: string, digits = 1): 
   return `${fmtNum(v * 100, lang, digits)}%`;
 }
 
-/** Households: `1,234 户` / `1,234 households`. */
+/** Households: `1,234 户` / `1,234 hh`. */
 export function fmtHh(v: number | null | undefined, lang: string): string {
   const s = fmtNum(v, lang, 0);
-  return s === '—' ? s : lang.startsWith('en') ? `${s} hh` : `${s} 户`;
+  return s === '—' ? s : tFor(toLang(lang))('fmt.hh', { n: s });
 }
 
 /** Metres: `300 米` / `300 m`. */
 export function fmtM(v: number | null | undefined, lang: string): string {
   const s = fmtNum(v, lang, 0);
-  return s === '—' ? s : lang.startsWith('en') ? `${s} m` : `${s} 米`;
+  return s === '—' ? s : tFor(toLang(lang))('fmt.m', { n: s });
 }
 
 /** The service's name in the UI language (POLICY.md's Chinese names). */
 export function serviceName(code: ServiceCode, lang: string): string {
-  return SERVICE_NAMES[code][lang.startsWith('en') ? 'en' : 'zh'];
+  return SERVICE_NAMES[code][toLang(lang)];
 }

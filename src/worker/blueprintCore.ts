@@ -1,14 +1,24 @@
-import type { Analysis } from '../engine/index';
-import type { DistanceProvider } from '../engine/index';
-import { createProvider } from '../engine/index';
-import { blueprint, type BlueprintOptions, type BlueprintScope } from '../engine/index';
-import { DEFAULT_MIN_FUNCTION_AREA_M2, DEFAULT_SOURCE_PENALTY } from '../engine/index';
-import { scopeCommunities } from '../engine/index';
-import { policyLevers } from '../engine/index';
-import type { HighsLoaderOrInstance } from '../engine/index';
-import { createScenarioContext, evaluateScenario, type Scenario, type ScenarioContext } from '../engine/index';
-import { SERVICES, YILAO_YIXIAO, type ServiceCode } from '../engine/index';
-import type { DataPackage } from '../engine/index';
+import {
+  type Analysis,
+  type DistanceProvider,
+  createProvider,
+  blueprint,
+  type BlueprintOptions,
+  type BlueprintScope,
+  DEFAULT_SOURCE_PENALTY,
+  scopeCommunities,
+  bundleLevel,
+  defaultBundle,
+  policyLevers,
+  type HighsLoaderOrInstance,
+  createScenarioContext,
+  evaluateScenario,
+  type Scenario,
+  type ScenarioContext,
+  SERVICES,
+  type ServiceCode,
+  type DataPackage,
+} from '../engine/index';
 import type { BlueprintRequest, BlueprintRun, CandidateComparison, ScenarioRun } from './protocol';
 
 /** The engine state the worker keeps after a run: the package, its analysis and a lazily built scenario context. */
@@ -126,31 +136,6 @@ export class BlueprintSession {
   }
 }
 
-/** Bundle order: the 一老一小 services first (they decide the function rules), then the rest. */
-const BUNDLE_ORDER: ServiceCode[] = [...YILAO_YIXIAO, ...SERVICES.filter((s) => !YILAO_YIXIAO.includes(s))];
-
-/**
- * The default bundle of a site of `areaM2` m²: services in {@link BUNDLE_ORDER} while their
- * minimum areas (DEFAULT_MIN_FUNCTION_AREA_M2) fit; at least one service.
- */
-export function defaultBundle(areaM2: number): ServiceCode[] {
-  const out: ServiceCode[] = [];
-  let used = 0;
-  for (const s of BUNDLE_ORDER) {
-    const need = DEFAULT_MIN_FUNCTION_AREA_M2[s];
-    if (used + need <= areaM2) {
-      out.push(s);
-      used += need;
-    }
-  }
-  if (out.length === 0) out.push(BUNDLE_ORDER[0]);
-  return SERVICES.filter((s) => out.includes(s));
-}
-
-/** Level of a bundle: complex (≥ complexMin m², ≥ 3 functions, ≥ 2 一老一小), enhanced at ≥ enhancedMin m², else scattered. */
-export function bundleLevel(services: readonly ServiceCode[], areaM2: number, complexMin = 600, enhancedMin = 800): 'complex' | 'enhanced' | 'scattered' {
-  const yy = services.filter((s) => YILAO_YIXIAO.includes(s)).length;
-  if (services.length >= 3 && yy >= 2 && areaM2 >= complexMin) return areaM2 >= enhancedMin ? 'enhanced' : 'complex';
-  return 'scattered';
-}
+/** The level rule and default bundle live in the engine (src/engine/blueprint/siteLevel.ts). */
+export { bundleLevel, defaultBundle };
 

@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { aggregateH3, analyze } from '../engine';
+import { aggregateH3, analyze } from '../engine/index';
 import { EngineError, type DistanceMode } from '../engine/index';
 import { buildMapData, transferables } from './buildMapData';
 import { blueprintApi, rememberAnalysis } from './blueprintApi';

@@ -25,6 +25,7 @@ import type {
   Scenario,
   ScenarioSummary,
   ServiceCode,
+  SiteLevel,
 } from '../engine/index';
 
 // ---------------------------------------------------------------------------------------------
@@ -191,7 +192,7 @@ export interface CandidateComparison {
   ownership: Ownership;
   costWan: number | null;
   services: ServiceCode[];
-  level: 'complex' | 'enhanced' | 'scattered';
+  level: SiteLevel;
   /** Per service of the bundle: scope households newly covered. */
   newlyCovered: Partial<Record<ServiceCode, number>>;
   communitiesServed: { id: string; name: string; households: number }[];

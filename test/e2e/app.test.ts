@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { analyze, loadPackage, resolvePolicy, type Analysis, type DataPackage } from '../../src/engine';
+import { analyze, loadPackage, resolvePolicy, type Analysis, type DataPackage } from '../../src/engine/index';
 import { fmtHh, fmtM2 } from '../../src/ui/format';
 import { labelPoint } from '../../src/worker/labelPoint';
 import { artefactDir, hasChromium, ROOT, openSession } from './harness';

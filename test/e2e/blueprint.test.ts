@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Download, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
-import { analyze, blueprint, createScenarioContext, EuclideanProvider, evaluateScenario, loadPackage, resolvePolicy, SERVICES, type Analysis, type BlueprintResult, type DataPackage } from '../../src/engine';
+import { analyze, blueprint, createScenarioContext, EuclideanProvider, evaluateScenario, loadPackage, resolvePolicy, SERVICES, type Analysis, type BlueprintResult, type DataPackage } from '../../src/engine/index';
 import { scopeCommunities } from '../../src/engine/index';
 import { fmtHh } from '../../src/ui/format';
 import { artefactDir, hasChromium, ROOT, openSession, streetWithMostCandidates } from './harness';

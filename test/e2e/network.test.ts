@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { analyze, loadPackage, resolvePolicy, type Analysis } from '../../src/engine';
+import { analyze, loadPackage, resolvePolicy, type Analysis } from '../../src/engine/index';
 import { SERVICES } from '../../src/engine/index';
 import { fmtNum } from '../../src/ui/format';
 import { walkFromPoint } from '../../src/worker/networkApi';

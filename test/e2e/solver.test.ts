@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { analyze, blueprint, createProvider, createScenarioContext, loadPackage, resolvePolicy, type BlueprintResult } from '../../src/engine';
+import { analyze, blueprint, createProvider, createScenarioContext, loadPackage, resolvePolicy, type BlueprintResult } from '../../src/engine/index';
 import { hasChromium, ROOT, openSession, streetWithMostCandidates } from './harness';
 
 const DATA_DIR = join(ROOT, 'data', 'sample');

@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import ExcelJS from 'exceljs';
 import { initI18n } from '../../src/i18n';
-import { aggregateH3, analyze, blueprint, blueprintGeoJson, blueprintSitesCsv, communitiesBeforeAfterCsv, createScenarioContext, EuclideanProvider, evaluateScenario, loadPackage, resolvePolicy, SERVICES, type Analysis, type BlueprintResult, type DataPackage } from '../../src/engine';
+import { aggregateH3, analyze, blueprint, blueprintGeoJson, blueprintSitesCsv, communitiesBeforeAfterCsv, createScenarioContext, EuclideanProvider, evaluateScenario, loadPackage, resolvePolicy, SERVICES, type Analysis, type BlueprintResult, type DataPackage } from '../../src/engine/index';
 import { buildMapData } from '../../src/worker/buildMapData';
 import { BlueprintSession, defaultBundle } from '../../src/worker/blueprintCore';
 import { useApp } from '../../src/state/appStore';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { initI18n, i18next } from '../../src/i18n';
-import { aggregateH3, analyze, loadPackage, resolvePolicy, type PackageFiles } from '../../src/engine';
+import { aggregateH3, analyze, loadPackage, resolvePolicy, type PackageFiles } from '../../src/engine/index';
 import { EngineError, REJECT_REASONS } from '../../src/engine/index';
 import { buildMapData } from '../../src/worker/buildMapData';
 import { DataCheckDialog } from '../../src/ui/data/DataCheckDialog';

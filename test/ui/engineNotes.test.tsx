@@ -6,7 +6,7 @@
  */
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { aggregateH3, analyze, loadPackage, resolvePolicy, type PackageFiles } from '../../src/engine';
+import { aggregateH3, analyze, loadPackage, resolvePolicy, type PackageFiles } from '../../src/engine/index';
 import { initI18n, i18next } from '../../src/i18n';
 import { DataCheckDialog } from '../../src/ui/data/DataCheckDialog';
 import { buildMapData } from '../../src/worker/buildMapData';

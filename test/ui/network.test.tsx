@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { act } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { aggregateH3, analyze, haversineM, loadPackage, resolvePolicy } from '../../src/engine';
+import { aggregateH3, analyze, haversineM, loadPackage, resolvePolicy } from '../../src/engine/index';
 import { initI18n } from '../../src/i18n';
 import { useApp } from '../../src/state/appStore';
 import { DEFAULT_LAYERS, DEFAULT_VIEW, formatView, parseView } from '../../src/state/viewState';

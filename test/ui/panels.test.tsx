@@ -9,7 +9,7 @@ import { CandidatePanel } from '../../src/ui/CandidatePanel';
 import { CoverageChart } from '../../src/ui/CoverageChart';
 import { RankingTable } from '../../src/ui/RankingTable';
 import { fmtHh, fmtM2, fmtNum } from '../../src/ui/format';
-import { SERVICES, SERVICE_NAMES } from '../../src/engine';
+import { SERVICES, SERVICE_NAMES } from '../../src/engine/index';
 import { tinyMapData } from './tinyPackage';
 
 const { analysis, data } = tinyMapData();

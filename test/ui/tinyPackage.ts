@@ -1,4 +1,4 @@
-import { aggregateH3, analyze, loadPackage, resolvePolicy } from '../../src/engine';
+import { aggregateH3, analyze, loadPackage, resolvePolicy } from '../../src/engine/index';
 import { buildMapData } from '../../src/worker/buildMapData';
 
 const enc = new TextEncoder();

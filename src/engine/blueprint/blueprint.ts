@@ -4,6 +4,7 @@ import type { ScenarioContext } from '../scenario/createScenarioContext';
 import { evaluateScenario } from '../scenario/evaluateScenario';
 import { SERVICES } from '../standards/services';
 import { DEFAULT_MIN_FUNCTION_AREA_M2, DEFAULT_SOURCE_PENALTY, TIE_EPS, type BlueprintOptions } from './blueprintOptions';
+import { BLUEPRINT_DEFAULTS } from './blueprintDefaults';
 import { buildBlueprintInstance } from './blueprintInstance';
 import { scopeCommunities } from './blueprintScope';
 import type { BlueprintResult, CommunityState } from './blueprintTypes';
@@ -91,7 +92,7 @@ export async function blueprint(ctx: ScenarioContext, opts: BlueprintOptions = {
       mode: ctx.analysis.mode,
       maxSites: opts.maxSites ?? null,
       budgetWan: opts.budgetWan ?? null,
-      defaultCostWanPerM2: opts.defaultCostWanPerM2 ?? 0.2,
+      defaultCostWanPerM2: opts.defaultCostWanPerM2 ?? BLUEPRINT_DEFAULTS.costWanPerM2,
       services: opts.services ?? [...SERVICES],
       minFunctionAreaM2: { ...DEFAULT_MIN_FUNCTION_AREA_M2, ...opts.minFunctionAreaM2 },
       serviceWeight: Object.fromEntries(SERVICES.map((s) => [s, opts.serviceWeight?.[s] ?? 1])),
@@ -102,7 +103,7 @@ export async function blueprint(ctx: ScenarioContext, opts: BlueprintOptions = {
       jointMinShare,
       complexMinAreaM2: policy.complexMinAreaM2,
       thresholdsM: policy.thresholdsM,
-      timeLimitS: opts.timeLimitS ?? 30,
+      timeLimitS: opts.timeLimitS ?? BLUEPRINT_DEFAULTS.timeLimitS,
     },
     assumptions: [
       'A site uses the whole area_m2 of its candidate; functions fit when their minimum areas sum to at most that area.',

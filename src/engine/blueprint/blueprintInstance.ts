@@ -2,6 +2,8 @@ import type { ScenarioContext } from '../scenario/createScenarioContext';
 import { shortfallM2 } from '../standards/functionRules';
 import { SERVICES, YILAO_YIXIAO_MASK, popcount, serviceIndex, type ServiceCode } from '../standards/services';
 import type { DataPackage } from '../types';
+import { siteCostWan } from './blueprintDefaults';
+import { levelByArea, type SiteLevel } from './siteLevel';
 import { DEFAULT_MIN_FUNCTION_AREA_M2, DEFAULT_SOURCE_PENALTY, TIE_EPS, type BlueprintOptions } from './blueprintOptions';
 
 /** A candidate the blueprint may choose, with what the model needs of it. */
@@ -15,7 +17,7 @@ export interface BlueprintSite {
   /** Community it lies in (its area counts there), -1 for none. */
   community: number;
   /** complex (≥ complexMinAreaM2.base), enhanced (≥ .enhanced), else scattered. */
-  kind: 'complex' | 'enhanced' | 'scattered';
+  kind: SiteLevel;
   /** Objective cost of choosing it: source penalty + tie-break, household-equivalents. */
   siteCost: number;
   /** Feasible bundles as service bit masks (area, function-count and 一老一小 rules), ascending. */
@@ -134,7 +136,7 @@ export function buildBlueprintInstance(ctx: ScenarioContext, scope: number[], op
   pkg.candidates.forEach((cand, j) => {
     const c = cand.community;
     if (c >= 0 && !inScope[c] && !opts.outsideCandidates) return;
-    const kind = cand.areaM2 >= policy.complexMinAreaM2.enhanced ? 'enhanced' : cand.areaM2 >= policy.complexMinAreaM2.base ? 'complex' : 'scattered';
+    const kind = levelByArea(cand.areaM2, policy.complexMinAreaM2);
     let allowed = 0;
     for (const s of services) if (minArea[s] <= cand.areaM2) allowed |= 1 << s;
     const masks = siteMasks(cand.areaM2, kind !== 'scattered', allowed & allowedServices, minArea);
@@ -163,7 +165,7 @@ export function buildBlueprintInstance(ctx: ScenarioContext, scope: number[], op
     sites.push({
       candidate: j,
       areaM2: cand.areaM2,
-      costWan: costKnown ? cand.costWan! : cand.areaM2 * (opts.defaultCostWanPerM2 ?? 0.2),
+      costWan: costKnown ? cand.costWan! : siteCostWan(cand.areaM2, null, opts.defaultCostWanPerM2),
       costEstimated: !costKnown,
       community: c,
       kind,

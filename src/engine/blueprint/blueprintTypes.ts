@@ -3,6 +3,7 @@ import type { ServiceCode } from '../standards/services';
 import type { CandidateSource, Ownership } from '../types';
 import type { PolicyLever } from './policyLevers';
 import type { BlueprintSolution } from './solveBlueprint';
+import type { SiteLevel } from './siteLevel';
 
 /** A community a recommended site serves. */
 export interface ServedCommunity {
@@ -30,7 +31,7 @@ export interface BlueprintSiteResult {
   costWan: number;
   costEstimated: boolean;
   /** complex: ≥ 600 m² with ≥ 3 functions (≥ 2 一老一小); enhanced: the same at ≥ 800 m²; scattered: 1-2 functions. */
-  level: 'complex' | 'enhanced' | 'scattered';
+  level: SiteLevel;
   /** 跨社区联合体: its range newly reaches households of ≥ 2 communities (each ≥ jointMinShare). */
   joint: boolean;
   services: ServiceCode[];

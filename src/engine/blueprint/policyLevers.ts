@@ -1,4 +1,5 @@
 import type { Candidate } from '../types';
+import type { SiteLevel } from './siteLevel';
 
 /** Codes of the policy levers a site may use (POLICY.md, Annex 1-1). */
 export type LeverCode =
@@ -48,7 +49,7 @@ export function isTownship(street: string): boolean {
  * with elderly_care), 1,000,000 for a 乡镇 centre (only in a 乡/镇; said not applicable in a 街道).
  * Subsidies go only to operators rated 合格 or better (Annex 2).
  */
-export function policyLevers(c: Candidate, opts: { level: 'complex' | 'enhanced' | 'scattered'; elderlyCare: boolean; street: string }): PolicyLever[] {
+export function policyLevers(c: Candidate, opts: { level: SiteLevel; elderlyCare: boolean; street: string }): PolicyLever[] {
   const N = LEVER_NUMBERS;
   const out: PolicyLever[] = [];
   const state = c.ownership === 'state';

@@ -1,4 +1,5 @@
 import { resolveHighs, runMip, type HighsLoaderOrInstance, type MipStatus } from '../optimize/index';
+import { BLUEPRINT_DEFAULTS } from './blueprintDefaults';
 import type { BlueprintInstance } from './blueprintInstance';
 import { buildBlueprintModel, decodeModel, modelStart } from './blueprintModel';
 import { greedyBlueprint } from './greedyBlueprint';
@@ -51,7 +52,7 @@ export async function solveBlueprint(inst: BlueprintInstance, opts: SolveBluepri
   base.columns = m.model.numCols;
   base.rows = m.model.numRows;
   const highs = await resolveHighs(opts.highs);
-  const run = runMip(highs, m.model, { timeLimitS: opts.timeLimitS ?? 30, start: modelStart(inst, m, greedy.choices), mipRelGap: 0, mipAbsGap: 1e-6 });
+  const run = runMip(highs, m.model, { timeLimitS: opts.timeLimitS ?? BLUEPRINT_DEFAULTS.timeLimitS, start: modelStart(inst, m, greedy.choices), mipRelGap: 0, mipAbsGap: 1e-6 });
   let choices = greedy.choices;
   let objective = greedy.objective;
   let method: BlueprintSolution['method'] = 'greedy';

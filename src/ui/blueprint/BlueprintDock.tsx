@@ -5,25 +5,25 @@ import { ComparePanel } from './ComparePanel';
 import { ExportPanel } from './ExportPanel';
 import { ScenarioPanel } from './ScenarioPanel';
 import { EMPTY_SCENARIO, useBlueprint, type BpTab } from '../../state/blueprintStore';
-import { useS } from './strings';
 import './blueprint.css';
+import { useTranslation } from 'react-i18next';
 
 /** Header button that opens the blueprint dock (planners only). */
 export function BlueprintToggle() {
-  const { S } = useS();
+  const { t } = useTranslation(['translation', 'blueprint']);
   const open = useBlueprint((s) => s.open);
   const view = useApp((s) => s.view);
   if (view === 'public') return null;
   return (
     <button type="button" data-testid="blueprint-toggle" aria-pressed={open} onClick={() => useBlueprint.getState().set({ open: !open })}>
-      {S.open}
+      {t('blueprint:open')}
     </button>
   );
 }
 
 /** The floating dock over the map: blueprint, what-if, comparison, exports. */
 export function BlueprintDock() {
-  const { S } = useS();
+  const { t } = useTranslation(['translation', 'blueprint']);
   const open = useBlueprint((s) => s.open);
   const tab = useBlueprint((s) => s.tab);
   const set = useBlueprint((s) => s.set);
@@ -35,15 +35,15 @@ export function BlueprintDock() {
   }, [data, set]);
   if (!open || !data || view === 'public') return null;
   return (
-    <section className="bp-dock" data-testid="blueprint-dock" aria-label={S.open}>
+    <section className="bp-dock" data-testid="blueprint-dock" aria-label={t('blueprint:open')}>
       <header className="bp-tabs" role="tablist">
         {(['blueprint', 'scenario', 'compare', 'export'] as BpTab[]).map((k) => (
           <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'on' : ''} data-tab={k} onClick={() => set({ tab: k })}>
-            {S.tabs[k]}
+            {t(`blueprint:tabs.${k}`)}
           </button>
         ))}
         <span className="spacer" />
-        <button type="button" className="link" aria-label={S.close} onClick={() => set({ open: false })}>×</button>
+        <button type="button" className="link" aria-label={t('blueprint:close')} onClick={() => set({ open: false })}>×</button>
       </header>
       <div className="bp-body">
         {tab === 'blueprint' && <BlueprintPanel />}

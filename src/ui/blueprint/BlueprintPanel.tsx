@@ -6,14 +6,15 @@ import { cancelBlueprint, runBlueprint } from '../../state/blueprintActions';
 import { useBlueprint, type ScopeKind } from '../../state/blueprintStore';
 import { BeforeAfterBars } from './BeforeAfterBars';
 import { SiteExplanation, levelLabel } from './SiteExplanation';
-import { fill, useS } from './strings';
+import { useLang } from '../../i18n/lang';
+import { BLUEPRINT_DEFAULTS } from '../../engine/index';
 
 /** Parse a number input: null when empty. */
 const numOrNull = (v: string): number | null => (v.trim() === '' || !Number.isFinite(Number(v)) ? null : Number(v));
 
 /** The scope form: whole package, a district, a street or the selected communities. */
 export function ScopeForm() {
-  const { S } = useS();
+  const { t } = useTranslation(['translation', 'blueprint']);
   const data = useApp((s) => s.data);
   const selection = useApp((s) => s.selection);
   const bp = useBlueprint();
@@ -28,11 +29,11 @@ export function ScopeForm() {
   };
   return (
     <fieldset className="bp-fieldset">
-      <legend>{S.scope}</legend>
+      <legend>{t('blueprint:scope')}</legend>
       <div className="segmented" role="radiogroup" data-testid="bp-scope-kind">
         {(['all', 'district', 'street', 'selected'] as ScopeKind[]).map((k) => (
           <button key={k} type="button" role="radio" aria-checked={bp.scopeKind === k} className={bp.scopeKind === k ? 'on' : ''} data-scope={k} onClick={() => bp.set({ scopeKind: k })}>
-            {S.scopeKind[k]}
+            {t(`blueprint:scopeKind.${k}`)}
           </button>
         ))}
       </div>
@@ -54,9 +55,9 @@ export function ScopeForm() {
       )}
       {bp.scopeKind === 'selected' && (
         <div className="bp-row">
-          <span data-testid="bp-selected-count">{fill(S.selectedCount, { n: bp.selectedIds.length })}</span>
-          <button type="button" onClick={addSelected} disabled={!selection}>{S.addSelected}</button>
-          <button type="button" className="secondary" onClick={() => bp.set({ selectedIds: [] })}>{S.clearSelected}</button>
+          <span data-testid="bp-selected-count">{t('blueprint:selectedCount', { n: bp.selectedIds.length })}</span>
+          <button type="button" onClick={addSelected} disabled={!selection}>{t('blueprint:addSelected')}</button>
+          <button type="button" className="secondary" onClick={() => bp.set({ selectedIds: [] })}>{t('blueprint:clearSelected')}</button>
         </div>
       )}
     </fieldset>
@@ -65,19 +66,20 @@ export function ScopeForm() {
 
 /** Elapsed seconds while the solver runs. */
 function Elapsed({ started, limit }: { started: number; limit: number }) {
-  const { S, lang } = useS();
+  const { t } = useTranslation(['translation', 'blueprint']);
+  const lang = useLang();
   const [now, setNow] = useState(performance.now());
   useEffect(() => {
     const h = setInterval(() => setNow(performance.now()), 250);
     return () => clearInterval(h);
   }, []);
-  return <span data-testid="bp-elapsed">{fill(S.elapsed, { s: fmtNum((now - started) / 1000, lang, 1), limit })}</span>;
+  return <span data-testid="bp-elapsed">{t('blueprint:elapsed', { s: fmtNum((now - started) / 1000, lang, 1), limit })}</span>;
 }
 
 /** 一张蓝图: choose the scope and limits, run the optimiser in the worker, read the result. */
 export function BlueprintPanel() {
-  const { S, lang } = useS();
-  const { t } = useTranslation();
+  const { t } = useTranslation(['translation', 'blueprint']);
+  const lang = useLang();
   const bp = useBlueprint();
   const r = bp.run?.result;
   const site = r?.sites.find((s) => s.candidateId === bp.selectedSite);
@@ -86,54 +88,54 @@ export function BlueprintPanel() {
       <ScopeForm />
       <div className="bp-grid">
         <label>
-          <span>{S.maxSites}</span>
-          <input type="number" min={0} step={1} data-testid="bp-max-sites" placeholder={S.noLimit} value={bp.maxSites ?? ''} onChange={(e) => bp.set({ maxSites: numOrNull(e.target.value) })} />
+          <span>{t('blueprint:maxSites')}</span>
+          <input type="number" min={0} step={1} data-testid="bp-max-sites" placeholder={t('blueprint:noLimit')} value={bp.maxSites ?? ''} onChange={(e) => bp.set({ maxSites: numOrNull(e.target.value) })} />
         </label>
         <label>
-          <span>{S.budget}</span>
-          <input type="number" min={0} data-testid="bp-budget" placeholder={S.noLimit} value={bp.budgetWan ?? ''} onChange={(e) => bp.set({ budgetWan: numOrNull(e.target.value) })} />
+          <span>{t('blueprint:budget')}</span>
+          <input type="number" min={0} data-testid="bp-budget" placeholder={t('blueprint:noLimit')} value={bp.budgetWan ?? ''} onChange={(e) => bp.set({ budgetWan: numOrNull(e.target.value) })} />
         </label>
         <label>
-          <span>{S.timeLimit}</span>
-          <input type="number" min={1} max={600} data-testid="bp-time-limit" value={bp.timeLimitS} onChange={(e) => bp.set({ timeLimitS: numOrNull(e.target.value) ?? 10 })} />
+          <span>{t('blueprint:timeLimit')}</span>
+          <input type="number" min={1} max={600} data-testid="bp-time-limit" value={bp.timeLimitS} onChange={(e) => bp.set({ timeLimitS: numOrNull(e.target.value) ?? BLUEPRINT_DEFAULTS.panelTimeLimitS })} />
         </label>
       </div>
       <div className="bp-row">
-        <button type="button" className="primary" data-testid="bp-run" disabled={bp.running} onClick={() => void runBlueprint()}>{S.run}</button>
+        <button type="button" className="primary" data-testid="bp-run" disabled={bp.running} onClick={() => void runBlueprint()}>{t('blueprint:run')}</button>
         {bp.running && (
           <>
-            <span className="bp-solving" data-testid="bp-solving" role="status">{S.solving}</span>
+            <span className="bp-solving" data-testid="bp-solving" role="status">{t('blueprint:solving')}</span>
             <Elapsed started={bp.runStarted} limit={bp.timeLimitS} />
-            <button type="button" data-testid="bp-cancel" onClick={cancelBlueprint} title={S.cancelNote}>{S.cancel}</button>
+            <button type="button" data-testid="bp-cancel" onClick={cancelBlueprint} title={t('blueprint:cancelNote')}>{t('blueprint:cancel')}</button>
           </>
         )}
       </div>
-      {bp.error && <div className="bp-error" role="alert" data-testid="bp-error">{lang.startsWith('en') ? bp.error.en : bp.error.zh}</div>}
+      {bp.error && <div className="bp-error" role="alert" data-testid="bp-error">{bp.error[lang]}</div>}
       {r && (
         <>
-          <h3>{S.summary}</h3>
+          <h3>{t('blueprint:summary')}</h3>
           <dl className="stats" data-testid="bp-summary">
-            <div className="stat-row"><dt>{S.sites}</dt><dd data-testid="bp-total-sites">{fmtNum(r.totals.sites, lang)}</dd></div>
-            <div className="stat-row"><dt>{S.totalArea}</dt><dd data-testid="bp-total-area">{fmtM2(r.totals.areaM2, lang)}</dd></div>
-            <div className="stat-row"><dt>{S.cost}</dt><dd data-testid="bp-total-cost">{fmtNum(r.totals.costWan, lang, 1)} {t('unit.wan')}</dd></div>
-            <div className="stat-row"><dt>{S.subsidy}</dt><dd data-testid="bp-total-subsidy">{fmtNum(r.totals.subsidyYuan / 10000, lang, 1)} {t('unit.wan')}</dd></div>
+            <div className="stat-row"><dt>{t('blueprint:sites')}</dt><dd data-testid="bp-total-sites">{fmtNum(r.totals.sites, lang)}</dd></div>
+            <div className="stat-row"><dt>{t('blueprint:totalArea')}</dt><dd data-testid="bp-total-area">{fmtM2(r.totals.areaM2, lang)}</dd></div>
+            <div className="stat-row"><dt>{t('blueprint:cost')}</dt><dd data-testid="bp-total-cost">{fmtNum(r.totals.costWan, lang, 1)} {t('unit.wan')}</dd></div>
+            <div className="stat-row"><dt>{t('blueprint:subsidy')}</dt><dd data-testid="bp-total-subsidy">{fmtNum(r.totals.subsidyYuan / 10000, lang, 1)} {t('unit.wan')}</dd></div>
             <div className="stat-row">
-              <dt>{S.method[r.solution.method]}</dt>
-              <dd data-testid="bp-optimal">{r.solution.optimal ? S.optimal : fill(S.gap, { gap: fmtPct(r.solution.gap, lang, 2) })}</dd>
+              <dt>{t(`blueprint:method.${r.solution.method}`)}</dt>
+              <dd data-testid="bp-optimal">{r.solution.optimal ? t('blueprint:optimal') : t('blueprint:gap', { gap: fmtPct(r.solution.gap, lang, 2) })}</dd>
             </div>
-            <div className="stat-note">{fill(S.solveTime, { s: fmtNum(r.solution.seconds, lang, 2) })} · {r.scope.communities.length} {lang.startsWith('en') ? 'communities' : '个社区'}</div>
+            <div className="stat-note">{t('blueprint:solveTime', { s: fmtNum(r.solution.seconds, lang, 2) })} · {t('blueprint:communityCount', { n: r.scope.communities.length })}</div>
           </dl>
-          <h3>{S.beforeAfter}</h3>
+          <h3>{t('blueprint:beforeAfter')}</h3>
           <BeforeAfterBars before={r.before} after={r.after} />
-          <h3>{S.siteList}</h3>
-          {r.sites.length === 0 && <p className="muted">{S.noSites}</p>}
+          <h3>{t('blueprint:siteList')}</h3>
+          {r.sites.length === 0 && <p className="muted">{t('blueprint:noSites')}</p>}
           <ol className="bp-sites" data-testid="bp-sites">
             {r.sites.map((s) => (
               <li key={s.candidateId} className={s.candidateId === bp.selectedSite ? 'on' : ''}>
                 <button type="button" className="link" data-site={s.candidateId} onClick={() => bp.set({ selectedSite: s.candidateId === bp.selectedSite ? null : s.candidateId })}>
                   {s.name}
                 </button>
-                <span className="muted"> · {levelLabel(s, S)} · {fmtM2(s.areaM2, lang)}</span>
+                <span className="muted"> · {levelLabel(s, t)} · {fmtM2(s.areaM2, lang)}</span>
               </li>
             ))}
           </ol>

@@ -1,10 +1,12 @@
 import { SERVICES, type ServiceCode } from '../../engine/index';
 import { serviceName } from '../format';
-import { useS } from './strings';
+import { useTranslation } from 'react-i18next';
+import { useLang } from '../../i18n/lang';
 
 /** Service checkboxes and a floor area (m²) for a new site. */
 export function BundleEditor({ services, areaM2, onChange, testid = 'bundle-editor' }: { services: ServiceCode[]; areaM2: number; onChange: (services: ServiceCode[], areaM2: number) => void; testid?: string }) {
-  const { S, lang } = useS();
+  const { t } = useTranslation(['translation', 'blueprint']);
+  const lang = useLang();
   const toggle = (s: ServiceCode) => {
     const next = services.includes(s) ? services.filter((x) => x !== s) : SERVICES.filter((x) => x === s || services.includes(x));
     if (next.length) onChange(next, areaM2);
@@ -20,7 +22,7 @@ export function BundleEditor({ services, areaM2, onChange, testid = 'bundle-edit
         ))}
       </div>
       <label className="bp-area">
-        <span>{S.area} (m²)</span>
+        <span>{t('blueprint:area')} (m²)</span>
         <input type="number" min={0} step={10} data-testid={`${testid}-area`} value={areaM2} onChange={(e) => Number.isFinite(Number(e.target.value)) && onChange(services, Math.max(0, Number(e.target.value)))} />
       </label>
     </div>

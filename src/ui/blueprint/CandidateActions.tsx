@@ -1,16 +1,14 @@
 import { useState } from 'react';
-import type { Candidate } from '../../engine/index';
-// eslint-disable-next-line no-restricted-imports -- the default bundle moves into the engine (issue 8 item 5, another branch)
-import { defaultBundle } from '../../worker/blueprintCore';
+import { defaultBundle, type Candidate } from '../../engine/index';
 import { toggleCompare } from '../../state/blueprintActions';
 import { useBlueprint } from '../../state/blueprintStore';
 import { BundleEditor } from './BundleEditor';
 import { addCandidate } from '../../state/scenarioActions';
-import { useS } from './strings';
+import { useTranslation } from 'react-i18next';
 
 /** In a candidate's panel: a bundle editor and "加入方案", and the comparison checkbox. */
 export function CandidateActions({ candidate: c }: { candidate: Candidate }) {
-  const { S } = useS();
+  const { t } = useTranslation(['translation', 'blueprint']);
   const inScenario = useBlueprint((s) => s.scenario.added?.find((a) => a.candidateId === c.id));
   const compared = useBlueprint((s) => s.compareIds.includes(c.id));
   const [services, setServices] = useState(() => inScenario?.services ?? defaultBundle(c.areaM2));
@@ -23,13 +21,13 @@ export function CandidateActions({ candidate: c }: { candidate: Candidate }) {
     <div className="bp-candidate-actions" data-testid="candidate-actions">
       <label className="check">
         <input type="checkbox" data-testid="compare-check" checked={compared} onChange={() => toggleCompare(c.id)} />
-        {S.scenario.compare}
+        {t('blueprint:scenario.compare')}
       </label>
       <BundleEditor services={services} areaM2={area} onChange={(s, a) => { setServices(s); setArea(a); }} testid="candidate-bundle" />
       <button type="button" className="primary" data-testid="add-to-scenario" onClick={add}>
-        {inScenario ? S.scenario.update : S.scenario.addToScenario}
+        {inScenario ? t('blueprint:scenario.update') : t('blueprint:scenario.addToScenario')}
       </button>
-      {inScenario && <span className="muted"> {S.scenario.inScenario}</span>}
+      {inScenario && <span className="muted"> {t('blueprint:scenario.inScenario')}</span>}
     </div>
   );
 }

@@ -1,18 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../state/appStore';
 import { SERVICES } from '../../engine/index';
+import { siteCostWan } from '../../engine/index';
 import type { CandidateComparison, ScenarioRun } from '../../worker/protocol';
 import { fmtHh, fmtM2, fmtNum, fmtPct, serviceName } from '../format';
 import { compareCandidates, toggleCompare } from '../../state/blueprintActions';
 import { useBlueprint, type NamedScenario } from '../../state/blueprintStore';
 import { evaluateSlot } from '../../state/scenarioActions';
-import { useS } from './strings';
+import { useLang } from '../../i18n/lang';
 
 /** Compared candidates side by side, one column per candidate. */
 export function CandidateCompareTable({ rows }: { rows: CandidateComparison[] }) {
-  const { S, lang } = useS();
-  const { t } = useTranslation();
-  const en = lang.startsWith('en');
+  const { t } = useTranslation(['translation', 'blueprint']);
+  const lang = useLang();
+  const en = lang === 'en';
   const line = (label: string, f: (r: CandidateComparison) => string, id: string) => (
     <tr data-testid={`cmp-${id}`}>
       <th scope="row">{label}</th>
@@ -32,17 +33,17 @@ export function CandidateCompareTable({ rows }: { rows: CandidateComparison[] })
         </tr>
       </thead>
       <tbody>
-        {line(S.compare.rank, (r) => String(r.rank), 'rank')}
-        {line(S.compare.objective, (r) => fmtNum(r.objective, lang, 1), 'objective')}
-        {line(S.area, (r) => fmtM2(r.areaM2, lang), 'area')}
-        {line(S.source, (r) => t(`source.${r.source}`), 'source')}
-        {line(S.ownership, (r) => t(`ownership.${r.ownership}`), 'ownership')}
-        {line(S.cost, (r) => (r.costWan === null ? '—' : `${fmtNum(r.costWan, lang, 1)} ${t('unit.wan')}`), 'cost')}
-        {line(S.compare.defaultBundle, (r) => `${r.services.map((s) => serviceName(s, lang)).join('、')} (${S.level[r.level]})`, 'bundle')}
-        {SERVICES.map((s) => line(`${S.newlyCovered}: ${serviceName(s, lang)}`, (r) => (r.newlyCovered[s] === undefined ? '—' : fmtHh(r.newlyCovered[s], lang)), `newly-${s}`))}
-        {line(S.served, (r) => r.communitiesServed.map((c) => c.name).join('、') || '—', 'served')}
-        {line(S.shortfallClosed, (r) => fmtM2(r.shortfallClosedM2, lang), 'shortfall')}
-        {line(S.levers, (r) => r.levers.filter((l) => l.applicable).map((l) => (en ? l.en : l.zh)).join('；') || '—', 'levers')}
+        {line(t('blueprint:compare.rank'), (r) => String(r.rank), 'rank')}
+        {line(t('blueprint:compare.objective'), (r) => fmtNum(r.objective, lang, 1), 'objective')}
+        {line(t('blueprint:area'), (r) => fmtM2(r.areaM2, lang), 'area')}
+        {line(t('blueprint:source'), (r) => t(`source.${r.source}`), 'source')}
+        {line(t('blueprint:ownership'), (r) => t(`ownership.${r.ownership}`), 'ownership')}
+        {line(t('blueprint:cost'), (r) => (r.costWan === null ? '—' : `${fmtNum(r.costWan, lang, 1)} ${t('unit.wan')}`), 'cost')}
+        {line(t('blueprint:compare.defaultBundle'), (r) => `${r.services.map((s) => serviceName(s, lang)).join('、')} (${t(`blueprint:level.${r.level}`)})`, 'bundle')}
+        {SERVICES.map((s) => line(`${t('blueprint:newlyCovered')}: ${serviceName(s, lang)}`, (r) => (r.newlyCovered[s] === undefined ? '—' : fmtHh(r.newlyCovered[s], lang)), `newly-${s}`))}
+        {line(t('blueprint:served'), (r) => r.communitiesServed.map((c) => c.name).join('、') || '—', 'served')}
+        {line(t('blueprint:shortfallClosed'), (r) => fmtM2(r.shortfallClosedM2, lang), 'shortfall')}
+        {line(t('blueprint:levers'), (r) => r.levers.filter((l) => l.applicable).map((l) => (en ? l.en : l.zh)).join('；') || '—', 'levers')}
       </tbody>
     </table>
   );
@@ -55,11 +56,12 @@ function scenarioCost(named: NamedScenario, costOf: (id: string | undefined, are
 
 /** Scenario A against B: coverage per service, rules, shortfall, cost. */
 export function ScenarioCompareTable({ a, b, runA, runB }: { a: NamedScenario; b: NamedScenario; runA: ScenarioRun; runB: ScenarioRun }) {
-  const { S, lang } = useS();
+  const { t } = useTranslation(['translation', 'blueprint']);
+  const lang = useLang();
   const data = useApp((s) => s.data);
   const costOf = (id: string | undefined, area: number) => {
     const c = id ? data?.candidates.find((x) => x.id === id) : undefined;
-    return c?.costWan ?? area * 0.2;
+    return siteCostWan(area, c?.costWan);
   };
   const A = runA.summary.after;
   const B = runB.summary.after;
@@ -68,15 +70,15 @@ export function ScenarioCompareTable({ a, b, runA, runB }: { a: NamedScenario; b
   );
   return (
     <table className="bp-table" data-testid="scenario-compare">
-      <thead><tr><th>{S.compare.measure}</th><th>{a.name}</th><th>{b.name}</th></tr></thead>
+      <thead><tr><th>{t('blueprint:compare.measure')}</th><th>{a.name}</th><th>{b.name}</th></tr></thead>
       <tbody>
-        {SERVICES.map((s, k) => row(`${S.coverage}: ${serviceName(s, lang)}`, fmtPct(A.coverage[k], lang), fmtPct(B.coverage[k], lang), `cov-${s}`))}
-        {row(S.meetingArea, fmtNum(A.meetingArea, lang), fmtNum(B.meetingArea, lang), 'area')}
-        {row(S.meetingComplex, fmtNum(A.meetingComplexRule, lang), fmtNum(B.meetingComplexRule, lang), 'complex')}
-        {row(S.meetingBasic, fmtNum(A.meetingBasicRule, lang), fmtNum(B.meetingBasicRule, lang), 'basic')}
-        {row(S.shortfall30, fmtM2(A.shortfallBaseM2, lang), fmtM2(B.shortfallBaseM2, lang), 'sf30')}
-        {row(S.shortfall80, fmtM2(A.shortfallEnhancedM2, lang), fmtM2(B.shortfallEnhancedM2, lang), 'sf80')}
-        {row(S.compare.costTotal, fmtNum(scenarioCost(a, costOf), lang, 1), fmtNum(scenarioCost(b, costOf), lang, 1), 'cost')}
+        {SERVICES.map((s, k) => row(`${t('blueprint:coverage')}: ${serviceName(s, lang)}`, fmtPct(A.coverage[k], lang), fmtPct(B.coverage[k], lang), `cov-${s}`))}
+        {row(t('blueprint:meetingArea'), fmtNum(A.meetingArea, lang), fmtNum(B.meetingArea, lang), 'area')}
+        {row(t('blueprint:meetingComplex'), fmtNum(A.meetingComplexRule, lang), fmtNum(B.meetingComplexRule, lang), 'complex')}
+        {row(t('blueprint:meetingBasic'), fmtNum(A.meetingBasicRule, lang), fmtNum(B.meetingBasicRule, lang), 'basic')}
+        {row(t('blueprint:shortfall30'), fmtM2(A.shortfallBaseM2, lang), fmtM2(B.shortfallBaseM2, lang), 'sf30')}
+        {row(t('blueprint:shortfall80'), fmtM2(A.shortfallEnhancedM2, lang), fmtM2(B.shortfallEnhancedM2, lang), 'sf80')}
+        {row(t('blueprint:compare.costTotal'), fmtNum(scenarioCost(a, costOf), lang, 1), fmtNum(scenarioCost(b, costOf), lang, 1), 'cost')}
       </tbody>
     </table>
   );
@@ -84,14 +86,14 @@ export function ScenarioCompareTable({ a, b, runA, runB }: { a: NamedScenario; b
 
 /** The comparison tab: candidates side by side, and scenarios A vs B. */
 export function ComparePanel() {
-  const { S } = useS();
+  const { t } = useTranslation(['translation', 'blueprint']);
   const bp = useBlueprint();
   const data = useApp((s) => s.data);
   const name = (id: string) => data?.candidates.find((c) => c.id === id)?.name ?? id;
   return (
     <div className="bp-panel" data-testid="compare-panel">
-      <h3>{S.compare.candidates}</h3>
-      {bp.compareIds.length === 0 && <p className="muted">{S.compare.hint}</p>}
+      <h3>{t('blueprint:compare.candidates')}</h3>
+      {bp.compareIds.length === 0 && <p className="muted">{t('blueprint:compare.hint')}</p>}
       <ul className="bp-list">
         {bp.compareIds.map((id) => (
           <li key={id}>
@@ -100,19 +102,19 @@ export function ComparePanel() {
         ))}
       </ul>
       <div className="bp-row">
-        <button type="button" data-testid="cmp-run" disabled={bp.compareIds.length < 1} onClick={() => void compareCandidates()}>{S.compare.run}</button>
-        <button type="button" className="secondary" onClick={() => bp.set({ compareIds: [], comparison: null })}>{S.compare.clear}</button>
+        <button type="button" data-testid="cmp-run" disabled={bp.compareIds.length < 1} onClick={() => void compareCandidates()}>{t('blueprint:compare.run')}</button>
+        <button type="button" className="secondary" onClick={() => bp.set({ compareIds: [], comparison: null })}>{t('blueprint:compare.clear')}</button>
       </div>
       {bp.comparison && <div className="bp-scroll"><CandidateCompareTable rows={bp.comparison} /></div>}
-      <h3>{S.compare.scenarios}</h3>
+      <h3>{t('blueprint:compare.scenarios')}</h3>
       {bp.slots.A && bp.slots.B ? (
         bp.slotRuns.A && bp.slotRuns.B ? (
           <ScenarioCompareTable a={bp.slots.A} b={bp.slots.B} runA={bp.slotRuns.A} runB={bp.slotRuns.B} />
         ) : (
-          <button type="button" onClick={() => void Promise.all([evaluateSlot('A'), evaluateSlot('B')])}>{S.compare.run}</button>
+          <button type="button" onClick={() => void Promise.all([evaluateSlot('A'), evaluateSlot('B')])}>{t('blueprint:compare.run')}</button>
         )
       ) : (
-        <p className="muted">{S.compare.needAB}</p>
+        <p className="muted">{t('blueprint:compare.needAB')}</p>
       )}
     </div>
   );

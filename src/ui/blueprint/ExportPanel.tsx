@@ -8,46 +8,48 @@ import { mapPng } from '../../export/mapImage';
 import { openReport } from '../../export/reportHtml';
 import { tablesXlsx } from '../../export/xlsx';
 import { scopeOf, useBlueprint } from '../../state/blueprintStore';
-import { useS } from './strings';
+import { tFor } from '../../i18n';
+import type { CandidateSource, Ownership } from '../../engine/index';
 
 /** Scope in words for titles and file names. */
 export function scopeLabel(): string {
   const sc = scopeOf(useBlueprint.getState());
   if (sc.street) return `${sc.district ?? ''} ${sc.street}`.trim();
   if (sc.district) return sc.district;
-  if (sc.communityIds) return `所选 ${sc.communityIds.length} 个社区`;
-  return '全部社区';
+  const t = tFor('zh'); // exported documents are Chinese
+  if (sc.communityIds) return t('report:scope.selected', { n: sc.communityIds.length });
+  return t('report:scope.all');
 }
 
 /** Exports of the blueprint: GeoJSON, CSV, XLSX, the printable report and the map PNG. */
 export function ExportPanel() {
-  const { S } = useS();
-  const { t } = useTranslation();
+  const { t } = useTranslation(['translation', 'blueprint']);
+  const doc = tFor('zh');
   const run = useBlueprint((s) => s.run);
   const data = useApp((s) => s.data);
   const r = run?.result;
-  const labels = { source: (c: string) => t(`source.${c}`), ownership: (c: string) => t(`ownership.${c}`) };
-  const base = `一张蓝图_${scopeLabel()}`;
+  const labels = { source: (c: string) => t(`source.${c as CandidateSource}`), ownership: (c: string) => t(`ownership.${c as Ownership}`) };
+  const base = doc('report:file.blueprint', { scope: scopeLabel() });
   return (
     <div className="bp-panel bp-exports" data-testid="export-panel">
       <button type="button" data-testid="export-png" onClick={async () => {
         const url = await mapPng();
-        if (url) await downloadDataUrl(datedName('渝邻图_地图', 'png'), url);
-      }}>{S.export.png}</button>
-      {!r && <p className="muted">{S.export.needRun}</p>}
+        if (url) await downloadDataUrl(datedName(doc('report:file.map'), 'png'), url);
+      }}>{t('blueprint:export.png')}</button>
+      {!r && <p className="muted">{t('blueprint:export.needRun')}</p>}
       {r && (
         <>
-          <button type="button" data-testid="export-geojson" onClick={() => downloadText(datedName(base, 'geojson'), JSON.stringify(blueprintGeoJson(r), null, 1), 'application/geo+json')}>{S.export.geojson}</button>
-          <button type="button" data-testid="export-sites-csv" onClick={() => downloadText(datedName(`${base}_点位表`, 'csv'), blueprintSitesCsv(r), 'text/csv;charset=utf-8')}>{S.export.sitesCsv}</button>
-          <button type="button" data-testid="export-communities-csv" onClick={() => downloadText(datedName(`${base}_社区表`, 'csv'), communitiesBeforeAfterCsv(r), 'text/csv;charset=utf-8')}>{S.export.communitiesCsv}</button>
+          <button type="button" data-testid="export-geojson" onClick={() => downloadText(datedName(base, 'geojson'), JSON.stringify(blueprintGeoJson(r), null, 1), 'application/geo+json')}>{t('blueprint:export.geojson')}</button>
+          <button type="button" data-testid="export-sites-csv" onClick={() => downloadText(datedName(doc('report:file.sites', { base }), 'csv'), blueprintSitesCsv(r), 'text/csv;charset=utf-8')}>{t('blueprint:export.sitesCsv')}</button>
+          <button type="button" data-testid="export-communities-csv" onClick={() => downloadText(datedName(doc('report:file.communities', { base }), 'csv'), communitiesBeforeAfterCsv(r), 'text/csv;charset=utf-8')}>{t('blueprint:export.communitiesCsv')}</button>
           <button type="button" data-testid="export-xlsx" onClick={async () => {
             const bytes = await tablesXlsx([sitesTable(r, labels), communitiesTable(r)]);
             downloadBlob(datedName(base, 'xlsx'), new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-          }}>{S.export.xlsx}</button>
+          }}>{t('blueprint:export.xlsx')}</button>
           <button type="button" data-testid="export-report" onClick={async () => {
             openReport({
               result: r,
-              title: `社区嵌入式服务设施“一张蓝图”——${scopeLabel()}`,
+              title: doc('report:title', { scope: scopeLabel() }),
               scopeLabel: scopeLabel(),
               packageName: data?.manifest.name ?? '',
               date: new Date(),
@@ -55,7 +57,7 @@ export function ExportPanel() {
               mapImage: await mapPng(),
               tables: [sitesTable(r, labels), communitiesTable(r)],
             });
-          }}>{S.export.report}</button>
+          }}>{t('blueprint:export.report')}</button>
         </>
       )}
     </div>

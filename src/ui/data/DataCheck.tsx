@@ -4,6 +4,8 @@ import { useApp } from '../../state/appStore';
 import type { MapData } from '../../worker/protocol';
 import { useDataCheck } from '../../state/dataCheckStore';
 import { DataCheckDialog } from './DataCheckDialog';
+import { useLang } from '../../i18n/lang';
+import { locale } from '../format';
 
 /** True when a loaded package has something to tell: rejected rows, notes or ignored files. */
 export function hasRemarks(data: MapData, ignored: readonly string[]): boolean {
@@ -15,14 +17,15 @@ export function hasRemarks(data: MapData, ignored: readonly string[]): boolean {
  * only has notes); it opens the data check dialog.
  */
 export function DataCheckButton() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation(['translation', 'dataCheck']);
+  const lang = useLang();
   const data = useApp((s) => s.data);
   const ignored = useDataCheck((s) => s.ignored);
   if (!data || !hasRemarks(data, ignored)) return null;
   const n = data.rejectedCount;
   return (
     <button type="button" className={n > 0 ? 'rejected' : 'data-check-button'} data-testid="data-check-open" onClick={() => useDataCheck.getState().set({ open: true })}>
-      {n > 0 ? t('dataCheck.rejectedButton', { n: n.toLocaleString(i18n.language === 'en' ? 'en-US' : 'zh-CN') }) : t('dataCheck.button')}
+      {n > 0 ? t('dataCheck:rejectedButton', { n: n.toLocaleString(locale(lang)) }) : t('dataCheck:button')}
     </button>
   );
 }

@@ -6,6 +6,7 @@ import { downloadRejected } from './downloadRejected';
 import { noteText } from './noteText';
 import { RejectedTable } from './RejectedTable';
 import './data.css';
+import { useLang } from '../../i18n/lang';
 
 /** The notes of a report plus the note of files ignored when the folder was opened. */
 export function notesWithIgnored(report: DataReport, ignored: readonly string[]): DataNote[] {
@@ -17,8 +18,8 @@ export function notesWithIgnored(report: DataReport, ignored: readonly string[])
  * rejected row (filterable, paged) and rejected.csv to download.
  */
 export function DataCheckDialog({ report, ignored = [], packageName, onClose }: { report: DataReport; ignored?: readonly string[]; packageName?: string; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation(['translation', 'dataCheck']);
+  const lang = useLang();
   const box = useRef<HTMLDivElement>(null);
   const notes = notesWithIgnored(report, ignored);
   const total = report.files.reduce((s, f) => ({ accepted: s.accepted + f.accepted, rejected: s.rejected + f.rejected }), { accepted: 0, rejected: 0 });
@@ -40,7 +41,7 @@ export function DataCheckDialog({ report, ignored = [], packageName, onClose }: 
         onKeyDown={(e) => e.key === 'Escape' && onClose()}
       >
         <header className="data-check-head">
-          <h2 id="data-check-title">{t('dataCheck.title')}</h2>
+          <h2 id="data-check-title">{t('dataCheck:title')}</h2>
           {packageName && <span className="muted">{packageName}</span>}
           <button type="button" className="data-check-close" onClick={onClose} aria-label={t('common.close')}>
             ×
@@ -48,13 +49,13 @@ export function DataCheckDialog({ report, ignored = [], packageName, onClose }: 
         </header>
 
         <section>
-          <h3>{t('dataCheck.files')}</h3>
+          <h3>{t('dataCheck:files')}</h3>
           <table className="data-table" data-testid="file-counts">
             <thead>
               <tr>
-                <th>{t('dataCheck.file')}</th>
-                <th className="num">{t('dataCheck.accepted')}</th>
-                <th className="num">{t('dataCheck.rejectedRows')}</th>
+                <th>{t('dataCheck:file')}</th>
+                <th className="num">{t('dataCheck:accepted')}</th>
+                <th className="num">{t('dataCheck:rejectedRows')}</th>
               </tr>
             </thead>
             <tbody>
@@ -72,7 +73,7 @@ export function DataCheckDialog({ report, ignored = [], packageName, onClose }: 
             </tbody>
             <tfoot>
               <tr data-file="">
-                <th>{t('dataCheck.total')}</th>
+                <th>{t('dataCheck:total')}</th>
                 <th className="num">{fmtNum(total.accepted, lang)}</th>
                 <th className="num" data-testid="rejected-total">
                   {fmtNum(total.rejected, lang)}
@@ -83,9 +84,9 @@ export function DataCheckDialog({ report, ignored = [], packageName, onClose }: 
         </section>
 
         <section>
-          <h3>{t('dataCheck.notes')}</h3>
+          <h3>{t('dataCheck:notes')}</h3>
           {notes.length === 0 ? (
-            <p className="muted">{t('dataCheck.noNotes')}</p>
+            <p className="muted">{t('dataCheck:noNotes')}</p>
           ) : (
             <ul className="data-notes" data-testid="data-notes">
               {notes.map((n, i) => (
@@ -98,7 +99,7 @@ export function DataCheckDialog({ report, ignored = [], packageName, onClose }: 
         </section>
 
         <section>
-          <h3>{t('dataCheck.list')}</h3>
+          <h3>{t('dataCheck:list')}</h3>
           <RejectedTable rejected={report.rejected} />
         </section>
 
@@ -106,9 +107,9 @@ export function DataCheckDialog({ report, ignored = [], packageName, onClose }: 
           {report.rejected.length > 0 && (
             <>
               <button type="button" data-testid="download-rejected" onClick={() => downloadRejected(report.rejected)}>
-                {t('dataCheck.download')}
+                {t('dataCheck:download')}
               </button>
-              <span className="muted">{t('dataCheck.downloadHint')}</span>
+              <span className="muted">{t('dataCheck:downloadHint')}</span>
             </>
           )}
           <div className="spacer" />

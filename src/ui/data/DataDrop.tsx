@@ -9,7 +9,7 @@ const carriesFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.ty
  * the dropped files take the same path as the open-folder button. Shows a hint while dragging.
  */
 export function DataDrop({ onFiles }: { onFiles: (files: File[], skipped: string[]) => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['translation', 'dataCheck']);
   const anchor = useRef<HTMLSpanElement>(null);
   const [over, setOver] = useState(false);
   const onFilesRef = useRef(onFiles);
@@ -65,7 +65,7 @@ export function DataDrop({ onFiles }: { onFiles: (files: File[], skipped: string
     <span ref={anchor} className="data-drop-anchor">
       {over && (
         <div className="data-drop" data-testid="data-drop">
-          <div className="data-drop-box">{t('dataCheck.drop')}</div>
+          <div className="data-drop-box">{t('dataCheck:drop')}</div>
         </div>
       )}
     </span>

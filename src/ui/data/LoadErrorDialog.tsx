@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { WorkerFailure } from '../../worker/protocol';
 import './data.css';
+import { useLang } from '../../i18n/lang';
 
 /**
  * A folder that cannot be loaded (missing file or column, bad JSON, unknown crs, bad
@@ -8,15 +9,15 @@ import './data.css';
  * the error code, and — when the map still shows the previous package — that nothing is lost.
  */
 export function LoadErrorDialog({ error, kept, ignored = [], onClose }: { error: WorkerFailure; kept: boolean; ignored?: readonly string[]; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
-  const en = i18n.language === 'en';
+  const { t } = useTranslation(['translation', 'dataCheck']);
+  const en = useLang() === 'en';
   const first = en ? error.en : error.zh;
   const second = en ? error.zh : error.en;
   return (
     <div className="data-check-backdrop">
       <div className="data-check load-error" role="alertdialog" aria-labelledby="load-error-title" data-testid="load-error" data-code={error.code}>
         <header className="data-check-head">
-          <h2 id="load-error-title">{t('dataCheck.errorTitle')}</h2>
+          <h2 id="load-error-title">{t('dataCheck:errorTitle')}</h2>
         </header>
         <p className="load-error-msg" lang={en ? 'en' : 'zh-CN'} data-testid="load-error-first">
           {first}
@@ -27,12 +28,12 @@ export function LoadErrorDialog({ error, kept, ignored = [], onClose }: { error:
           </p>
         )}
         <p className="muted">
-          {t('dataCheck.errorCode')}: <code>{error.code}</code>
+          {t('dataCheck:errorCode')}: <code>{error.code}</code>
         </p>
-        {kept && <p data-testid="load-error-kept">{t('dataCheck.errorKept')}</p>}
+        {kept && <p data-testid="load-error-kept">{t('dataCheck:errorKept')}</p>}
         {ignored.length > 0 && (
           <p className="muted" data-testid="load-error-ignored">
-            {t('dataCheck.note.ignored', { files: ignored.join(en ? ', ' : '、') })}
+            {t('dataCheck:note.ignored', { files: ignored.join(en ? ', ' : '、') })}
           </p>
         )}
         <footer className="data-check-foot">

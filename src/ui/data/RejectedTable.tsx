@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REJECT_REASONS, type Rejection } from '../../engine/index';
 import { fmtNum } from '../format';
+import { useLang } from '../../i18n/lang';
 
 /** Rows per page of the rejected list: a page renders at once, thousands of rows do not. */
 export const REJECTED_PAGE_SIZE = 100;
@@ -16,8 +17,8 @@ export function reasonText(r: Rejection, lang: string): string {
  * from the data is React text, never markup.
  */
 export function RejectedTable({ rejected }: { rejected: readonly Rejection[] }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation(['translation', 'dataCheck']);
+  const lang = useLang();
   const [file, setFile] = useState('');
   const [page, setPage] = useState(0);
   const files = useMemo(() => [...new Set(rejected.map((r) => r.file))], [rejected]);
@@ -26,11 +27,11 @@ export function RejectedTable({ rejected }: { rejected: readonly Rejection[] }) 
   const p = Math.min(page, pages - 1);
   const rows = shown.slice(p * REJECTED_PAGE_SIZE, (p + 1) * REJECTED_PAGE_SIZE);
 
-  if (rejected.length === 0) return <p className="muted">{t('dataCheck.none')}</p>;
+  if (rejected.length === 0) return <p className="muted">{t('dataCheck:none')}</p>;
   return (
     <div className="rejected-list">
       <label className="rejected-filter">
-        <span>{t('dataCheck.filter')}</span>
+        <span>{t('dataCheck:filter')}</span>
         <select
           value={file}
           data-testid="rejected-filter"
@@ -39,7 +40,7 @@ export function RejectedTable({ rejected }: { rejected: readonly Rejection[] }) 
             setPage(0);
           }}
         >
-          <option value="">{t('dataCheck.allFiles')}</option>
+          <option value="">{t('dataCheck:allFiles')}</option>
           {files.map((f) => (
             <option key={f} value={f}>
               {f}
@@ -51,11 +52,11 @@ export function RejectedTable({ rejected }: { rejected: readonly Rejection[] }) 
         <table className="data-table" data-testid="rejected-rows">
           <thead>
             <tr>
-              <th>{t('dataCheck.file')}</th>
-              <th className="num">{t('dataCheck.row')}</th>
-              <th>{t('dataCheck.id')}</th>
-              <th>{t('dataCheck.field')}</th>
-              <th>{t('dataCheck.reason')}</th>
+              <th>{t('dataCheck:file')}</th>
+              <th className="num">{t('dataCheck:row')}</th>
+              <th>{t('dataCheck:id')}</th>
+              <th>{t('dataCheck:field')}</th>
+              <th>{t('dataCheck:reason')}</th>
             </tr>
           </thead>
           <tbody>
@@ -76,11 +77,11 @@ export function RejectedTable({ rejected }: { rejected: readonly Rejection[] }) 
       {pages > 1 && (
         <div className="pager" data-testid="rejected-pager">
           <button type="button" disabled={p === 0} onClick={() => setPage(p - 1)}>
-            {t('dataCheck.prev')}
+            {t('dataCheck:prev')}
           </button>
-          <span>{t('dataCheck.page', { page: p + 1, pages, n: fmtNum(shown.length, lang) })}</span>
+          <span>{t('dataCheck:page', { page: p + 1, pages, n: fmtNum(shown.length, lang) })}</span>
           <button type="button" disabled={p >= pages - 1} onClick={() => setPage(p + 1)}>
-            {t('dataCheck.next')}
+            {t('dataCheck:next')}
           </button>
         </div>
       )}

@@ -1,15 +1,13 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LayerKey, Selection } from '../../state/viewState';
-import { SERVICE_COLORS, css, type RGBA } from '../../map/colors';
-import { NETWORK_COLORS } from '../../map/networkLayers';
-import { WATER_COLORS } from '../../map/waterLayers';
-import { FACILITY_RING_COLOR, RING_COLORS } from '../../map/walkshedLayers';
+import { CHART_COLORS, FACILITY_RING_COLOR, NETWORK_COLORS, RING_COLORS, SERVICE_COLORS, WATER_COLORS, css, type RGBA } from '../../map/colors';
 import type { FacilityWalkshed, PointReach } from '../../worker/protocol';
 import type { MapData } from '../../worker/protocol';
 import { fmtNum, serviceName } from '../format';
 import { useApp } from '../../state/appStore';
 import { useWalk } from '../../state/walkStore';
+import { useLang } from '../../i18n/lang';
 
 const Line = ({ color, width = 2, dash, casing }: { color: string; width?: number; dash?: string; casing?: string }) => (
   <svg width={22} height={12} aria-hidden>
@@ -25,7 +23,7 @@ const Area = ({ fill, line, alpha = 0.3 }: { fill: RGBA; line?: RGBA; alpha?: nu
 const Lift = () => (
   <svg width={16} height={16} viewBox="0 0 40 40" aria-hidden>
     <rect x={2} y={2} width={36} height={36} rx={8} fill={NETWORK_COLORS.lift} />
-    <path d="M20 7 29 17H11ZM20 33 29 23H11Z" fill="#fff" />
+    <path d="M20 7 29 17H11ZM20 33 29 23H11Z" fill={CHART_COLORS.halo} />
   </svg>
 );
 
@@ -49,25 +47,25 @@ export interface WalkLegendProps {
  * minutes, metres and speed the shapes stand for.
  */
 export function WalkLegendBlocks({ data, layers, selection, point, facility }: WalkLegendProps) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation(['translation', 'walk']);
+  const lang = useLang();
   const blocks: Block[] = [];
   const m = (x: number) => fmtNum(x, lang);
   if (layers.roads && data.roads) {
     blocks.push({
       id: 'network',
-      title: t('walk.network.title'),
+      title: t('walk:network.title'),
       rows: [
-        { key: 'road', swatch: <Line color={NETWORK_COLORS.road} casing={NETWORK_COLORS.casing} />, label: t('walk.network.road') },
-        { key: 'steps', swatch: <Line color={NETWORK_COLORS.steps} width={3.5} dash="2 1.8" />, label: t('walk.network.steps') },
-        { key: 'elevator', swatch: <Lift />, label: t('walk.network.elevator') },
-        { key: 'bridge', swatch: <Line color={NETWORK_COLORS.road} width={2.5} casing={NETWORK_COLORS.bridgeCasing} />, label: t('walk.network.bridge') },
+        { key: 'road', swatch: <Line color={NETWORK_COLORS.road} casing={NETWORK_COLORS.casing} />, label: t('walk:network.road') },
+        { key: 'steps', swatch: <Line color={NETWORK_COLORS.steps} width={3.5} dash="2 1.8" />, label: t('walk:network.steps') },
+        { key: 'elevator', swatch: <Lift />, label: t('walk:network.elevator') },
+        { key: 'bridge', swatch: <Line color={NETWORK_COLORS.road} width={2.5} casing={NETWORK_COLORS.bridgeCasing} />, label: t('walk:network.bridge') },
       ],
     });
   }
   if (data.water?.features.length) {
     const [r, g, b] = [1, 3, 5].map((i) => parseInt(WATER_COLORS.fill.slice(i, i + 2), 16));
-    blocks.push({ id: 'water', title: t('walk.water'), rows: [{ key: 'w', swatch: <Area fill={[r, g, b, 255]} alpha={1} />, label: data.water.features.map((f) => f.properties.name).filter(Boolean).join('、') }] });
+    blocks.push({ id: 'water', title: t('walk:water'), rows: [{ key: 'w', swatch: <Area fill={[r, g, b, 255]} alpha={1} />, label: data.water.features.map((f) => f.properties.name).filter(Boolean).join('、') }] });
   }
   const facilityShown = facility && selection?.kind === 'facility' && selection.id === facility.facilityId && data.analysis.mode === 'network';
   if (facilityShown) {
@@ -75,13 +73,13 @@ export function WalkLegendBlocks({ data, layers, selection, point, facility }: W
     const [, ...rings] = facility.walksheds.features;
     blocks.push({
       id: 'walkshed-facility',
-      title: `${t('walk.legendFacility')}${facility.effort ? ` · ${t('walk.effortNote')}` : ''}`,
+      title: `${t('walk:legendFacility')}${facility.effort ? ` · ${t('walk:effortNote')}` : ''}`,
       rows: [
-        { key: 'th', swatch: <Area fill={c} line={c} />, label: t('walk.threshold', { service: serviceName(facility.service, lang), m: m(facility.thresholdM) }) },
+        { key: 'th', swatch: <Area fill={c} line={c} />, label: t('walk:threshold', { service: serviceName(facility.service, lang), m: m(facility.thresholdM) }) },
         ...rings.map((f) => ({
           key: String(f.properties.thresholdM),
           swatch: <Line color={css(FACILITY_RING_COLOR)} width={1.4} />,
-          label: t('walk.ring', { min: Math.round(f.properties.minutes), m: m(f.properties.thresholdM) }),
+          label: t('walk:ring', { min: Math.round(f.properties.minutes), m: m(f.properties.thresholdM) }),
         })),
       ],
     });
@@ -89,11 +87,11 @@ export function WalkLegendBlocks({ data, layers, selection, point, facility }: W
   if (point) {
     blocks.push({
       id: 'walkshed-point',
-      title: `${t('walk.legendPoint')} · ${t('walk.speedNote')}${point.effort ? ` · ${t('walk.effortNote')}` : ''}`,
+      title: `${t('walk:legendPoint')} · ${t('walk:speedNote')}${point.effort ? ` · ${t('walk:effortNote')}` : ''}`,
       rows: point.walksheds.features.map((f, k) => ({
         key: String(k),
         swatch: <Area fill={RING_COLORS[k]} line={RING_COLORS[k]} />,
-        label: t('walk.ring', { min: Math.round(f.properties.minutes), m: m(f.properties.thresholdM) }),
+        label: t('walk:ring', { min: Math.round(f.properties.minutes), m: m(f.properties.thresholdM) }),
       })),
     });
   }

@@ -5,7 +5,7 @@ import { useWalk } from '../../state/walkStore';
 
 /** The "what can I reach from here" button: arms the map so the next clicks compute walksheds. */
 export function WalkTool() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['translation', 'walk']);
   const hasRoads = useApp((s) => Boolean(s.data?.roads));
   const tool = useWalk((s) => s.tool);
   const point = useWalk((s) => s.point);
@@ -18,15 +18,15 @@ export function WalkTool() {
         aria-pressed={tool}
         className={tool ? 'on' : ''}
         disabled={!hasRoads}
-        title={hasRoads ? t('walk.toolHint') : t('walk.noRoads')}
+        title={hasRoads ? t('walk:toolHint') : t('walk:noRoads')}
         onClick={() => set({ tool: !tool })}
       >
-        {tool ? `${t('walk.toolOff')} · ${t('walk.tool')}` : t('walk.tool')}
+        {tool ? `${t('walk:toolOff')} · ${t('walk:tool')}` : t('walk:tool')}
       </button>
-      {tool && <p className="muted walk-hint">{t('walk.toolHint')}</p>}
+      {tool && <p className="muted walk-hint">{t('walk:toolHint')}</p>}
       {point && !tool && (
         <button type="button" className="link" onClick={() => set({ point: null })}>
-          {t('walk.clear')}
+          {t('walk:clear')}
         </button>
       )}
     </div>

@@ -1,7 +1,9 @@
-import { useTranslation } from 'react-i18next';
+import { SITE_LEVEL_NAMES } from '../engine/index';
 
-/** Strings of the blueprint, scenario, comparison and export panels (zh default, en). */
-const zh = {
+const levelNames = (l: 'zh' | 'en') => ({ complex: SITE_LEVEL_NAMES.complex[l], enhanced: SITE_LEVEL_NAMES.enhanced[l], scattered: SITE_LEVEL_NAMES.scattered[l], joint: SITE_LEVEL_NAMES.joint[l] });
+
+/** i18next namespace `blueprint`: the blueprint, scenario, comparison and export panels (zh default). */
+export const blueprintZh = {
   open: '一张蓝图',
   close: '关闭',
   tabs: { blueprint: '一张蓝图', scenario: '方案推演', compare: '比较', export: '导出' },
@@ -40,7 +42,7 @@ const zh = {
   shortfall80: '80 m² 标准缺口合计',
   beyond: '步行范围外户数',
   siteList: '推荐点位',
-  level: { complex: '综合体', enhanced: '增强型综合体', scattered: '插花式', joint: '跨社区联合体' },
+  level: levelNames('zh'), // the engine's names (src/engine/blueprint/siteLevel.ts)
   bundle: '功能配置',
   area: '建筑面积',
   source: '来源',
@@ -57,6 +59,8 @@ const zh = {
   households: '户数',
   share: '占比',
   noSites: '没有推荐点位',
+  communityCount: '{{n}} 个社区',
+  levelTitle: '类型',
   scenario: {
     title: '方案推演',
     edits: '方案修改',
@@ -86,6 +90,10 @@ const zh = {
     inScenario: '已在方案中',
     compare: '加入比较',
     badFile: '无法读取方案文件',
+    newSite: '新增设施 {{n}}',
+    slotName: '方案 {{slot}}',
+    notScenario: '不是渝邻图方案文件',
+    noService: '方案中的设施缺少服务功能',
   },
   compare: {
     candidates: '候选点位比较',
@@ -113,9 +121,8 @@ const zh = {
   legend: { title: '一张蓝图', newlyReached: '新覆盖住宅', walkCircle: '步行圈', removed: '关闭的设施' },
 };
 
-type Strings = typeof zh;
-
-const en: Strings = {
+/** i18next namespace `blueprint` in English. */
+export const blueprintEn: typeof blueprintZh = {
   open: 'Blueprint',
   close: 'Close',
   tabs: { blueprint: 'Blueprint', scenario: 'What-if', compare: 'Compare', export: 'Export' },
@@ -154,7 +161,7 @@ const en: Strings = {
   shortfall80: 'Total shortfall at 80 m²',
   beyond: 'Households beyond walking range',
   siteList: 'Recommended sites',
-  level: { complex: 'Complex', enhanced: 'Enhanced complex', scattered: 'Scattered', joint: 'Joint complex' },
+  level: levelNames('en'),
   bundle: 'Bundle',
   area: 'Floor area',
   source: 'Source',
@@ -171,6 +178,8 @@ const en: Strings = {
   households: 'Households',
   share: 'Share',
   noSites: 'No sites recommended',
+  communityCount: '{{n}} communities',
+  levelTitle: 'Level',
   scenario: {
     title: 'What-if',
     edits: 'Edits',
@@ -200,6 +209,10 @@ const en: Strings = {
     inScenario: 'In the scenario',
     compare: 'Compare',
     badFile: 'Cannot read the scenario file',
+    newSite: 'New facility {{n}}',
+    slotName: 'Scenario {{slot}}',
+    notScenario: 'not a Yulintu scenario file',
+    noService: 'a site has no service',
   },
   compare: {
     candidates: 'Candidate sites side by side',
@@ -226,17 +239,3 @@ const en: Strings = {
   },
   legend: { title: 'Blueprint', newlyReached: 'Newly reached homes', walkCircle: 'Walking circle', removed: 'Closed facility' },
 };
-
-export const BP_STRINGS = { zh, en };
-
-/** Fill `{{name}}` placeholders. */
-export function fill(s: string, vars: Record<string, string | number>): string {
-  return s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
-
-/** The strings of the UI language, and the language. */
-export function useS(): { S: Strings; lang: string } {
-  const { i18n } = useTranslation();
-  const lang = i18n.language ?? 'zh';
-  return { S: lang.startsWith('en') ? en : zh, lang };
-}

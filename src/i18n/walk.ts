@@ -1,4 +1,4 @@
-/** UI strings of the walking modes, walksheds, walking network and rivers (i18next key `walk.*`). */
+/** UI strings of the walking modes, walksheds, walking network and rivers (i18next namespace `walk`). */
 export const walkZh = {
   modeNote: {
     euclidean: '直线距离：设施到楼栋的球面直线距离，阈值单位为米。',
@@ -41,9 +41,7 @@ export const walkZh = {
   water: '江河水面',
 };
 
-export type WalkStrings = typeof walkZh;
-
-export const walkEn: WalkStrings = {
+export const walkEn: typeof walkZh = {
   modeNote: {
     euclidean: 'Straight line: great-circle distance from facility to building; thresholds in metres.',
     network:

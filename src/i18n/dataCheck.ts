@@ -1,4 +1,4 @@
-/** UI strings of the data check and load errors (i18next key `dataCheck.*`). */
+/** UI strings of the data check and load errors (i18next namespace `dataCheck`). */
 export const dataCheckZh = {
   title: '数据检查',
   button: '数据检查',

@@ -1,0 +1,19 @@
+import { blueprintEn, blueprintZh } from './blueprint';
+import { dataCheckEn, dataCheckZh } from './dataCheck';
+import { en } from './en';
+import { reportZh } from './report';
+import { walkEn, walkZh } from './walk';
+import { zh } from './zh';
+
+/**
+ * Every UI string, by language and i18next namespace: `translation` (the default: app, panels,
+ * legend), `walk` (walking modes and network), `dataCheck` (data check and load errors),
+ * `blueprint` (blueprint, what-if, compare, export panels) and `report` (exported documents,
+ * Chinese only: English falls back to it).
+ */
+export const resources = {
+  zh: { translation: zh, walk: walkZh, dataCheck: dataCheckZh, blueprint: blueprintZh, report: reportZh },
+  en: { translation: en, walk: walkEn, dataCheck: dataCheckEn, blueprint: blueprintEn },
+} as const;
+
+export const NAMESPACES = ['translation', 'walk', 'dataCheck', 'blueprint', 'report'] as const;
