@@ -25,11 +25,13 @@ import { readPackageDir } from './lib/readPackageDir';
 import { runOptimize } from './lib/optimizeCommand';
 import { runBlueprint } from './lib/blueprintCommand';
 import { makeOutDir, writeOutput } from './lib/writeOutput';
+import { runImport } from './commands/import';
 
 const USAGE = `用法 / usage:
   npm run cli -- analyze  --data DIR --out OUTDIR [--mode euclidean|network|matrix] [--policy FILE] [--effort]
   npm run cli -- optimize --data DIR --service CODE --sites K --out FILE.json [--mode euclidean|network|matrix] [--policy FILE] [--effort] [--time-limit S]
-  npm run cli -- blueprint --data DIR --out OUTDIR [--mode euclidean|network|matrix] [--district NAME] [--street NAME] [--sites K] [--budget WAN] [--policy FILE] [--time-limit S]`;
+  npm run cli -- blueprint --data DIR --out OUTDIR [--mode euclidean|network|matrix] [--district NAME] [--street NAME] [--sites K] [--budget WAN] [--policy FILE] [--time-limit S]
+  npm run cli -- import --out PKG [--communities FILE] [--buildings FILE] [--facilities FILE] [--candidates FILE] [--roads FILE] [--dem FILE] [--crs ROLE=CRS]… [--mapping FILE] [--estimate-households [M2]]`;
 
 class UsageError extends Error {}
 
@@ -108,6 +110,7 @@ function runAnalyze(opts: Map<string, string>): void {
 
 async function main(argv: string[]): Promise<number> {
   try {
+    if (argv[0] === 'import') { await runImport(argv.slice(1)); return 0; }
     const { command, opts } = parseArgs(argv);
     if (command === 'analyze') runAnalyze(opts);
     else if (command === 'optimize') {

@@ -20,6 +20,8 @@ export const ERROR_MESSAGES = {
   E_ARGUMENT: { zh: '参数不正确', en: 'Invalid argument' },
   E_NOT_SOLVED: { zh: '模型尚未求解', en: 'Model has not been solved' },
   E_SOLVER: { zh: '求解器出错', en: 'Solver failed' },
+  E_UNKNOWN_CRS: { zh: '未知或缺失的坐标系（可用 wgs84、cgcs2000、gcj02、bd09 或 EPSG:代码）', en: 'Unknown or missing coordinate system (wgs84, cgcs2000, gcj02, bd09 or EPSG:code)' },
+  E_BAD_FILE: { zh: '文件无法读取', en: 'File cannot be read' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -46,3 +46,5 @@ export type { Scenario, ScenarioSite, ScenarioMove, ScenarioResult, ScenarioSumm
 export { blueprint, blueprintGeoJson, blueprintSitesCsv, communitiesBeforeAfterCsv, safeCell, DEFAULT_MIN_FUNCTION_AREA_M2, DEFAULT_SOURCE_PENALTY } from './blueprint/index';
 export type { BlueprintOptions, BlueprintScope, BlueprintResult, BlueprintSiteResult, CommunityBeforeAfter, PolicyLever } from './blueprint/index';
 export * as blueprintSolver from './blueprint/index';
+export { importPackage, inspectSource, guessRole, headerSetKey, resolveCrs, importRoads } from './import/index';
+export type { ImportRequest, ImportResult, ImportReport, ImportSource, ImportProgress, SourcePreview, FileMapping, ColumnMapping, NamedBytes, CrsHint, FileReport, ImportRole } from './import/index';
