@@ -10,6 +10,7 @@ import { pointInside, polygonAreaM2 } from './polygonPoint';
 import type { SourceCrs } from './resolveCrs';
 import type { SourceRow, SourceTable } from './sourceTable';
 import {
+  HEADER_SYNONYMS,
   LEVEL_WORDS,
   OWNERSHIP_WORDS,
   REQUIRED_FIELDS,
@@ -125,7 +126,10 @@ export function convertTable(table: SourceTable, o: ConvertOptions): ConvertResu
   }
 
   const columns: Record<string, string> = {};
-  for (const [field, s] of Object.entries(f)) columns[field] = 'column' in s ? s.header : `=${s.constant}`;
+  for (const field of Object.keys(HEADER_SYNONYMS[role])) {
+    const s = f[field];
+    if (s) columns[field] = 'column' in s ? s.header : `=${s.constant}`;
+  }
   const report: FileReport = {
     file: table.file,
     role,
