@@ -11,9 +11,7 @@ const utf8 = new TextDecoder('utf-8');
  * all run the same code.
  */
 class BufferShim extends Uint8Array {
-  constructor(x: number | ArrayLike<number>) {
-    super(x as ArrayLike<number>);
-  }
+  // the default constructor forwards every argument: `subarray` builds views through it
   override toString(): string {
     return utf8.decode(this);
   }
