@@ -242,3 +242,26 @@ describe('importPackage on small inputs', () => {
     expect(await one('b.csv', new Uint8Array([0x41, 0xff, 0xff, 0xff]))).toMatch(/^E_BAD_ENCODING: .*b\.csv/);
   });
 });
+
+describe('docs/IMPORT.md', () => {
+  it('lists every header synonym and value word of vocabulary.ts', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync(new URL('../docs/IMPORT.md', import.meta.url), 'utf8');
+    const v = await import('../src/engine/import/vocabulary');
+    const rows = doc.split('\n');
+    for (const [role, table] of Object.entries(v.HEADER_SYNONYMS)) {
+      const section = doc.slice(doc.indexOf(`#### ${role}`));
+      for (const [field, syns] of Object.entries(table)) {
+        const row = section.split('\n').find((l) => l.startsWith(`| \`${field}\` |`));
+        expect(row, `${role}.${field}`).toBeDefined();
+        for (const s of syns) expect(row!.split('|')[3].split(',').map((x) => x.trim()), `${role}.${field}: ${s}`).toContain(s);
+      }
+    }
+    for (const table of [v.SERVICE_WORDS, v.STATUS_WORDS, v.LEVEL_WORDS, v.SOURCE_WORDS, v.OWNERSHIP_WORDS]) {
+      for (const [code, words] of Object.entries(table)) {
+        const row = rows.find((l) => l.startsWith(`| \`${code}\` |`) && words.every((w) => l.includes(w)));
+        expect(row, code).toBeDefined();
+      }
+    }
+  });
+});

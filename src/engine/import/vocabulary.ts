@@ -26,7 +26,7 @@ export function normaliseWord(s: string): string {
     .replace(/[([][^()[\]]*[)\]]$/, '');
 }
 
-const ID = ['id', '编号', '代码', '编码', '序号id'];
+const ID = ['id', 'code', '编号', '代码', '编码'];
 const LON = ['lon', 'lng', 'long', 'longitude', 'x', '经度', '东经', 'x坐标', '横坐标'];
 const LAT = ['lat', 'latitude', 'y', '纬度', '北纬', 'y坐标', '纵坐标'];
 const HOUSEHOLDS = ['households', '户数', '住户数', '户籍户数', '常住户数', '总户数', '居民户数'];
