@@ -122,6 +122,20 @@ describe('import of office files (import-office fixture)', async () => {
     for (const k of Object.keys(result.files)) expect(readFileSync(join(out, k)).equals(Buffer.from(result.files[k])), k).toBe(true);
   });
 
+  it('a browser ES-module bundle of the engine, without Node’s Buffer, writes the same bytes (the map’s worker)', async () => {
+    const { build } = await import('esbuild');
+    const dir = mkdtempSync(join(tmpdir(), 'yl-bundle-'));
+    const bundle = join(dir, 'import.mjs');
+    await build({ entryPoints: [join(ROOT, 'src/engine/import/index.ts')], bundle: true, format: 'esm', platform: 'browser', outfile: bundle, logLevel: 'warning' });
+    const r = spawnSync(process.execPath, [join(ROOT, 'test/helpers/importInBundle.mjs'), bundle, join(dir, 'out')], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const req = officeRequest();
+    req.roads = { file: file('blocks.osm.pbf') };
+    const here = await importPackage(req);
+    for (const k of Object.keys(here.files)) expect(readFileSync(join(dir, 'out', k)).equals(Buffer.from(here.files[k])), k).toBe(true);
+  });
+
   it('hints GCJ-02 and BD-09 when the files are read as WGS84', async () => {
     const req = officeRequest();
     for (const s of req.sources) delete s.crs;

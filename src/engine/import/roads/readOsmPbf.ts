@@ -17,12 +17,18 @@ class BufferShim extends Uint8Array {
   }
 }
 
-/** Read an .osm.pbf extract (tiny-osmpbf) into nodes and ways (relations ignored). */
+/**
+ * Read an .osm.pbf extract (tiny-osmpbf) into nodes and ways (relations ignored).
+ * tiny-osmpbf also assigns an undeclared `pbf`, which throws in strict code (an ES-module
+ * bundle, as Vite makes for the worker): a global of that name exists during the parse.
+ */
 export function readOsmPbf(bytes: Uint8Array, file: string): OsmData {
   const data: OsmData = { nodes: new Map(), ways: [] };
-  const g = globalThis as { Buffer?: unknown };
+  const g = globalThis as { Buffer?: unknown; pbf?: unknown };
   const saved = g.Buffer;
+  const hadPbf = 'pbf' in g;
   g.Buffer = BufferShim;
+  if (!hadPbf) g.pbf = undefined;
   try {
     tinyosmpbf(bytes, (e) => {
       if (e.type === 'node' && e.lon !== undefined && e.lat !== undefined) {
@@ -33,7 +39,9 @@ export function readOsmPbf(bytes: Uint8Array, file: string): OsmData {
   } catch (err) {
     throw new EngineError('E_BAD_FILE', { file, detail: `OSM PBF: ${(err as Error).message.slice(0, 100)}` });
   } finally {
-    g.Buffer = saved;
+    if (saved === undefined) delete g.Buffer;
+    else g.Buffer = saved;
+    if (!hadPbf) delete g.pbf;
   }
   return data;
 }
