@@ -62,7 +62,10 @@ function mergeWords<T extends string>(base: Record<T, readonly string[]>, extra:
   return m;
 }
 
+const SUMMARY_HINT = /合|计|总|汇|total/i;
+
 function isSummaryRow(cells: string[]): boolean {
+  if (!cells.slice(0, 6).some((c) => SUMMARY_HINT.test(c))) return false; // cheap test first
   const firsts = cells.filter((c) => c.trim() !== '').slice(0, 3);
   return firsts.some((c) => {
     const w = normaliseWord(c).replace(/[:：]$/, '');

@@ -105,7 +105,8 @@ export async function importPackage(req: ImportRequest, onProgress: ImportProgre
       if (!seen.has(src.role)) seen.set(src.role, new Set());
       const r = convertTable(t, { role: src.role, crs, crsFrom, mapping, dwellingM2, communityIds, seenIds: seen.get(src.role)!, rejected });
       if (crsFrom === 'default') r.report.notes.push('no CRS given or declared: read as WGS84/CGCS2000');
-      (out[src.role] as unknown[]).push(...r.records);
+      const into = out[src.role] as unknown[];
+      for (const rec of r.records) into.push(rec); // not push(...records): a million arguments overflow the stack
       reports.push(r.report);
       if (src.role !== 'communities' && r.rawPoints.length) pointsForHint.push({ file: t.file, role: src.role, raw: r.rawPoints, crs: crs.label });
     }

@@ -7,6 +7,7 @@
 const UNIT = /(㎡|m2|m²|平方米|平米|户|层|人|万元|元|米|m)$/i;
 
 export function parseNumberCell(cell: string): number | null {
+  if (/^-?\d+(\.\d+)?$/.test(cell)) return Number(cell); // the usual case, without normalising
   let s = cell.normalize('NFKC').trim().replace(/\s+/g, '');
   if (s === '') return null;
   s = s.replace(UNIT, '');

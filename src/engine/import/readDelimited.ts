@@ -21,7 +21,18 @@ export function splitDelimited(text: string, delimiter: Delimiter): DelimitedRec
   let i = 0;
   let line = 1;
   const n = src.length;
+  let nextQuote = src.indexOf('"'); // position of the next quote at or after i (-1: none left)
   while (i < n) {
+    // fast path: a line without quotes is split as it is
+    const eol = src.indexOf('\n', i);
+    const lineEnd = eol < 0 ? n : eol;
+    if (nextQuote >= 0 && nextQuote < i) nextQuote = src.indexOf('"', i);
+    if (nextQuote < 0 || nextQuote > lineEnd) {
+      out.push({ line, cells: src.slice(i, lineEnd).split(delimiter), malformed: false });
+      i = lineEnd + 1;
+      line++;
+      continue;
+    }
     const start = i;
     const startLine = line;
     const cells: string[] = [];
@@ -85,7 +96,7 @@ export function splitDelimited(text: string, delimiter: Delimiter): DelimitedRec
  * when none splits.
  */
 export function detectDelimiter(text: string): Delimiter {
-  const lines = text.split(/\r\n?|\n/).filter((l) => l.trim() !== '').slice(0, 20);
+  const lines = text.slice(0, 65536).split(/\r\n?|\n/).filter((l) => l.trim() !== '').slice(0, 20);
   let best: Delimiter = ',';
   let bestScore = 0;
   for (const d of DELIMITERS) {
