@@ -232,6 +232,13 @@ describe('importPackage on small inputs', () => {
     expect(await codeOfAsync(() => importPackage({ sources: [{ role: 'facilities', files: [{ name: '台账.xlsx', bytes }], mapping: { sheet: 'Sheet9' } }] }))).toMatch(/^E_BAD_FILE: .*台账\.xlsx, no sheet named 'Sheet9' \(sheets: 说明, 设施\)/);
   });
 
+  it('imports 150 000 rows (regression: push(...rows) overflowed the call stack below 130 000)', async () => {
+    const lines = ['id,lon,lat,households'];
+    for (let i = 0; i < 150000; i++) lines.push(`B${i},106.5,29.5,${i % 7}`);
+    const r = await importPackage({ sources: [{ role: 'buildings', files: [{ name: 'big.csv', bytes: utf8(lines.join('\n')) }] }] });
+    expect(r.report.files[0]).toMatchObject({ rowsRead: 150000, imported: 150000, rejected: 0 });
+  });
+
   it('names unreadable files', async () => {
     const one = (name: string, bytes: Uint8Array) => codeOfAsync(() => importPackage({ sources: [{ role: 'buildings', files: [{ name, bytes }] }] }));
     expect(await one('old.xls', utf8('x'))).toMatch(/^E_BAD_FILE: .*old\.xls, old Excel \.xls: save it as \.xlsx or \.csv/);
