@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze, communitiesCsv, importPackage, loadPackage, resolvePolicy, type ImportRequest, type PackageFiles } from '../src/engine/index';
+import { analyze, communitiesCsv, importPackage, inspectSource, loadPackage, resolvePolicy, type ImportRequest, type PackageFiles } from '../src/engine/index';
 import { FIXTURES, fixtureFiles } from './helpers/fixtures';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -134,6 +134,26 @@ describe('import of office files (import-office fixture)', async () => {
     req.roads = { file: file('blocks.osm.pbf') };
     const here = await importPackage(req);
     for (const k of Object.keys(here.files)) expect(readFileSync(join(dir, 'out', k)).equals(Buffer.from(here.files[k])), k).toBe(true);
+  });
+
+  it('guesses each office file’s role and mapping for the wizard', () => {
+    const guess = (files: ReturnType<typeof file>[]) => inspectSource(files).map((p) => [p.file, p.role, p.declaredCrs ?? '', p.header.length, p.preview.length]);
+    expect([
+      ...guess([file('社区边界.zip')]),
+      ...guess([file('楼栋.csv')]),
+      ...guess(['楼栋轮廓.shp', '楼栋轮廓.dbf', '楼栋轮廓.prj', '楼栋轮廓.cpg'].map(file)),
+      ...guess([file('设施台账.xlsx')]),
+      ...guess([file('候选点.csv')]),
+    ]).toEqual([
+      ['社区边界.zip/社区边界.shp', 'communities', 'EPSG:4545', 8, 4],
+      ['楼栋.csv', 'buildings', '', 8, 10],
+      ['楼栋轮廓.shp', 'buildings', 'EPSG:4490', 3, 5],
+      ['设施台账.xlsx', 'facilities', '', 10, 8],
+      ['候选点.csv', 'candidates', '', 9, 6],
+    ]);
+    const xlsx = inspectSource([file('设施台账.xlsx')])[0];
+    expect(xlsx.mapping.unmapped).toEqual(['序号', '建设情况']);
+    expect(xlsx.notes).toContain("title line(s) 1 above the header skipped ('渝中区社区嵌入式服务设施台账（2025年）')");
   });
 
   it('hints GCJ-02 and BD-09 when the files are read as WGS84', async () => {

@@ -64,13 +64,19 @@ function mergeWords<T extends string>(base: Record<T, readonly string[]>, extra:
 
 const SUMMARY_HINT = /合|计|总|汇|total/i;
 
+/** A summary line: one of its first three non-empty cells is a SUMMARY_WORD or starts with 合计/小计/总计. */
 function isSummaryRow(cells: string[]): boolean {
-  if (!cells.slice(0, 6).some((c) => SUMMARY_HINT.test(c))) return false; // cheap test first
-  const firsts = cells.filter((c) => c.trim() !== '').slice(0, 3);
-  return firsts.some((c) => {
-    const w = normaliseWord(c).replace(/[:：]$/, '');
-    return SUMMARY_WORDS.includes(w) || /^(合计|小计|总计)/.test(w);
-  });
+  let seen = 0;
+  for (const c of cells) {
+    if (c.trim() === '') continue;
+    if (SUMMARY_HINT.test(c)) {
+      // cheap test first: most cells hold none of these characters
+      const w = normaliseWord(c).replace(/[:：]$/, '');
+      if (SUMMARY_WORDS.includes(w) || /^(合计|小计|总计)/.test(w)) return true;
+    }
+    if (++seen === 3) return false;
+  }
+  return false;
 }
 
 function ringsToWgs84(rings: Position[][], crs: SourceCrs): Position[][] {
