@@ -38,7 +38,7 @@ export async function importRoads(file: NamedBytes, o: { crs?: SourceCrs; dem?: 
   let report: RoadsReport;
   if (lower.endsWith('.osm.pbf') || lower.endsWith('.pbf') || lower.endsWith('.osm')) {
     const pbf = !lower.endsWith('.osm');
-    if (o.crs && o.crs.label !== 'WGS84') throw new EngineError('E_UNKNOWN_CRS', { file: file.name, detail: 'OpenStreetMap data is WGS84' });
+    if (o.crs && (o.crs.kind !== 'geographic' || o.crs.label === 'GCJ02' || o.crs.label === 'BD09')) throw new EngineError('E_UNKNOWN_CRS', { file: file.name, detail: 'OpenStreetMap data is WGS84' });
     const osm = pbf ? readOsmPbf(file.bytes, file.name) : readOsmXml(file.bytes, file.name);
     const net = osmWalkNetwork(osm);
     features = net.features;
