@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   analyze: () => import('./commands/analyze'),
   optimize: () => import('./commands/optimize'),
   blueprint: () => import('./commands/blueprint'),
+  import: () => import('./commands/import').then((m) => ({ run: (argv) => m.runImport([...argv]), usage: m.usage })),
 };
 
 const USAGE = `用法 / usage: npm run cli -- <${Object.keys(COMMANDS).join('|')}> --flag value …`;

@@ -14,7 +14,7 @@ export function makeOutDir(dir: string, flag = '--out'): void {
 }
 
 /** Write one output file; a path that cannot be written is E_ARGUMENT naming it (exit status 2). */
-export function writeOutput(path: string, body: string, flag = '--out'): void {
+export function writeOutput(path: string, body: string | Uint8Array, flag = '--out'): void {
   try {
     writeFileSync(path, body);
   } catch (e) {

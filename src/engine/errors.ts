@@ -25,6 +25,8 @@ export const ERROR_MESSAGES = {
   E_NO_DATA: { zh: '尚未加载数据', en: 'No data loaded yet' },
   E_CANCELLED: { zh: '已取消', en: 'Cancelled' },
   E_INTERNAL: { zh: '内部错误', en: 'Internal error' },
+  E_UNKNOWN_CRS: { zh: '未知或缺失的坐标系（可用 wgs84、cgcs2000、gcj02、bd09 或 EPSG:代码）', en: 'Unknown or missing coordinate system (wgs84, cgcs2000, gcj02, bd09 or EPSG:code)' },
+  E_BAD_FILE: { zh: '文件无法读取', en: 'File cannot be read' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -52,3 +52,5 @@ export { blueprint, blueprintGeoJson, blueprintSitesCsv, communitiesBeforeAfterC
 export type { BlueprintOptions, BlueprintScope, BlueprintResult, BlueprintSiteResult, CommunityBeforeAfter, PolicyLever } from './blueprint/index';
 export { SITE_LEVELS, SITE_LEVEL_NAMES, levelByArea, bundleLevel, defaultBundle, BLUEPRINT_DEFAULTS, siteCostWan, SITES_COLUMNS, COMMUNITIES_COLUMNS, csvValue, cellValue, type SiteLevel, type TableColumn, type TableCell, type ColumnKind, type CodeLabels } from './blueprint/index';
 export * as blueprintSolver from './blueprint/index';
+export { importPackage, inspectSource, guessRole, headerSetKey, resolveCrs, importRoads } from './import/index';
+export type { ImportRequest, ImportResult, ImportReport, ImportSource, ImportProgress, SourcePreview, FileMapping, ColumnMapping, NamedBytes, CrsHint, FileReport, ImportRole } from './import/index';

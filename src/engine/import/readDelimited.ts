@@ -1,0 +1,116 @@
+import type { GridLine } from './sourceTable';
+
+/** Delimiters recognised in CSV/TXT files, in order of preference on a tie. */
+export const DELIMITERS = [',', ';', '\t'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+
+/** A parsed record: its first line number (1-based), its cells, and whether its quotes closed. */
+interface DelimitedRecord extends GridLine {
+  malformed: boolean;
+}
+
+/**
+ * Split delimited text into records (RFC 4180: quoted cells may hold delimiters, quotes
+ * doubled, line breaks). Line ends CRLF, LF and CR are all accepted. A quote that never
+ * closes cuts its record at the end of the line it starts on (marked malformed) and
+ * parsing resumes on the next line, so one stray quote costs one row.
+ */
+export function splitDelimited(text: string, delimiter: Delimiter): DelimitedRecord[] {
+  const src = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  const out: DelimitedRecord[] = [];
+  let i = 0;
+  let line = 1;
+  const n = src.length;
+  let nextQuote = src.indexOf('"'); // position of the next quote at or after i (-1: none left)
+  while (i < n) {
+    // fast path: a line without quotes is split as it is
+    const eol = src.indexOf('\n', i);
+    const lineEnd = eol < 0 ? n : eol;
+    if (nextQuote >= 0 && nextQuote < i) nextQuote = src.indexOf('"', i);
+    if (nextQuote < 0 || nextQuote > lineEnd) {
+      out.push({ line, cells: src.slice(i, lineEnd).split(delimiter), malformed: false });
+      i = lineEnd + 1;
+      line++;
+      continue;
+    }
+    const start = i;
+    const startLine = line;
+    const cells: string[] = [];
+    let cell = '';
+    let quoted = false;
+    let unclosed = false;
+    for (;;) {
+      if (i >= n) {
+        if (quoted) unclosed = true;
+        break;
+      }
+      const ch = src[i];
+      if (quoted) {
+        if (ch === '"') {
+          if (src[i + 1] === '"') {
+            cell += '"';
+            i += 2;
+          } else {
+            quoted = false;
+            i++;
+          }
+        } else {
+          if (ch === '\n') line++;
+          cell += ch;
+          i++;
+        }
+      } else if (ch === '"' && cell.trim() === '') {
+        quoted = true;
+        cell = '';
+        i++;
+      } else if (ch === delimiter) {
+        cells.push(cell);
+        cell = '';
+        i++;
+      } else if (ch === '\n') {
+        i++;
+        line++;
+        break;
+      } else {
+        cell += ch;
+        i++;
+      }
+    }
+    if (unclosed) {
+      const end = src.indexOf('\n', start);
+      const lineText = end < 0 ? src.slice(start) : src.slice(start, end);
+      out.push({ line: startLine, cells: lineText.split(delimiter).map((c) => c.replace(/"/g, '')), malformed: true });
+      i = end < 0 ? n : end + 1;
+      line = startLine + 1;
+      continue;
+    }
+    cells.push(cell);
+    out.push({ line: startLine, cells, malformed: false });
+  }
+  return out;
+}
+
+/**
+ * The delimiter of a file: the one that splits the first 20 non-empty lines into the
+ * same number (≥ 2) of cells most often, ties broken by {@link DELIMITERS} order; ','
+ * when none splits.
+ */
+export function detectDelimiter(text: string): Delimiter {
+  const lines = text.slice(0, 65536).split(/\r\n?|\n/).filter((l) => l.trim() !== '').slice(0, 20);
+  let best: Delimiter = ',';
+  let bestScore = 0;
+  for (const d of DELIMITERS) {
+    const counts = new Map<number, number>();
+    for (const l of lines) {
+      const k = splitDelimited(l, d)[0]?.cells.length ?? 0;
+      if (k >= 2) counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    let score = 0;
+    for (const [k, c] of counts) score = Math.max(score, c * 1000 + k);
+    if (score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
+  }
+  return best;
+}

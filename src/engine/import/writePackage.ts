@@ -1,0 +1,56 @@
+import type { FeatureCollection } from 'geojson';
+import type { Rejection } from '../errors';
+import { UTF8_BOM, toCsv } from '../report/csv';
+import type { ImportedBuilding, ImportedCandidate, ImportedCommunity, ImportedFacility } from './importTypes';
+
+const enc = new TextEncoder();
+const bytes = (s: string) => enc.encode(s);
+/** A number as written to the package: shortest round-trip text, -0 as 0. */
+const n = (v: number) => String(v === 0 ? 0 : v);
+
+/** communities.geojson: contract properties only, in the contract's order. */
+export function communitiesGeoJson(list: readonly ImportedCommunity[]): Uint8Array {
+  const fc: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: list.map((c) => {
+      const properties: Record<string, string | number> = { id: c.id, name: c.name, street: c.street, district: c.district, households: c.households };
+      if (c.population !== undefined) properties.population = c.population;
+      if (c.elderly !== undefined) properties.elderly = c.elderly;
+      if (c.children !== undefined) properties.children = c.children;
+      return { type: 'Feature', properties, geometry: c.geometry };
+    }),
+  };
+  return bytes(JSON.stringify(fc) + '\n');
+}
+
+/**
+ * buildings.csv. With `estimates`, a `households_estimated` column (true / false) marks
+ * households estimated from floor area (an extra column: the contract keeps and ignores it).
+ */
+export function buildingsCsv(list: readonly ImportedBuilding[], estimates: boolean): Uint8Array {
+  const header = ['id', 'lon', 'lat', 'households', 'community_id', ...(estimates ? ['households_estimated'] : [])];
+  const rows = list.map((b) => [b.id, n(b.lon), n(b.lat), String(b.households), b.communityId ?? '', ...(estimates ? [String(b.estimated)] : [])]);
+  return bytes(UTF8_BOM + toCsv(header, rows));
+}
+
+export function facilitiesCsv(list: readonly ImportedFacility[]): Uint8Array {
+  const header = ['id', 'name', 'lon', 'lat', 'area_m2', 'services', 'community_id', 'level', 'operator', 'status'];
+  const rows = list.map((f) => [f.id, f.name, n(f.lon), n(f.lat), n(f.areaM2), f.services.join(';'), f.communityId ?? '', f.level ?? '', f.operator ?? '', f.status]);
+  return bytes(UTF8_BOM + toCsv(header, rows));
+}
+
+export function candidatesCsv(list: readonly ImportedCandidate[]): Uint8Array {
+  const header = ['id', 'name', 'lon', 'lat', 'area_m2', 'source', 'ownership', 'cost_wan', 'community_id', 'note'];
+  const rows = list.map((c) => [c.id, c.name, n(c.lon), n(c.lat), n(c.areaM2), c.source, c.ownership, c.costWan === undefined ? '' : n(c.costWan), c.communityId ?? '', c.note ?? '']);
+  return bytes(UTF8_BOM + toCsv(header, rows));
+}
+
+/** import-rejected.csv: file,row,id,field,reason as rejected.csv, `file` the source file's name. */
+export function importRejectedCsv(list: readonly Rejection[]): Uint8Array {
+  return bytes(UTF8_BOM + toCsv(['file', 'row', 'id', 'field', 'reason'], list.map((r) => [r.file, String(r.row), r.id, r.field, r.reason])));
+}
+
+/** manifest.json of an imported package (always WGS84: the import converts everything). */
+export function manifestJson(name: string): Uint8Array {
+  return bytes(JSON.stringify({ name, crs: 'WGS84' }, null, 2) + '\n');
+}
