@@ -46,3 +46,4 @@ export type { Scenario, ScenarioSite, ScenarioMove, ScenarioResult, ScenarioSumm
 export { blueprint, blueprintGeoJson, blueprintSitesCsv, communitiesBeforeAfterCsv, safeCell, DEFAULT_MIN_FUNCTION_AREA_M2, DEFAULT_SOURCE_PENALTY } from './blueprint/index';
 export type { BlueprintOptions, BlueprintScope, BlueprintResult, BlueprintSiteResult, CommunityBeforeAfter, PolicyLever } from './blueprint/index';
 export * as blueprintSolver from './blueprint/index';
+export * as publish from './publish/index';
