@@ -72,6 +72,8 @@ class PublicApp {
     this.render();
     void this.map.setService(this.state.service);
     this.update(true);
+    // a mark for tests and scripts: the first frame with every layer is drawn
+    void this.map.whenReady().then(() => this.map.map.once('idle', () => (document.body.dataset.ready = '1')));
   }
 
   /** Go to a place: remember it in the URL, measure what is near it. */
