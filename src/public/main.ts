@@ -218,21 +218,25 @@ class PublicApp {
       el('label', { class: 'sr-only', for: 'share-url' }, this.t.shareLabel),
       el('input', { id: 'share-url', type: 'text', readonly: true, value: shareUrl }),
     );
-    const head = r.facility ? facilityCard(r.facility, c) : r.community && this.state.place?.kind === 'community' ? null : el('section', { class: 'card' }, el('h2', {}, this.t.pointTitle));
-    setChildren(panel, head, r.community ? communityCard(r.community, c) : null, ...nearbyCards(this.current, c, this.ringsM, this.searchM), share, legend(c, this.ringsM));
+    const isCommunity = this.state.place?.kind === 'community' && r.community;
+    const head = r.facility ? facilityCard(r.facility, c) : isCommunity ? communityCard(r.community!, c) : el('section', { class: 'card' }, el('h2', {}, this.t.pointTitle));
+    const community = r.community && !isCommunity ? communityCard(r.community, c) : null;
+    setChildren(panel, head, ...nearbyCards(this.current, c, this.ringsM, this.searchM), community, share, legend(c, this.ringsM));
   }
 
   private openAbout(): void {
     const dialog = $<HTMLDialogElement>('about');
     setChildren(
       dialog,
-      el('h2', { id: 'about-title' }, this.t.aboutTitle),
+      el('h2', { id: 'about-title', tabindex: '-1' }, this.t.aboutTitle),
       this.data.meta.synthetic ? el('p', { class: 'banner' }, this.t.synthetic) : null,
       ...aboutContent(this.ctx(), this.ringsM),
       el('form', { method: 'dialog' }, el('button', { type: 'submit', class: 'primary' }, this.t.close)),
     );
     dialog.setAttribute('aria-labelledby', 'about-title');
     dialog.showModal();
+    dialog.scrollTop = 0;
+    $('about-title').focus();
   }
 }
 

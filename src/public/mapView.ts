@@ -129,7 +129,7 @@ export class MapView {
           id: 'demand',
           type: 'fill',
           source: 'demand',
-          paint: { 'fill-color': steps(['get', 'density'], DEMAND_STEPS), 'fill-opacity': 0.75 },
+          paint: { 'fill-color': steps(['get', 'density'], DEMAND_STEPS), 'fill-opacity': ['interpolate', ['linear'], ['zoom'], 12, 0.75, 15, 0.4] },
         },
         {
           id: 'coverage',
@@ -140,12 +140,15 @@ export class MapView {
           paint: { 'fill-color': steps(['get', 'cov0'], COVERAGE_STEPS), 'fill-opacity': 0.55 },
         },
         { id: 'community-lines', type: 'line', source: 'communities', paint: { 'line-color': '#6b665a', 'line-width': 0.8, 'line-opacity': 0.8 } },
-        {
-          id: 'rings',
-          type: 'line',
+        { id: 'rings-casing', type: 'line', source: 'rings', paint: { 'line-color': '#ffffff', 'line-width': 5.5, 'line-opacity': 0.85 } },
+        { id: 'edges-casing', type: 'line', source: 'edges', layout: { 'line-cap': 'round' }, paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 4, 16, 8] } },
+        ...[[1, 0], [3, 1.5], [1, 1.2]].map((dash, i) => ({
+          id: `rings-${i}`,
+          type: 'line' as const,
           source: 'rings',
-          paint: { 'line-color': RING_COLOUR, 'line-width': 2.5, 'line-dasharray': [2, 1] },
-        },
+          filter: ['==', ['get', 'ring'], i] as maplibregl.FilterSpecification,
+          paint: { 'line-color': COLOURS.rings[i], 'line-width': 3, 'line-dasharray': dash },
+        })),
         {
           id: 'edges',
           type: 'line',

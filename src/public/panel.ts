@@ -25,8 +25,8 @@ function isPlanned(f: PublicFacility | PublicPlannedSite): f is PublicPlannedSit
   return f.id.startsWith('p');
 }
 
-function dl(rows: [string, Node | string][]): HTMLDListElement {
-  return el('dl', { class: 'facts' }, ...rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
+function dl(rows: [string, Node | string][], cls = 'facts'): HTMLDListElement {
+  return el('dl', { class: cls }, ...rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
 }
 
 /** Accessibility flags as a list (or "not given"). */
@@ -78,7 +78,7 @@ export function communityCard(p: PublicCommunity, c: PanelContext): HTMLElement 
       [c.t.ruleArea, rule(p.meetsArea)],
       [c.t.ruleBasic, rule(p.meetsBasicRule)],
       [c.t.ruleComplex, rule(p.meetsComplexRule)],
-    ]),
+      ], 'facts rules'),
     el('h3', {}, c.t.coverageTitle),
     el(
       'ul',
