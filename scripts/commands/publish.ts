@@ -8,6 +8,7 @@
  * whitelisted public fields (docs/PUBLISHING.md).
  */
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -145,8 +146,9 @@ export async function runPublish(args: string[] | Map<string, string>): Promise<
   for (const f of all) hash.update(f).update(readFileSync(join(site, f)));
   writeFileSync(join(site, 'sw.js'), serviceWorkerJs(all, hash.digest('hex').slice(0, 12)));
   const bytes = [...all, 'sw.js'].reduce((s, f) => s + statSync(join(site, f)).size, 0);
+  const gzipped = [...all, 'sw.js'].reduce((s, f) => s + gzipSync(readFileSync(join(site, f))).length, 0);
   process.stderr.write(
     `published ${analysis.communities.length} communities, ${JSON.parse(data.get('data/site.json')!).counts.facilities} open facilities, ${approved.length} approved planned sites (${mode}) → ${site}\n` +
-      `site: ${all.length + 1} files, ${(bytes / 1e6).toFixed(2)} MB loaded on first visit (uncompressed) in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
+      `site: ${all.length + 1} files, ${(bytes / 1e6).toFixed(2)} MB loaded on first visit (${(gzipped / 1e6).toFixed(2)} MB where the server compresses) in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
   );
 }

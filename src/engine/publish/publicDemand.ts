@@ -12,10 +12,10 @@ export interface PublicDemandOptions {
   minHouseholds?: number;
 }
 
-const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
+const r5 = (x: number) => Math.round(x * 1e5) / 1e5;
 
 function cellOut(h3: string, res: number, households: number, roundTo: number): PublicDemandCell {
-  const ring = cellToBoundary(h3, true).map(([lon, lat]) => [r6(lon), r6(lat)] as [number, number]);
+  const ring = cellToBoundary(h3, true).map(([lon, lat]) => [r5(lon), r5(lat)] as [number, number]);
   return { h3, res, households: Math.round(households / roundTo) * roundTo, km2: Math.round(cellArea(h3, 'km2') * 1000) / 1000, ring };
 }
 

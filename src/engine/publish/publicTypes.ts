@@ -4,7 +4,7 @@ import type { ServiceCode } from '../standards/services';
  * The public data files of a published service map (docs/PUBLISHING.md). Every field is
  * listed here on purpose: the publisher copies these fields one by one from the package and
  * the analysis, never a whole source object, so nothing else can reach the site.
- * Coordinates are WGS84 degrees (lon, lat) rounded to 6 decimals (≈ 0.1 m).
+ * Coordinates are WGS84 degrees (lon, lat): points to 6 decimals (≈ 0.1 m), outlines to 5 (≈ 1 m).
  */
 
 /** Distance modes a public site can be published with. */
@@ -71,7 +71,7 @@ export interface PublicDemandCell {
   households: number;
   /** Cell area, km² (3 decimals). */
   km2: number;
-  /** Cell outline, [lon, lat] pairs (closed ring). */
+  /** Cell outline, [lon, lat] pairs to 5 decimals (closed ring). */
   ring: [number, number][];
 }
 

@@ -47,6 +47,8 @@ export const DEFAULT_SITE_TITLE = '渝邻图 · 社区服务地图';
 export const PUBLIC_WALK_M_PER_MIN = 60;
 
 const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
+/** Boundaries to 5 decimals (≈ 1 m): enough for a public map, a sixth smaller than 6. */
+const r5 = (x: number) => Math.round(x * 1e5) / 1e5;
 const r7 = (x: number) => Math.round(x * 1e7) / 1e7;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -65,7 +67,7 @@ function publicId(prefix: string, id: string, used: Set<string>): string {
 }
 
 function roundGeometry(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
-  const ring = (r: Position[]) => r.map((p) => [r6(p[0]), r6(p[1])]);
+  const ring = (r: Position[]) => r.map((p) => [r5(p[0]), r5(p[1])]);
   return g.type === 'Polygon'
     ? { type: 'Polygon', coordinates: g.coordinates.map(ring) }
     : { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => poly.map(ring)) };
