@@ -73,7 +73,13 @@ class PublicApp {
     void this.map.setService(this.state.service);
     this.update(true);
     // a mark for tests and scripts: the first frame with every layer is drawn
-    void this.map.whenReady().then(() => this.map.map.once('idle', () => (document.body.dataset.ready = '1')));
+    void this.map.whenReady().then(() =>
+      this.map.map.once('idle', () => {
+        document.body.dataset.ready = '1';
+        // the offline cache, once every file is loaded (it then copies them from the HTTP cache); the site works without it
+        if ('serviceWorker' in navigator && location.protocol !== 'file:') navigator.serviceWorker.register('sw.js').catch(() => undefined);
+      }),
+    );
   }
 
   /** Go to a place: remember it in the URL, measure what is near it. */
@@ -244,9 +250,6 @@ async function boot(): Promise<void> {
   const status = $('status');
   const lang = parseHash(location.hash).lang;
   status.textContent = STRINGS[lang].loading;
-  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
-    navigator.serviceWorker.register('sw.js').catch(() => undefined); // offline cache; the site works without it
-  }
   try {
     const data = await loadSiteData();
     status.textContent = '';

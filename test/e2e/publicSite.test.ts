@@ -135,6 +135,28 @@ describe.skipIf(!hasChromium)('the published public map in headless Chromium', (
       } finally {
         await close();
       }
-    });
+    }, 240_000);
   }
+  it('downloads each file once, then opens again offline (service worker)', async () => {
+    const { context, close } = await launch({ width: 375, height: 740 });
+    const page = context.pages()[0] ?? (await context.newPage());
+    try {
+      const from = srv.served.length;
+      await page.goto(`${srv.origin}/#s=health`);
+      await page.waitForSelector('body[data-ready="1"]', { timeout: 90_000 });
+      expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active))).toBe(true);
+      const first = srv.served.slice(from);
+      expect(first.filter((p, i) => first.indexOf(p) !== i)).toEqual([]); // the cache is filled from the HTTP cache
+      expect(first).toContain('/data/facilities.json');
+      const before = srv.served.length;
+      await context.setOffline(true);
+      await page.reload();
+      await page.waitForSelector('body[data-ready="1"]', { timeout: 90_000 });
+      await expect(page.locator('.chip[aria-pressed="true"]').textContent()).resolves.toBe('健康服务');
+      // nothing but, at times, the browser's own update check of sw.js (which offline emulation may let through)
+      expect(srv.served.slice(before).filter((p) => p !== '/sw.js')).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 240_000);
 });

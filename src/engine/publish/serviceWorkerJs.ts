@@ -1,6 +1,7 @@
 /**
  * The public site's service worker (sw.js): on install it caches every file of the site
- * (`files`, paths relative to the site root, plus `./`), answers the site's own requests from
+ * (`files`, paths relative to the site root, plus `./`; from the HTTP cache where the page has
+ * just loaded them, so a first visit downloads each file once), answers the site's own requests from
  * that cache first, and drops the caches of older versions. So the map works offline once it
  * has loaded over http(s) (service workers need http://localhost or https). `version` names the
  * cache: a new publication gets a new version.
@@ -12,7 +13,8 @@ export function serviceWorkerJs(files: string[], version: string): string {
 const CACHE = ${cache};
 const FILES = ${list};
 self.addEventListener('install', (e) => {
-  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
+  // force-cache: take what the page has just loaded from the HTTP cache instead of downloading it again
+  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES.map((u) => new Request(u, { cache: 'force-cache' })))).then(() => self.skipWaiting()));
 });
 self.addEventListener('activate', (e) => {
   e.waitUntil(
