@@ -130,7 +130,8 @@ class PublicApp {
     const t = this.t;
     const lang = this.state.lang;
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    const title = this.data.meta.title;
+    // the default title reads in the chosen language; a publisher's own title stays as written
+    const title = this.data.meta.title === STRINGS.zh.defaultTitle ? t.defaultTitle : this.data.meta.title;
     document.title = title;
     $('title').textContent = title;
     $('lang-btn').textContent = t.langButton;

@@ -149,7 +149,7 @@ export function nearbyCards(n: Nearby, c: PanelContext, ringsM: number[], search
           return el(
             'li',
             {},
-            el('span', { class: 'svc' }, svcName(s, c.lang)),
+            services.length > 1 ? el('span', { class: 'svc' }, svcName(s, c.lang)) : null,
             w ? el('ul', { class: 'walks' }, walkRow(w, c)) : el('span', { class: 'muted' }, Number.isFinite(searchM) ? fill(c.t.farther, { m: metresText(searchM, c.lang) }) : c.t.noneNear),
           );
         }),

@@ -119,7 +119,7 @@ const EN: Strings = {
     withinMin: 'Within {min} minutes (about {m} m)',
     noneWithin: 'None',
     nearestTitle: 'Nearest facility of each service',
-    nearestOne: 'Nearest {service}',
+    nearestOne: 'Nearest facility: {service}',
     noneNear: 'None nearby',
     farther: 'more than {m} m',
     distance: '{m} m · about {min} min walk',
