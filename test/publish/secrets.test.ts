@@ -180,6 +180,15 @@ describe('a published site holds no secret', () => {
     }
   });
 
+  it('its code holds none of the planner tools (not in the bundle, rather than hidden)', () => {
+    // words of the planner's blueprint, scenario and data panels (src/ui) and libraries only they use
+    const planner = ['一张蓝图', '方案推演', '数据检查', '打开数据文件夹', 'comlink', 'zustand', 'papaparse', 'highs.wasm', 'react-dom'];
+    for (const f of filesUnder(join(site, 'assets'))) {
+      const text = readFileSync(f, 'utf8');
+      for (const w of planner) expect(text.includes(w), `${w} in ${relative(site, f)}`).toBe(false);
+    }
+  });
+
   it('holds the public values, computed by hand', () => {
     const meta = readJson<PublicSiteMeta>('data/site.json');
     expect(meta.title).toBe('测试区社区服务地图');
