@@ -1,6 +1,6 @@
 /** Publishing, piece by piece: approved sites, facility public columns, demand rounding, the site's own distances and links. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -130,6 +130,15 @@ describe('the public site: nearby, share links, search', () => {
     expect(search(hits, '正街').map((h) => h.label)).toEqual(['正街社区', '大坪正街社区']);
     expect(search(hits, '大坪 社区').map((h) => h.label)).toEqual(['大坪正街社区']);
     expect(search(hits, '  ')).toEqual([]);
+  });
+});
+
+describe('the public site never injects data as HTML', () => {
+  it('src/public builds the page with text nodes only (no innerHTML, outerHTML, insertAdjacentHTML, setHTML, document.write)', () => {
+    for (const name of readdirSync(join(ROOT, 'src/public')).filter((n) => n.endsWith('.ts'))) {
+      const src = readFileSync(join(ROOT, 'src/public', name), 'utf8');
+      expect(src, name).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|setHTML|document\.write/);
+    }
   });
 });
 
