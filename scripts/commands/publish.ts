@@ -73,11 +73,12 @@ function newestMtime(dir: string): number {
 
 /**
  * The built public bundle: dist-public/, built now when missing, when `rebuild` is set or when
- * src/public holds a newer file than the build.
+ * src/public or src/engine (whose pure modules it imports) holds a newer file than the build.
  */
 export async function ensurePublicBundle(rebuild = false): Promise<string> {
   const index = join(PUBLIC_BUNDLE_DIR, 'index.html');
-  const stale = !existsSync(index) || rebuild || newestMtime(join(ROOT, 'src/public')) > statSync(index).mtimeMs;
+  const sources = Math.max(newestMtime(join(ROOT, 'src/public')), newestMtime(join(ROOT, 'src/engine')));
+  const stale = !existsSync(index) || rebuild || sources > statSync(index).mtimeMs;
   if (stale) {
     process.stderr.write('building the public map bundle (vite build -c vite.public.config.ts)…\n');
     const { build } = await import('vite');
