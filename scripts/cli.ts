@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   analyze: () => import('./commands/analyze'),
   optimize: () => import('./commands/optimize'),
   blueprint: () => import('./commands/blueprint'),
+  publish: () => import('./commands/publish').then((m) => ({ run: (argv) => m.runPublish([...argv]), usage: m.usage })),
   import: () => import('./commands/import').then((m) => ({ run: (argv) => m.runImport([...argv]), usage: m.usage })),
 };
 

@@ -54,3 +54,8 @@ export { SITE_LEVELS, SITE_LEVEL_NAMES, levelByArea, bundleLevel, defaultBundle,
 export * as blueprintSolver from './blueprint/index';
 export { importPackage, inspectSource, guessRole, headerSetKey, resolveCrs, importRoads } from './import/index';
 export type { ImportRequest, ImportResult, ImportReport, ImportSource, ImportProgress, SourcePreview, FileMapping, ColumnMapping, NamedBytes, CrsHint, FileReport, ImportRole } from './import/index';
+export * as publish from './publish/index';
+export type { PublicCommunity, PublicDemandCell, PublicFacility, PublicPlannedSite, PublicSiteMeta } from './publish/index';
+export { publishSite, readApprovedSites, serviceWorkerJs } from './publish/index';
+export type { ApprovedSite } from './publish/index';
+export * as importer from './import/index';

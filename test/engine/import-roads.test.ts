@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importRoads, loadPackage } from '../src/engine/index';
-import { readDem } from '../src/engine/import/index';
-import { FIXTURES } from './helpers/fixtures';
+import { importRoads, loadPackage } from '../../src/engine/index';
+import { readDem } from '../../src/engine/import/index';
+import { FIXTURES } from '../helpers/fixtures';
 
 const OFFICE = join(FIXTURES, 'import-office', 'office');
 const file = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(join(OFFICE, name))) });

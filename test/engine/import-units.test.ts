@@ -1,11 +1,11 @@
 /** The import's parts, on tiny hand-made inputs with hand-computed answers. */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { EngineError, fromWgs84, importPackage, type ImportRequest } from '../src/engine/index';
-import { crsFromPrj, crsHint, epsgDefinition, inspectSource, mapColumns, normaliseWord, parseCoordinateCell, parseNumberCell, pointInside, polygonAreaM2, readSources, resolveCrs } from '../src/engine/import/index';
-import { epsgOfEsriName } from '../src/engine/import/epsgDefinitions';
-import { detectDelimiter, splitDelimited } from '../src/engine/import/readDelimited';
-import { encodeGbk } from './helpers/gbk';
+import { EngineError, fromWgs84, importPackage, type ImportRequest } from '../../src/engine/index';
+import { crsFromPrj, crsHint, epsgDefinition, inspectSource, mapColumns, normaliseWord, parseCoordinateCell, parseNumberCell, pointInside, polygonAreaM2, readSources, resolveCrs } from '../../src/engine/import/index';
+import { epsgOfEsriName } from '../../src/engine/import/epsgDefinitions';
+import { detectDelimiter, splitDelimited } from '../../src/engine/import/readDelimited';
+import { encodeGbk } from '../helpers/gbk';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const codeOf = (f: () => unknown) => {
@@ -253,8 +253,8 @@ describe('importPackage on small inputs', () => {
 describe('docs/IMPORT.md', () => {
   it('lists every header synonym and value word of vocabulary.ts', async () => {
     const { readFileSync } = await import('node:fs');
-    const doc = readFileSync(new URL('../docs/IMPORT.md', import.meta.url), 'utf8');
-    const v = await import('../src/engine/import/vocabulary');
+    const doc = readFileSync(new URL('../../docs/IMPORT.md', import.meta.url), 'utf8');
+    const v = await import('../../src/engine/import/vocabulary');
     const rows = doc.split('\n');
     for (const [role, table] of Object.entries(v.HEADER_SYNONYMS)) {
       const section = doc.slice(doc.indexOf(`#### ${role}`));
