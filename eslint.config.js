@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'public/**'] },
+  { ignores: ['dist/**', 'dist-cli/**', 'node_modules/**', 'data/**', 'test-results/**', 'public/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
