@@ -27,7 +27,9 @@ const bad = (field: string, detail: string): never => {
  */
 export async function runBlueprint(pkg: DataPackage, files: PackageFiles, cmd: BlueprintCommand): Promise<void> {
   if (!files['candidates.csv']) throw new EngineError('E_NO_CANDIDATES', { file: 'candidates.csv' });
-  const opts: BlueprintOptions = { scope: { district: cmd.district, street: cmd.street }, timeLimitS: cmd.timeLimitS ?? 30 };
+  const timeLimitS = cmd.timeLimitS ?? 30;
+  // the limit is the whole command's promise: counted from the process start (loading and analysis included)
+  const opts: BlueprintOptions = { scope: { district: cmd.district, street: cmd.street }, timeLimitS, deadline: { now: Date.now, endMs: performance.timeOrigin + timeLimitS * 1000 } };
   if (cmd.sites !== undefined) {
     const k = Number(cmd.sites);
     if (!Number.isInteger(k) || k < 0) bad('--sites', 'a whole number ≥ 0');
@@ -51,6 +53,6 @@ export async function runBlueprint(pkg: DataPackage, files: PackageFiles, cmd: B
   process.stderr.write(
     `blueprint (${r.scope.description}): ${r.totals.sites} sites (${r.totals.complexes} complexes, ${r.totals.scattered} scattered, ${r.totals.joint} joint), ` +
       `${r.totals.costWan.toFixed(1)} 万元, shortfall ${r.summary.shortfallBaseM2.before.toFixed(0)} → ${r.summary.shortfallBaseM2.after.toFixed(0)} m², ` +
-      `${s.optimal ? 'optimum proved' : `not proved (gap ${(s.gap * 100).toFixed(2)} %)`} in ${s.seconds.toFixed(1)} s → ${cmd.out}\n`,
+      `${s.optimal ? 'optimum proved' : `not proved (gap ${(s.gap * 100).toFixed(2)} %, bound ${s.bound.toFixed(1)} from ${s.boundSource}${s.stoppedBy ? ', stopped by the time limit' : ''})`} in ${s.seconds.toFixed(1)} s → ${cmd.out}\n`,
   );
 }
