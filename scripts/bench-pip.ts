@@ -9,13 +9,17 @@ import type { Polygon, Position } from 'geojson';
 import { PolygonIndex, mulberry32, pointInPolygon } from '../src/engine/index';
 import { fmtMs, table, time } from './bench/harness';
 
-/** A seeded star-shaped community ring of n vertices around 渝中 (≈ 4 km across). */
+/**
+ * A seeded community ring of n vertices around 渝中 (≈ 4 km across): a wavy outline, densely
+ * digitised (each vertex jittered by under half the vertex spacing, as a detailed survey line).
+ */
 function bigCommunity(n: number, seed: number): Polygon {
   const rand = mulberry32(seed);
   const ring: Position[] = [];
+  const spacing = (2 * Math.PI * 0.02) / n;
   for (let k = 0; k < n; k++) {
     const a = (k / n) * 2 * Math.PI;
-    const r = 0.02 * (0.8 + 0.2 * Math.sin(a * 37) + 0.05 * rand());
+    const r = 0.02 * (0.8 + 0.2 * Math.sin(a * 37)) + 0.4 * spacing * (rand() - 0.5);
     ring.push([106.55 + r * Math.cos(a), 29.55 + r * Math.sin(a)]);
   }
   ring.push(ring[0]);

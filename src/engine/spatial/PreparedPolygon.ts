@@ -4,6 +4,8 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 const MIN_BINNED_EDGES = 32;
 /** At most this many y bins per ring (a ring of n edges gets about n / 2 bins). */
 const MAX_BINS = 1 << 18;
+/** Bin entries per edge on average before the bins are coarsened. */
+const MAX_ENTRIES_PER_EDGE = 8;
 
 /**
  * One ring, flat: its vertices in a Float64Array and, for long rings, its edges bucketed by
@@ -40,21 +42,31 @@ function flatRing(ring: Position[]): FlatRing {
   }
   const r: FlatRing = { xy, n, minY, maxY, binY0: minY, binScale: 0, bins: 0, start: null, edges: null };
   if (n < MIN_BINNED_EDGES || !(maxY > minY) || !Number.isFinite(maxY - minY)) return r;
-  const bins = Math.min(MAX_BINS, Math.max(1, n >> 1));
-  r.bins = bins;
-  r.binScale = bins / (maxY - minY);
+  let bins = Math.min(MAX_BINS, Math.max(1, n >> 1));
   // counting sort of the edges into every bin their closed y-range [lo, hi] touches; the bin
-  // function is monotone in y, so an edge counted for y (lo ≤ y < hi) is always in y's bin
-  const count = new Uint32Array(bins + 1);
-  const binOf = (y: number) => binIndex(r, y);
-  for (let i = 0, j = n - 1; i < n; j = i++) {
-    const yi = xy[2 * i + 1];
-    const yj = xy[2 * j + 1];
-    if (yi === yj) continue; // horizontal edges never cross a horizontal ray
-    const b0 = binOf(yi < yj ? yi : yj);
-    const b1 = binOf(yi < yj ? yj : yi);
-    for (let b = b0; b <= b1; b++) count[b + 1]++;
+  // function is monotone in y, so an edge counted for y (lo ≤ y < hi) is always in y's bin.
+  // Rings of tall edges (spikes) would repeat each edge in many bins: coarsen until the
+  // entries stay within MAX_ENTRIES_PER_EDGE × n (memory O(n); such rings answer slower).
+  let count: Uint32Array;
+  for (;;) {
+    r.bins = bins;
+    r.binScale = bins / (maxY - minY);
+    count = new Uint32Array(bins + 1);
+    let entries = 0;
+    for (let i = 0, j = n - 1; i < n; j = i++) {
+      const yi = xy[2 * i + 1];
+      const yj = xy[2 * j + 1];
+      if (yi === yj) continue; // horizontal edges never cross a horizontal ray
+      const b0 = binIndex(r, yi < yj ? yi : yj);
+      const b1 = binIndex(r, yi < yj ? yj : yi);
+      entries += b1 - b0 + 1;
+      if (entries > MAX_ENTRIES_PER_EDGE * n && bins > 1) break;
+      for (let b = b0; b <= b1; b++) count[b + 1]++;
+    }
+    if (entries <= MAX_ENTRIES_PER_EDGE * n || bins === 1) break;
+    bins = Math.max(1, bins >> 2);
   }
+  const binOf = (y: number) => binIndex(r, y);
   for (let b = 0; b < bins; b++) count[b + 1] += count[b];
   const start = count.slice();
   const fill = count.subarray(0, bins).slice();
