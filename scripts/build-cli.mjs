@@ -29,7 +29,7 @@ const result = await esbuild.build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  external: ['highs'], // HiGHS finds its wasm next to its own module; everything else is bundled (no module resolution at start-up)
   sourcemap: 'linked',
   metafile: true,
   logLevel: 'warning',

@@ -6,6 +6,7 @@
  * file listed in dist-cli/inputs.json (about a millisecond).
  */
 import { spawnSync } from 'node:child_process';
+import module from 'node:module';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,6 +28,7 @@ function bundleIsFresh() {
 }
 
 if (process.env.YULINTU_CLI_FROM_SOURCE !== '1' && bundleIsFresh()) {
+  module.enableCompileCache?.(); // Node ≥ 22.1: V8 code cache of the bundle on disk (os tmpdir), ~0.1 s less start-up
   await import(pathToFileURL(BUNDLE).href);
 } else {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'cli.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
