@@ -2,9 +2,10 @@
 /**
  * Bundle the command line (scripts/cli.ts and the engine) into dist-cli/cli.mjs with esbuild,
  * so `npm run cli` starts without transpiling TypeScript on every call. Run by `npm install`
- * (prepare), `npm run build` and `npm run build:cli`. Packages stay external (HiGHS loads its
- * wasm from node_modules as in development). dist-cli/inputs.json lists the source files the
- * bundle was built from; scripts/cli-launcher.mjs compares their times with the bundle's.
+ * (prepare), `npm run build` and `npm run build:cli`. Packages are bundled too (no module
+ * resolution or CommonJS lexing at start-up), except HiGHS, which loads its wasm from next to
+ * its own module in node_modules. dist-cli/inputs.json lists the files the bundle was built
+ * from; scripts/cli-launcher.mjs compares their times with the bundle's.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
