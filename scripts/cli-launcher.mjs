@@ -3,7 +3,8 @@
  * `npm run cli -- …`: run the prebuilt bundle dist-cli/cli.mjs (scripts/build-cli.mjs) when it
  * is newer than every source it was built from, else the TypeScript sources through tsx (a
  * fresh checkout, or sources edited since the last build). The check is one stat per source
- * file listed in dist-cli/inputs.json (about a millisecond).
+ * file listed in dist-cli/inputs.json (about a millisecond). YULINTU_CLI_FROM_SOURCE=1 forces the
+ * sources; YULINTU_CLI_TRACE=1 says on stderr which one runs.
  */
 import { spawnSync } from 'node:child_process';
 import module from 'node:module';
@@ -27,7 +28,9 @@ function bundleIsFresh() {
   }
 }
 
-if (process.env.YULINTU_CLI_FROM_SOURCE !== '1' && bundleIsFresh()) {
+const fromBundle = process.env.YULINTU_CLI_FROM_SOURCE !== '1' && bundleIsFresh();
+if (process.env.YULINTU_CLI_TRACE === '1') process.stderr.write(`cli: running from ${fromBundle ? 'the bundle' : 'the sources (tsx)'}\n`);
+if (fromBundle) {
   module.enableCompileCache?.(); // Node ≥ 22.1: V8 code cache of the bundle on disk (os tmpdir), ~0.1 s less start-up
   await import(pathToFileURL(BUNDLE).href);
 } else {
