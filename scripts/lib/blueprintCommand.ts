@@ -42,7 +42,10 @@ export async function runBlueprint(pkg: DataPackage, files: PackageFiles, cmd: B
   }
   if (cmd.timeLimitS !== undefined && !(cmd.timeLimitS >= 0)) bad('--time-limit', 'seconds ≥ 0');
   const provider = createProvider(pkg, cmd.mode, cmd.policy, cmd.effort);
+  const t0 = Date.now();
   const analysis = analyze(pkg, { mode: cmd.mode, policy: cmd.policy, provider, effort: cmd.effort });
+  // after the solve come the before/after evaluation and the exports: keep back about one analysis' time
+  opts.reserveS = Math.max(2, (Date.now() - t0) / 1000);
   const r = await blueprint(createScenarioContext(pkg, analysis, provider), opts);
   makeOutDir(cmd.out);
   writeOutput(join(cmd.out, 'blueprint.geojson'), JSON.stringify(blueprintGeoJson(r)) + '\n');

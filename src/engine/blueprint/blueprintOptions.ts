@@ -87,6 +87,8 @@ export interface BlueprintOptions {
   timeLimitS?: number; // s for the whole blueprint (instance, model, HiGHS, explanations), default 30
   /** The deadline of the whole command, when it started before blueprint() (the CLI: process start); overrides timeLimitS. */
   deadline?: Deadline;
+  /** s kept back from the deadline for the work after the solve (explanations, before/after); default min(2, 10 % of what is left). */
+  reserveS?: number;
   highs?: HighsLoaderOrInstance; // where HiGHS comes from (the browser passes its wasm URL)
 }
 
