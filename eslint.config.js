@@ -8,7 +8,7 @@ const ENGINE_INDEX_ONLY = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-public/**', 'node_modules/**', 'data/**', 'test-results/**', 'public/**'] },
+  { ignores: ['dist/**', 'dist-public/**', 'dist-cli/**', 'node_modules/**', 'data/**', 'test-results/**', 'public/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

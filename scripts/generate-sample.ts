@@ -3,6 +3,7 @@
  *
  *   npm run generate-sample                       # the bundled 渝中 sample → data/sample/
  *   npm run generate-sample -- --buildings 200000 --out data/generated/b200k [--districts N] [--no-roads] [--seed N]
+ *   npm run generate-sample -- --city --out data/generated/city1m [--buildings 1000000] [--cells 250000]   # main urban area, real district outlines
  *
  * Progress goes to stderr. The API is in scripts/sample/index.ts.
  */
@@ -12,7 +13,7 @@ import { DEFAULT_BUILDINGS, DEFAULT_SEED, type SampleOptions, writeSample } from
 export { generateSample, planSample, writeSample, DEFAULT_SEED, DEFAULT_BUILDINGS } from './sample/index';
 export type { SampleOptions, SampleStats } from './sample/index';
 
-const USAGE = 'usage: generate-sample [--seed N] [--buildings N] [--districts N] [--no-roads] [--out DIR]';
+const USAGE = 'usage: generate-sample [--seed N] [--buildings N] [--districts N] [--no-roads] [--city [--cells N]] [--out DIR]';
 
 export function parseArgs(argv: string[]): { opts: SampleOptions; out: string } {
   const opts: SampleOptions = { seed: DEFAULT_SEED, buildings: DEFAULT_BUILDINGS, roads: true };
@@ -28,12 +29,15 @@ export function parseArgs(argv: string[]): { opts: SampleOptions; out: string } 
     else if (a === '--buildings') opts.buildings = num();
     else if (a === '--districts') opts.districts = Math.max(1, num());
     else if (a === '--no-roads') opts.roads = false;
+    else if (a === '--city') opts.city = true;
+    else if (a === '--cells') opts.cityCells = Math.max(100, num());
     else if (a === '--out') out = argv[++k];
     else if (a === '--help' || a === '-h') {
       console.log(USAGE);
       process.exit(0);
     } else throw new Error(`unknown option ${a}\n${USAGE}`);
   }
+  if (opts.city && !argv.includes('--buildings')) opts.buildings = 1_000_000;
   return { opts, out };
 }
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import {
   EngineError,
   analyze,
+  BLUEPRINT_DEFAULTS,
   blueprint,
   blueprintGeoJson,
   blueprintSitesCsv,
@@ -39,7 +40,9 @@ export async function run(argv: readonly string[]): Promise<void> {
   const timeLimitS = readTimeLimit(args);
   const policy = resolvePolicy(pkg, override);
   if (!files['candidates.csv']) throw new EngineError('E_NO_CANDIDATES', { file: 'candidates.csv' });
-  const opts: BlueprintOptions = { scope: { district: args.get('district'), street: args.get('street') }, timeLimitS: timeLimitS ?? 30 };
+  const limitS = timeLimitS ?? BLUEPRINT_DEFAULTS.timeLimitS;
+  // the limit is the whole command's promise: counted from the process start (loading and analysis included)
+  const opts: BlueprintOptions = { scope: { district: args.get('district'), street: args.get('street') }, timeLimitS: limitS, deadline: { now: Date.now, endMs: performance.timeOrigin + limitS * 1000 } };
   const sites = args.get('sites');
   if (sites !== undefined) {
     const k = Number(sites);
@@ -53,7 +56,10 @@ export async function run(argv: readonly string[]): Promise<void> {
     opts.budgetWan = b;
   }
   const provider = createProvider(pkg, mode, policy, effort);
+  const t0 = Date.now();
   const analysis = analyze(pkg, { mode, policy, provider, effort });
+  // after the solve come the before/after evaluation and the exports: keep back about one analysis' time
+  opts.reserveS = Math.max(2, (Date.now() - t0) / 1000);
   const r = await blueprint(createScenarioContext(pkg, analysis, provider), opts);
   makeOutDir(out);
   writeOutput(join(out, 'blueprint.geojson'), JSON.stringify(blueprintGeoJson(r)) + '\n');
@@ -64,6 +70,6 @@ export async function run(argv: readonly string[]): Promise<void> {
   process.stderr.write(
     `blueprint (${r.scope.description}): ${r.totals.sites} sites (${r.totals.complexes} complexes, ${r.totals.scattered} scattered, ${r.totals.joint} joint), ` +
       `${r.totals.costWan.toFixed(1)} 万元, shortfall ${r.summary.shortfallBaseM2.before.toFixed(0)} → ${r.summary.shortfallBaseM2.after.toFixed(0)} m², ` +
-      `${s.optimal ? 'optimum proved' : `not proved (gap ${(s.gap * 100).toFixed(2)} %)`} in ${s.seconds.toFixed(1)} s → ${out}\n`,
+      `${s.optimal ? 'optimum proved' : `not proved (gap ${(s.gap * 100).toFixed(2)} %, bound ${s.bound.toFixed(1)} from ${s.boundSource}${s.stoppedBy ? ', stopped by the time limit' : ''})`} in ${s.seconds.toFixed(1)} s → ${out}\n`,
   );
 }

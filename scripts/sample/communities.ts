@@ -37,6 +37,8 @@ export interface CommunityCell {
   children: number;
   /** Land area in m² (synthetic polygon). */
   areaM2: number;
+  /** Its outline when it is not a lattice rectangle (the city package: traced lattice cells), metres. */
+  rings?: Ring[][];
 }
 
 /** 渝中's 11 streets placed on the peninsula, as fractions of the (u, v) square. */
@@ -258,6 +260,7 @@ function apportionPeople(cells: CommunityCell[], district: RefDistrict, seed: nu
 
 /** GeoJSON geometry of a community in metres (converted to degrees by the writer). */
 export function communityRings(c: CommunityCell): Ring[][] {
+  if (c.rings) return c.rings;
   const outer = rectRing(c.domain, c.rect);
   const poly: Ring[] = c.hole ? [outer, holeRing(c.hole)] : [outer];
   return c.island ? [poly, [c.island.ring]] : [poly];

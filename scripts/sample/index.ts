@@ -5,6 +5,7 @@
  */
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { planCity } from './city';
 import { BUILDINGS_HEADER, buildingRows } from './buildings';
 import { type CommunityCell, communityRings, layoutDistrict, type Ring } from './communities';
 import { type CandidateRow, type FacilityRow, makeCandidates, makeFacilities } from './facilities';
@@ -27,6 +28,10 @@ export interface SampleOptions {
   districts?: number;
   /** Generate roads.geojson (default true). */
   roads?: boolean;
+  /** The main-urban-area package instead (scripts/sample/city.ts): nine districts with real outlines; default false. */
+  city?: boolean;
+  /** City package only: lattice cells the city is cut into (default 250,000, about 500k walking edges). */
+  cityCells?: number;
   /** Progress messages (the command line prints them on stderr). */
   onProgress?: (message: string) => void;
 }
@@ -61,6 +66,12 @@ export function planSample(opts: SampleOptions = {}): SamplePlan {
   const seed = opts.seed ?? DEFAULT_SEED;
   const total = opts.buildings ?? DEFAULT_BUILDINGS;
   const log = opts.onProgress ?? (() => {});
+  if (opts.city) {
+    const c = planCity({ seed, buildings: total, cells: opts.cityCells, log });
+    c.facilities.forEach((f, k) => (f.id = 'F' + String(k + 1).padStart(5, '0')));
+    c.candidates.forEach((x, k) => (x.id = 'C' + String(k + 1).padStart(5, '0')));
+    return { seed, districts: c.districts, cells: c.cells, facilities: c.facilities, candidates: c.candidates, roads: opts.roads === false ? undefined : c.roads, buildingPlan: { seed, cells: c.cells, counts: c.counts, unassigned: 0 } };
+  }
   const districts = chooseDistricts(opts, total);
   const domains: Domain[] = [peninsulaDomain()];
   // Further districts: rectangular tiles west of 渝中 in a serpentine grid.
@@ -213,7 +224,12 @@ export const SAMPLE_NAME = '渝中区示例数据（合成几何）/ Yuzhong sam
 
 function manifestJson(plan: SamplePlan, stats: SampleStats): string {
   const single = plan.districts.length === 1;
-  const name = single ? SAMPLE_NAME : `重庆市${plan.districts.length}区县示例数据（合成几何）/ Chongqing ${plan.districts.length}-district sample (synthetic geometry)`;
+  const city = plan.buildingPlan.unassigned === 0 && plan.cells.some((c) => c.rings);
+  const name = single
+    ? SAMPLE_NAME
+    : city
+      ? '重庆市主城中心城区示例数据（真实区界，合成社区与楼栋）/ Chongqing main urban area sample (real district outlines, synthetic communities and buildings)'
+      : `重庆市${plan.districts.length}区县示例数据（合成几何）/ Chongqing ${plan.districts.length}-district sample (synthetic geometry)`;
   return JSON.stringify(
     {
       name,
@@ -260,7 +276,7 @@ export function generateSample(opts: SampleOptions = {}): { files: Record<string
     'candidates.csv': candidatesCsv(plan.candidates),
   };
   if (plan.roads) files['roads.geojson'] = roadsGeojson(plan.roads);
-  files['water.geojson'] = waterGeojson(); // optional extension the map draws; not in the data contract
+  if (!opts.city) files['water.geojson'] = waterGeojson(); // optional extension the map draws; not in the data contract
   files['README.md'] = renderReadme(plan, stats);
   return { files, stats };
 }
@@ -279,7 +295,7 @@ export async function writeSample(opts: SampleOptions, outDir: string): Promise<
   put('facilities.csv', facilitiesCsv(plan.facilities));
   put('candidates.csv', candidatesCsv(plan.candidates));
   if (plan.roads) put('roads.geojson', roadsGeojson(plan.roads));
-  put('water.geojson', waterGeojson());
+  if (!opts.city) put('water.geojson', waterGeojson()); // the 渝中 rivers of the synthetic peninsula: not for real outlines
   const out = createWriteStream(join(outDir, 'buildings.csv'));
   const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
   await write(BUILDINGS_HEADER);

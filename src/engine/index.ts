@@ -26,6 +26,7 @@ export { haversineM, EARTH_RADIUS_M } from './spatial/haversine';
 export { PointIndex } from './spatial/pointIndex';
 export { PolygonIndex } from './spatial/polygonIndex';
 export { pointInPolygon } from './spatial/pointInPolygon';
+export { PreparedPolygon } from './spatial/PreparedPolygon';
 export type { DistanceProvider, Site, Reach } from './coverage/distanceProvider';
 export { EuclideanProvider } from './coverage/euclideanProvider';
 export { MatrixProvider } from './coverage/matrixProvider';

@@ -11,6 +11,8 @@ import { analyze, createProvider, loadPackage, popcount, resolvePolicy, services
 import {
   blueprint,
   blueprintSitesCsv,
+  blueprintUpperBound,
+  greedyBlueprint,
   bruteForceBlueprint,
   buildBlueprintInstance,
   communitiesBeforeAfterCsv,
@@ -150,6 +152,9 @@ describe('MIP against brute force over all site subsets × bundles (seeded rando
       expect(selectionViolation(inst, sol.choices)).toBeNull();
       expect(sol.objective).toBeCloseTo(brute.objective, 6);
       expect(sol.objective).toBeGreaterThanOrEqual(sol.greedyObjective - 1e-9);
+      // the greedy submodular bound is a true upper bound, from any selection
+      expect(blueprintUpperBound(inst, greedyBlueprint(inst).choices)).toBeGreaterThanOrEqual(brute.objective - 1e-6);
+      expect(blueprintUpperBound(inst, [])).toBeGreaterThanOrEqual(brute.objective - 1e-6);
     });
   }
 });

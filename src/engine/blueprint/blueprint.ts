@@ -10,6 +10,7 @@ import { scopeCommunities } from './blueprintScope';
 import type { BlueprintResult, CommunityState } from './blueprintTypes';
 import { explainSites } from './explainSites';
 import { solveBlueprint } from './solveBlueprint';
+import { deadlineAfter } from './deadline';
 import { maskToServices } from '../standards/services';
 
 const state = (c: CommunityResult): CommunityState => ({
@@ -48,9 +49,10 @@ export async function blueprint(ctx: ScenarioContext, opts: BlueprintOptions = {
   if (pkg.candidates.length === 0) throw new EngineError('E_NO_CANDIDATES', { file: 'candidates.csv' });
   if (opts.maxSites !== undefined && (!Number.isInteger(opts.maxSites) || opts.maxSites < 0)) throw new EngineError('E_ARGUMENT', { field: 'maxSites', detail: 'a whole number ≥ 0' });
   if (opts.budgetWan !== undefined && !(opts.budgetWan >= 0)) throw new EngineError('E_ARGUMENT', { field: 'budgetWan', detail: 'a number ≥ 0 (万元)' });
+  const deadline = opts.deadline ?? deadlineAfter(opts.timeLimitS ?? 30);
   const scope = scopeCommunities(pkg, opts.scope);
   const inst = buildBlueprintInstance(ctx, scope, opts);
-  const sol = await solveBlueprint(inst, { method: opts.method, timeLimitS: opts.timeLimitS, highs: opts.highs });
+  const sol = await solveBlueprint(inst, { method: opts.method, deadline, reserveS: opts.reserveS, highs: opts.highs });
   const jointMinShare = opts.jointMinShare ?? 0.25;
   const sites = explainSites(ctx, inst, sol.choices, jointMinShare);
   const after = evaluateScenario(

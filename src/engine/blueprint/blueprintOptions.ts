@@ -1,4 +1,5 @@
 import type { HighsLoaderOrInstance } from '../optimize/highsRunner';
+import type { Deadline } from './deadline';
 import type { ServiceCode } from '../standards/services';
 import type { CandidateSource } from '../types';
 
@@ -83,7 +84,11 @@ export interface BlueprintOptions {
   /** A community counts as served by a site when it gets ≥ this share of the households the site newly reaches; two or more make it joint (跨社区联合体). Default 0.25 (at most four communities). */
   jointMinShare?: number;
   method?: 'exact' | 'greedy'; // default 'exact' (HiGHS MIP seeded with greedy)
-  timeLimitS?: number; // s of HiGHS time, default 30
+  timeLimitS?: number; // s for the whole blueprint (instance, model, HiGHS, explanations), default 30
+  /** The deadline of the whole command, when it started before blueprint() (the CLI: process start); overrides timeLimitS. */
+  deadline?: Deadline;
+  /** s kept back from the deadline for the work after the solve (explanations, before/after); default min(2, 10 % of what is left). */
+  reserveS?: number;
   highs?: HighsLoaderOrInstance; // where HiGHS comes from (the browser passes its wasm URL)
 }
 

@@ -13,5 +13,7 @@ export { buildBlueprintModel, modelStart, decodeModel, type BlueprintModel } fro
 export { bruteForceBlueprint, BRUTE_FORCE_BLUEPRINT_MAX } from './bruteForceBlueprint';
 export { solveBlueprint, type SolveBlueprintOptions, type BlueprintSolution } from './solveBlueprint';
 export { explainSites } from './explainSites';
+export { blueprintUpperBound } from './blueprintUpperBound';
+export { deadlineAfter, remainingS, type Deadline } from './deadline';
 export { policyLevers, whySource, isTownship, LEVER_NUMBERS, type PolicyLever, type LeverCode } from './policyLevers';
 export { blueprintGeoJson, blueprintSitesCsv, communitiesBeforeAfterCsv, safeCell } from './blueprintExports';

@@ -1,14 +1,19 @@
 import Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { pointInPolygon, polygonBbox } from './pointInPolygon';
+import { polygonBbox } from './pointInPolygon';
+import { PreparedPolygon } from './PreparedPolygon';
 
 /**
  * An index over polygons (flatbush on their boxes) answering "which polygon holds this
- * point". Built once per package; where polygons overlap the lowest index wins.
+ * point". Built once per package; where polygons overlap the lowest index wins. Each
+ * polygon is prepared ({@link PreparedPolygon}: edges binned by latitude) the first time a
+ * point falls in its box, so a test does not grow with the polygon's vertex count.
  */
 export class PolygonIndex {
   private readonly tree: Flatbush | null;
+  private readonly prepared: (PreparedPolygon | undefined)[];
   constructor(private readonly polygons: (Polygon | MultiPolygon)[]) {
+    this.prepared = new Array<PreparedPolygon | undefined>(polygons.length);
     if (polygons.length === 0) {
       this.tree = null;
       return;
@@ -26,7 +31,11 @@ export class PolygonIndex {
     if (!this.tree) return -1;
     const hits = this.tree.search(lon, lat, lon, lat);
     let best = -1;
-    for (const i of hits) if ((best < 0 || i < best) && pointInPolygon(lon, lat, this.polygons[i])) best = i;
+    for (const i of hits) {
+      if (best >= 0 && i > best) continue;
+      const p = (this.prepared[i] ??= new PreparedPolygon(this.polygons[i]));
+      if (p.contains(lon, lat)) best = i;
+    }
     return best;
   }
 }
