@@ -30,7 +30,7 @@ const result = await esbuild.build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['highs'], // HiGHS finds its wasm next to its own module; everything else is bundled (no module resolution at start-up)
+  external: ['highs', 'vite'], // HiGHS finds its wasm next to its own module; vite only builds the public site (publish, on demand); everything else is bundled (no module resolution at start-up)
   sourcemap: 'linked',
   metafile: true,
   logLevel: 'warning',

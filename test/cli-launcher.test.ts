@@ -22,12 +22,12 @@ describe('cli launcher', () => {
     const fresh = launch(['bogus']);
     expect(fresh.stderr).toContain('cli: running from the bundle');
     expect(fresh.status).toBe(2);
-    expect(fresh.stderr).toContain("unknown command 'bogus'");
+    expect(fresh.stderr).toContain("unknown command: bogus");
 
     const forced = launch(['bogus'], { YULINTU_CLI_FROM_SOURCE: '1' });
     expect(forced.stderr).toContain('cli: running from the sources (tsx)');
     expect(forced.status).toBe(2);
-    expect(forced.stderr).toContain("unknown command 'bogus'");
+    expect(forced.stderr).toContain("unknown command: bogus");
 
     // a bundle older than its sources (scripts/cli.ts edited after the build) is not used
     const built = statSync(BUNDLE).mtime;
