@@ -73,8 +73,7 @@ export function readPilots(t: CsvTable, communities: Map<string, number>, reject
   const seen = new Set<string>();
   return readRows(t, rejected, (r) => {
     const [communityId, idx] = community(r, communities);
-    if (seen.has(communityId)) r.reject('community_id', 'R_DUPLICATE_ID', `community_id '${clip(communityId)}' repeats an earlier row`);
-    seen.add(communityId);
+    if (seen.has(communityId)) r.reject('community_id', 'R_DUPLICATE_ID', `community_id '${clip(communityId)}' repeats an earlier accepted row`);
     const batch = r.num('batch', 1, Infinity, true);
     const stage = stageOf(r);
     const approvedDate = optDate(r, 'approved_date');
@@ -109,6 +108,7 @@ export function readPilots(t: CsvTable, communities: Map<string, number>, reject
     for (const [name, d, min] of implied) {
       if (d !== undefined && stage < min) r.reject('stage', 'R_STAGE_BEFORE_DATES', `stage ${stage} (${PILOT_STAGES[stage - 1].code}) is earlier than ${name} implies (≥ ${min}, ${PILOT_STAGES[min - 1].code})`);
     }
+    seen.add(communityId); // only accepted rows: a bad row does not block its corrected copy further down
     const p: Pilot = { communityId, community: idx, batch, stage, status };
     if (approvedDate) p.approvedDate = approvedDate;
     if (constructionStartDate) p.constructionStartDate = constructionStartDate;
@@ -157,7 +157,7 @@ export function readEvaluations(t: CsvTable, communities: Map<string, number>, p
       if (p.trialStartDate !== undefined && date < p.trialStartDate) r.reject('date', 'R_DATE_ORDER', `date ${date} is before the pilot's trial_start_date ${p.trialStartDate}`);
     }
     const key = `${communityId}\u0000${date}\u0000${kind}`;
-    if (seen.has(key)) r.reject('date', 'R_DUPLICATE_ID', `a ${kind} evaluation of '${clip(communityId)}' on ${date} repeats an earlier row`);
+    if (seen.has(key)) r.reject('date', 'R_DUPLICATE_ID', `a ${kind} evaluation of '${clip(communityId)}' on ${date} repeats an earlier accepted row`);
     seen.add(key);
     k++;
     const e: Evaluation = { communityId, community: idx, date, kind, order: k };
@@ -200,11 +200,24 @@ export function readPilotTables(files: Record<string, Uint8Array | undefined>, c
     if (encoding === 'gbk') notes.push(`${file}: GBK encoding detected`);
     return parseCsv(text, file, PILOT_COLUMNS[file].required);
   };
+  // pilots.csv and evaluations.csv have no id column: a rejected row is known by its community_id
+  const nameRows = (t: CsvTable, from: number) => {
+    const col = t.col.get('community_id')!;
+    for (let i = from; i < rejected.length; i++) if (rejected[i].id === '') rejected[i].id = clip((t.rows[rejected[i].row - 1]?.[col] ?? '').trim());
+  };
   const out: PilotTables = {};
   const p = table('pilots.csv');
-  if (p) out.pilots = readPilots(p, communities, rejected);
+  if (p) {
+    const from = rejected.length;
+    out.pilots = readPilots(p, communities, rejected);
+    nameRows(p, from);
+  }
   const e = table('evaluations.csv');
-  if (e) out.evaluations = readEvaluations(e, communities, out.pilots, rejected);
+  if (e) {
+    const from = rejected.length;
+    out.evaluations = readEvaluations(e, communities, out.pilots, rejected);
+    nameRows(e, from);
+  }
   const l = table('landing_points.csv');
   if (l) out.landingPoints = readLandingPoints(l, crs, rejected);
   return out;
