@@ -8,6 +8,7 @@ import { DEFAULT_RATING_BANDS, pilotProgramme, pilotStatusCsv, proposePilots } f
 import { landingReach } from '../../src/engine/coverage/landingReach';
 import { serviceLevels } from '../../src/engine/standards/serviceLevels';
 import { fixtureFiles, text, utf8 } from '../helpers/fixtures';
+import { encodeGbk } from '../helpers/gbk';
 
 const files = fixtureFiles('pilots-tiny');
 const pkg = loadPackage(files);
@@ -86,6 +87,24 @@ describe('loading pilots.csv, evaluations.csv, landing_points.csv', () => {
       ['f4', false, undefined, undefined], // 0
       ['f5', true, true, true],
     ]);
+  });
+
+  it('reads GBK files (Excel on a Chinese system) to the same rows, with a note', () => {
+    const gbk = loadPackage({ ...files, 'pilots.csv': encodeGbk(text(files['pilots.csv'])), 'evaluations.csv': encodeGbk(text(files['evaluations.csv'])) });
+    expect(gbk.pilots).toEqual(pkg.pilots);
+    expect(gbk.evaluations).toEqual(pkg.evaluations);
+    expect(gbk.notes).toContain('pilots.csv: GBK encoding detected');
+    expect(gbk.pilots![2].note).toBe('进度滞后');
+  });
+
+  it('clips hostile values in messages and keeps them as plain text', () => {
+    const evil = '<img src=x onerror=alert(1)>'.repeat(10);
+    const p = loadPackage({ ...files, 'pilots.csv': utf8(`community_id,batch,approved_date,stage,note\n"${evil}\nX",1,2025-01-20,4,\nA,1,2025-01-20,4,"=HYPERLINK(""x"")"\n`) });
+    const r = p.rejected.find((x) => x.file === 'pilots.csv')!;
+    expect(r.code).toBe('R_UNKNOWN_COMMUNITY');
+    expect(r.reason.length).toBeLessThan(100);
+    expect(r.reason).not.toContain('\n');
+    expect(p.pilots![0].note).toBe('=HYPERLINK("x")');
   });
 
   it('a package without the files has none of them, and a missing required column is E_MISSING_COLUMN', () => {
@@ -183,7 +202,8 @@ describe('the programme on 2026-06-30', () => {
     // A: 30 × 1000 / 100 = 300 m² needed, f1 400 + f4 100 = 500: area met; elderly_care, meals, fitness: basic rule met, complex met
     // B: 60 m² needed, 700 m²; childcare, after_school, health, culture → both rules met. D: 90 m² needed, f5 900 m²; 3 functions, 2 一老一小.
     expect(s.stillFailing).toEqual([]);
-    expect(s.landing).toEqual({ points: 3, householdsReached: 17, communitiesNotReached: ['B', 'D'] });
+    expect(s.landing!.points.map((p) => p.households)).toEqual([10, 0, 7]);
+    expect(s.landing).toMatchObject({ householdsReached: 17, communitiesNotReached: ['B', 'D'] });
   });
   it('proposal: active pilots left out, a removed pilot may come back with its history in the reason', () => {
     const p = proposePilots(a, pkg.buildings, { count: 3, pilots: pkg.pilots, levels: serviceLevels(pkg) });

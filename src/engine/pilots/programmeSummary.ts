@@ -1,7 +1,7 @@
 import type { CommunityResult } from '../analysisTypes';
 import type { Community } from '../types';
 import type { IsoDate } from './calendarDate';
-import type { LandingReach } from '../coverage/landingReach';
+import type { LandingPointReach, LandingReach } from '../coverage/landingReach';
 import type { PilotStatus } from './pilotStatus';
 import { PILOT_FLAGS, PILOT_STAGES, RATINGS, STARTED_STAGE, type PilotFlag, type Rating, type RemovalReason } from './pilotTypes';
 import { CONSTRUCTION_SUBSIDY_WAN, type PilotSubsidy, type SubsidyKind } from './item21ConstructionSubsidy';
@@ -66,7 +66,8 @@ export interface ProgrammeSummary {
   /** Active pilots whose community still fails the area or a function rule; null without an analysis. */
   stillFailing: StillFailing[] | null;
   levels: { streetsWithoutStreetCentre: StreetRef[]; communitiesWithoutCommunityCentre: string[]; accessibility: ServiceLevels['accessibility'] } | null;
-  landing: { points: number; householdsReached: number; communitiesNotReached: string[] } | null;
+  /** Landing points (低空+): each point's reach, households reached by any, communities none reaches; null without landing_points.csv. */
+  landing: { points: LandingPointReach[]; householdsReached: number; communitiesNotReached: string[] } | null;
 }
 
 /** Inputs of {@link programmeSummary}. */
@@ -150,6 +151,6 @@ export function programmeSummary(input: ProgrammeInput): ProgrammeSummary {
     constructionSubsidy: { totalWan: input.subsidies.reduce((a, p) => a + p.amountWan, 0), byKind, perPilot: [...input.subsidies] },
     stillFailing,
     levels: input.levels ? { streetsWithoutStreetCentre: input.levels.streetsWithoutStreetCentre, communitiesWithoutCommunityCentre: input.levels.communitiesWithoutCommunityCentre, accessibility: input.levels.accessibility } : null,
-    landing: input.landing ? { points: input.landing.points.length, householdsReached: input.landing.householdsReached, communitiesNotReached: input.landing.communitiesNotReached } : null,
+    landing: input.landing ? { points: input.landing.points, householdsReached: input.landing.householdsReached, communitiesNotReached: input.landing.communitiesNotReached } : null,
   };
 }
