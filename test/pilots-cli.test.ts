@@ -101,6 +101,9 @@ describe('pilots end to end on the tiny fixture', () => {
     r = cli('pilots', '--out', out);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--data');
+    r = cli('pilots', '--data', tiny, '--out', out, '--as_of', '2026-01-01');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--as_of');
   });
 
   it('--as-of defaults to the local calendar date', () => {

@@ -74,8 +74,12 @@ function readPolicy(opts: Map<string, string>): PolicyOverride | undefined {
   return parsePolicyOverride(raw, file);
 }
 
+/** Options `pilots` knows; any other is a bad argument (a typo such as --as_of must not silently mean today). */
+export const PILOTS_OPTIONS = ['data', 'out', 'as-of', 'mode', 'policy', 'propose', 'per-district'] as const;
+
 /** Run `pilots` with parsed `--key value` options (scripts/lib/args.ts). */
 export async function runPilots(opts: Map<string, string>): Promise<void> {
+  for (const k of opts.keys()) if (!(PILOTS_OPTIONS as readonly string[]).includes(k)) bad(`--${k}`, `unknown option for pilots (${PILOTS_OPTIONS.map((o) => `--${o}`).join(', ')})`);
   const out = need(opts, 'out');
   const dataDir = need(opts, 'data');
   const modeArg = opts.get('mode') ?? 'euclidean';
