@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze, loadPackage, resolvePolicy, rejectionText } from '../../src/engine/index';
-import { DEFAULT_RATING_BANDS, pilotProgramme, pilotStatusCsv, proposePilots } from '../../src/engine/pilots/index';
+import { DEFAULT_RATING_BANDS, evaluationsCsv, pilotProgramme, pilotStatusCsv, pilotsCsv, proposePilots } from '../../src/engine/pilots/index';
 import { landingReach } from '../../src/engine/coverage/landingReach';
 import { serviceLevels } from '../../src/engine/standards/serviceLevels';
 import { fixtureFiles, text, utf8 } from '../helpers/fixtures';
@@ -105,6 +105,15 @@ describe('loading pilots.csv, evaluations.csv, landing_points.csv', () => {
     expect(r.reason.length).toBeLessThan(100);
     expect(r.reason).not.toContain('\n');
     expect(p.pilots![0].note).toBe('=HYPERLINK("x")');
+  });
+
+  it('pilotsCsv / evaluationsCsv write what reads back to the same rows (the map’s export)', () => {
+    const out = pilotsCsv(pkg.pilots!);
+    expect(out.split('\r\n')[2]).toBe('B,1,2025-01-20,7,,,,,,active,,,');
+    const again = loadPackage({ ...files, 'pilots.csv': utf8(out), 'evaluations.csv': utf8(evaluationsCsv(pkg.evaluations!)) });
+    expect(again.pilots).toEqual(pkg.pilots);
+    expect(again.evaluations).toEqual(pkg.evaluations);
+    expect(again.rejected.filter((r) => r.file === 'pilots.csv' || r.file === 'evaluations.csv')).toEqual([]);
   });
 
   it('a package without the files has none of them, and a missing required column is E_MISSING_COLUMN', () => {

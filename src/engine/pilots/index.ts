@@ -28,3 +28,5 @@ export type { ProposeOptions, ProposedPilot } from './proposePilots';
 export { pilotProgramme } from './pilotProgramme';
 export type { PilotProgramme, PilotProgrammeOptions } from './pilotProgramme';
 export { pilotStatusCsv, programmeJson, proposalCsv, PILOT_STATUS_HEADER, PROPOSAL_HEADER } from './pilotReports';
+export { pilotsCsv, evaluationsCsv } from './pilotFilesCsv';
+export { PILOT_COLUMNS } from '../package/readPilotFiles';
