@@ -194,6 +194,7 @@ describe('the programme on 2026-06-30', () => {
       { district: 'E县', active: 1, removed: 0, started: 0 },
     ]);
     expect(s.started).toBe(2);
+    expect(s.listed).toBe(3);
     expect(s.targets.map((t) => [t.by, t.started, t.undated])).toEqual([
       ['2025-12-31', 1, 1], // A started 2025-03-01; B's start is undated and asOf is past 2025
       ['2027-12-31', 2, 1],

@@ -3,7 +3,7 @@ import type { Community } from '../types';
 import type { IsoDate } from './calendarDate';
 import type { LandingPointReach, LandingReach } from '../coverage/landingReach';
 import type { PilotStatus } from './pilotStatus';
-import { PILOT_FLAGS, PILOT_STAGES, RATINGS, STARTED_STAGE, type PilotFlag, type Rating, type RemovalReason } from './pilotTypes';
+import { LISTED_STAGE, PILOT_FLAGS, PILOT_STAGES, RATINGS, STARTED_STAGE, type PilotFlag, type Rating, type RemovalReason } from './pilotTypes';
 import { CONSTRUCTION_SUBSIDY_WAN, type PilotSubsidy, type SubsidyKind } from './item21ConstructionSubsidy';
 import type { ServiceLevels, StreetRef } from '../standards/serviceLevels';
 
@@ -51,6 +51,8 @@ export interface ProgrammeSummary {
   byStage: { stage: number; code: string; zh: string; en: string; active: number; removed: number }[];
   byDistrict: { district: string; active: number; removed: number; started: number }[];
   byBatch: { batch: number; active: number; removed: number }[];
+  /** Active pilots on the list (stage ≥ 4, 确定试点建设名单); stages 1–3 are applicants. */
+  listed: number;
   /** Active pilots at stage ≥ 7. */
   started: number;
   targets: TargetProgress[];
@@ -142,6 +144,7 @@ export function programmeSummary(input: ProgrammeInput): ProgrammeSummary {
     byStage,
     byDistrict: [...districts.values()],
     byBatch: [...batches.values()].sort((a, b) => a.batch - b.batch),
+    listed: active.filter((s) => s.pilot.stage >= LISTED_STAGE).length,
     started: active.filter((s) => s.pilot.stage >= STARTED_STAGE).length,
     targets,
     flags,
