@@ -24,12 +24,14 @@ import { parseArgs } from './lib/args';
 import { readPackageDir } from './lib/readPackageDir';
 import { runOptimize } from './lib/optimizeCommand';
 import { runBlueprint } from './lib/blueprintCommand';
+import { runPilots } from './commands/pilots';
 import { makeOutDir, writeOutput } from './lib/writeOutput';
 
 const USAGE = `用法 / usage:
   npm run cli -- analyze  --data DIR --out OUTDIR [--mode euclidean|network|matrix] [--policy FILE] [--effort]
   npm run cli -- optimize --data DIR --service CODE --sites K --out FILE.json [--mode euclidean|network|matrix] [--policy FILE] [--effort] [--time-limit S]
-  npm run cli -- blueprint --data DIR --out OUTDIR [--mode euclidean|network|matrix] [--district NAME] [--street NAME] [--sites K] [--budget WAN] [--policy FILE] [--time-limit S]`;
+  npm run cli -- blueprint --data DIR --out OUTDIR [--mode euclidean|network|matrix] [--district NAME] [--street NAME] [--sites K] [--budget WAN] [--policy FILE] [--time-limit S]
+  npm run cli -- pilots --data DIR --out OUTDIR [--as-of YYYY-MM-DD] | --propose N [--per-district K]  [--mode euclidean|network|matrix] [--policy FILE]`;
 
 class UsageError extends Error {}
 
@@ -130,7 +132,8 @@ async function main(argv: string[]): Promise<number> {
       const pkg = load(opts, files);
       const timeLimitS = readTimeLimit(opts);
       await runBlueprint(pkg, files, { mode, policy: resolvePolicy(pkg, override), out, district: opts.get('district'), street: opts.get('street'), sites: opts.get('sites'), budget: opts.get('budget'), timeLimitS, effort: opts.get('effort') === 'true' });
-    } else throw new UsageError(command ? `unknown command '${command}'` : 'no command');
+    } else if (command === 'pilots') await runPilots(opts);
+    else throw new UsageError(command ? `unknown command '${command}'` : 'no command');
     return 0;
   } catch (e) {
     if (e instanceof EngineError) {

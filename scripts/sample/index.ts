@@ -16,6 +16,7 @@ import { renderReadme } from './readme';
 import type { SamplePlan, SampleStats } from './sampleTypes';
 
 export type { SamplePlan, SampleStats } from './sampleTypes';
+import { landingPointsCsv, pilotFiles } from './pilots';
 import { waterGeojson } from './water';
 
 export interface SampleOptions {
@@ -261,6 +262,7 @@ export function generateSample(opts: SampleOptions = {}): { files: Record<string
   };
   if (plan.roads) files['roads.geojson'] = roadsGeojson(plan.roads);
   files['water.geojson'] = waterGeojson(); // optional extension the map draws; not in the data contract
+  Object.assign(files, pilotFiles(plan.cells, plan.seed), { 'landing_points.csv': landingPointsCsv(plan.cells, plan.seed) }); // invented pilot programme (docs/PILOTS.md)
   files['README.md'] = renderReadme(plan, stats);
   return { files, stats };
 }
@@ -280,6 +282,8 @@ export async function writeSample(opts: SampleOptions, outDir: string): Promise<
   put('candidates.csv', candidatesCsv(plan.candidates));
   if (plan.roads) put('roads.geojson', roadsGeojson(plan.roads));
   put('water.geojson', waterGeojson());
+  for (const [name, text] of Object.entries(pilotFiles(plan.cells, plan.seed))) put(name, text); // invented pilot programme (docs/PILOTS.md)
+  put('landing_points.csv', landingPointsCsv(plan.cells, plan.seed));
   const out = createWriteStream(join(outDir, 'buildings.csv'));
   const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
   await write(BUILDINGS_HEADER);

@@ -46,3 +46,6 @@ export type { Scenario, ScenarioSite, ScenarioMove, ScenarioResult, ScenarioSumm
 export { blueprint, blueprintGeoJson, blueprintSitesCsv, communitiesBeforeAfterCsv, safeCell, DEFAULT_MIN_FUNCTION_AREA_M2, DEFAULT_SOURCE_PENALTY } from './blueprint/index';
 export type { BlueprintOptions, BlueprintScope, BlueprintResult, BlueprintSiteResult, CommunityBeforeAfter, PolicyLever } from './blueprint/index';
 export * as blueprintSolver from './blueprint/index';
+export * as pilots from './pilots/index';
+export { pilotProgramme, proposePilots, resolveRatingBands, pilotStatusCsv, programmeJson, proposalCsv } from './pilots/index';
+export type { Pilot, Evaluation, LandingPoint, PilotStatus, PilotProgramme, ProgrammeSummary, ProposedPilot, RatingBands } from './pilots/index';
