@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { zh } from './zh';
 import { en } from './en';
+import { registerPilots } from './pilots';
 
 export type Lang = 'zh' | 'en';
 
@@ -15,6 +16,7 @@ export function initI18n(lng: Lang = 'zh') {
       interpolation: { escapeValue: false }, // React escapes; strings are never injected as HTML
       initAsync: false, // resources are bundled: initialise synchronously
     });
+    registerPilots(i18next);
   } else if (i18next.language !== lng) {
     void i18next.changeLanguage(lng);
   }

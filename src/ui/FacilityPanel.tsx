@@ -3,6 +3,7 @@ import type { Policy } from '../engine/standards/policy';
 import type { Facility } from '../engine/types';
 import { SERVICE_COLORS, css } from '../map/colors';
 import { StatRow } from './StatRow';
+import { AccessibilityRows } from './pilots/AccessibilityRows';
 import { FacilityActions } from './blueprint/FacilityActions';
 import { fmtM, fmtM2, serviceName } from './format';
 
@@ -29,6 +30,7 @@ export function FacilityPanel({ facility: f, communityName, policy }: Props) {
         <StatRow label={t('panel.status')} value={t(`panel.${f.status}`)} />
         <StatRow label={t('panel.operator')} value={f.operator || '—'} />
         <StatRow label={t('panel.inCommunity')} value={communityName ?? t('panel.unassigned')} />
+        <AccessibilityRows facility={f} />
       </dl>
       <h3>{t('panel.services')}</h3>
       <ul className="service-list">

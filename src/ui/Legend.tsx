@@ -12,6 +12,7 @@ import { h3Breaks } from '../map/layerStyles';
 import { SHAPES, type ShapeName } from '../map/symbols';
 import { BlueprintLegend } from './blueprint/BlueprintLegend';
 import { WalkLegend } from './network/WalkLegend';
+import { PlanLegend } from './pilots/PlanLegend';
 import { fmtNum, serviceName } from './format';
 
 /** A colour square, a marker shape or a line sample. */
@@ -151,6 +152,7 @@ export function LegendView({ data, layers, measure, service, selection, publicVi
           </ul>
         </div>
       ))}
+      <PlanLegend publicView={publicView} />
       <WalkLegend data={data} />
       {!publicView && <BlueprintLegend />}
     </div>
