@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { pilots as P } from '../engine/index';
-import type { Evaluation, Pilot } from '../engine/index';
+import type { CommunityResult, Evaluation, Pilot } from '../engine/index';
 import { pilotBase, pilotProgrammeOf, proposePilotsOf } from '../client/pilotClient';
 import type { MapData, WorkerFailure } from '../worker/protocol';
 import { useApp } from './appStore';
@@ -140,13 +140,11 @@ export function dropProposal(communityId: string): void {
   s.set({ proposal: s.proposal.filter((r) => r.community.id !== communityId).map((r, i) => ({ ...r, rank: i + 1 })) });
 }
 
-/** Put a community on the proposal list by hand (not an active pilot, not listed yet); false otherwise. */
-export function addProposal(communityId: string): boolean {
+/** Put a community (its analysis result) on the proposal list by hand; false when it is an active pilot or listed already. */
+export function addProposal(c: CommunityResult): boolean {
   const s = usePilots.getState();
-  const data = useApp.getState().data;
-  const c = data?.analysis.communities.find((x) => x.id === communityId);
-  if (!c || s.proposal.some((r) => r.community.id === communityId)) return false;
-  if (s.edits.pilots.some((p) => p.communityId === communityId && p.status === 'active')) return false;
+  if (s.proposal.some((r) => r.community.id === c.id)) return false;
+  if (s.edits.pilots.some((p) => p.communityId === c.id && p.status === 'active')) return false;
   const hasCentre = s.view ? (s.view.levels.communities[c.index]?.hasCommunityCentre ?? null) : null;
   const row: ProposalRow = { rank: s.proposal.length + 1, community: c, uncoveredYlyxHouseholds: 0, missingFunctions: c.missingFunctions, hasCommunityCentre: hasCentre, reasonZh: '', reasonEn: '', manual: true };
   s.set({ proposal: [...s.proposal, row] });

@@ -89,7 +89,8 @@ export function ProposalList() {
           disabled={!pick}
           data-testid="propose-add"
           onClick={() => {
-            if (addProposal(pick)) setPick('');
+            const c = addable.find((x) => x.id === pick);
+            if (c && addProposal(c)) setPick('');
           }}
         >
           {t('propose.addButton')}
