@@ -22,5 +22,8 @@ export const REMOVED_COLOR: RGBA = [150, 150, 150, 255];
 /** Landing points by kind: drone teal, eVTOL violet. */
 export const LANDING_COLORS: Record<'drone' | 'evtol', RGBA> = { drone: [0, 140, 150, 255], evtol: [120, 70, 170, 255] };
 
+/** Outer ring of a pilot with a flag (overdue, removal candidate …). */
+export const FLAGGED_COLOR: RGBA = [200, 30, 30, 255];
+
 /** Outline of the communities no landing point reaches. */
 export const NOT_REACHED_COLOR: RGBA = [214, 96, 20, 255];

@@ -3,7 +3,7 @@ import type { Layer } from '@deck.gl/core';
 import type { LandingPoint } from '../engine/index';
 import type { MapData, PilotBase, PilotView } from '../worker/protocol';
 import { BEFORE_POINTS } from './buildDeckLayers';
-import { LANDING_COLORS, NOT_REACHED_COLOR, REMOVED_COLOR, STAGE_COLORS } from './pilotColors';
+import { FLAGGED_COLOR, LANDING_COLORS, NOT_REACHED_COLOR, REMOVED_COLOR, STAGE_COLORS } from './pilotColors';
 
 /** One pilot marker: at its community's label point. */
 export interface PilotMarker {
@@ -99,19 +99,34 @@ export function pilotDeckLayers(inp: PilotLayerInput): Layer[] {
     );
   }
   if (inp.showPilots && view && view.statuses.length) {
+    const markers = pilotMarkers(data, view);
+    // A ring in the stage colour around a white disc: unlike the filled facility symbols.
     out.push(
       new ScatterplotLayer<PilotMarker>({
+        id: 'pilots-flagged',
+        data: markers.filter((m) => m.flagged),
+        beforeId: BEFORE_POINTS,
+        getPosition: (m: PilotMarker) => m.position,
+        getRadius: 13,
+        radiusUnits: 'pixels',
+        stroked: true,
+        filled: false,
+        getLineColor: FLAGGED_COLOR,
+        getLineWidth: 2,
+        lineWidthUnits: 'pixels',
+      } as never),
+      new ScatterplotLayer<PilotMarker>({
         id: 'pilots',
-        data: pilotMarkers(data, view),
+        data: markers,
         beforeId: BEFORE_POINTS,
         pickable: true,
         getPosition: (m: PilotMarker) => m.position,
-        getRadius: 8,
+        getRadius: 9,
         radiusUnits: 'pixels',
         stroked: true,
-        getFillColor: (m: PilotMarker) => (m.removed ? REMOVED_COLOR : STAGE_COLORS[m.stage - 1]),
-        getLineColor: (m: PilotMarker) => (m.flagged ? [200, 30, 30, 255] : [255, 255, 255, 255]),
-        getLineWidth: (m: PilotMarker) => (m.flagged ? 3 : 2),
+        getFillColor: [255, 255, 255, 235],
+        getLineColor: (m: PilotMarker) => (m.removed ? REMOVED_COLOR : STAGE_COLORS[m.stage - 1]),
+        getLineWidth: 4,
         lineWidthUnits: 'pixels',
       } as never),
     );

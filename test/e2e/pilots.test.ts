@@ -85,6 +85,14 @@ describe.skipIf(!hasChromium || !hasSample)('试点: the programme dashboard fol
     await page.getByTestId('proposal-list').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('proposal-list').locator('tbody tr').count()).toBe(10);
     await shot(page, 'propose');
+
+    // the map without the panel: pilots by stage and landing points in the legend
+    await page.getByTestId('pilots-panel').getByRole('button', { name: '关闭' }).click();
+    const legend = page.locator('[data-legend="pilots"]');
+    await legend.scrollIntoViewIfNeeded();
+    expect(await legend.locator('li').count()).toBeGreaterThan(3);
+    expect(await page.locator('[data-legend="landing"] li').count()).toBe(3); // drone, eVTOL, not reached
+    await shot(page, 'map');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -45,7 +45,7 @@ export function PilotTimeline({ communityId }: { communityId: string }) {
       <ol className="pl-stages" aria-label={t('list.stage')}>
         {P.PILOT_STAGES.map((_, i) => {
           const n = i + 1;
-          const cls = n < p.stage ? 'done' : n === p.stage ? 'now' : '';
+          const cls = `${n < p.stage ? 'done' : n === p.stage ? 'now' : ''}${n === 9 && n <= p.stage ? ' dark' : ''}`;
           return (
             <li key={n} className={cls} title={`${n} ${t(`stage.${n}`)}`} aria-current={n === p.stage ? 'step' : undefined} style={n <= p.stage ? { background: css(STAGE_COLORS[i]) } : undefined}>
               {n}

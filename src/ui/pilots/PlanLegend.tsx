@@ -1,12 +1,13 @@
 import { css } from '../../map/colors';
-import { LANDING_COLORS, NOT_REACHED_COLOR, REMOVED_COLOR, STAGE_COLORS } from '../../map/pilotColors';
+import { FLAGGED_COLOR, LANDING_COLORS, NOT_REACHED_COLOR, REMOVED_COLOR, STAGE_COLORS } from '../../map/pilotColors';
 import { usePilots } from '../../state/pilotStore';
 import { usePilotsT } from './usePilotsT';
 
-function Dot({ color, ring }: { color: string; ring?: string }) {
+/** The pilot marker: a white disc in a ring of the stage colour; `flagged` adds the red outer ring. */
+function Ring({ color, flagged }: { color: string; flagged?: boolean }) {
   return (
     <svg width={16} height={16} aria-hidden>
-      <circle cx={8} cy={8} r={6} fill={color} stroke={ring ?? '#fff'} strokeWidth={2} />
+      {flagged ? <circle cx={8} cy={8} r={7} fill="none" stroke={css(FLAGGED_COLOR)} strokeWidth={1.5} /> : <circle cx={8} cy={8} r={5} fill="#fff" stroke={color} strokeWidth={3} />}
     </svg>
   );
 }
@@ -32,7 +33,7 @@ export function PlanLegend({ publicView }: { publicView: boolean }) {
           <ul>
             {[...stages].sort((a, b) => a - b).map((n) => (
               <li key={n}>
-                <Dot color={css(STAGE_COLORS[n - 1])} />
+                <Ring color={css(STAGE_COLORS[n - 1])} />
                 <span>
                   {n} {t(`stage.${n}`)}
                 </span>
@@ -40,13 +41,13 @@ export function PlanLegend({ publicView }: { publicView: boolean }) {
             ))}
             {anyRemoved && (
               <li>
-                <Dot color={css(REMOVED_COLOR)} />
+                <Ring color={css(REMOVED_COLOR)} />
                 <span>{t('legend.removed')}</span>
               </li>
             )}
             {anyFlagged && (
               <li>
-                <Dot color="#fff" ring="rgb(200,30,30)" />
+                <Ring color="#fff" flagged />
                 <span>{t('flagged')}</span>
               </li>
             )}

@@ -48,7 +48,6 @@ export function ProposalList() {
             <tr>
               <th>#</th>
               <th>{t('list.name')}</th>
-              <th>{t('list.district')}</th>
               <th>{t('propose.need')}</th>
               <th>{t('propose.reason')}</th>
               <th />
@@ -58,8 +57,11 @@ export function ProposalList() {
             {proposal.map((r) => (
               <tr key={r.community.id} data-id={r.community.id}>
                 <td className="num">{r.rank}</td>
-                <td>{r.community.name}</td>
-                <td>{r.community.district}</td>
+                <td className="pl-name">
+                  {r.community.name}
+                  <br />
+                  <span className="muted">{r.community.district}</span>
+                </td>
                 <td className="num">{fmtNum(r.community.needScore, lang, 3)}</td>
                 <td className="pl-reason">{r.manual ? t('propose.manual') : lang === 'en' ? r.reasonEn : r.reasonZh}</td>
                 <td>
