@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { pilots as P } from '../../engine/index';
 import { downloadText } from '../../export/download';
 import { REMOVED_COLOR, STAGE_COLORS } from '../../map/pilotColors';
@@ -56,6 +56,11 @@ export function PilotsPanel() {
   const lang = useApp((s) => s.lang);
   const [tab, setTab] = useState<Tab>('overview');
   const [asOfText, setAsOfText] = useState<string | null>(null);
+  const blueprintOpen = useBlueprint((s) => s.open);
+  // The blueprint dock takes the same place: opening it closes this panel.
+  useEffect(() => {
+    if (blueprintOpen) usePilots.getState().set({ open: false });
+  }, [blueprintOpen]);
   if (!open || appView === 'public') return null;
   return (
     <section className="pl-panel" data-testid="pilots-panel" aria-label={t('title')}>
@@ -194,8 +199,9 @@ function ExportButtons({ view }: { view: PilotView }) {
           <button
             type="button"
             onClick={() => {
+              // pilotStatusCsv reads a community's id, name, street and district only
               const communities = data.communities.features.map((f) => ({ id: f.properties.id, name: f.properties.name, street: f.properties.street, district: f.properties.district }));
-              downloadText('pilot-status.csv', P.pilotStatusCsv(view.statuses, communities as never), 'text/csv;charset=utf-8');
+              downloadText('pilot-status.csv', P.pilotStatusCsv(view.statuses, communities as unknown as Parameters<typeof P.pilotStatusCsv>[1]), 'text/csv;charset=utf-8');
             }}
           >
             {t('export.status')}
