@@ -43,9 +43,11 @@ export interface PilotState {
   error: WorkerFailure | null;
   /** The 试点 panel is open. */
   open: boolean;
-  /** Map layers: pilots coloured by stage, landing points with their radius. */
+  /** Map layers: pilots coloured by stage, landing points with their radius (off until the 试点 panel is first opened). */
   showPilots: boolean;
   showLanding: boolean;
+  /** The panel has been opened once (its first opening switches the two layers on). */
+  openedOnce: boolean;
   accessFilter: AccessFilter;
   proposal: ProposalRow[];
   /** How many to propose, and at most how many per district (null: no limit). */
@@ -70,8 +72,9 @@ export const usePilots = create<PilotState>((set) => ({
   busy: false,
   error: null,
   open: false,
-  showPilots: true,
-  showLanding: true,
+  showPilots: false,
+  showLanding: false,
+  openedOnce: false,
   accessFilter: { barrierFree: false, elderFriendly: false, childFriendly: false },
   proposal: [],
   proposeCount: 10,

@@ -16,7 +16,11 @@ import './pilots.css';
 
 type Tab = 'overview' | 'list' | 'propose' | 'layers';
 
-/** Header button that opens the 试点 panel (planners only); it closes the blueprint dock (same place). */
+/**
+ * Header button that opens the 试点 panel (planners only); it closes the blueprint dock (same
+ * place). The first opening switches the pilot and landing-point layers on (the default map
+ * stays as it was); after that they follow their switches.
+ */
 export function PilotsToggle() {
   const { t } = usePilotsT();
   const open = usePilots((s) => s.open);
@@ -28,7 +32,8 @@ export function PilotsToggle() {
       data-testid="pilots-toggle"
       aria-pressed={open}
       onClick={() => {
-        usePilots.getState().set({ open: !open });
+        const s = usePilots.getState();
+        s.set(!open && !s.openedOnce ? { open: true, openedOnce: true, showPilots: true, showLanding: true } : { open: !open });
         if (!open) useBlueprint.getState().set({ open: false });
       }}
     >
