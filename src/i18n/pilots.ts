@@ -11,6 +11,8 @@ const ratingNames = (lang: 'zh' | 'en') => ({ ...Object.fromEntries(P.RATINGS.ma
 /** Chinese strings of the pilot programme (default language). */
 export const pilotsZh = {
   open: '试点',
+  /** Separator of a list of names. */
+  sep: '、',
   title: '试点建设',
   close: '关闭',
   tabs: { overview: '概览', list: '试点名单', propose: '遴选', layers: '服务层级与低空+' },
@@ -137,6 +139,7 @@ export const pilotsZh = {
   levels: {
     title: '街道—社区—小区三级服务',
     noStreetCentre: '所在街道无街道级服务中心',
+    noStreetCentreHere: '本街道无街道级服务中心',
     noCommunityCentre: '无社区级服务中心',
     streetsWithout: '无街道级中心的街道（{{n}}）',
     communitiesWithout: '无社区级中心的社区（{{n}}）',
@@ -187,6 +190,7 @@ export const pilotsZh = {
 /** English strings of the pilot programme (same keys). */
 export const pilotsEn: typeof pilotsZh = {
   open: 'Pilots',
+  sep: ', ',
   title: 'Pilot programme',
   close: 'Close',
   tabs: { overview: 'Overview', list: 'Pilots', propose: 'Selection', layers: 'Levels & low-altitude' },
@@ -313,6 +317,7 @@ export const pilotsEn: typeof pilotsZh = {
   levels: {
     title: 'Street — community — compound service levels',
     noStreetCentre: 'Its street has no street-level centre',
+    noStreetCentreHere: 'No street-level centre in this street',
     noCommunityCentre: 'No community-level service centre',
     streetsWithout: 'Streets without a street-level centre ({{n}})',
     communitiesWithout: 'Communities without a community-level centre ({{n}})',

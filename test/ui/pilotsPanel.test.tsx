@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { analyze, resolvePolicy, type DataPackage } from '../../src/engine';
+import { analyze, resolvePolicy, type DataPackage, type RollupResult } from '../../src/engine';
 import { initI18n, i18next } from '../../src/i18n';
 import { openPackage } from '../../src/worker/packageSession';
 import { pilotsApi, rememberPilotAnalysis } from '../../src/worker/pilotsApi';
@@ -20,6 +20,7 @@ const { pilotsFollowData } = await import('../../src/state/pilotActions');
 const { PilotsPanel } = await import('../../src/ui/pilots/PilotsPanel');
 const { CentreFlagsCell } = await import('../../src/ui/pilots/CentreFlags');
 const { FacilityPanel } = await import('../../src/ui/FacilityPanel');
+const { RollupPlanFlags } = await import('../../src/ui/pilots/RollupPlanFlags');
 
 // test/fixtures/pilots-tiny: communities A and B in S1街道, C in S2街道, D in T镇. Accepted pilots: A stage 9,
 // B stage 7, C stage 5 removed, D stage 4. Open facilities: f1 (A, community level), f2 (B,
@@ -76,6 +77,18 @@ describe('试点 panel and the plan’s layers in the panels (pilots-tiny)', () 
       return out;
     };
     expect([0, 1, 2, 3].map(flags)).toEqual([['street'], ['street'], ['street', 'community'], ['community']]);
+  });
+
+  it('street and district panels: a street without a street-level centre is flagged', () => {
+    const flags = (level: 'street' | 'district', name: string) => {
+      const { container } = render(<RollupPlanFlags rollup={{ level, name, district: 'D区' } as RollupResult} />);
+      const out = [...container.querySelectorAll('[data-flag]')].map((e) => `${e.getAttribute('data-flag')}: ${e.textContent}`);
+      cleanup();
+      return out;
+    };
+    expect(flags('street', 'S1街道')).toEqual(['street: 本街道无街道级服务中心']);
+    expect(flags('street', 'T镇')).toEqual([]);
+    expect(flags('district', 'D区')).toEqual(['streets: 无街道级中心的街道（2）: S1街道、S2街道']);
   });
 
   it('facility panel: accessibility yes / no / not given', () => {

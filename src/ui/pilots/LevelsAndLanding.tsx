@@ -17,14 +17,14 @@ export function LevelsAndLanding({ view, onSelect }: { view: PilotView; onSelect
       <h3>{t('levels.title')}</h3>
       <h4>{t('levels.streetsWithout', { n: lv.streetsWithoutStreetCentre.length })}</h4>
       <p className="pl-names" data-testid="streets-without-centre">
-        {lv.streetsWithoutStreetCentre.length ? lv.streetsWithoutStreetCentre.map((s) => `${s.district} ${s.street}`).join('、') : t('levels.all')}
+        {lv.streetsWithoutStreetCentre.length ? lv.streetsWithoutStreetCentre.map((s) => `${s.district} ${s.street}`).join(t('sep')) : t('levels.all')}
       </p>
       <h4>{t('levels.communitiesWithout', { n: noCentre.length })}</h4>
       <p className="pl-names" data-testid="communities-without-centre">
         {noCentre.length === 0 && t('levels.all')}
         {noCentre.map((id, i) => (
           <span key={id}>
-            {i > 0 && '、'}
+            {i > 0 && t('sep')}
             <button type="button" className="link" onClick={() => onSelect(id)}>
               {byId.get(id) ?? id}
             </button>
@@ -57,7 +57,7 @@ export function LevelsAndLanding({ view, onSelect }: { view: PilotView; onSelect
                   <td className="num">{fmtM(p.radiusM, lang)}</td>
                   <td className="num">{fmtNum(p.buildings, lang)}</td>
                   <td className="num">{fmtNum(p.households, lang)}</td>
-                  <td className="num" title={p.communities.map((id) => byId.get(id) ?? id).join('、')}>
+                  <td className="num" title={p.communities.map((id) => byId.get(id) ?? id).join(t('sep'))}>
                     {p.communities.length}
                   </td>
                 </tr>
@@ -69,7 +69,7 @@ export function LevelsAndLanding({ view, onSelect }: { view: PilotView; onSelect
           <p className="pl-names" data-testid="landing-not-reached">
             {view.landing.communitiesNotReached.map((id, i) => (
               <span key={id}>
-                {i > 0 && '、'}
+                {i > 0 && t('sep')}
                 <button type="button" className="link" onClick={() => onSelect(id)}>
                   {byId.get(id) ?? id}
                 </button>

@@ -80,7 +80,7 @@ export function PlanLegend({ publicView }: { publicView: boolean }) {
       )}
       {on.length > 0 && (
         <div className="legend-block" data-legend="access-filter">
-          <div className="legend-block-title">{t('legend.accessFilter', { flags: on.map((k) => t(`access.${k}`)).join('、') })}</div>
+          <div className="legend-block-title">{t('legend.accessFilter', { flags: on.map((k) => t(`access.${k}`)).join(t('sep')) })}</div>
         </div>
       )}
     </>
