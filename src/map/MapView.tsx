@@ -29,6 +29,9 @@ import { walkshedLayers } from './walkshedLayers';
 import { accessFiltered } from './accessFilter';
 import { pilotDeckLayers } from './pilotLayers';
 
+/** No plan layers: one array, so the overlay effect does not re-run for a new empty list. */
+const NO_LAYERS: ReturnType<typeof pilotDeckLayers> = [];
+
 interface Props {
   onHover: (h: HoverInfo | null) => void;
 }
@@ -78,9 +81,10 @@ export function MapView({ onHover }: Props) {
   const showLanding = usePilots((s) => s.showLanding);
   const accessFilter = usePilots((s) => s.accessFilter);
   const facilities = useMemo(() => (data ? accessFiltered(data.facilities, accessFilter) : undefined), [data, accessFilter]);
+  const planShown = showPilots || showLanding;
   const planLayers = useMemo(
-    () => (data ? pilotDeckLayers({ data, view: pilotView, base: pilotBase, showPilots, showLanding }) : []),
-    [data, pilotView, pilotBase, showPilots, showLanding],
+    () => (data && planShown ? pilotDeckLayers({ data, view: pilotView, base: pilotBase, showPilots, showLanding }) : NO_LAYERS),
+    [data, planShown, pilotView, pilotBase, showPilots, showLanding],
   );
 
   // Create the map once.
