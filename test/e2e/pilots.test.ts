@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium || !hasSample)('试点: the programme dashboard fol
   const count = async (stage: number) => Number(await page.getByTestId(`stage-count-${stage}`).textContent());
 
   it('moves one pilot one stage on and the stage counts change by exactly one', async () => {
-    await page.goto(`${origin}/`);
+    await page.goto(`${origin}/`, { timeout: 120_000 }); // a cold dev server on a shared machine
     await page.waitForFunction(() => (window as unknown as { __yulintuIdle?: number }).__yulintuIdle, null, { timeout: 120_000 });
     await page.getByTestId('pilots-toggle').click();
     const panel = page.getByTestId('pilots-panel');
