@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   optimize: () => import('./commands/optimize'),
   blueprint: () => import('./commands/blueprint'),
   publish: () => import('./commands/publish').then((m) => ({ run: (argv) => m.runPublish([...argv]), usage: m.usage })),
+  pilots: () => import('./commands/pilots'),
   import: () => import('./commands/import').then((m) => ({ run: (argv) => m.runImport([...argv]), usage: m.usage })),
 };
 

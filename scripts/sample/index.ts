@@ -17,6 +17,7 @@ import { renderReadme } from './readme';
 import type { SamplePlan, SampleStats } from './sampleTypes';
 
 export type { SamplePlan, SampleStats } from './sampleTypes';
+import { landingPointsCsv, pilotFiles } from './pilots';
 import { waterGeojson } from './water';
 
 export interface SampleOptions {
@@ -277,6 +278,7 @@ export function generateSample(opts: SampleOptions = {}): { files: Record<string
   };
   if (plan.roads) files['roads.geojson'] = roadsGeojson(plan.roads);
   if (!opts.city) files['water.geojson'] = waterGeojson(); // optional extension the map draws; not in the data contract
+  if (!opts.city) Object.assign(files, pilotFiles(plan.cells, plan.seed), { 'landing_points.csv': landingPointsCsv(plan.cells, plan.seed) }); // invented pilot programme (docs/PILOTS.md)
   files['README.md'] = renderReadme(plan, stats);
   return { files, stats };
 }
@@ -296,6 +298,10 @@ export async function writeSample(opts: SampleOptions, outDir: string): Promise<
   put('candidates.csv', candidatesCsv(plan.candidates));
   if (plan.roads) put('roads.geojson', roadsGeojson(plan.roads));
   if (!opts.city) put('water.geojson', waterGeojson()); // the 渝中 rivers of the synthetic peninsula: not for real outlines
+  if (!opts.city) {
+    for (const [name, text] of Object.entries(pilotFiles(plan.cells, plan.seed))) put(name, text); // invented pilot programme (docs/PILOTS.md)
+    put('landing_points.csv', landingPointsCsv(plan.cells, plan.seed));
+  }
   const out = createWriteStream(join(outDir, 'buildings.csv'));
   const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
   await write(BUILDINGS_HEADER);

@@ -18,6 +18,9 @@ import { SettingsDialog } from '../ui/SettingsDialog';
 import { SidePanel } from '../ui/SidePanel';
 import { BlueprintDock, BlueprintToggle } from '../ui/blueprint/BlueprintDock';
 import { useBlueprint } from '../state/blueprintStore';
+import { usePilotsFollowData } from '../state/pilotActions';
+import { PilotsPanel, PilotsToggle } from '../ui/pilots/PilotsPanel';
+import { CentreFlagsCell, CentreFlagsHeader } from '../ui/pilots/CentreFlags';
 import { DataCheck, DataCheckButton } from '../ui/data/DataCheck';
 import { DataDrop } from '../ui/data/DataDrop';
 import { takePackageFiles } from '../ui/data/takePackageFiles';
@@ -42,6 +45,7 @@ function ScenarioRanking({ data }: { data: MapData }) {
       service={service}
       selectedId={selection?.kind === 'community' ? selection.id : undefined}
       onSelect={(id) => set({ selection: { kind: 'community', id }, zoomRequest: useApp.getState().zoomRequest + 1 })}
+      extraColumn={{ header: <CentreFlagsHeader />, cell: (c) => <CentreFlagsCell index={c.index} /> }}
     />
   );
 }
@@ -63,6 +67,7 @@ export function App() {
   const run = useRef(0);
   const loaded = useRef<Source | null>(null); // the source of the package on the map
   const restoring = useRef(false);
+  usePilotsFollowData(); // the 试点 programme and the plan's layers follow the data on the map
 
   // Language: i18next and the document follow the store.
   useEffect(() => {
@@ -140,6 +145,7 @@ export function App() {
         <SearchBox />
         {view !== 'public' && <OpenFolderButton onFiles={onFiles} />}
         <BlueprintToggle />
+        <PilotsToggle />
         <button type="button" onClick={() => set({ rankingOpen: !rankingOpen })} data-testid="ranking-toggle">
           {rankingOpen ? t('ranking.hide') : t('ranking.show')}
         </button>
@@ -156,6 +162,7 @@ export function App() {
           <HoverTooltip hover={hover} data={data} service={service} />
           {rankingOpen && data && <ScenarioRanking data={data} />}
           <BlueprintDock />
+          <PilotsPanel />
           <ProgressOverlay />
           <SettingsDialog />
           <DataCheck />

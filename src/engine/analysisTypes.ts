@@ -118,6 +118,10 @@ export interface AnalysisSummary {
   unsnappedBuildings?: number;
   /** Network mode: true when distances are walking effort (flat-equivalent metres). */
   effort?: boolean;
+  /** Three service levels (Annex 1 task 5): streets with no open street-level facility, as "district/street". */
+  streetsWithoutStreetCentre?: string[];
+  /** Ids of communities with no open community-level facility (社区服务中心). */
+  communitiesWithoutCommunityCentre?: string[];
 }
 
 /** The result of {@link analyze}. */

@@ -9,6 +9,7 @@ import { EngineError } from './errors';
 import { communityResults } from './standards/communityResults';
 import type { Policy } from './standards/policy';
 import { rollup } from './standards/rollup';
+import { serviceLevels } from './standards/serviceLevels';
 import { SERVICES, type ServiceCode } from './standards/services';
 import type { DataPackage, DistanceMode, ProgressFn } from './types';
 
@@ -63,6 +64,9 @@ export function analyze(pkg: DataPackage, opts: AnalyzeOptions): Analysis {
     summary.unsnappedBuildings = provider.unsnappedBuildings;
     summary.effort = opts.effort ? true : false;
   }
+  const levels = serviceLevels(pkg);
+  summary.streetsWithoutStreetCentre = levels.streetsWithoutStreetCentre.map((s) => `${s.district}/${s.street}`);
+  summary.communitiesWithoutCommunityCentre = levels.communitiesWithoutCommunityCentre;
   onProgress?.('done', 1);
   return { mode: provider.mode, policy, coverage, communities, streets, districts, summary };
 }

@@ -98,6 +98,10 @@ export const REJECT_REASONS = {
   R_DUPLICATE_ID: { zh: 'id 与前面的行重复', en: 'id repeats an earlier row' },
   R_UNKNOWN_BUILDING: { zh: 'from_id 不对应任何建筑', en: 'from_id names no building' },
   R_UNKNOWN_TARGET: { zh: 'to_id 不对应任何设施或候选点', en: 'to_id names no facility or candidate' },
+  R_BAD_DATE: { zh: '日期无效（应为 YYYY-MM-DD）', en: 'not a valid date (YYYY-MM-DD)' },
+  R_DATE_ORDER: { zh: '日期先后顺序不对', en: 'dates in the wrong order' },
+  R_STAGE_BEFORE_DATES: { zh: '阶段早于日期所表明的阶段', en: 'stage earlier than its dates imply' },
+  R_NOT_PILOT: { zh: 'community_id 不是试点社区', en: 'community_id names no pilot' },
   R_BAD_GEOMETRY: { zh: '几何无效', en: 'invalid geometry' },
   R_PARSE: { zh: '行格式错误', en: 'malformed row' },
 } as const;

@@ -60,3 +60,6 @@ export type { PublicCommunity, PublicDemandCell, PublicFacility, PublicPlannedSi
 export { publishSite, readApprovedSites, serviceWorkerJs } from './publish/index';
 export type { ApprovedSite } from './publish/index';
 export * as importer from './import/index';
+export * as pilots from './pilots/index';
+export { pilotProgramme, proposePilots, resolveRatingBands, pilotStatusCsv, programmeJson, proposalCsv } from './pilots/index';
+export type { Pilot, Evaluation, LandingPoint, PilotStatus, PilotProgramme, ProgrammeSummary, ProposedPilot, RatingBands } from './pilots/index';

@@ -3,6 +3,7 @@ import type { Rejection } from './errors';
 import type { EngineNote } from './notes';
 import type { ServiceCode } from './standards/services';
 import type { PolicyOverride } from './standards/policy';
+import type { Evaluation, LandingPoint, Pilot } from './pilots/pilotTypes';
 
 /** Coordinate systems a package may declare (DATA-FORMAT.md section 1). */
 export type Crs = 'WGS84' | 'GCJ02' | 'BD09';
@@ -60,6 +61,12 @@ export interface Facility {
   serviceMask: number;
   level?: FacilityLevel;
   operator?: string;
+  /** 无障碍: from the optional barrier_free column; undefined when not given. */
+  barrierFree?: boolean;
+  /** 适老化: from the optional elder_friendly column. */
+  elderFriendly?: boolean;
+  /** 儿童友好: from the optional child_friendly column. */
+  childFriendly?: boolean;
   status: 'open' | 'planned';
   /** Index into `communities`, or -1. */
   community: number;
@@ -113,6 +120,12 @@ export interface DataPackage {
   candidates: Candidate[];
   roads?: RoadCollection;
   distances?: DistanceMatrix;
+  /** pilots.csv, when the package has it (docs/PILOTS.md). */
+  pilots?: Pilot[];
+  /** evaluations.csv, when the package has it. */
+  evaluations?: Evaluation[];
+  /** landing_points.csv, when the package has it. */
+  landingPoints?: LandingPoint[];
   /** The package's own policy.json, validated, not yet merged. */
   policyOverride?: PolicyOverride;
   /** Rows kept out of the analysis, in file order. */

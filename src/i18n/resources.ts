@@ -4,16 +4,17 @@ import { en } from './en';
 import { reportZh } from './report';
 import { walkEn, walkZh } from './walk';
 import { zh } from './zh';
+import { pilotsEn, pilotsZh } from './pilots';
 
 /**
  * Every UI string, by language and i18next namespace: `translation` (the default: app, panels,
  * legend), `walk` (walking modes and network), `dataCheck` (data check and load errors),
  * `blueprint` (blueprint, what-if, compare, export panels) and `report` (exported documents,
- * Chinese only: English falls back to it).
+ * Chinese only: English falls back to it) and `pilots` (the pilot programme panel).
  */
 export const resources = {
-  zh: { translation: zh, walk: walkZh, dataCheck: dataCheckZh, blueprint: blueprintZh, report: reportZh },
-  en: { translation: en, walk: walkEn, dataCheck: dataCheckEn, blueprint: blueprintEn },
+  zh: { translation: zh, walk: walkZh, dataCheck: dataCheckZh, blueprint: blueprintZh, report: reportZh, pilots: pilotsZh },
+  en: { translation: en, walk: walkEn, dataCheck: dataCheckEn, blueprint: blueprintEn, pilots: pilotsEn },
 } as const;
 
-export const NAMESPACES = ['translation', 'walk', 'dataCheck', 'blueprint', 'report'] as const;
+export const NAMESPACES = ['translation', 'walk', 'dataCheck', 'blueprint', 'report', 'pilots'] as const;

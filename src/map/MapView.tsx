@@ -8,6 +8,7 @@ import { mapClick } from '../state/mapClick';
 import { setMapHandle } from '../state/mapHandle';
 import { exposeForTests } from '../state/testHooks';
 import { useBlueprintLayerState } from '../state/useBlueprintLayerState';
+import { usePilots } from '../state/pilotStore';
 import { reachFromHere, useFacilityWalkshed, usePointFollowsData } from '../state/walkActions';
 import { useWalk } from '../state/walkStore';
 import { BUILDINGS_MIN_ZOOM, effectiveLayers, useMapZoom } from '../state/zoomState';
@@ -25,6 +26,11 @@ import { setNetworkVisibility } from './networkLayers';
 import { toHover, toMapClick } from './picking';
 import { selectionBounds } from './selectionBounds';
 import { walkshedLayers } from './walkshedLayers';
+import { accessFiltered } from './accessFilter';
+import { pilotDeckLayers } from './pilotLayers';
+
+/** No plan layers: one array, so the overlay effect does not re-run for a new empty list. */
+const NO_LAYERS: ReturnType<typeof pilotDeckLayers> = [];
 
 interface Props {
   onHover: (h: HoverInfo | null) => void;
@@ -69,6 +75,17 @@ export function MapView({ onHover }: Props) {
   /** Sources not filled yet because their layer is off. */
   const deferred = useRef<Set<DeferredSource>>(new Set());
   const bp = useBlueprintLayerState(); // 一张蓝图 / what-if layer; a scenario's measures recolour the map
+  const pilotView = usePilots((s) => s.view);
+  const pilotBase = usePilots((s) => s.base);
+  const showPilots = usePilots((s) => s.showPilots);
+  const showLanding = usePilots((s) => s.showLanding);
+  const accessFilter = usePilots((s) => s.accessFilter);
+  const facilities = useMemo(() => (data ? accessFiltered(data.facilities, accessFilter) : undefined), [data, accessFilter]);
+  const planShown = showPilots || showLanding;
+  const planLayers = useMemo(
+    () => (data && planShown ? pilotDeckLayers({ data, view: pilotView, base: pilotBase, showPilots, showLanding }) : NO_LAYERS),
+    [data, planShown, pilotView, pilotBase, showPilots, showLanding],
+  );
 
   // Create the map once.
   useEffect(() => {
@@ -187,7 +204,9 @@ export function MapView({ onHover }: Props) {
       buildingColors: bColors,
       selection,
       publicView: view === 'public',
+      facilities,
     });
+    if (view !== 'public') deckLayers.push(...planLayers); // pilots and landing points are planners' layers
     if (view !== 'public') deckLayers.push(...blueprintDeckLayers({ data, service, ...bp }));
     deckLayers.push(...walkLayers);
     const map = mapRef.current!;
@@ -203,7 +222,7 @@ export function MapView({ onHover }: Props) {
       map.triggerRepaint();
     });
     return cleanup;
-  }, [ready, data, coloring, bColors, service, drawn, selection, view, onHover, bp, walkLayers]);
+  }, [ready, data, coloring, bColors, service, drawn, selection, view, onHover, bp, walkLayers, facilities, planLayers]);
 
   // Zoom to the selection on request (search, ranking table, button).
   useEffect(() => {

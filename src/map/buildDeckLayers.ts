@@ -26,6 +26,8 @@ export interface DeckLayerInput {
   buildingColors: Uint8Array;
   selection: Selection | null;
   publicView: boolean;
+  /** Facilities to draw instead of data.facilities (the accessibility filter); the same array between renders. */
+  facilities?: Facility[];
 }
 
 /** Radius in metres of a building dot: grows with the square root of its households. */
@@ -149,7 +151,7 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
   }
 
   if (layers.facilities) {
-    const fac = drawnFacilities(data.facilities, inp.publicView);
+    const fac = drawnFacilities(inp.facilities ?? data.facilities, inp.publicView);
     const common = {
       data: fac,
       beforeId: BEFORE_POINTS,

@@ -53,6 +53,8 @@ export function mapClick(click: MapClick, data: MapData): void {
     st.set({ selection: { kind: 'facility', id: (click.object as { id: string }).id } });
   } else if (id === 'candidates') {
     st.set({ selection: { kind: 'candidate', id: (click.object as { id: string }).id } });
+  } else if (id === 'pilots') {
+    st.set({ selection: { kind: 'community', id: (click.object as { id: string }).id } });
   } else if (id === 'communities-fill' || id === 'buildings') {
     const ci = id === 'buildings' ? data.buildings.community[click.index] : (click.object as { properties: { i: number } }).properties.i;
     const c = data.communities.features[ci]?.properties;

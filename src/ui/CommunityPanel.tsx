@@ -6,6 +6,8 @@ import type { Selection } from '../state/viewState';
 import { CoverageChart } from './CoverageChart';
 import { RuleList } from './RuleList';
 import { StatRow } from './StatRow';
+import { CommunityPlanFlags } from './pilots/CommunityPlanFlags';
+import { PilotTimeline } from './pilots/PilotTimeline';
 import { fmtHh, fmtM2, fmtNum, serviceName } from './format';
 import { useLang } from '../i18n/lang';
 import { CHART_COLORS } from '../map/colors';
@@ -72,6 +74,8 @@ export function CommunityPanel({ result: r, census, policy, totalCommunities, st
         <StatRow label={t('panel.shortfall80')} value={fmtM2(r.shortfallEnhancedM2, lang)} testId="shortfall-enhanced" />
       </dl>
       <AreaGauge value={per100} base={base} enhanced={enhanced} />
+      <CommunityPlanFlags index={r.index} communityId={r.id} />
+      <PilotTimeline communityId={r.id} />
       <h3>{t('panel.functionsPresent')}</h3>
       <p className="chips" data-testid="functions-present">
         {r.functions.length ? r.functions.map((s) => <span key={s} className="chip ok">{serviceName(s, lang)}</span>) : <span className="muted">{t('panel.none')}</span>}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Policy, Facility } from '../engine/index';
 import { SERVICE_COLORS, css } from '../map/colors';
 import { StatRow } from './StatRow';
+import { AccessibilityRows } from './pilots/AccessibilityRows';
 import { FacilityActions } from './blueprint/FacilityActions';
 import { fmtM, fmtM2, serviceName } from './format';
 import { useLang } from '../i18n/lang';
@@ -29,6 +30,7 @@ export function FacilityPanel({ facility: f, communityName, policy }: Props) {
         <StatRow label={t('panel.status')} value={t(`panel.${f.status}`)} />
         <StatRow label={t('panel.operator')} value={f.operator || '—'} />
         <StatRow label={t('panel.inCommunity')} value={communityName ?? t('panel.unassigned')} />
+        <AccessibilityRows facility={f} />
       </dl>
       <h3>{t('panel.services')}</h3>
       <ul className="service-list">

@@ -4,6 +4,7 @@ import type { MapData } from '../worker/protocol';
 import { type Candidate, type Facility, serviceIndex, type ServiceCode } from '../engine/index';
 import { fmtHh, fmtM2, fmtPct, serviceName } from './format';
 import { useLang } from '../i18n/lang';
+import { PlanTooltip } from './pilots/PlanTooltip';
 
 /** A small text tooltip for what the pointer is over (React text only, never HTML). */
 export function HoverTooltip({ hover, data, service }: { hover: HoverInfo | null; data: MapData | null; service: ServiceCode }) {
@@ -32,7 +33,7 @@ export function HoverTooltip({ hover, data, service }: { hover: HoverInfo | null
     const m = data.h3.cells.length;
     lines = [t('tooltip.cell'), `${t('tooltip.uncoveredHh')}: ${fmtHh(data.h3.uncovered[si * m + c], lang)}`, `${t('panel.households')}: ${fmtHh(data.h3.households[c], lang)}`];
   }
-  if (!lines.length) return null;
+  if (!lines.length) return <PlanTooltip hover={hover} data={data} />; // pilots, landing points
   return (
     <div className="tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }} data-testid="tooltip">
       {lines.map((l, i) => (

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../state/appStore';
 import { LAYERS, type LayerKey } from '../state/viewState';
 import { useBlueprint } from '../state/blueprintStore';
+import { PlanLayerSwitches } from './pilots/PlanLayerSwitches';
 
 /** Checkboxes for the map layers; candidate sites are absent from the public view. */
 export function LayerSwitches() {
@@ -28,6 +29,7 @@ export function LayerSwitches() {
           {t('layer.blueprint')}
         </label>
       )}
+      <PlanLayerSwitches publicView={view === 'public'} />
     </fieldset>
   );
 }

@@ -12,6 +12,7 @@ import { h3Breaks } from '../map/classification';
 import { SHAPES, type ShapeName } from '../map/symbols';
 import { BlueprintLegend } from './blueprint/BlueprintLegend';
 import { WalkLegend } from './network/WalkLegend';
+import { PlanLegend } from './pilots/PlanLegend';
 import { fmtNum, serviceName } from './format';
 import { useLang } from '../i18n/lang';
 
@@ -152,6 +153,7 @@ export function LegendView({ data, layers, measure, service, selection, publicVi
           </ul>
         </div>
       ))}
+      <PlanLegend publicView={publicView} />
       <WalkLegend data={data} />
       {!publicView && <BlueprintLegend />}
     </div>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CommunityResult, serviceIndex, type ServiceCode } from '../engine/index';
 import { fmtNum, fmtPct } from './format';
@@ -11,10 +11,12 @@ interface Props {
   service: ServiceCode;
   selectedId?: string;
   onSelect: (id: string) => void;
+  /** One more column at the end (e.g. the missing-centre flags); not sortable. */
+  extraColumn?: { header: ReactNode; cell: (c: CommunityResult) => ReactNode };
 }
 
 /** Communities by need, sortable, filtered by district and street; a row click selects on the map. */
-export function RankingTable({ communities, service, selectedId, onSelect }: Props) {
+export function RankingTable({ communities, service, selectedId, onSelect, extraColumn }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const si = serviceIndex(service);
@@ -89,6 +91,7 @@ export function RankingTable({ communities, service, selectedId, onSelect }: Pro
               {head('shortfall', t('ranking.shortfall'))}
               {head('coverage', t('ranking.coverage'))}
               {head('functions', t('ranking.functions'))}
+              {extraColumn && <th>{extraColumn.header}</th>}
             </tr>
           </thead>
           <tbody>
@@ -102,6 +105,7 @@ export function RankingTable({ communities, service, selectedId, onSelect }: Pro
                 <td className="num">{fmtNum(c.shortfallBaseM2, lang)}</td>
                 <td className="num">{fmtPct(c.coverage[si], lang, 0)}</td>
                 <td className="num">{c.functions.length}</td>
+                {extraColumn && <td>{extraColumn.cell(c)}</td>}
               </tr>
             ))}
           </tbody>

@@ -5,6 +5,7 @@ import type { ServiceCode } from '../engine/index';
 import type { Selection } from '../state/viewState';
 import { CoverageChart } from './CoverageChart';
 import { StatRow } from './StatRow';
+import { RollupPlanFlags } from './pilots/RollupPlanFlags';
 import { fmtHh, fmtM2, fmtNum } from './format';
 import { useLang } from '../i18n/lang';
 
@@ -33,6 +34,7 @@ export function RollupPanel({ rollup: r, communities, policy, service, onSelect 
           </div>
         )}
       </header>
+      <RollupPlanFlags rollup={r} />
       <dl className="stats">
         <StatRow label={t('panel.communities')} value={fmtNum(r.communities, lang)} />
         <StatRow label={t('panel.households')} value={fmtHh(r.households, lang)} testId="households" />

@@ -4,6 +4,7 @@ import { EngineError, type DistanceMode } from '../engine/index';
 import { buildMapData, transferables } from './buildMapData';
 import { blueprintApi, rememberAnalysis } from './blueprintApi';
 import { networkApi } from './networkApi';
+import { pilotsApi, rememberPilotAnalysis } from './pilotsApi';
 import { filesKey, hasPackage, openPackage, providerFor } from './packageSession';
 import { snapshotApi } from './packageSnapshotApi';
 import { toFailure } from './failure';
@@ -49,6 +50,7 @@ function run(key: string, files: Record<string, Uint8Array> | null, mode: Distan
     const provider = providerFor(session, mode, effort);
     const analysis = analyze(pkg, { mode, policy, effort: mode === 'network' && effort, provider, onProgress: (stage, f) => onProgress?.(stage, f) });
     rememberAnalysis(pkg, analysis, provider); // blueprints and what-if edits reuse it
+    rememberPilotAnalysis(analysis); // the 试点 panel's rules and proposals too
     const t2 = performance.now();
     onProgress?.('h3', 0);
     const cells = aggregateH3(pkg, analysis, H3_RESOLUTION);
@@ -70,6 +72,7 @@ const api: EngineWorkerApi = {
   ...blueprintApi,
   ...networkApi,
   ...snapshotApi,
+  ...pilotsApi,
   async runUrl(base, mode, onProgress, effort) {
     let files: Record<string, Uint8Array> | null = null;
     try {

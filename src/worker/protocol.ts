@@ -18,6 +18,7 @@ import type {
   Facility,
   Manifest,
   network,
+  pilots,
   Ownership,
   PolicyLever,
   Rejection,
@@ -291,10 +292,54 @@ export interface SolverWorkerApi {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The pilot programme (docs/PILOTS.md) and the plan's other layers
+
+/** The pilot files of the loaded package as accepted (empty lists when a file is absent). */
+export interface PilotBase {
+  /** True when the package has pilots.csv. */
+  hasPilots: boolean;
+  pilots: pilots.Pilot[];
+  evaluations: pilots.Evaluation[];
+  landingPoints: pilots.LandingPoint[];
+}
+
+/** An edited programme: what the 试点 panel changes and exports (pilots.csv / evaluations.csv rows). */
+export interface PilotEdits {
+  pilots: pilots.Pilot[];
+  evaluations: pilots.Evaluation[];
+}
+
+/** The programme on one date, as the engine's pilotProgramme computes it for the edited rows. */
+export interface PilotView {
+  /** The date the rules were applied on, YYYY-MM-DD. */
+  asOf: string;
+  /** One per pilot of the edits, in their order. */
+  statuses: pilots.PilotStatus[];
+  subsidies: pilots.PilotSubsidy[];
+  /** Service levels (街道—社区—小区) and accessibility per community. */
+  levels: pilots.ServiceLevels;
+  /** Reach of the landing points; null without landing_points.csv. */
+  landing: pilots.LandingReach | null;
+  summary: pilots.ProgrammeSummary;
+  /** Wall time in the worker, ms. */
+  ms: number;
+}
+
+/** The pilot part of the engine worker's API (works on the package and analysis of the latest run). */
+export interface PilotWorkerApi {
+  /** The package's own pilots.csv, evaluations.csv and landing_points.csv rows. */
+  pilotBase(): Promise<PilotBase>;
+  /** Apply every pilot rule to the edited programme on `asOf` (YYYY-MM-DD). */
+  pilotProgramme(edits: PilotEdits, asOf: string): Promise<PilotView>;
+  /** Propose `count` communities by need, at most `perDistrict` per district (null: no limit), leaving out the edits' active pilots. */
+  proposePilots(count: number, perDistrict: number | null, pilots: pilots.Pilot[]): Promise<pilots.ProposedPilot[]>;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The engine worker
 
 /** The API the engine worker exposes through comlink. */
-export interface EngineWorkerApi extends BlueprintWorkerApi, NetworkWorkerApi, SnapshotWorkerApi {
+export interface EngineWorkerApi extends BlueprintWorkerApi, NetworkWorkerApi, SnapshotWorkerApi, PilotWorkerApi {
   /** Fetch a package from this origin (`/data/<name>/`) and analyse it. */
   runUrl(base: string, mode: DistanceMode, onProgress?: ProgressCallback, effort?: boolean): Promise<MapData>;
   /** Analyse files the user opened (file name → bytes; buffers are transferred). */

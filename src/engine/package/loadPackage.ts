@@ -6,6 +6,7 @@ import type { Buildings, Crs, DataPackage, DistanceMatrix, Manifest, RoadCollect
 import { decodeText } from './decodeText';
 import { parseCsv } from './parseCsv';
 import { readCommunities } from './readCommunities';
+import { readPilotTables } from './readPilotFiles';
 import { readRoads } from './readRoads';
 import { clip } from './rowReader';
 import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS, readBuildingRows, readCandidates, readDistanceRows, readFacilities, type DistanceRow } from './readTables';
@@ -151,6 +152,8 @@ export function loadPackage(files: PackageFiles): DataPackage {
     const targets = new Set([...facilities.map((f) => f.id), ...candidates.map((c) => c.id)]);
     pkg.distances = groupDistances(readDistanceRows(table(files, 'distances.csv', notes), bIndex, targets, rejected), notes);
   }
+  // the pilot programme's optional files (docs/PILOTS.md)
+  Object.assign(pkg, readPilotTables(files, communityIndex, crs, rejected, notes));
   if (files['policy.json']) {
     pkg.policyOverride = parsePolicyOverride(parseJson(files['policy.json'], 'policy.json'), 'policy.json');
   }

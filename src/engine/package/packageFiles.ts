@@ -10,9 +10,12 @@ export const CONTRACT_FILES = [
   'policy.json',
 ] as const;
 
-/** Optional project extensions outside the contract: the map draws them, the analysis ignores them. */
+/** Optional project extensions outside the contract: the map draws them, the analysis ignores them; the pilot files are read by `pilots`. */
 export const EXTRA_FILES = [
   'water.geojson', // rivers and lakes under the offline basemap
+  'pilots.csv', // the pilot programme: one row per pilot community (docs/PILOTS.md)
+  'evaluations.csv', // operator evaluations of the pilots (docs/PILOTS.md)
+  'landing_points.csv', // 低空+ drone / eVTOL landing points (docs/PILOTS.md)
 ] as const;
 
 /** Every file name a package folder may hold that the project reads. */

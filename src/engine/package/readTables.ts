@@ -2,7 +2,7 @@ import type { Rejection } from '../errors';
 import { SERVICES, isServiceCode, servicesToMask, type ServiceCode } from '../standards/services';
 import { CANDIDATE_SOURCES, OWNERSHIPS, type Candidate, type Crs, type Facility } from '../types';
 import type { CsvTable } from './parseCsv';
-import { readRows, clip } from './rowReader';
+import { readRows, clip, type RowReader } from './rowReader';
 import { readCommunityRef, readLonLat } from './readPoints';
 import { PLAUSIBLE_LIMITS } from './plausibleLimits';
 
@@ -17,7 +17,7 @@ export const REQUIRED_COLUMNS = {
 /** Optional columns per file (DATA-FORMAT.md section 1): with the required ones, every column the contract names. */
 export const OPTIONAL_COLUMNS = {
   'buildings.csv': ['community_id'],
-  'facilities.csv': ['community_id', 'level', 'operator', 'status'],
+  'facilities.csv': ['community_id', 'level', 'operator', 'status', 'barrier_free', 'elder_friendly', 'child_friendly'],
   'candidates.csv': ['cost_wan', 'community_id', 'note'],
   'distances.csv': [],
 } as const;
@@ -44,6 +44,15 @@ export function readBuildingRows(t: CsvTable, crs: Crs, communities: Map<string,
 const LEVELS = ['street', 'community', 'compound'] as const;
 const STATUSES = ['open', 'planned'] as const;
 
+/** An optional true/false cell (also TRUE/False, 1/0, 是/否); undefined when empty, rejected (R_UNKNOWN_CODE) otherwise. */
+function optBool(r: RowReader, name: string): boolean | undefined {
+  const v = r.raw(name).toLowerCase();
+  if (v === '') return undefined;
+  if (v === 'true' || v === '1' || v === '是') return true;
+  if (v === 'false' || v === '0' || v === '否') return false;
+  return r.reject(name, 'R_UNKNOWN_CODE', `${name} '${clip(v)}' is not true or false`);
+}
+
 export function readFacilities(t: CsvTable, crs: Crs, communities: Map<string, number>, rejected: Rejection[]): Facility[] {
   return readRows(t, rejected, (r) => {
     const id = r.str('id');
@@ -66,6 +75,12 @@ export function readFacilities(t: CsvTable, crs: Crs, communities: Map<string, n
     if (level) f.level = level;
     const operator = r.optStr('operator');
     if (operator) f.operator = operator;
+    const barrierFree = optBool(r, 'barrier_free');
+    if (barrierFree !== undefined) f.barrierFree = barrierFree;
+    const elderFriendly = optBool(r, 'elder_friendly');
+    if (elderFriendly !== undefined) f.elderFriendly = elderFriendly;
+    const childFriendly = optBool(r, 'child_friendly');
+    if (childFriendly !== undefined) f.childFriendly = childFriendly;
     return f;
   });
 }

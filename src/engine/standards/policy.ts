@@ -19,6 +19,8 @@ export interface PolicyOverride {
   areaPer100Households?: Partial<Policy['areaPer100Households']>;
   complexMinAreaM2?: Partial<Policy['complexMinAreaM2']>;
   maxSnapM?: number;
+  /** Lowest mean score of each pilot operator rating (pilots/ratingBands.ts); not part of {@link Policy}. */
+  pilotRatingBands?: Partial<{ excellent: number; good: number; pass: number }>;
 }
 
 /**
@@ -78,6 +80,15 @@ export function parsePolicyOverride(raw: unknown, source: string): PolicyOverrid
       out[key] = o;
     } else if (key === 'maxSnapM') {
       out.maxSnapM = num(value, key, source);
+    } else if (key === 'pilotRatingBands') {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new EngineError('E_POLICY', { file: source, field: key });
+      const o: { excellent?: number; good?: number; pass?: number } = {};
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        if (k !== 'excellent' && k !== 'good' && k !== 'pass') throw new EngineError('E_POLICY', { file: source, field: `${key}.${k}`, detail: 'unknown key' });
+        o[k] = num(v, `${key}.${k}`, source);
+        if (o[k]! > 100) throw new EngineError('E_POLICY', { file: source, field: `${key}.${k}`, detail: `${o[k]} > 100` });
+      }
+      out.pilotRatingBands = o;
     } else if (!key.startsWith('$') && key !== 'note' && key !== 'comment') {
       throw new EngineError('E_POLICY', { file: source, field: key, detail: 'unknown key' });
     }
