@@ -16,6 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { build, preview } from 'vite';
 import { chromium, type Page } from 'playwright-core';
 import { mulberry32 } from '../src/engine/index';
+import { measureTargets, printTargets } from './benchUiTargets';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -169,9 +170,11 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const target = arg('--buildings', 200_000);
   const edits = arg('--edits', 7);
   const sampleOnly = argv.includes('--sample-only');
+  const sizesArg = argv.indexOf('--sizes');
+  const sizes = sizesArg >= 0 ? argv[sizesArg + 1].split(',').map(Number) : null;
   if (!existsSync(CHROMIUM)) throw new Error('bench-ui needs /usr/bin/chromium');
   if (!existsSync(join(ROOT, 'data', 'sample', 'manifest.json'))) throw new Error('bench-ui needs data/sample');
-  const large = makeLargePackage(target);
+  const large = sizes ? '' : makeLargePackage(target);
   const outDir = mkdtempSync(join(tmpdir(), 'yulintu-bench-dist-'));
   await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const server = await preview({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, open: false } });
@@ -180,6 +183,25 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1440, height: 900 } });
   try {
     const results: Record<string, unknown> = {};
+    if (sizes) {
+      // Issue 13's targets per size: the generated packages when present (b200k, city1m), else replicated sample buildings.
+      for (const n of sizes) {
+        const known = n === 200_000 ? 'b200k' : n === 1_000_000 ? 'city1m' : '';
+        const ds = known && existsSync(join(ROOT, 'data', 'generated', known, 'buildings.csv')) ? `generated/${known}` : makeLargePackage(n);
+        const rows = await measureTargets(context, {
+          origin,
+          dataset: ds,
+          scale: n >= 1_000_000 ? '1M' : '200k',
+          runs,
+          extra: '&layers=cm,ol,lb,rd,bd,fc',
+          edits: async (page) => (await editRoundTrips(page, edits)).paintedMs,
+        });
+        results[`targets ${n}`] = rows;
+        printTargets(`${n.toLocaleString('en')} buildings (${ds}), headless Chromium, software WebGL`, rows);
+      }
+      writeFileSync(join(ROOT, 'test-results', 'bench-ui-targets.json'), JSON.stringify(results, null, 2));
+      return;
+    }
     const packages: [string, string, string][] = [['sample', 'sample', '']];
     if (!sampleOnly) packages.push([`${target / 1000}k buildings`, large, '&layers=cm,ol,lb,rd,bd,fc']);
     for (const [label, ds, extra] of packages) {

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { initI18n } from '../i18n';
 import { MapView } from '../map/MapView';
 import type { HoverInfo } from '../map/hoverInfo';
-import { analyzeFiles, analyzeUrl } from '../client/engineClient';
+import { analyzeFiles } from '../client/engineClient';
+import { analyzeUrlCached } from '../client/modeRunCache';
 import type { MapData } from '../worker/protocol';
 import { toFailure } from '../worker/failure';
 import { Banner } from '../ui/Banner';
@@ -101,7 +102,7 @@ export function App() {
     const job: Promise<MapData> =
       first ??
       (source.kind === 'url'
-        ? analyzeUrl(`data/${source.dataset}/`, mode, onProgress, effort)
+        ? analyzeUrlCached(`data/${source.dataset}/`, mode, onProgress, effort)
         : analyzeFiles(source.files, mode, onProgress, effort));
     job.then(
       (d) => {

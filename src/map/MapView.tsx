@@ -25,6 +25,7 @@ import { DEFERRED_SOURCES, selectionFilter, setSources, sourceData, type Deferre
 import { setNetworkVisibility } from './networkLayers';
 import { toHover, toMapClick } from './picking';
 import { selectionBounds } from './selectionBounds';
+import { useMapSelection } from './useMapSelection';
 import { walkshedLayers } from './walkshedLayers';
 import { accessFiltered } from './accessFilter';
 import { pilotDeckLayers } from './pilotLayers';
@@ -58,7 +59,7 @@ export function MapView({ onHover }: Props) {
   const buildingsZoom = useMapZoom((s) => s.buildingsZoom);
   /** What deck draws: building dots only when zoomed in, hexagons of households further out. */
   const drawn = useMemo(() => effectiveLayers(layers, buildingsZoom), [layers, buildingsZoom]);
-  const selection = useApp((s) => s.selection);
+  const { selection, facility: selectedFacility } = useMapSelection(); // one frame behind the panel
   const view = useApp((s) => s.view);
   const basemap = useApp((s) => s.basemap);
   const tk = useApp((s) => s.tk);
@@ -202,7 +203,7 @@ export function MapView({ onHover }: Props) {
       layers: drawn,
       communityColors: coloring.colors,
       buildingColors: bColors,
-      selection,
+      selection: selectedFacility,
       publicView: view === 'public',
       facilities,
     });
@@ -222,7 +223,7 @@ export function MapView({ onHover }: Props) {
       map.triggerRepaint();
     });
     return cleanup;
-  }, [ready, data, coloring, bColors, service, drawn, selection, view, onHover, bp, walkLayers, facilities, planLayers]);
+  }, [ready, data, coloring, bColors, service, drawn, selectedFacility, view, onHover, bp, walkLayers, facilities, planLayers]);
 
   // Zoom to the selection on request (search, ranking table, button).
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { analyzeUrl } from '../client/engineClient';
+import { analyzeUrlCached } from '../client/modeRunCache';
 import type { MapData } from '../worker/protocol';
 import type { DistanceMode } from '../engine/index';
 import { useApp } from './appStore';
@@ -20,7 +20,7 @@ export function prestartAnalysis(dataset: string, mode: DistanceMode, effort: bo
     if (showsProgress) useApp.getState().set({ progress: { stage, fraction } });
   };
   useApp.getState().set({ status: 'loading', progress: { stage: 'fetch', fraction: 0 } });
-  const job = analyzeUrl(`data/${dataset}/`, mode, onProgress, effort);
+  const job = analyzeUrlCached(`data/${dataset}/`, mode, onProgress, effort);
   job.catch(() => undefined); // App reports failures when it takes the job
   pending = { key: keyOf(dataset, mode, effort), job };
 }

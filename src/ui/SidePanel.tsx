@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../state/appStore';
+import { lookupCommunity, lookupRollup } from '../state/panelIndex';
 import type { Selection } from '../state/viewState';
 import { CandidatePanel } from './CandidatePanel';
 import { CommunityPanel } from './CommunityPanel';
@@ -21,7 +22,8 @@ export function SidePanel() {
   const select = (sel: Selection) => set({ selection: sel, zoomRequest: useApp.getState().zoomRequest + 1 });
   let body = <SummaryPanel analysis={a} service={service} />;
   if (selection?.kind === 'community') {
-    const r = a.communities.find((c) => c.id === selection.id);
+    const hit = lookupCommunity(a, selection.id); // index built once per analysis (state/panelIndex.ts)
+    const r = hit?.result;
     if (r) {
       body = (
         <CommunityPanel
@@ -29,16 +31,15 @@ export function SidePanel() {
           census={data.communities.features[r.index]?.properties}
           policy={a.policy}
           totalCommunities={a.communities.length}
-          street={a.streets.find((s) => s.name === r.street && s.district === r.district)}
-          district={a.districts.find((d) => d.name === r.district)}
+          street={hit.street}
+          district={hit.district}
           service={service}
           onSelect={select}
         />
       );
     }
   } else if (selection?.kind === 'street' || selection?.kind === 'district') {
-    const list = selection.kind === 'street' ? a.streets : a.districts;
-    const r = list.find((x) => x.name === selection.id);
+    const r = lookupRollup(a, selection.kind, selection.id);
     if (r) body = <RollupPanel rollup={r} communities={a.communities} policy={a.policy} service={service} onSelect={select} />;
   } else if (selection?.kind === 'facility') {
     const f = data.facilities.find((x) => x.id === selection.id);

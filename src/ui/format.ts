@@ -6,10 +6,17 @@ export function locale(lang: string): string {
   return toLang(lang) === 'en' ? 'en-US' : 'zh-CN';
 }
 
+/** Number formats per locale and digits: building an Intl.NumberFormat costs far more than using one. */
+const formats = new Map<string, Intl.NumberFormat>();
+
 /** A number with grouping and at most `digits` decimals; '—' for null. */
 export function fmtNum(v: number | null | undefined, lang: string, digits = 0): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(v);
+  const loc = locale(lang);
+  const key = `${loc}|${digits}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.NumberFormat(loc, { maximumFractionDigits: digits, minimumFractionDigits: 0 })));
+  return f.format(v);
 }
 
 /** Square metres: `1,234 m²`. */

@@ -7,6 +7,7 @@ import { networkApi } from './networkApi';
 import { pilotsApi, rememberPilotAnalysis } from './pilotsApi';
 import { filesKey, hasPackage, openPackage, providerFor } from './packageSession';
 import { snapshotApi } from './packageSnapshotApi';
+import { keepRun, reuseRun } from './modeRuns';
 import { toFailure } from './failure';
 import type { EngineWorkerApi, MapData, ProgressCallback } from './protocol';
 
@@ -51,6 +52,7 @@ function run(key: string, files: Record<string, Uint8Array> | null, mode: Distan
     const analysis = analyze(pkg, { mode, policy, effort: mode === 'network' && effort, provider, onProgress: (stage, f) => onProgress?.(stage, f) });
     rememberAnalysis(pkg, analysis, provider); // blueprints and what-if edits reuse it
     rememberPilotAnalysis(analysis); // the 试点 panel's rules and proposals too
+    keepRun(session, mode, effort, analysis, provider); // a later switch back to this mode reuses it
     const t2 = performance.now();
     onProgress?.('h3', 0);
     const cells = aggregateH3(pkg, analysis, H3_RESOLUTION);
@@ -84,6 +86,9 @@ const api: EngineWorkerApi = {
   },
   async runFiles(files, mode, onProgress, effort) {
     return run(filesKey(files), files, mode, onProgress, effort);
+  },
+  async reuseRun(base, mode, effort) {
+    return reuseRun(base, mode, effort === true);
   },
 };
 

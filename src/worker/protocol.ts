@@ -344,4 +344,6 @@ export interface EngineWorkerApi extends BlueprintWorkerApi, NetworkWorkerApi, S
   runUrl(base: string, mode: DistanceMode, onProgress?: ProgressCallback, effort?: boolean): Promise<MapData>;
   /** Analyse files the user opened (file name → bytes; buffers are transferred). */
   runFiles(files: Record<string, Uint8Array>, mode: DistanceMode, onProgress?: ProgressCallback, effort?: boolean): Promise<MapData>;
+  /** Make the kept analysis of a mode current again (package `base` loaded, mode analysed before); false when there is none. */
+  reuseRun(base: string, mode: DistanceMode, effort?: boolean): Promise<boolean>;
 }

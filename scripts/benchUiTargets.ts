@@ -1,0 +1,262 @@
+/**
+ * The in-browser targets of issue 13, measured on one served package in headless Chromium:
+ * cold first map, click → community panel, street/district panel, distance-mode switch (the
+ * second switch to a mode, after its first computation), walkshed from a point, what-if edit →
+ * repainted map, main-thread long tasks (PerformanceObserver 'longtask') and tab memory.
+ * Used by scripts/bench-ui.ts (`npm run bench:ui -- --sizes 200000,1000000`).
+ * All times are ms (performance.now() inside the page); memory in MB.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+
+/** One row of the printed table: the target, the value before issue 13, and what we measured. */
+export interface TargetRow {
+  what: string;
+  target: string;
+  before: string;
+  measured: number | null;
+  /** Extra detail printed after the median (runs, maxima). */
+  detail: string;
+  /** Whether the median meets the target (null when not measured or not comparable). */
+  met: boolean | null;
+}
+
+/** Targets and the "before" figures quoted in issue 13 (headless Chromium, 2 cores). */
+export const ISSUE13: Record<'200k' | '1M', Record<string, { target: number; before: string }>> = {
+  '200k': {
+    firstMap: { target: 5000, before: '13,900 ms' },
+    clickPanel: { target: 100, before: '500–2,000 ms' },
+    rollupPanel: { target: 100, before: '1,100–1,600 ms' },
+    modeSwitch: { target: 300, before: '1,500 ms (first time)' },
+    walkshed: { target: 200, before: '3,700 ms first, then 1,600 ms' },
+    edit: { target: 200, before: '1,200–2,500 ms' },
+    longTask: { target: 50, before: '750 ms (7 tasks > 200 ms in a solve)' },
+    memory: { target: Number.POSITIVE_INFINITY, before: '—' },
+  },
+  '1M': {
+    firstMap: { target: 10_000, before: '13,000 ms' },
+    clickPanel: { target: 200, before: '—' },
+    rollupPanel: { target: 200, before: '—' },
+    modeSwitch: { target: 300, before: '—' },
+    walkshed: { target: 200, before: '—' },
+    edit: { target: 500, before: '—' },
+    longTask: { target: 50, before: '—' },
+    memory: { target: 1536, before: '2,500–2,700 MB' },
+  },
+};
+
+const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : Number.NaN);
+
+/** Installed before any page script: collect long tasks (> 50 ms) into window.__longTasks. */
+export const LONGTASK_INIT = `(() => {
+  window.__longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) { /* no long task API */ }
+})()`;
+
+type LongTasks = [number, number][];
+
+async function longTasksSince(page: Page, t0: number): Promise<LongTasks> {
+  return (await page.evaluate(`window.__longTasks.filter((x) => x[0] + x[1] >= ${t0})`)) as LongTasks;
+}
+
+async function now(page: Page): Promise<number> {
+  return (await page.evaluate('performance.now()')) as number;
+}
+
+/** Wait for the next two animation frames (the first commits the change, the second has drawn it). */
+const FRAMES = `new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))))`;
+
+/**
+ * Select `sel` as a map click does (store set), then wait until `selector` is in the DOM and the
+ * next frame is drawn. Returns ms from the click to that frame.
+ */
+async function timeSelection(page: Page, sel: { kind: string; id: string }, selector: string): Promise<number> {
+  return (await page.evaluate(`(async () => {
+    const st = window.__yulintu.getState();
+    st.set({ selection: null });
+    await ${FRAMES};
+    const t0 = performance.now();
+    st.set({ selection: ${JSON.stringify(sel)} });
+    await new Promise((done, fail) => {
+      const until = t0 + 30000;
+      const poll = () => {
+        if (document.querySelector(${JSON.stringify(selector)})) return done();
+        if (performance.now() > until) return fail(new Error('no panel for ${sel.kind}'));
+        requestAnimationFrame(poll);
+      };
+      poll();
+    });
+    const t1 = await ${FRAMES};
+    return t1 - t0;
+  })()`)) as number;
+}
+
+/** Switch the distance mode and wait until its analysis is on the map (status ready, next frame). */
+async function timeModeSwitch(page: Page, mode: 'euclidean' | 'network'): Promise<number> {
+  return (await page.evaluate(`(async () => {
+    const st = () => window.__yulintu.getState();
+    const before = st().data;
+    const t0 = performance.now();
+    st().set(${JSON.stringify(mode === 'network' ? { mode: 'network', effort: false } : { mode: 'euclidean', effort: false })});
+    await new Promise((done, fail) => {
+      const until = t0 + 300000;
+      const poll = () => {
+        const s = st();
+        if (s.status === 'ready' && s.data && s.data !== before && s.data.analysis.mode === ${JSON.stringify(mode)}) return done();
+        if (s.status === 'error') return fail(new Error('mode switch failed'));
+        if (performance.now() > until) return fail(new Error('mode switch timed out'));
+        setTimeout(poll, 2);
+      };
+      poll();
+    });
+    const t1 = await ${FRAMES};
+    return t1 - t0;
+  })()`)) as number;
+}
+
+/** "What can I reach from here" at (lon, lat): arm the tool, fire a map click, wait for the reach panel. */
+async function timeWalkshed(page: Page, lon: number, lat: number): Promise<number> {
+  const armed = await page.getByTestId('walk-tool').getAttribute('aria-pressed');
+  if (armed !== 'true') await page.getByTestId('walk-tool').click();
+  return (await page.evaluate(`(async () => {
+    const map = window.__yulintuMap;
+    const t0 = performance.now();
+    map.fire('click', { lngLat: { lng: ${lon}, lat: ${lat} } });
+    await new Promise((done, fail) => {
+      const until = t0 + 60000;
+      const poll = () => {
+        const p = document.querySelector('[data-testid="reach-panel"]');
+        if (p && Math.abs(Number(p.getAttribute('data-lon')) - ${lon}) < 1e-9) return done();
+        if (performance.now() > until) return fail(new Error('no walkshed'));
+        setTimeout(poll, 2);
+      };
+      poll();
+    });
+    const t1 = await ${FRAMES};
+    return t1 - t0;
+  })()`)) as number;
+}
+
+/** Main-thread JS heap (performance.memory) and the renderer's metrics through CDP, MB. */
+async function tabMemory(context: BrowserContext, page: Page): Promise<{ jsHeapMB: number; cdpHeapMB: number | null }> {
+  const js = (await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : 0')) as number;
+  let cdp: number | null = null;
+  try {
+    const s = await context.newCDPSession(page);
+    await s.send('Performance.enable');
+    const m = (await s.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    cdp = m.metrics.find((x) => x.name === 'JSHeapTotalSize')?.value ?? null;
+    await s.detach();
+  } catch {
+    cdp = null;
+  }
+  return { jsHeapMB: Math.round(js / 2 ** 20), cdpHeapMB: cdp === null ? null : Math.round(cdp / 2 ** 20) };
+}
+
+export interface TargetOptions {
+  origin: string;
+  dataset: string;
+  /** '200k' or '1M': which issue-13 targets apply. */
+  scale: '200k' | '1M';
+  runs: number;
+  /** Extra URL parameters (layers). */
+  extra: string;
+  /** Runs the what-if edit round trip on the open page (bench-ui.ts's EDIT_SCRIPT flow). */
+  edits: (page: Page) => Promise<number[]>;
+}
+
+/** Measure every target on one package; returns the printed rows. */
+export async function measureTargets(context: BrowserContext, o: TargetOptions): Promise<TargetRow[]> {
+  const T = ISSUE13[o.scale];
+  const rows: TargetRow[] = [];
+  const row = (key: keyof (typeof ISSUE13)['200k'], what: string, xs: number[], detail: string, unit = 'ms') => {
+    const m = xs.length ? Math.round(median(xs)) : null;
+    const t = T[key].target;
+    rows.push({ what, target: Number.isFinite(t) ? `≤ ${t.toLocaleString('en')} ${unit}` : '—', before: T[key].before, measured: m, detail, met: m === null || !Number.isFinite(t) ? null : m <= t });
+  };
+  await context.addInitScript(LONGTASK_INIT);
+  // Cold first map: run 0 warms the HTTP cache, the others are timed; long tasks of the last load.
+  const firsts: number[] = [];
+  let loadTasks: LongTasks = [];
+  let page: Page | null = null;
+  for (let k = 0; k <= o.runs; k++) {
+    if (page) await page.close();
+    page = await context.newPage();
+    const t0 = Date.now();
+    await page.goto(`${o.origin}/?data=${o.dataset}${o.extra}&test`);
+    await page.waitForFunction(() => (window as unknown as { __yulintuIdle?: number }).__yulintuIdle, null, { timeout: 600_000, polling: 50 });
+    if (k > 0) firsts.push(Date.now() - t0);
+    loadTasks = await longTasksSince(page, 0);
+  }
+  page = page!;
+  row('firstMap', 'cold first map', firsts, `runs ${firsts.join(', ')}`);
+  const mem = await tabMemory(context, page);
+
+  const ids = (await page.evaluate(`(() => { const a = window.__yulintu.getState().data.analysis; return { c: a.communities.map((x) => x.id), s: a.streets.map((x) => x.name), d: a.districts.map((x) => x.name), lon: (window.__yulintu.getState().data.bounds[0] + window.__yulintu.getState().data.bounds[2]) / 2, lat: (window.__yulintu.getState().data.bounds[1] + window.__yulintu.getState().data.bounds[3]) / 2 }; })()`)) as { c: string[]; s: string[]; d: string[]; lon: number; lat: number };
+  const pick = <T>(xs: T[], n: number) => Array.from({ length: Math.min(n, xs.length) }, (_, k) => xs[Math.floor((k * xs.length) / Math.min(n, xs.length))]);
+  let t0 = await now(page);
+  const clicks: number[] = [];
+  for (const id of pick(ids.c, 7)) clicks.push(Math.round(await timeSelection(page, { kind: 'community', id }, `[data-testid="community-panel"][data-community-id="${id}"]`)));
+  const clickTasks = await longTasksSince(page, t0);
+  row('clickPanel', 'click → community panel', clicks.slice(1), `runs ${clicks.slice(1).join(', ')}; longest task ${maxTask(clickTasks)} ms`);
+  t0 = await now(page);
+  const rolls: number[] = [];
+  for (const id of [...pick(ids.s, 4), ...pick(ids.d, 3)]) {
+    const kind = ids.s.includes(id) ? 'street' : 'district';
+    rolls.push(Math.round(await timeSelection(page, { kind, id }, `[data-testid="rollup-panel"][data-level="${kind}"] [data-testid="panel-title"]`)));
+  }
+  const rollTasks = await longTasksSince(page, t0);
+  row('rollupPanel', 'street / district panel', rolls.slice(1), `runs ${rolls.slice(1).join(', ')}; longest task ${maxTask(rollTasks)} ms`);
+  await page.evaluate(`window.__yulintu.getState().set({ selection: null })`);
+
+  // Mode switch: first network computation, back, then network and back again (cached modes).
+  t0 = await now(page);
+  const firstNet = Math.round(await timeModeSwitch(page, 'network'));
+  const again: number[] = [];
+  for (let k = 0; k < 2; k++) {
+    again.push(Math.round(await timeModeSwitch(page, 'euclidean')));
+    again.push(Math.round(await timeModeSwitch(page, 'network')));
+  }
+  const modeTasks = await longTasksSince(page, t0);
+  row('modeSwitch', 'mode switch (after its first computation)', again, `first network ${firstNet} ms; runs ${again.join(', ')}; longest task ${maxTask(modeTasks)} ms`);
+
+  // Walkshed from points around the centre (network mode is on now).
+  t0 = await now(page);
+  const walks: number[] = [];
+  for (let k = 0; k < 6; k++) walks.push(Math.round(await timeWalkshed(page, ids.lon + (k - 3) * 0.002, ids.lat + ((k % 3) - 1) * 0.0015)));
+  const walkTasks = await longTasksSince(page, t0);
+  await page.getByTestId('walk-tool').click();
+  await page.evaluate(`window.__yulintu.getState().set({ mode: 'euclidean', effort: false })`);
+  await page.waitForFunction(() => (window as unknown as { __yulintu: { getState(): { status: string; data: { analysis: { mode: string } } } } }).__yulintu.getState().data.analysis.mode === 'euclidean', null, { timeout: 300_000 });
+  row('walkshed', 'walkshed from a point', walks.slice(1), `first ${walks[0]} ms; runs ${walks.slice(1).join(', ')}; longest task ${maxTask(walkTasks)} ms`);
+
+  t0 = await now(page);
+  const edits = await o.edits(page);
+  const editTasks = await longTasksSince(page, t0);
+  row('edit', 'what-if edit → repainted map', edits, `runs ${edits.join(', ')}; longest task ${maxTask(editTasks)} ms`);
+
+  const allTasks = [...loadTasks, ...clickTasks, ...rollTasks, ...modeTasks, ...walkTasks, ...editTasks];
+  row('longTask', 'longest main-thread task', [maxTask(allTasks)], `load: ${loadTasks.length} tasks > 50 ms, longest ${maxTask(loadTasks)}; clicks ${maxTask([...clickTasks, ...rollTasks])}; mode switches ${maxTask(modeTasks)}; walksheds ${maxTask(walkTasks)}; edits ${maxTask(editTasks)} (${editTasks.length} tasks)`);
+  const memEnd = await tabMemory(context, page);
+  row('memory', 'main-thread JS heap after load / at end', [mem.jsHeapMB], `at end ${memEnd.jsHeapMB} MB; CDP JSHeapTotalSize ${mem.cdpHeapMB} / ${memEnd.cdpHeapMB} MB (the worker's heap is not included)`, 'MB');
+  await page.close();
+  return rows;
+}
+
+function maxTask(ts: LongTasks): number {
+  return Math.round(ts.reduce((m, x) => Math.max(m, x[1]), 0));
+}
+
+/** Print the table: target, before (issue 13), measured median, met, details. */
+export function printTargets(label: string, rows: TargetRow[]): void {
+  console.log(`\n${label}`);
+  console.log('| target | goal | before (issue 13) | median now | met | detail |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) {
+    const unit = r.what.includes('heap') ? 'MB' : 'ms';
+    console.log(`| ${r.what} | ${r.target} | ${r.before} | ${r.measured === null ? '—' : `${r.measured.toLocaleString('en')} ${unit}`} | ${r.met === null ? '—' : r.met ? 'yes' : 'no'} | ${r.detail} |`);
+  }
+}
