@@ -21,6 +21,8 @@ import { useBlueprint } from '../state/blueprintStore';
 import { DataCheck, DataCheckButton } from '../ui/data/DataCheck';
 import { DataDrop } from '../ui/data/DataDrop';
 import { takePackageFiles } from '../ui/data/takePackageFiles';
+import { ImportButton } from '../ui/import/ImportButton';
+import { ImportWizard } from '../ui/import/ImportWizard';
 import { pickView, useApp } from '../state/appStore';
 import { takePrestarted } from '../state/prestart';
 import { formatView } from '../state/viewState';
@@ -139,6 +141,7 @@ export function App() {
         <div className="spacer" />
         <SearchBox />
         {view !== 'public' && <OpenFolderButton onFiles={onFiles} />}
+        {view !== 'public' && <ImportButton />}
         <BlueprintToggle />
         <button type="button" onClick={() => set({ rankingOpen: !rankingOpen })} data-testid="ranking-toggle">
           {rankingOpen ? t('ranking.hide') : t('ranking.show')}
@@ -160,6 +163,7 @@ export function App() {
           <SettingsDialog />
           <DataCheck />
           {view !== 'public' && <DataDrop onFiles={onFiles} />}
+          {view !== 'public' && <ImportWizard onAnalyse={onFiles} />}
         </div>
         <SidePanel />
       </main>
