@@ -103,7 +103,9 @@ export async function runWizardImport(): Promise<void> {
   const req = buildImportRequest(s.entries, { estimateHouseholds: s.estimate });
   s.set({ phase: 'importing', progress: { stage: 'read', fraction: 0 }, error: null, result: null });
   try {
-    const result = await importInWorker(req, (stage, fraction) => useImport.getState().set({ progress: { stage, fraction } }));
+    const result = await importInWorker(req, (stage, fraction) => {
+      if (useImport.getState().phase === 'importing') useImport.getState().set({ progress: { stage, fraction } }); // a late message after the result is dropped
+    });
     useImport.getState().set({ result, phase: 'done', progress: null });
   } catch (e) {
     useImport.getState().set({ error: toFailureLike(e), phase: 'idle', progress: null });

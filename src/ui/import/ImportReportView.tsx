@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../engine/index';
 import { useLang } from '../../i18n/lang';
@@ -11,8 +12,10 @@ export function ImportReportView({ result, onDownloadRejected }: { result: Impor
   const lang = useLang();
   const r = result.report;
   const imported = r.files.reduce((s, f) => s + f.imported, 0);
+  const top = useRef<HTMLElement>(null);
+  useEffect(() => top.current?.scrollIntoView({ block: 'start' }), [result]); // a new report comes into view
   return (
-    <section className="import-report" data-testid="import-report">
+    <section className="import-report" data-testid="import-report" ref={top}>
       <h3>{t('report')}</h3>
       <table className="data-table">
         <thead>
