@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { importer } from '../../engine/index';
 import { useLang } from '../../i18n/lang';
 import { TABLE_ROLES, type WizardRole } from '../../state/importRequest';
 import { addImportFiles, openImport, removeEntry, resetImport, runWizardImport, setEntryRole, setEstimate } from '../../state/importActions';
@@ -136,7 +135,7 @@ export function ImportWizard({ onAnalyse }: { onAnalyse: (files: File[]) => void
             <h3>{t('mapping')}</h3>
             <p className="muted">{t('mappingNote')}</p>
             {tables.map((e) => (
-              <MappingTable key={e.id} entry={e} />
+              <MappingTable key={e.id} entry={e} estimate={s.estimate} />
             ))}
           </section>
         )}
@@ -205,5 +204,3 @@ export function ImportWizard({ onAnalyse }: { onAnalyse: (files: File[]) => void
   );
 }
 
-/** The import vocabulary's roles are the wizard's table roles (checked at compile time). */
-export const WIZARD_TABLE_ROLES_MATCH: (typeof importer.IMPORT_ROLES)[number] extends (typeof TABLE_ROLES)[number] ? true : false = true;

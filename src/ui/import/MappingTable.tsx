@@ -7,7 +7,7 @@ import type { ImportEntry } from '../../state/importStore';
  * One file's column mapping: a column per source header, with a select of the contract field it
  * feeds (the guess filled in) above the first rows of the file. Cells are React text, never markup.
  */
-export function MappingTable({ entry }: { entry: ImportEntry }) {
+export function MappingTable({ entry, estimate = false }: { entry: ImportEntry; /** households may be estimated (buildings) */ estimate?: boolean }) {
   const { t } = useTranslation('import');
   const first = entry.previews[0];
   if (!first) return null;
@@ -17,7 +17,7 @@ export function MappingTable({ entry }: { entry: ImportEntry }) {
   const eff = effectiveColumns(entry);
   const fieldOf = (h: string) => Object.entries(eff).find(([, v]) => v === h)?.[0] ?? '';
   const constants = Object.entries(eff).filter(([, v]) => typeof v === 'string' && v.startsWith('='));
-  const missing = required.filter((f) => !eff[f]);
+  const missing = required.filter((f) => !eff[f] && !(estimate && role === 'buildings' && f === 'households'));
   const label = (f: string) => `${f}${required.includes(f) ? ` (${t('required')})` : ''}`;
   return (
     <div className="import-mapping" data-testid={`mapping-${entry.name}`}>
