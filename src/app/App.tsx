@@ -25,6 +25,8 @@ import { CentreFlagsCell, CentreFlagsHeader } from '../ui/pilots/CentreFlags';
 import { DataCheck, DataCheckButton } from '../ui/data/DataCheck';
 import { DataDrop } from '../ui/data/DataDrop';
 import { takePackageFiles } from '../ui/data/takePackageFiles';
+import { ImportButton } from '../ui/import/ImportButton';
+import { ImportWizard } from '../ui/import/ImportWizard';
 import { pickView, useApp } from '../state/appStore';
 import { takePrestarted } from '../state/prestart';
 import { formatView } from '../state/viewState';
@@ -145,6 +147,7 @@ export function App() {
         <div className="spacer" />
         <SearchBox />
         {view !== 'public' && <OpenFolderButton onFiles={onFiles} />}
+        {view !== 'public' && <ImportButton />}
         <BlueprintToggle />
         <PilotsToggle />
         <button type="button" onClick={() => set({ rankingOpen: !rankingOpen })} data-testid="ranking-toggle">
@@ -168,6 +171,7 @@ export function App() {
           <SettingsDialog />
           <DataCheck />
           {view !== 'public' && <DataDrop onFiles={onFiles} />}
+          {view !== 'public' && <ImportWizard onAnalyse={onFiles} />}
         </div>
         <SidePanel />
       </main>

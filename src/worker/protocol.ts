@@ -347,3 +347,14 @@ export interface EngineWorkerApi extends BlueprintWorkerApi, NetworkWorkerApi, S
   /** Make the kept analysis of a mode current again (package `base` loaded, mode analysed before); false when there is none. */
   reuseRun(base: string, mode: DistanceMode, effort?: boolean): Promise<boolean>;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The import worker (import.worker.ts): the 导入数据 wizard's reading and importing
+
+/** The API of the dedicated import worker (src/worker/import.worker.ts). */
+export interface ImportWorkerApi {
+  /** Read one wizard source and describe its tables (header, first rows, guessed role and mapping). */
+  inspect(files: import('../engine/index').NamedBytes[], role?: import('../engine/index').ImportRole, mapping?: import('../engine/index').FileMapping): Promise<import('../engine/index').SourcePreview[]>;
+  /** Import a request into a contract package (the engine's importPackage); the package's buffers are transferred back. */
+  run(req: import('../engine/index').ImportRequest, onProgress?: ProgressCallback): Promise<import('../engine/index').ImportResult>;
+}

@@ -1,0 +1,119 @@
+import type { ImportRole, NamedBytes } from '../engine/index';
+import { importInWorker, inspectInWorker } from '../client/importClient';
+import { toFailureLike } from './importFailure';
+import { TABLE_ROLES, buildImportRequest, groupFiles, mappingOf, type WizardRole } from './importRequest';
+import { useImport, type ImportEntry } from './importStore';
+import { recallColumns, rememberColumns } from './rememberedMapping';
+
+let nextId = 1;
+
+const patchEntry = (id: number, patch: Partial<ImportEntry>) =>
+  useImport.getState().set({ entries: useImport.getState().entries.map((e) => (e.id === id ? { ...e, ...patch } : e)), result: null, phase: 'idle' });
+
+const isTable = (r: WizardRole): r is ImportRole => (TABLE_ROLES as readonly string[]).includes(r);
+
+/** Open / close the wizard. */
+export function openImport(open = true): void {
+  useImport.getState().set({ open });
+}
+
+/** Start over: no files, no result. */
+export function resetImport(): void {
+  useImport.getState().set({ entries: [], result: null, error: null, phase: 'idle', progress: null });
+}
+
+/** Read an entry's tables in the worker (with the role fixed when given) and recall remembered column choices. */
+async function inspect(id: number, role?: ImportRole): Promise<void> {
+  const entry = useImport.getState().entries.find((e) => e.id === id);
+  if (!entry) return;
+  patchEntry(id, { busy: true, error: undefined });
+  const mapping = mappingOf(useImport.getState().entries)[entry.name];
+  try {
+    const previews = await inspectInWorker(entry.files, role, mapping);
+    const first = previews[0];
+    const chosen: ImportRole = role ?? first?.role ?? 'buildings';
+    const recalled = first ? recallColumns(chosen, first.header) : undefined;
+    patchEntry(id, { busy: false, previews, guessed: role ? entry.guessed : first?.role, role: chosen, columns: recalled ?? {}, recalled: !!recalled });
+  } catch (e) {
+    patchEntry(id, { busy: false, previews: [], error: toFailureLike(e) });
+  }
+}
+
+/** Add dropped or picked files: group them (shapefile parts, zips), guess roles, read previews. */
+export async function addImportFiles(files: readonly File[]): Promise<void> {
+  const named: NamedBytes[] = [];
+  for (const f of files) named.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+  const s = useImport.getState();
+  const fresh: ImportEntry[] = groupFiles(named).map((w) => ({ ...w, id: nextId++, previews: [], busy: isTable(w.role) }));
+  // a file dropped again replaces the earlier one of the same name
+  const names = new Set(fresh.map((e) => e.name));
+  s.set({ entries: [...s.entries.filter((e) => !names.has(e.name)), ...fresh], result: null, error: null, phase: 'reading' });
+  await Promise.all(fresh.filter((e) => isTable(e.role)).map((e) => inspect(e.id)));
+  useImport.getState().set({ phase: 'idle' });
+}
+
+/** Change an entry's role; a table role re-reads the file (header detection depends on the role). */
+export async function setEntryRole(id: number, role: WizardRole): Promise<void> {
+  patchEntry(id, { role, columns: {} });
+  if (isTable(role)) await inspect(id, role);
+}
+
+/** Remove an entry. */
+export function removeEntry(id: number): void {
+  useImport.getState().set({ entries: useImport.getState().entries.filter((e) => e.id !== id), result: null, phase: 'idle' });
+}
+
+/** The source of each field as the wizard will import it: the choice made here, else the guess (a header, `=TEXT` constant, or null). */
+export function effectiveColumns(entry: ImportEntry): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  const first = entry.previews[0];
+  if (first) for (const [f, src] of Object.entries(first.mapping.fields)) out[f] = 'header' in src ? src.header : `=${src.constant}`;
+  return { ...out, ...entry.columns };
+}
+
+/**
+ * Choose the contract field a source column feeds ('' = none): the field it fed before and the
+ * column the field had before are freed. Remembered in localStorage for files of the same role
+ * and header set.
+ */
+export function setColumnField(id: number, header: string, field: string): void {
+  const entry = useImport.getState().entries.find((e) => e.id === id);
+  const first = entry?.previews[0];
+  if (!entry || !first || !isTable(entry.role)) return;
+  const columns = { ...entry.columns };
+  for (const [f, h] of Object.entries(effectiveColumns(entry))) if (h === header && f !== field) columns[f] = null;
+  if (field) columns[field] = header;
+  patchEntry(id, { columns });
+  rememberColumns(entry.role, first.header, columns);
+}
+
+/** Choose an entry's CRS ('' = the file's own, else WGS84). */
+export function setEntryCrs(id: number, crs: string): void {
+  patchEntry(id, { crs });
+}
+
+/** Estimate missing households or not. */
+export function setEstimate(estimate: boolean): void {
+  useImport.getState().set({ estimate, result: null, phase: 'idle' });
+}
+
+/** Import the wizard's sources in the worker, with progress; the result or a failure naming the file lands in the store. */
+export async function runWizardImport(): Promise<void> {
+  const s = useImport.getState();
+  const req = buildImportRequest(s.entries, { estimateHouseholds: s.estimate });
+  s.set({ phase: 'importing', progress: { stage: 'read', fraction: 0 }, error: null, result: null });
+  try {
+    const result = await importInWorker(req, (stage, fraction) => {
+      if (useImport.getState().phase === 'importing') useImport.getState().set({ progress: { stage, fraction } }); // a late message after the result is dropped
+    });
+    useImport.getState().set({ result, phase: 'done', progress: null });
+  } catch (e) {
+    useImport.getState().set({ error: toFailureLike(e), phase: 'idle', progress: null });
+  }
+}
+
+/** Apply a GCJ-02 / BD-09 hint: read the file named in the hint in the suggested system. */
+export function applyHint(file: string, suggested: 'WGS84' | 'GCJ02' | 'BD09'): void {
+  const entry = useImport.getState().entries.find((e) => e.name === file || e.previews.some((p) => p.file === file));
+  if (entry) setEntryCrs(entry.id, suggested.toLowerCase());
+}

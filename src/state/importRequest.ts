@@ -1,0 +1,138 @@
+import { unzipSync } from 'fflate';
+import type { FileMapping, ImportRequest, ImportRole, ImportSource, NamedBytes } from '../engine/index';
+
+/** What a dropped file (or a loose shapefile's parts) is for in the import wizard. */
+export type WizardRole = ImportRole | 'roads' | 'dem' | 'mapping' | 'ignore';
+
+/** The roles a table file can take (the contract tables). */
+export const TABLE_ROLES: readonly ImportRole[] = ['communities', 'buildings', 'facilities', 'candidates'];
+
+/** One entry of the wizard: a file, a zip, or a loose shapefile with its sidecars. */
+export interface WizardSource {
+  /** Name shown and used as the mapping key: the file's name, a loose shapefile by its .shp. */
+  name: string;
+  /** The bytes: the file, or the .shp first and then its sidecars in name order (as the CLI reads them). */
+  files: NamedBytes[];
+  role: WizardRole;
+  /** Column overrides chosen in the wizard (field → header, or null = leave unmapped). */
+  columns: Record<string, string | null>;
+  /** CRS chosen in the wizard (wgs84, cgcs2000, gcj02, bd09, EPSG:<code>); '' = the file's own, else WGS84. */
+  crs: string;
+}
+
+const SIDE = ['shx', 'dbf', 'prj', 'cpg'];
+const ext = (n: string) => (/\.([^./\\]+)$/.exec(n)?.[1] ?? '').toLowerCase();
+const stem = (n: string) => n.replace(/\.[^./\\]+$/, '');
+const byName = (a: NamedBytes, b: NamedBytes) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * A zip of several tables (not only shapefile layers) is opened into its files, so each gets
+ * its own role; a zip of shapefile layers stays one source, as the CLI reads it.
+ */
+function expandZip(f: NamedBytes): NamedBytes[] {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(f.bytes);
+  } catch {
+    return [f]; // the import names the unreadable zip
+  }
+  const names = Object.keys(entries).filter((n) => !n.endsWith('/') && !/(^|\/)(__MACOSX|\.)/.test(n));
+  const onlyShape = names.length > 0 && names.every((n) => ext(n) === 'shp' || SIDE.includes(ext(n)) || ext(n) === 'xml');
+  if (onlyShape) return [f];
+  return names.sort().map((n) => ({ name: n.split('/').pop() ?? n, bytes: entries[n] }));
+}
+
+/** A guess from the name and first bytes for files that are not tables. */
+function kindOf(f: NamedBytes): WizardRole | undefined {
+  const e = ext(f.name);
+  if (e === 'osm' || f.name.toLowerCase().endsWith('.osm.pbf') || e === 'pbf') return 'roads';
+  if (e === 'tif' || e === 'tiff') return 'dem';
+  if (e === 'json' || e === 'geojson') {
+    try {
+      const j = JSON.parse(new TextDecoder().decode(f.bytes)) as Record<string, unknown>;
+      if (j && typeof j === 'object' && !Array.isArray(j) && !('type' in j)) return 'mapping';
+      const feats = (j as { features?: { geometry?: { type?: string } }[] }).features;
+      if (Array.isArray(feats) && feats.length > 0 && feats.every((x) => /LineString$/.test(x.geometry?.type ?? ''))) return 'roads';
+    } catch {
+      return undefined; // the table reader reports the bad JSON, naming the file
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Group dropped files into wizard sources: a loose shapefile's .shp with the sidecars of the same
+ * base name (.shx .dbf .prj .cpg), a zip of tables opened, OSM extracts as roads, GeoTIFFs as
+ * the DEM, a JSON object keyed by file names as a `--mapping` file. Table roles are guessed
+ * later (inspectSource); until then they are 'buildings'.
+ */
+export function groupFiles(dropped: readonly NamedBytes[]): WizardSource[] {
+  const files = dropped.flatMap((f) => (ext(f.name) === 'zip' ? expandZip(f) : [f]));
+  const shps = new Set(files.filter((f) => ext(f.name) === 'shp').map((f) => stem(f.name)));
+  const out: WizardSource[] = [];
+  for (const f of files) {
+    const e = ext(f.name);
+    if (SIDE.includes(e) && shps.has(stem(f.name))) continue; // goes with its .shp
+    if (e === 'shp') {
+      const side = files.filter((g) => g !== f && stem(g.name) === stem(f.name) && SIDE.includes(ext(g.name))).sort(byName);
+      out.push({ name: f.name, files: [f, ...side], role: 'buildings', columns: {}, crs: '' });
+      continue;
+    }
+    if (e === 'xml' && /\.shp\.xml$/i.test(f.name)) continue;
+    out.push({ name: f.name, files: [f], role: kindOf(f) ?? 'buildings', columns: {}, crs: '' });
+  }
+  return out;
+}
+
+/** The `--mapping` file's entries, when one was dropped (the first mapping file wins). */
+export function mappingOf(sources: readonly WizardSource[]): Record<string, FileMapping> {
+  const m = sources.find((s) => s.role === 'mapping');
+  if (!m) return {};
+  try {
+    const j = JSON.parse(new TextDecoder().decode(m.files[0].bytes)) as unknown;
+    return j && typeof j === 'object' && !Array.isArray(j) ? (j as Record<string, FileMapping>) : {};
+  } catch {
+    return {};
+  }
+}
+
+const ROLE_ORDER: readonly WizardRole[] = [...TABLE_ROLES];
+
+/**
+ * The import request the wizard sends: table sources in role order (communities, buildings,
+ * facilities, candidates), within a role by file name — so the CLI given the same files as
+ * `--ROLE FILE` flags in that order, the chosen CRSs as `--crs ROLE=CRS` and the mapping file as
+ * `--mapping` writes the same bytes. A file's mapping is the dropped mapping file's entry with
+ * the wizard's column choices on top; a CRS chosen here is the option (`--crs`).
+ */
+export function buildImportRequest(sources: readonly WizardSource[], o: { estimateHouseholds?: boolean; name?: string } = {}): ImportRequest {
+  const mapping = mappingOf(sources);
+  const tables = sources
+    .filter((s) => ROLE_ORDER.includes(s.role))
+    .slice()
+    .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const req: ImportRequest = {
+    sources: tables.map((s) => {
+      const src: ImportSource = { role: s.role as ImportRole, files: s.files };
+      if (s.crs) src.crs = s.crs;
+      const base = mapping[s.name];
+      const cols = Object.keys(s.columns).length ? { ...(base?.columns ?? {}), ...s.columns } : base?.columns;
+      if (base || cols) {
+        const m: FileMapping = { ...(base ?? {}) };
+        if (cols) m.columns = cols;
+        src.mapping = m;
+      }
+      return src;
+    }),
+  };
+  if (o.name) req.name = o.name;
+  const roads = sources.find((s) => s.role === 'roads');
+  if (roads) {
+    req.roads = { file: roads.files[0] };
+    if (roads.crs) req.roads.crs = roads.crs;
+  }
+  const dem = sources.find((s) => s.role === 'dem');
+  if (dem) req.dem = dem.files[0];
+  if (o.estimateHouseholds) req.estimateHouseholds = true;
+  return req;
+}

@@ -1,0 +1,105 @@
+/**
+ * The map's import wizard builds the same request as the CLI: the office fixtures dropped into
+ * the wizard (grouped, roles guessed by inspectSource as the worker does, the two CRSs chosen as
+ * a user would), imported, give a package byte-identical to `npm run cli -- import` on the same
+ * files. Also: the saved zip is deterministic and holds those bytes; remembered column choices.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { importPackage, inspectSource, type NamedBytes } from '../src/engine/index';
+import { buildImportRequest, groupFiles, mappingOf, type WizardSource } from '../src/state/importRequest';
+import { packageZip } from '../src/state/packageZip';
+import { recallColumns, rememberColumns } from '../src/state/rememberedMapping';
+import { FIXTURES } from './helpers/fixtures';
+
+const ROOT = join(import.meta.dirname, '..');
+const OFFICE = join(FIXTURES, 'import-office', 'office');
+const DROPPED = ['楼栋轮廓.dbf', '候选点.csv', 'blocks.osm', '楼栋.csv', '社区边界.zip', '楼栋轮廓.shp', 'mapping.json', '设施台账.xlsx', '楼栋轮廓.prj', 'dem.tif', '楼栋轮廓.cpg', '楼栋轮廓.shx'];
+const dropped: NamedBytes[] = DROPPED.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(OFFICE, name))) }));
+
+/** What the wizard holds after the drop: grouped files, table roles from inspectSource (as importActions does). */
+function wizardSources(): WizardSource[] {
+  const sources = groupFiles(dropped);
+  const mapping = mappingOf(sources);
+  return sources.map((s) => {
+    if (!['communities', 'buildings', 'facilities', 'candidates'].includes(s.role)) return s;
+    const [first] = inspectSource(s.files, { mapping: mapping[s.name], previewRows: 5 });
+    return { ...s, role: first.role };
+  });
+}
+
+describe('import wizard request (office fixtures)', () => {
+  it('groups the drop: loose shapefile parts under their .shp in the CLI’s order, OSM as roads, the GeoTIFF as DEM, mapping.json as the mapping', () => {
+    const s = wizardSources();
+    expect(s.map((x) => [x.name, x.role, x.files.map((f) => f.name).join(' ')])).toEqual([
+      ['候选点.csv', 'candidates', '候选点.csv'],
+      ['blocks.osm', 'roads', 'blocks.osm'],
+      ['楼栋.csv', 'buildings', '楼栋.csv'],
+      ['社区边界.zip', 'communities', '社区边界.zip'],
+      ['楼栋轮廓.shp', 'buildings', '楼栋轮廓.shp 楼栋轮廓.cpg 楼栋轮廓.dbf 楼栋轮廓.prj 楼栋轮廓.shx'],
+      ['mapping.json', 'mapping', 'mapping.json'],
+      ['设施台账.xlsx', 'facilities', '设施台账.xlsx'],
+      ['dem.tif', 'dem', 'dem.tif'],
+    ]);
+  });
+
+  it('imports to the bytes the CLI writes for the same files, CRSs and mapping', async () => {
+    const sources = wizardSources().map((s) => (s.name === '设施台账.xlsx' ? { ...s, crs: 'gcj02' } : s.name === '候选点.csv' ? { ...s, crs: 'bd09' } : s));
+    const req = buildImportRequest(sources, { estimateHouseholds: true });
+    expect(req.sources.map((s) => `${s.role}:${s.files[0].name}:${s.crs ?? ''}`)).toEqual([
+      'communities:社区边界.zip:',
+      'buildings:楼栋.csv:',
+      'buildings:楼栋轮廓.shp:',
+      'facilities:设施台账.xlsx:gcj02',
+      'candidates:候选点.csv:bd09',
+    ]);
+    const wizard = await importPackage(req);
+    const out = mkdtempSync(join(tmpdir(), 'yl-wizard-'));
+    const o = (n: string) => join(OFFICE, n);
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'scripts/cli.ts'), 'import', '--out', out, '--communities', o('社区边界.zip'), '--buildings', o('楼栋.csv'), '--buildings', o('楼栋轮廓.shp'),
+        '--facilities', o('设施台账.xlsx'), '--candidates', o('候选点.csv'), '--crs', 'facilities=gcj02', '--crs', 'candidates=bd09', '--mapping', o('mapping.json'),
+        '--estimate-households', '--roads', o('blocks.osm'), '--dem', o('dem.tif')],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const cliFiles = readdirSync(out).sort();
+    expect(Object.keys(wizard.files).sort()).toEqual(cliFiles);
+    expect(cliFiles).toEqual(['buildings.csv', 'candidates.csv', 'communities.geojson', 'facilities.csv', 'import-rejected.csv', 'import-report.json', 'manifest.json', 'roads.geojson']);
+    for (const k of cliFiles) expect(Buffer.from(wizard.files[k]).equals(readFileSync(join(out, k))), k).toBe(true);
+    // the report the wizard shows: 33 of 35 rows of 楼栋.csv imported, 2 rejected
+    const b = wizard.report.files.find((f) => f.file === '楼栋.csv');
+    expect([b?.rowsRead, b?.imported, b?.rejected]).toEqual([35, 33, 2]);
+
+    // 保存数据包: the zip holds exactly these bytes and is the same zip every time
+    const zip = packageZip(wizard.files);
+    expect(Buffer.from(packageZip(wizard.files)).equals(Buffer.from(zip))).toBe(true);
+    const un = unzipSync(zip);
+    expect(Object.keys(un)).toEqual(cliFiles);
+    for (const k of cliFiles) expect(Buffer.from(un[k]).equals(readFileSync(join(out, k))), k).toBe(true);
+  }, 120_000);
+
+  it('a column chosen in the wizard goes into the file’s mapping on top of the mapping file', () => {
+    const sources = wizardSources().map((s) => (s.name === '社区边界.zip' ? { ...s, columns: { population: null } } : s));
+    const req = buildImportRequest(sources);
+    expect(req.sources[0].mapping).toEqual({ columns: { elderly: '60岁以上', population: null } });
+    expect(req.estimateHouseholds).toBeUndefined();
+  });
+});
+
+describe('remembered column choices', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  it('are recalled for the same role and header set in any order, not for another header set', () => {
+    const store = new Map<string, string>();
+    vi.stubGlobal('localStorage', { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) });
+    rememberColumns('facilities', ['编号', '名称', '建设情况'], { status: '建设情况', operator: null });
+    expect(recallColumns('facilities', ['建设情况', '编号', '名称'])).toEqual({ status: '建设情况', operator: null });
+    expect(recallColumns('candidates', ['编号', '名称', '建设情况'])).toBeUndefined();
+    expect(recallColumns('facilities', ['编号', '名称'])).toBeUndefined();
+  });
+});
