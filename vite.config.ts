@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_FILE_NAMES } from './src/engine/package/packageFiles';
 
@@ -16,9 +16,10 @@ function listPackage(dir: string): string[] {
 }
 
 /**
- * Serves data packages from the repository's `data/` folder at `/data/<name>/<file>` (dev and
- * preview) with `/data/<name>/index.json` listing the files present, and copies `data/sample`
+ * Serves data packages from the repository's `data/` folder at `/data/<name>/<file>` on the dev
+ * server with `/data/<name>/index.json` listing the files present, and copies `data/sample`
  * into the build. Names are `sample` or `generated/<name>`; nothing outside `data/` is served.
+ * `vite preview` serves only the build (dist/), so only the bundled packages there.
  */
 export function yulintuData(options: { root?: string; bundle?: string[] } = {}): Plugin {
   const dataRoot = resolve(options.root ?? join(HERE, 'data'));
@@ -48,9 +49,6 @@ export function yulintuData(options: { root?: string; bundle?: string[] } = {}):
     configureServer(server) {
       server.middlewares.use(middleware);
     },
-    configurePreviewServer(server) {
-      server.middlewares.use(middleware);
-    },
     generateBundle() {
       for (const name of bundle) {
         const dir = join(dataRoot, name);
@@ -65,9 +63,85 @@ export function yulintuData(options: { root?: string; bundle?: string[] } = {}):
   };
 }
 
+/** URL path prefixes the dev server answers: the app sources Vite needs and the served packages. */
+const DEV_SERVED = ['/src/', '/@vite/', '/@react-refresh', '/@id/', '/@fs/', '/node_modules/', '/data/sample/', '/data/generated/'];
+
+/**
+ * Dev server: answers 404 for every path of the repository that is not the app (index.html,
+ * src/, Vite's own modules, dependencies, public/) or a served package (data/sample,
+ * data/generated/*): /package.json, /scripts/, /test/, /data/reference/, /.git/ … are not served.
+ * Paths with `..` segments (raw or %-encoded) are refused before anything else sees them.
+ */
+export function yulintuServeOnlyApp(options: { publicDir?: string } = {}): Plugin {
+  const publicDir = resolve(options.publicDir ?? join(HERE, 'public'));
+  const publicFiles = new Set<string>();
+  const walk = (dir: string, prefix: string) => {
+    if (!existsSync(dir)) return;
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name), `${prefix}${e.name}/`);
+      else publicFiles.add(`${prefix}${e.name}`);
+    }
+  };
+  walk(publicDir, '/');
+  const served = (raw: string): boolean => {
+    let path: string;
+    try {
+      path = decodeURIComponent(raw.split(/[?#]/)[0]);
+    } catch {
+      return false;
+    }
+    if (path.split(/[\\/]/).includes('..') || path.includes('\0')) return false;
+    path = posix.normalize(path);
+    if (path === '/' || path === '/index.html' || publicFiles.has(path)) return true;
+    return DEV_SERVED.some((p) => path.startsWith(p));
+  };
+  const notFound = (res: import('node:http').ServerResponse) => {
+    res.statusCode = 404;
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end('Not found');
+  };
+  let outDir = '';
+  return {
+    name: 'yulintu-serve-only-app',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => (served(req.url ?? '/') ? next() : notFound(res)));
+    },
+    // Preview serves the build only; a file that is not in it (a data package that was not
+    // bundled, /package.json …) is a 404, not the single-page fallback's index.html.
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        let path: string;
+        try {
+          path = decodeURIComponent((req.url ?? '/').split(/[?#]/)[0]);
+        } catch {
+          return notFound(res);
+        }
+        if (path.split(/[\\/]/).includes('..') || path.includes('\0')) return notFound(res);
+        const last = path.split('/').pop() ?? '';
+        const wantsFile = path.startsWith('/data/') || last.includes('.') || path.includes('/.');
+        if (wantsFile && !(existsSync(join(outDir, path)) && statSync(join(outDir, path)).isFile())) return notFound(res);
+        next();
+      });
+    },
+  };
+}
+
+/** Folders the dev server may read files from (also through /@fs/): the app, its dependencies, the served packages. */
+function devFsAllow(): string[] {
+  const dirs = ['src', 'public', 'index.html', 'node_modules', 'data/sample', 'data/generated'].map((d) => join(HERE, d));
+  for (const d of ['node_modules', 'data/generated']) {
+    const p = join(HERE, d);
+    if (existsSync(p)) dirs.push(realpathSync(p));
+  }
+  return dirs;
+}
+
 export default defineConfig({
   base: './',
-  plugins: [react(), yulintuData()],
+  plugins: [react(), yulintuServeOnlyApp(), yulintuData()],
   worker: { format: 'es' },
   // Pre-bundle everything up front so a first visit never reloads mid-test.
   optimizeDeps: {
@@ -90,6 +164,10 @@ export default defineConfig({
     ],
   },
   build: { chunkSizeWarningLimit: 4000 },
-  server: { host: '127.0.0.1' },
+  server: {
+    host: '127.0.0.1',
+    // Only the app and the served packages; deny wins over allow (also for /@fs/ paths).
+    fs: { strict: true, allow: devFsAllow(), deny: ['.env', '.env.*', '*.{crt,pem}', '**/.git/**'] },
+  },
 });
 

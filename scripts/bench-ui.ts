@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build, preview } from 'vite';
 import { chromium, type Page } from 'playwright-core';
-import { mulberry32 } from '../src/engine/index';
+import { mulberry32, PACKAGE_FILE_NAMES } from '../src/engine/index';
 import { measureTargets, printTargets } from './benchUiTargets';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -177,6 +177,13 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const large = sizes ? '' : makeLargePackage(target);
   const outDir = mkdtempSync(join(tmpdir(), 'yulintu-bench-dist-'));
   await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // vite preview serves only the build: put the large package into it as a deployment would.
+  if (!sampleOnly) {
+    const files = PACKAGE_FILE_NAMES.filter((f) => existsSync(join(ROOT, 'data', large, f)));
+    mkdirSync(join(outDir, 'data', large), { recursive: true });
+    for (const f of files) copyFileSync(join(ROOT, 'data', large, f), join(outDir, 'data', large, f));
+    writeFileSync(join(outDir, 'data', large, 'index.json'), JSON.stringify({ files }));
+  }
   const server = await preview({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, open: false } });
   const origin = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
   const profile = mkdtempSync(join(tmpdir(), 'yulintu-bench-profile-'));

@@ -1,12 +1,12 @@
 import type { BlueprintResult } from '../engine/index';
 import type { ScopeMeasures } from '../engine/index';
 import { SERVICES, SERVICE_NAMES } from '../engine/index';
-import { tFor } from '../i18n';
+import { tFor, type Lang } from '../i18n';
 import { REPORT_COLORS } from '../map/colors';
 import type { Table } from './blueprintTables';
 
-/** The report speaks Chinese whatever the UI language (namespace `report`). */
-const t = () => tFor('zh');
+/** Paper orientation of the printed report. */
+export type Orientation = 'portrait' | 'landscape';
 
 export interface ReportInput {
   result: BlueprintResult;
@@ -19,15 +19,26 @@ export interface ReportInput {
   /** data: URL of the map image, or null. */
   mapImage: string | null;
   tables: Table[];
+  /** Paper size (CSS `@page size`); default A4. */
   paper?: 'A4' | 'A3';
+  /** Default portrait. */
+  orientation?: Orientation;
+  /** Language of the report's own text and headers (the UI's); default Chinese. */
+  lang?: Lang;
+}
+
+/** Printable width in mm of a paper size and orientation, less the 12 mm side margins. */
+export function printableWidthMm(paper: 'A4' | 'A3', orientation: Orientation): number {
+  const [short, long] = paper === 'A3' ? [297, 420] : [210, 297];
+  return (orientation === 'landscape' ? long : short) - 24;
 }
 
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif';
 
-const css = (paper: 'A4' | 'A3') => `
-@page { size: ${paper} ${paper === 'A3' ? 'landscape' : 'portrait'}; margin: 14mm 12mm; }
+const css = (paper: 'A4' | 'A3', orientation: Orientation) => `
+@page { size: ${paper} ${orientation}; margin: 14mm 12mm; }
 * { box-sizing: border-box; }
-body { font-family: ${FONT}; color: ${REPORT_COLORS.text}; font-size: 10.5pt; margin: 0 auto; max-width: ${paper === 'A3' ? '400mm' : '186mm'}; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { font-family: ${FONT}; color: ${REPORT_COLORS.text}; font-size: 10.5pt; margin: 0 auto; max-width: ${printableWidthMm(paper, orientation)}mm; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 h1 { font-size: 18pt; margin: 0 0 2mm; }
 h2 { font-size: 13pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; }
 .meta { color: #555; margin-bottom: 3mm; }
@@ -36,6 +47,7 @@ h2 { font-size: 13pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; }
 table { border-collapse: collapse; width: 100%; font-size: 8pt; page-break-inside: auto; }
 tr { page-break-inside: avoid; }
 th, td { border: 1px solid #bbb; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
+td:first-child { white-space: nowrap; }
 th { background: ${REPORT_COLORS.tableHead}; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .bars { display: grid; grid-template-columns: 22mm 1fr 30mm; gap: 1mm 2mm; align-items: center; }
@@ -49,7 +61,10 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 `;
 
 const pct = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : `${(v * 100).toFixed(1)}%`);
-const num = (v: number, d = 0) => v.toLocaleString('zh-CN', { maximumFractionDigits: d });
+let numLocale = 'zh-CN';
+const num = (v: number, d = 0) => v.toLocaleString(numLocale, { maximumFractionDigits: d });
+let lng: Lang = 'zh';
+const t = () => tFor(lng);
 
 /**
  * The printable blueprint report as a DOM document: title, scope, date, the synthetic-data
@@ -58,13 +73,15 @@ const num = (v: number, d = 0) => v.toLocaleString('zh-CN', { maximumFractionDig
  */
 export function buildReportDocument(inp: ReportInput, doc: Document = document.implementation.createHTMLDocument('')): Document {
   const paper = inp.paper ?? 'A4';
-  doc.documentElement.lang = 'zh-CN';
+  lng = inp.lang ?? 'zh';
+  numLocale = lng === 'en' ? 'en-US' : 'zh-CN';
+  doc.documentElement.lang = lng === 'en' ? 'en' : 'zh-CN';
   doc.title = inp.title;
   const meta = doc.createElement('meta');
   meta.setAttribute('charset', 'utf-8');
   doc.head.appendChild(meta);
   const style = doc.createElement('style');
-  style.textContent = css(paper);
+  style.textContent = css(paper, inp.orientation ?? 'portrait');
   doc.head.appendChild(style);
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, parent: Element, text?: string, cls?: string) => {
     const e = doc.createElement(tag);
@@ -113,7 +130,7 @@ export function buildReportDocument(inp: ReportInput, doc: Document = document.i
     const tb = el('tbody', table);
     for (const row of t.rows) {
       const tr = el('tr', tb);
-      for (const v of row) el('td', tr, v === null ? '' : typeof v === 'boolean' ? (v ? yes : no) : String(v), typeof v === 'number' ? 'num' : undefined);
+      for (const v of row) el('td', tr, v === null ? '' : typeof v === 'boolean' ? (v ? yes : no) : typeof v === 'number' ? num(v, 1) : v, typeof v === 'number' || /^[\d.]+%$/.test(String(v)) ? 'num' : undefined);
     }
   }
   el('h2', body, tr('report:assumptions'));
@@ -126,7 +143,7 @@ type El = <K extends keyof HTMLElementTagNameMap>(tag: K, parent: Element, text?
 
 function bars(box: Element, before: ScopeMeasures, after: ScopeMeasures, el: El) {
   SERVICES.forEach((s, k) => {
-    el('span', box, SERVICE_NAMES[s].zh);
+    el('span', box, SERVICE_NAMES[s][lng]);
     const cell = el('div', box);
     const b = el('div', cell, undefined, 'bar before');
     b.setAttribute('style', `width:${((before.coverage[k] ?? 0) * 100).toFixed(1)}%`);
@@ -148,7 +165,7 @@ function rulesTable(body: Element, before: ScopeMeasures, after: ScopeMeasures, 
     [tr('report:rules.meetingBasic'), num(before.meetingBasicRule), num(after.meetingBasicRule)],
     [tr('report:rules.shortfall30'), num(before.shortfallBaseM2), num(after.shortfallBaseM2)],
     [tr('report:rules.shortfall80'), num(before.shortfallEnhancedM2), num(after.shortfallEnhancedM2)],
-    ...SERVICES.map((s, k): [string, string, string] => [tr('report:rules.beyond', { service: SERVICE_NAMES[s].zh }), num(before.uncoveredHouseholds[k]), num(after.uncoveredHouseholds[k])]),
+    ...SERVICES.map((s, k): [string, string, string] => [tr('report:rules.beyond', { service: SERVICE_NAMES[s][lng] }), num(before.uncoveredHouseholds[k]), num(after.uncoveredHouseholds[k])]),
   ];
   for (const row of rows) {
     const tr = el('tr', tb);

@@ -117,6 +117,10 @@ export const blueprintZh = {
     xlsx: 'Excel 工作簿（点位 + 社区）',
     report: '打印报告（A4/A3，另存为 PDF）',
     png: '地图 PNG',
+    paper: '纸张',
+    orientation: '方向',
+    portrait: '纵向',
+    landscape: '横向',
   },
   legend: { title: '一张蓝图', newlyReached: '新覆盖住宅', walkCircle: '步行圈', removed: '关闭的设施' },
 };
@@ -236,6 +240,10 @@ export const blueprintEn: typeof blueprintZh = {
     xlsx: 'Excel workbook (sites + communities)',
     report: 'Printable report (A4/A3, save as PDF)',
     png: 'Map PNG',
+    paper: 'Paper',
+    orientation: 'Orientation',
+    portrait: 'Portrait',
+    landscape: 'Landscape',
   },
   legend: { title: 'Blueprint', newlyReached: 'Newly reached homes', walkCircle: 'Walking circle', removed: 'Closed facility' },
 };

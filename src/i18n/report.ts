@@ -1,7 +1,7 @@
 /**
- * i18next namespace `report`: the exported documents (file names, the printable report). They
- * are Chinese planning documents whatever the UI language, so this namespace has Chinese only
- * and is always read with `lng: 'zh'` (see {@link tFor}).
+ * i18next namespace `report`: the exported documents (file names, the printable report). File
+ * names and the spreadsheets are Chinese whatever the UI language (read with `lng: 'zh'`, see
+ * {@link tFor}); the printable report follows the UI language (English: {@link reportEn}).
  */
 export const reportZh = {
   file: {
@@ -45,5 +45,68 @@ export const reportZh = {
     shortfall30: '30 m² 标准缺口合计 (m²)',
     shortfall80: '80 m² 标准缺口合计 (m²)',
     beyond: '步行范围外户数：{{service}}',
+  },
+  /** Columns of the report's communities table (chosen to fit on paper). */
+  paper: {
+    name: '社区',
+    households: '户数',
+    areaPer100: '每百户面积 (m²，后)',
+    shortfall: '30 m² 缺口 (m²，后)',
+    coverage: '{{service}}覆盖率',
+    newSites: '新增点位',
+  },
+};
+
+/** The exported documents in English (the printable report when the UI is in English). */
+export const reportEn: typeof reportZh = {
+  file: {
+    blueprint: 'Blueprint_{{scope}}',
+    sites: '{{base}}_sites',
+    communities: '{{base}}_communities',
+    map: 'Yulintu_map',
+    scenario: 'Yulintu_scenario',
+    scenarioName: 'Scenario',
+  },
+  table: { sites: 'Sites', communities: 'Communities' },
+  scope: { selected: '{{n}} selected communities', all: 'All communities' },
+  title: 'Community embedded service facilities blueprint — {{scope}}',
+  print: 'Print / save as PDF',
+  meta: 'Package: {{pkg}}\u2003Scope: {{scope}}\u2003Date: {{date}}',
+  synthetic: 'Sample data: synthetic geometry (community names and household totals from public statistics); not a basis for planning.',
+  mapAlt: 'Map',
+  result: 'Result',
+  kpi: {
+    sites: 'New sites',
+    area: 'Total floor area',
+    cost: 'Estimated investment',
+    subsidy: 'Eligible subsidy',
+    solve: 'Solve',
+    optimal: 'Proved optimal',
+    gap: 'Gap {{gap}}%',
+    wan: '{{v}} ×10k yuan',
+  },
+  coverageTitle: 'Before and after: walking coverage (light = before)',
+  rulesTitle: 'Before and after: standards met and shortfalls',
+  yes: 'yes',
+  no: 'no',
+  assumptions: 'Assumptions',
+  rules: {
+    measure: 'Measure',
+    before: 'Before',
+    after: 'After',
+    meetingArea: 'Communities meeting 30 m² per 100 households',
+    meetingComplex: 'Communities meeting the complex function rule',
+    meetingBasic: 'Communities meeting the basic (old and young) rule',
+    shortfall30: 'Shortfall at 30 m² (m²)',
+    shortfall80: 'Shortfall at 80 m² (m²)',
+    beyond: 'Households beyond walking range: {{service}}',
+  },
+  paper: {
+    name: 'Community',
+    households: 'Households',
+    areaPer100: 'm² per 100 hh (after)',
+    shortfall: 'Shortfall at 30 m² (m², after)',
+    coverage: '{{service}} coverage',
+    newSites: 'New sites',
   },
 };

@@ -2,7 +2,7 @@ import { blueprintEn, blueprintZh } from './blueprint';
 import { dataCheckEn, dataCheckZh } from './dataCheck';
 import { en } from './en';
 import { importEn, importZh } from './import';
-import { reportZh } from './report';
+import { reportEn, reportZh } from './report';
 import { walkEn, walkZh } from './walk';
 import { zh } from './zh';
 import { pilotsEn, pilotsZh } from './pilots';
@@ -11,12 +11,12 @@ import { pilotsEn, pilotsZh } from './pilots';
  * Every UI string, by language and i18next namespace: `translation` (the default: app, panels,
  * legend), `walk` (walking modes and network), `dataCheck` (data check and load errors),
  * `blueprint` (blueprint, what-if, compare, export panels), `report` (exported documents,
- * Chinese only: English falls back to it), `pilots` (the pilot programme panel) and `import`
- * (the 导入数据 wizard).
+ * Chinese by default; the printable report in English when the UI is), `pilots` (the pilot
+ * programme panel) and `import` (the 导入数据 wizard).
  */
 export const resources = {
   zh: { translation: zh, walk: walkZh, dataCheck: dataCheckZh, blueprint: blueprintZh, report: reportZh, pilots: pilotsZh, import: importZh },
-  en: { translation: en, walk: walkEn, dataCheck: dataCheckEn, blueprint: blueprintEn, pilots: pilotsEn, import: importEn },
+  en: { translation: en, walk: walkEn, dataCheck: dataCheckEn, blueprint: blueprintEn, report: reportEn, pilots: pilotsEn, import: importEn },
 } as const;
 
 export const NAMESPACES = ['translation', 'walk', 'dataCheck', 'blueprint', 'report', 'pilots', 'import'] as const;

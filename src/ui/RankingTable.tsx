@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { type CommunityResult, serviceIndex, type ServiceCode } from '../engine/index';
 import { fmtNum, fmtPct } from './format';
 import { useLang } from '../i18n/lang';
+import { downloadBlob, downloadText } from '../export/download';
+import { datedName } from '../export/fileName';
+import { rankingTable, tableCsv } from '../export/rankingExport';
+import { tablesXlsx } from '../export/xlsx';
 
 type SortKey = 'rank' | 'name' | 'street' | 'households' | 'areaPer100' | 'shortfall' | 'coverage' | 'functions';
 
@@ -78,6 +82,16 @@ export function RankingTable({ communities, service, selectedId, onSelect, extra
           {streets.map((s) => <option key={s} value={s}>{s}</option>)}
         </select>
         <span className="muted">{rows.length}</span>
+        <span className="spacer" />
+        <button type="button" data-testid="ranking-csv" onClick={() => downloadText(datedName(t('ranking.file'), 'csv'), tableCsv(rankingTable(rows, lang)), 'text/csv;charset=utf-8')}>
+          {t('ranking.exportCsv')}
+        </button>
+        <button type="button" data-testid="ranking-xlsx" onClick={async () => {
+          const bytes = await tablesXlsx([rankingTable(rows, lang)]);
+          downloadBlob(datedName(t('ranking.file'), 'xlsx'), new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+        }}>
+          {t('ranking.exportXlsx')}
+        </button>
       </div>
       <div className="ranking-scroll">
         <table>

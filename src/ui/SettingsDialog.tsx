@@ -11,7 +11,7 @@ export function SettingsDialog() {
   const set = useApp((s) => s.set);
   if (!open) return null;
   return (
-    <div className="dialog" role="dialog" aria-label={t('control.settings')} data-testid="settings">
+    <div className="dialog settings-dialog" role="dialog" aria-label={t('control.settings')} data-testid="settings">
       <h2>{t('control.settings')}</h2>
       <fieldset>
         <legend>{t('layer.basemap')}</legend>

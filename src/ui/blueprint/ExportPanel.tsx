@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../state/appStore';
 import { blueprintGeoJson, blueprintSitesCsv, communitiesBeforeAfterCsv } from '../../engine/index';
@@ -5,7 +6,9 @@ import { communitiesTable, sitesTable } from '../../export/blueprintTables';
 import { downloadBlob, downloadDataUrl, downloadText } from '../../export/download';
 import { datedName } from '../../export/fileName';
 import { mapPng } from '../../export/mapImage';
-import { openReport } from '../../export/reportHtml';
+import { openReport, type Orientation } from '../../export/reportHtml';
+import { reportCommunitiesTable, reportSitesTable } from '../../export/reportTables';
+import { useLang } from '../../i18n/lang';
 import { tablesXlsx } from '../../export/xlsx';
 import { scopeOf, useBlueprint } from '../../state/blueprintStore';
 import { tFor } from '../../i18n';
@@ -30,6 +33,9 @@ export function ExportPanel() {
   const r = run?.result;
   const labels = { source: (c: string) => t(`source.${c as CandidateSource}`), ownership: (c: string) => t(`ownership.${c as Ownership}`) };
   const base = doc('report:file.blueprint', { scope: scopeLabel() });
+  const lang = useLang();
+  const [paper, setPaper] = useState<'A4' | 'A3'>('A4');
+  const [orientation, setOrientation] = useState<Orientation>('portrait');
   return (
     <div className="bp-panel bp-exports" data-testid="export-panel">
       <button type="button" data-testid="export-png" onClick={async () => {
@@ -46,16 +52,36 @@ export function ExportPanel() {
             const bytes = await tablesXlsx([sitesTable(r, labels), communitiesTable(r)]);
             downloadBlob(datedName(base, 'xlsx'), new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
           }}>{t('blueprint:export.xlsx')}</button>
+          <div className="bp-report-options">
+            <label>
+              {t('blueprint:export.paper')}{' '}
+              <select data-testid="report-paper" value={paper} onChange={(e) => setPaper(e.target.value === 'A3' ? 'A3' : 'A4')}>
+                <option value="A4">A4</option>
+                <option value="A3">A3</option>
+              </select>
+            </label>{' '}
+            <label>
+              {t('blueprint:export.orientation')}{' '}
+              <select data-testid="report-orientation" value={orientation} onChange={(e) => setOrientation(e.target.value === 'landscape' ? 'landscape' : 'portrait')}>
+                <option value="portrait">{t('blueprint:export.portrait')}</option>
+                <option value="landscape">{t('blueprint:export.landscape')}</option>
+              </select>
+            </label>
+          </div>
           <button type="button" data-testid="export-report" onClick={async () => {
+            const rt = tFor(lang);
             openReport({
               result: r,
-              title: doc('report:title', { scope: scopeLabel() }),
+              lang,
+              paper,
+              orientation,
+              title: rt('report:title', { scope: scopeLabel() }),
               scopeLabel: scopeLabel(),
               packageName: data?.manifest.name ?? '',
               date: new Date(),
               synthetic: data?.manifest.synthetic === true,
               mapImage: await mapPng(),
-              tables: [sitesTable(r, labels), communitiesTable(r)],
+              tables: [reportSitesTable(r, labels, lang), reportCommunitiesTable(r, lang)],
             });
           }}>{t('blueprint:export.report')}</button>
         </>
