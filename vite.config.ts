@@ -4,6 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_FILE_NAMES } from './src/engine/package/packageFiles';
+import { ensurePublicBundle, listFiles } from './scripts/lib/publicBundle';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 
@@ -65,9 +66,52 @@ export function yulintuData(options: { root?: string; bundle?: string[] } = {}):
   };
 }
 
+/**
+ * The public map's prebuilt bundle for the header's 发布公众地图 button, at `public-site/`:
+ * `public-site/manifest.json` lists its files (`{ files: [...] }`) and `public-site/<file>` holds
+ * each. The dev server builds dist-public/ on the first request (when missing or stale) and
+ * serves it; `vite build` builds it when needed and copies it into dist/public-site/.
+ */
+export function yulintuPublicSite(): Plugin {
+  const PREFIX = '/public-site/';
+  return {
+    name: 'yulintu-public-site',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const url = decodeURIComponent((req.url ?? '').split('?')[0]);
+        if (!url.startsWith(PREFIX)) return next();
+        ensurePublicBundle().then(
+          (dir) => {
+            const files = listFiles(dir);
+            const name = url.slice(PREFIX.length);
+            res.setHeader('Cache-Control', 'no-store');
+            if (name === 'manifest.json') {
+              res.setHeader('Content-Type', 'application/json');
+              res.end(JSON.stringify({ files }));
+            } else if (files.includes(name)) {
+              res.setHeader('Content-Type', 'application/octet-stream');
+              res.end(readFileSync(join(dir, name)));
+            } else next();
+          },
+          (err: unknown) => {
+            res.statusCode = 500;
+            res.end(String(err));
+          },
+        );
+      });
+    },
+    async generateBundle() {
+      const dir = await ensurePublicBundle();
+      const files = listFiles(dir);
+      for (const f of files) this.emitFile({ type: 'asset', fileName: `public-site/${f}`, source: readFileSync(join(dir, f)) });
+      this.emitFile({ type: 'asset', fileName: 'public-site/manifest.json', source: JSON.stringify({ files }) });
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [react(), yulintuData()],
+  plugins: [react(), yulintuData(), yulintuPublicSite()],
   worker: { format: 'es' },
   // Pre-bundle everything up front so a first visit never reloads mid-test.
   optimizeDeps: {

@@ -6,6 +6,7 @@ import { blueprintApi, rememberAnalysis } from './blueprintApi';
 import { networkApi } from './networkApi';
 import { filesKey, hasPackage, openPackage, providerFor } from './packageSession';
 import { snapshotApi } from './packageSnapshotApi';
+import { publishApi } from './publishApi';
 import { toFailure } from './failure';
 import type { EngineWorkerApi, MapData, ProgressCallback } from './protocol';
 
@@ -70,6 +71,7 @@ const api: EngineWorkerApi = {
   ...blueprintApi,
   ...networkApi,
   ...snapshotApi,
+  ...publishApi,
   async runUrl(base, mode, onProgress, effort) {
     let files: Record<string, Uint8Array> | null = null;
     try {
