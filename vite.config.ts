@@ -131,6 +131,7 @@ export default defineConfig({
       'i18next',
       'react-i18next',
       'h3-js',
+      'fflate',
     ],
   },
   build: { chunkSizeWarningLimit: 4000 },
