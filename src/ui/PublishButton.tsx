@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_SITE_TITLE } from '../engine/index';
 import { useLang } from '../i18n/lang';
@@ -69,7 +70,8 @@ export function PublishButton() {
       <button type="button" data-testid="publish-open" onClick={() => setOpen(!open)} aria-expanded={open}>
         {t('publish:button')}
       </button>
-      {open && (
+      {open &&
+        createPortal(
         <div className="dialog" role="dialog" aria-label={t('publish:title')} data-testid="publish-dialog" style={{ position: 'fixed', top: 56, right: 12, maxHeight: '80vh', overflowY: 'auto', width: 360 }}>
           <h2>{t('publish:title')}</h2>
           <p className="muted">{t('publish:intro')}</p>
@@ -136,8 +138,9 @@ export function PublishButton() {
           <button type="button" className="secondary" onClick={() => setOpen(false)}>
             {t('publish:cancel')}
           </button>
-        </div>
-      )}
+        </div>,
+          document.body, // outside the header, whose light-on-dark text colours it would inherit
+        )}
     </>
   );
 }

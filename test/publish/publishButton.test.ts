@@ -34,7 +34,7 @@ describe('发布公众地图 (header) = npm run cli -- publish', () => {
       const bundleDir = await ensurePublicBundle();
       const bundle = new Map(listFiles(bundleDir).map((f) => [f, new Uint8Array(readFileSync(join(bundleDir, f)))]));
       // the app's path: the worker's session and publish call, then assemble and zip
-      const session = openPackage(`sample-${mode}`, readPackageDir(SAMPLE));
+      const session = openPackage(`sample-${mode}`, readPackageDir(SAMPLE) as Record<string, Uint8Array>);
       const approved = [
         { candidateId: c1, services: ['meals', 'elderly_care'] as const, level: 'scattered' as const, publicName: '新华路长者食堂' },
         { candidateId: c2, services: ['health'] as const },
@@ -62,7 +62,7 @@ describe('发布公众地图 (header) = npm run cli -- publish', () => {
   }
 
   it('refuses an approved site that names no candidate of the package', () => {
-    const session = openPackage('sample-bad', readPackageDir(SAMPLE));
+    const session = openPackage('sample-bad', readPackageDir(SAMPLE) as Record<string, Uint8Array>);
     expect(() => publishSession(session, { mode: 'euclidean', approved: [{ candidateId: 'NOPE', services: ['meals'] }] })).toThrow(expect.objectContaining({ code: 'E_ARGUMENT' }));
   });
 });
