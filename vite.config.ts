@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_FILE_NAMES } from './src/engine/package/packageFiles';
+import { ensurePublicBundle, listFiles } from './scripts/lib/publicBundle';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 
@@ -64,7 +65,7 @@ export function yulintuData(options: { root?: string; bundle?: string[] } = {}):
 }
 
 /** URL path prefixes the dev server answers: the app sources Vite needs and the served packages. */
-const DEV_SERVED = ['/src/', '/@vite/', '/@react-refresh', '/@id/', '/@fs/', '/node_modules/', '/data/sample/', '/data/generated/'];
+const DEV_SERVED = ['/src/', '/@vite/', '/@react-refresh', '/@id/', '/@fs/', '/node_modules/', '/data/sample/', '/data/generated/', '/public-site/'];
 
 /**
  * Dev server: answers 404 for every path of the repository that is not the app (index.html,
@@ -139,9 +140,54 @@ function devFsAllow(): string[] {
   return dirs;
 }
 
+
+/**
+ * The public map's prebuilt bundle for the header's 发布公众地图 button, at `public-site/`:
+ * `public-site/manifest.json` lists its files (`{ files: [...] }`) and `public-site/<file>` holds
+ * each. The dev server builds dist-public/ on the first request (when missing or stale) and
+ * serves it; `vite build` builds it when needed and copies it into dist/public-site/.
+ */
+export function yulintuPublicSite(): Plugin {
+  const PREFIX = '/public-site/';
+  return {
+    name: 'yulintu-public-site',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const url = decodeURIComponent((req.url ?? '').split('?')[0]);
+        if (!url.startsWith(PREFIX)) return next();
+        ensurePublicBundle().then(
+          (dir) => {
+            const files = listFiles(dir);
+            const name = url.slice(PREFIX.length);
+            res.setHeader('Cache-Control', 'no-store');
+            if (name === 'manifest.json') {
+              res.setHeader('Content-Type', 'application/json');
+              res.end(JSON.stringify({ files }));
+            } else if (files.includes(name)) {
+              res.setHeader('Content-Type', 'application/octet-stream');
+              res.end(readFileSync(join(dir, name)));
+            } else next();
+          },
+          (err: unknown) => {
+            res.statusCode = 500;
+            res.end(String(err));
+          },
+        );
+      });
+    },
+    async generateBundle() {
+      const dir = await ensurePublicBundle();
+      const files = listFiles(dir);
+      for (const f of files) this.emitFile({ type: 'asset', fileName: `public-site/${f}`, source: readFileSync(join(dir, f)) });
+      this.emitFile({ type: 'asset', fileName: 'public-site/manifest.json', source: JSON.stringify({ files }) });
+    },
+  };
+}
+
+
 export default defineConfig({
   base: './',
-  plugins: [react(), yulintuServeOnlyApp(), yulintuData()],
+  plugins: [react(), yulintuServeOnlyApp(), yulintuData(), yulintuPublicSite()],
   worker: { format: 'es' },
   // Pre-bundle everything up front so a first visit never reloads mid-test.
   optimizeDeps: {
@@ -161,6 +207,7 @@ export default defineConfig({
       'i18next',
       'react-i18next',
       'h3-js',
+      'fflate',
     ],
   },
   build: { chunkSizeWarningLimit: 4000 },

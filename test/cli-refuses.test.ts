@@ -120,6 +120,14 @@ describe('npm run cli refuses mistakes with exit status 2', () => {
     expect(r.stderr).toContain('unknown command: analyse (did you mean analyze?)');
   });
 
+  it('publish: a misspelt flag exits 2 naming it and the closest flag', () => {
+    const out = mkdtempSync(join(tmpdir(), 'yl-'));
+    const r = cli('publish', '--data', join(FIXTURES, 'tiny'), '--out', join(out, 'site'), '--blueprnt', 'bp.geojson');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown flag: --blueprnt (did you mean --blueprint?)');
+    expect(r.stderr).toContain('未知参数: --blueprnt');
+  });
+
   it('a FIFO as a data file exits 2 naming it instead of hanging; so does --policy naming a folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'yl-pkg-'));
     cpSync(join(FIXTURES, 'tiny'), dir, { recursive: true });

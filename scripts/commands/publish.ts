@@ -7,100 +7,37 @@
  * publishSite() and a service worker. Nothing of the package is copied as such: only the
  * whitelisted public fields (docs/PUBLISHING.md).
  */
-import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { EngineError, analyze, decodeText, loadPackage, parsePolicyOverride, publishSite, readApprovedSites, resolvePolicy, serviceWorkerJs, type ApprovedSite, type PolicyOverride } from '../../src/engine/index';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EngineError, analyze, assembleSite, manifestDataDate, publishSite, readApprovedSites, resolvePolicy, type ApprovedSite } from '../../src/engine/index';
 import { parseArgs, type Args } from '../lib/args';
-
-/** The flags read here: a parsed {@link Args} or a plain map (`--rebuild` given as 'true'). */
-type Opts = Pick<Args, 'get' | 'has'>;
-
-const PUBLISH_FLAGS = { data: 'value', out: 'value', blueprint: 'value', mode: 'value', title: 'value', policy: 'value', date: 'value', rebuild: 'switch' } as const;
-import { readPackageDir } from '../lib/readPackageDir';
+import { readPolicyFile } from '../lib/commonOptions';
+import { loadPackageDir } from '../lib/loadPackageDir';
+import { ensurePublicBundle, listFiles } from '../lib/publicBundle';
+import { readDataFile } from '../lib/readDataFile';
+import { UsageError } from '../lib/UsageError';
 import { makeOutDir } from '../lib/writeOutput';
 
-const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-/** Where `vite build -c vite.public.config.ts` puts the public bundle. */
-export const PUBLIC_BUNDLE_DIR = join(ROOT, 'dist-public');
+export { ensurePublicBundle, PUBLIC_BUNDLE_DIR } from '../lib/publicBundle';
+
+const PUBLISH_FLAGS = { data: 'value', out: 'value', blueprint: 'value', mode: 'value', title: 'value', policy: 'value', date: 'value', rebuild: 'switch' } as const;
 
 const argError = (field: string, detail: string): never => {
   throw new EngineError('E_ARGUMENT', { field, detail });
 };
 
-function need(opts: Opts, key: string): string {
-  const v = opts.get(key);
-  if (!v || v === 'true') argError(`--${key}`, 'missing');
-  return v!;
-}
-
-function readFileOrExit(file: string, flag: string): Uint8Array {
-  try {
-    return new Uint8Array(readFileSync(file));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new EngineError(code === 'ENOENT' ? 'E_MISSING_FILE' : 'E_ARGUMENT', { file, field: flag, detail: code === 'ENOENT' ? undefined : `cannot read (${code})` });
-  }
-}
-
-function readPolicy(opts: Opts): PolicyOverride | undefined {
-  if (!opts.has('policy')) return undefined;
-  const file = need(opts, 'policy');
-  const { text } = decodeText(readFileOrExit(file, '--policy'), file);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new EngineError('E_BAD_JSON', { file, detail: (e as Error).message.slice(0, 120) });
-  }
-  return parsePolicyOverride(raw, file);
-}
-
-/** Every file under a folder, as paths relative to it with '/' separators. */
-function listFiles(dir: string, base = dir): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...listFiles(p, base));
-    else out.push(relative(base, p).split('\\').join('/'));
-  }
-  return out;
-}
-
-function newestMtime(dir: string): number {
-  let t = 0;
-  for (const f of listFiles(dir)) t = Math.max(t, statSync(join(dir, f)).mtimeMs);
-  return t;
-}
-
-/**
- * The built public bundle: dist-public/, built now when missing, when `rebuild` is set or when
- * src/public or src/engine (whose pure modules it imports) holds a newer file than the build.
- */
-export async function ensurePublicBundle(rebuild = false): Promise<string> {
-  const index = join(PUBLIC_BUNDLE_DIR, 'index.html');
-  const sources = Math.max(newestMtime(join(ROOT, 'src/public')), newestMtime(join(ROOT, 'src/engine')));
-  const stale = !existsSync(index) || rebuild || sources > statSync(index).mtimeMs;
-  if (stale) {
-    process.stderr.write('building the public map bundle (vite build -c vite.public.config.ts)…\n');
-    const { build } = await import('vite');
-    await build({ configFile: join(ROOT, 'vite.public.config.ts'), logLevel: 'warn' });
-  }
-  return PUBLIC_BUNDLE_DIR;
-}
-
 /** The data date: --date, else the manifest's `date` / `dataDate` when it is YYYY-MM-DD. */
-function dataDate(opts: Opts, manifest: Record<string, unknown>): string | undefined {
-  const iso = /^\d{4}-\d{2}-\d{2}$/;
-  if (opts.has('date')) {
-    const d = need(opts, 'date');
-    if (!iso.test(d)) argError('--date', `must be YYYY-MM-DD, not '${d.slice(0, 20)}'`);
-    return d;
-  }
-  for (const k of ['date', 'dataDate']) if (typeof manifest[k] === 'string' && iso.test(manifest[k] as string)) return manifest[k] as string;
-  return undefined;
+function dataDate(args: Args, manifest: Record<string, unknown>): string | undefined {
+  const d = args.get('date');
+  if (d === undefined) return manifestDataDate(manifest);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new UsageError('U_BAD_VALUE', `--date ${d.slice(0, 20)}`, 'YYYY-MM-DD');
+  return d;
+}
+
+/** The bundle's files (path → bytes). */
+function readBundle(dir: string): Map<string, Uint8Array> {
+  return new Map(listFiles(dir).map((f) => [f, new Uint8Array(readFileSync(join(dir, f)))]));
 }
 
 /**
@@ -117,48 +54,41 @@ function prepareSite(site: string): void {
   makeOutDir(site);
 }
 
-/** Run `publish`; `args` are the words after the command or the parsed `--key value` map. */
 export const usage =
   'npm run cli -- publish  --data DIR --out SITE [--blueprint FILE] [--mode euclidean|network] [--title TEXT] [--policy FILE] [--date YYYY-MM-DD] [--rebuild]';
 
-export async function runPublish(args: readonly string[] | Opts): Promise<void> {
-  const parsed = Array.isArray(args) ? parseArgs(args, PUBLISH_FLAGS) : null;
-  const opts: Opts = parsed ?? (args as Opts);
-  const rebuild = parsed ? parsed.on('rebuild') : opts.get('rebuild') === 'true';
+/** Run `publish`; `argv` are the words after the command. */
+export async function runPublish(argv: readonly string[]): Promise<void> {
+  const args = parseArgs(argv, PUBLISH_FLAGS);
   const t0 = Date.now();
-  const dataDir = need(opts, 'data');
-  const site = need(opts, 'out');
-  const mode = opts.get('mode') ?? 'euclidean';
-  if (mode !== 'euclidean' && mode !== 'network') argError('--mode', `must be euclidean or network, not '${mode.slice(0, 20)}'`);
-  if (opts.has('title')) need(opts, 'title');
-  const override = readPolicy(opts);
-  const files = readPackageDir(dataDir);
-  const pkg = loadPackage(files);
+  const dataDir = args.need('data');
+  const site = args.need('out');
+  const mode = args.get('mode') ?? 'euclidean';
+  if (mode !== 'euclidean' && mode !== 'network') throw new UsageError('U_BAD_VALUE', `--mode ${mode.slice(0, 20)}`, 'euclidean | network');
+  const override = readPolicyFile(args);
+  const { pkg, files } = loadPackageDir(dataDir);
   const policy = resolvePolicy(pkg, override);
-  const analysis = analyze(pkg, { mode: mode as 'euclidean' | 'network', policy });
+  const analysis = analyze(pkg, { mode, policy });
   let approved: ApprovedSite[] = [];
-  if (opts.has('blueprint')) {
-    const file = need(opts, 'blueprint');
-    approved = readApprovedSites(readFileOrExit(file, '--blueprint'), file, pkg);
+  const bpFile = args.get('blueprint');
+  if (bpFile !== undefined) {
+    const bytes = readDataFile(bpFile);
+    if (!bytes) throw new EngineError('E_MISSING_FILE', { file: bpFile, field: '--blueprint' });
+    approved = readApprovedSites(bytes, bpFile, pkg);
   }
-  const { files: data, notes } = publishSite({ pkg, analysis, files, approved }, { title: opts.get('title'), dataDate: dataDate(opts, pkg.manifest) });
+  const { files: data, notes } = publishSite({ pkg, analysis, files, approved }, { title: args.get('title'), dataDate: dataDate(args, pkg.manifest) });
   for (const n of notes) process.stderr.write(`note: ${n}\n`);
 
-  const bundle = await ensurePublicBundle(rebuild);
+  const site_ = assembleSite(readBundle(await ensurePublicBundle(args.on('rebuild'))), data);
   prepareSite(site);
-  cpSync(bundle, site, { recursive: true });
-  for (const [name, text] of data) {
+  for (const [name, bytes] of site_) {
     mkdirSync(join(site, name, '..'), { recursive: true });
-    writeFileSync(join(site, name), text);
+    writeFileSync(join(site, name), bytes);
   }
-  const all = listFiles(site);
-  const hash = createHash('sha256');
-  for (const f of all) hash.update(f).update(readFileSync(join(site, f)));
-  writeFileSync(join(site, 'sw.js'), serviceWorkerJs(all, hash.digest('hex').slice(0, 12)));
-  const bytes = [...all, 'sw.js'].reduce((s, f) => s + statSync(join(site, f)).size, 0);
-  const gzipped = [...all, 'sw.js'].reduce((s, f) => s + gzipSync(readFileSync(join(site, f))).length, 0);
+  const bytes = [...site_.values()].reduce((s, b) => s + b.length, 0);
+  const gzipped = [...site_.values()].reduce((s, b) => s + gzipSync(b).length, 0);
   process.stderr.write(
     `published ${analysis.communities.length} communities, ${JSON.parse(data.get('data/site.json')!).counts.facilities} open facilities, ${approved.length} approved planned sites (${mode}) → ${site}\n` +
-      `site: ${all.length + 1} files, ${(bytes / 1e6).toFixed(2)} MB loaded on first visit (${(gzipped / 1e6).toFixed(2)} MB where the server compresses) in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
+      `site: ${site_.size} files, ${(bytes / 1e6).toFixed(2)} MB loaded on first visit (${(gzipped / 1e6).toFixed(2)} MB where the server compresses) in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
   );
 }

@@ -12,6 +12,7 @@ import { ControlPanel } from '../ui/ControlPanel';
 import { HoverTooltip } from '../ui/HoverTooltip';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { OpenFolderButton } from '../ui/OpenFolderButton';
+import { PublishButton } from '../ui/PublishButton';
 import { ProgressOverlay } from '../ui/ProgressOverlay';
 import { RankingTable } from '../ui/RankingTable';
 import { SearchBox } from '../ui/SearchBox';
@@ -150,6 +151,7 @@ export function App() {
         {view !== 'public' && <ImportButton />}
         <BlueprintToggle />
         <PilotsToggle />
+        {view !== 'public' && <PublishButton />}
         <button type="button" onClick={() => set({ rankingOpen: !rankingOpen })} data-testid="ranking-toggle">
           {rankingOpen ? t('ranking.hide') : t('ranking.show')}
         </button>

@@ -57,7 +57,7 @@ export { importPackage, inspectSource, guessRole, headerSetKey, resolveCrs, impo
 export type { ImportRequest, ImportResult, ImportReport, ImportSource, ImportProgress, SourcePreview, FileMapping, ColumnMapping, NamedBytes, CrsHint, FileReport, ImportRole } from './import/index';
 export * as publish from './publish/index';
 export type { PublicCommunity, PublicDemandCell, PublicFacility, PublicPlannedSite, PublicSiteMeta } from './publish/index';
-export { publishSite, readApprovedSites, serviceWorkerJs } from './publish/index';
+export { publishSite, readApprovedSites, serviceWorkerJs, assembleSite, manifestDataDate, cleanText, PLANNED_LEVELS, DEFAULT_SITE_TITLE } from './publish/index';
 export type { ApprovedSite } from './publish/index';
 export * as importer from './import/index';
 export * as pilots from './pilots/index';

@@ -159,7 +159,7 @@ export function MapView({ onHover }: Props) {
     const d = useApp.getState().data;
     for (const id of [...deferred.current]) {
       if (!layers[DEFERRED_SOURCES[id]] || !d) continue;
-      (map.getSource(id) as maplibregl.GeoJSONSource).setData(sourceData(d, id) as never);
+      (map.getSource(id) as maplibregl.GeoJSONSource).setData(sourceData(d, id));
       deferred.current.delete(id);
     }
     setNetworkVisibility(map, layers.roads);

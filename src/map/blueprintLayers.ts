@@ -1,10 +1,11 @@
 import { IconLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
-import { bundleLevel, type Scenario, type ServiceCode } from '../engine/index';
+import { bundleLevel, type Scenario, type ServiceCode, type SiteLevel } from '../engine/index';
 import type { BlueprintRun, ScenarioRun } from '../worker/protocol';
 import type { MapData } from '../worker/protocol';
-import { SERVICE_COLORS, type RGBA } from './colors';
-import { BEFORE_POINTS } from './buildDeckLayers';
+import { BP_CIRCLE_ALPHA, BP_FALLBACK, BP_JOINT_RING, BP_MOVED, BP_SELECTED_HALO, NEWLY_REACHED, REMOVED, SERVICE_COLORS, WHITE, type RGBA } from './colors';
+import { BEFORE_POINTS, type Interleaved } from './buildDeckLayers';
+import { buildIconAtlas } from './iconAtlas';
 
 /** Blueprint marker shapes (24 × 24 SVG paths): star = enhanced complex, pentagon = complex, dot = scattered, ring = joint. */
 export const BP_SHAPES = {
@@ -14,31 +15,6 @@ export const BP_SHAPES = {
   ring: 'M12 1.5 A10.5 10.5 0 1 1 11.99 1.5 Z M12 4.5 A7.5 7.5 0 1 0 12.01 4.5 Z',
 } as const;
 export type BpShape = keyof typeof BP_SHAPES;
-const CELL = 48;
-let atlas: { url: string; mapping: Record<BpShape, object> } | null = null;
-
-/** A mask atlas of the blueprint shapes, drawn once. */
-function bpAtlas() {
-  if (atlas) return atlas;
-  const names = Object.keys(BP_SHAPES) as BpShape[];
-  const canvas = document.createElement('canvas');
-  canvas.width = CELL * names.length;
-  canvas.height = CELL;
-  const ctx = canvas.getContext('2d')!;
-  const mapping = {} as Record<BpShape, object>;
-  names.forEach((n, i) => {
-    ctx.save();
-    ctx.translate(i * CELL, 0);
-    ctx.scale(CELL / 24, CELL / 24);
-    ctx.fillStyle = '#fff';
-    ctx.fill(new Path2D(BP_SHAPES[n]), 'evenodd');
-    ctx.restore();
-    mapping[n] = { x: i * CELL, y: 0, width: CELL, height: CELL, mask: true, anchorY: CELL / 2 };
-  });
-  atlas = { url: canvas.toDataURL('image/png'), mapping };
-  return atlas;
-}
-
 /** One site drawn by the blueprint layer (a recommended site or a scenario addition). */
 export interface BpMarker {
   id: string;
@@ -46,13 +22,13 @@ export interface BpMarker {
   lon: number;
   lat: number;
   services: ServiceCode[];
-  level: 'complex' | 'enhanced' | 'scattered';
+  level: SiteLevel;
   joint: boolean;
 }
 
-export const NEWLY_REACHED: RGBA = [0, 150, 220, 235];
-export const REMOVED: RGBA = [90, 90, 90, 220];
-const mainColor = (m: BpMarker): RGBA => SERVICE_COLORS[m.services[0]] ?? [80, 80, 80, 255];
+const mainColor = (m: BpMarker): RGBA => SERVICE_COLORS[m.services[0]] ?? BP_FALLBACK;
+const withAlpha = (c: RGBA, alpha: number): RGBA => [c[0], c[1], c[2], alpha];
+type LonLat = { lon: number; lat: number };
 
 export interface BlueprintLayerInput {
   data: MapData;
@@ -92,52 +68,52 @@ export function blueprintDeckLayers(inp: BlueprintLayerInput): Layer[] {
   const reached = inp.scenarioRun ? inp.scenarioRun.newlyReached : (inp.run?.newlyReached ?? new Int32Array(0));
   const pos = inp.data.buildings.position;
   const th = inp.data.analysis.policy.thresholdsM;
-  const a = bpAtlas();
+  const a = buildIconAtlas(BP_SHAPES, 'evenodd');
   const out: Layer[] = [];
   out.push(
-    new ScatterplotLayer({
+    new ScatterplotLayer<unknown, Interleaved>({
       id: 'bp-reached',
       beforeId: BEFORE_POINTS,
       data: { length: reached.length },
-      getPosition: (_: unknown, { index }: { index: number }) => [pos[2 * reached[index]], pos[2 * reached[index] + 1]],
+      getPosition: (_: unknown, { index }: { index: number }): [number, number] => [pos[2 * reached[index]], pos[2 * reached[index] + 1]],
       getRadius: 6,
       radiusUnits: 'meters',
       radiusMinPixels: 2,
       radiusMaxPixels: 7,
       getFillColor: NEWLY_REACHED,
       updateTriggers: { getPosition: [reached] },
-    } as never),
-    new ScatterplotLayer({
+    }),
+    new ScatterplotLayer<BpMarker, Interleaved>({
       id: 'bp-circles',
       beforeId: BEFORE_POINTS,
       data: markers,
-      getPosition: (m: BpMarker) => [m.lon, m.lat],
+      getPosition: (m: BpMarker): [number, number] => [m.lon, m.lat],
       getRadius: (m: BpMarker) => th[m.services.includes(inp.service) ? inp.service : m.services[0]],
       radiusUnits: 'meters',
       stroked: true,
       filled: true,
-      getFillColor: (m: BpMarker) => { const c = mainColor(m); return [c[0], c[1], c[2], m.id === inp.selectedSite ? 50 : 22]; },
-      getLineColor: (m: BpMarker) => { const c = mainColor(m); return [c[0], c[1], c[2], 200]; },
+      getFillColor: (m: BpMarker) => withAlpha(mainColor(m), m.id === inp.selectedSite ? BP_CIRCLE_ALPHA.selected : BP_CIRCLE_ALPHA.fill),
+      getLineColor: (m: BpMarker) => withAlpha(mainColor(m), BP_CIRCLE_ALPHA.line),
       lineWidthMinPixels: 1.5,
       updateTriggers: { getRadius: [inp.service], getFillColor: [inp.selectedSite] },
-    } as never),
+    }),
   );
-  const icon = { iconAtlas: a.url, iconMapping: a.mapping, getPosition: (m: BpMarker) => [m.lon, m.lat], sizeUnits: 'pixels', beforeId: BEFORE_POINTS };
+  const icon = { iconAtlas: a.url, iconMapping: a.mapping, getPosition: (m: LonLat): [number, number] => [m.lon, m.lat], sizeUnits: 'pixels' as const, beforeId: BEFORE_POINTS };
   const size = (m: BpMarker) => (m.level === 'enhanced' ? 26 : m.level === 'complex' ? 22 : 16);
   out.push(
-    new IconLayer({ ...icon, id: 'bp-joint', data: markers.filter((m) => m.joint), getIcon: () => 'ring', getSize: (m: BpMarker) => size(m) + 14, getColor: [40, 40, 40, 200] } as never),
-    new IconLayer({ ...icon, id: 'bp-halo', data: markers, getIcon: (m: BpMarker) => m.level, getSize: (m: BpMarker) => size(m) + 6, getColor: (m: BpMarker) => (m.id === inp.selectedSite ? [20, 20, 20, 255] : [255, 255, 255, 255]), updateTriggers: { getColor: [inp.selectedSite] } } as never),
-    new IconLayer({ ...icon, id: 'bp-sites', data: markers, pickable: true, getIcon: (m: BpMarker) => m.level, getSize: size, getColor: mainColor } as never),
+    new IconLayer<BpMarker, Interleaved>({ ...icon, id: 'bp-joint', data: markers.filter((m) => m.joint), getIcon: () => 'ring', getSize: (m: BpMarker) => size(m) + 14, getColor: BP_JOINT_RING }),
+    new IconLayer<BpMarker, Interleaved>({ ...icon, id: 'bp-halo', data: markers, getIcon: (m: BpMarker) => m.level, getSize: (m: BpMarker) => size(m) + 6, getColor: (m: BpMarker) => (m.id === inp.selectedSite ? BP_SELECTED_HALO : WHITE), updateTriggers: { getColor: [inp.selectedSite] } }),
+    new IconLayer<BpMarker, Interleaved>({ ...icon, id: 'bp-sites', data: markers, pickable: true, getIcon: (m: BpMarker) => m.level, getSize: size, getColor: mainColor }),
   );
   if (inp.scenarioRun) {
     const removed = new Set(inp.scenario.removed ?? []);
     const gone = inp.data.facilities.filter((f) => removed.has(f.id));
     out.push(
-      new ScatterplotLayer({ id: 'bp-removed', beforeId: BEFORE_POINTS, data: gone, getPosition: (f: { lon: number; lat: number }) => [f.lon, f.lat], getRadius: 9, radiusUnits: 'pixels', stroked: true, filled: false, getLineColor: REMOVED, lineWidthMinPixels: 3 } as never),
+      new ScatterplotLayer<LonLat, Interleaved>({ id: 'bp-removed', beforeId: BEFORE_POINTS, data: gone, getPosition: (f: LonLat): [number, number] => [f.lon, f.lat], getRadius: 9, radiusUnits: 'pixels', stroked: true, filled: false, getLineColor: REMOVED, lineWidthMinPixels: 3 }),
     );
     const moved = inp.scenario.moved ?? [];
     out.push(
-      new IconLayer({ ...icon, id: 'bp-moved', data: moved, getPosition: (m: { lon: number; lat: number }) => [m.lon, m.lat], getIcon: () => 'scattered', getSize: 16, getColor: [60, 60, 60, 255] } as never),
+      new IconLayer<LonLat, Interleaved>({ ...icon, id: 'bp-moved', data: moved, getIcon: () => 'scattered', getSize: 16, getColor: BP_MOVED }),
     );
   }
   return out;

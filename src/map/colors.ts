@@ -76,6 +76,17 @@ export const RING_COLORS: RGBA[] = [
 /** Outline of the minute rings around a selected facility. */
 export const FACILITY_RING_COLOR: RGBA = [60, 60, 60, 255];
 
+/** 一张蓝图 layer: homes a blueprint or scenario newly reaches, and facilities a scenario removes. */
+export const NEWLY_REACHED: RGBA = [0, 150, 220, 235];
+export const REMOVED: RGBA = [90, 90, 90, 220];
+/** 一张蓝图 markers: a site without a service colour, the 跨社区联合体 ring, the selected site's halo, a moved facility. */
+export const BP_FALLBACK: RGBA = [80, 80, 80, 255];
+export const BP_JOINT_RING: RGBA = [40, 40, 40, 200];
+export const BP_SELECTED_HALO: RGBA = [20, 20, 20, 255];
+export const BP_MOVED: RGBA = [60, 60, 60, 255];
+/** Alpha (0–255) of a blueprint site's walking circle: fill, fill when selected, outline. */
+export const BP_CIRCLE_ALPHA = { fill: 22, selected: 50, line: 200 } as const;
+
 /** Colours of the walking network (maplibre style and legend). */
 export const NETWORK_COLORS = {
   casing: '#bdb6a8',

@@ -25,7 +25,7 @@ export interface OverlayProps {
  * again once the map is idle. Returns the clean-up of that wait (or undefined).
  */
 export function setOverlay(map: maplibregl.Map, overlay: MapLibreOverlay, current: () => MapLibreOverlay | null, props: OverlayProps): (() => void) | undefined {
-  overlay.setProps(props as never);
+  overlay.setProps(props);
   if (map.isStyleLoaded()) return undefined;
   const again = () => current()?.setProps({ layers: props.layers });
   map.once('idle', again);

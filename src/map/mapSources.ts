@@ -1,8 +1,9 @@
+import type { FeatureCollection, GeoJSON } from 'geojson';
 import type * as maplibregl from 'maplibre-gl';
 import type { LayerKey, Selection } from '../state/viewState';
 import type { MapData } from '../worker/protocol';
 
-const EMPTY_FC = { type: 'FeatureCollection', features: [] };
+const EMPTY_FC: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** Selection filter for the highlight outline. */
 export function selectionFilter(sel: Selection | null): maplibregl.FilterSpecification {
@@ -17,7 +18,7 @@ export const DEFERRED_SOURCES = { roads: 'roads', labels: 'labels' } as const sa
 export type DeferredSource = keyof typeof DEFERRED_SOURCES;
 
 /** GeoJSON of one data-drawn basemap source. */
-export function sourceData(data: MapData, id: string): unknown {
+export function sourceData(data: MapData, id: string): GeoJSON {
   if (id === 'roads') return data.roads ?? EMPTY_FC;
   if (id === 'water') return data.water ?? EMPTY_FC;
   return data[id as 'communities' | 'labels' | 'streetLines' | 'districtLines'];
@@ -30,9 +31,9 @@ export function setSources(map: maplibregl.Map, data: MapData, layers: Record<La
     const layer = DEFERRED_SOURCES[id as DeferredSource];
     if (layer && !layers[layer]) {
       later.add(id as DeferredSource);
-      (map.getSource(id) as maplibregl.GeoJSONSource).setData(EMPTY_FC as never);
+      (map.getSource(id) as maplibregl.GeoJSONSource).setData(EMPTY_FC);
     } else {
-      (map.getSource(id) as maplibregl.GeoJSONSource).setData(sourceData(data, id) as never);
+      (map.getSource(id) as maplibregl.GeoJSONSource).setData(sourceData(data, id));
     }
   }
   return later;

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { BlueprintScope } from '../engine/index';
+import { BLUEPRINT_DEFAULTS, type BlueprintScope } from '../engine/index';
 import type { Scenario, ScenarioSite } from '../engine/index';
 import type { ServiceCode } from '../engine/index';
 import type { BlueprintRun, CandidateComparison, ScenarioRun } from '../worker/protocol';
@@ -70,7 +70,7 @@ export const useBlueprint = create<BpState>((set) => ({
   selectedIds: [],
   maxSites: 5,
   budgetWan: null,
-  timeLimitS: 10,
+  timeLimitS: BLUEPRINT_DEFAULTS.panelTimeLimitS,
   running: false,
   runStarted: 0,
   runId: 0,

@@ -8,6 +8,7 @@ import { pilotsApi, rememberPilotAnalysis } from './pilotsApi';
 import { filesKey, hasPackage, openPackage, providerFor } from './packageSession';
 import { snapshotApi } from './packageSnapshotApi';
 import { keepRun, reuseRun } from './modeRuns';
+import { publishApi } from './publishApi';
 import { toFailure } from './failure';
 import type { EngineWorkerApi, MapData, ProgressCallback } from './protocol';
 
@@ -75,6 +76,7 @@ const api: EngineWorkerApi = {
   ...networkApi,
   ...snapshotApi,
   ...pilotsApi,
+  ...publishApi,
   async runUrl(base, mode, onProgress, effort) {
     let files: Record<string, Uint8Array> | null = null;
     try {

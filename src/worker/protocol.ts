@@ -291,6 +291,36 @@ export interface SolverWorkerApi {
   blueprint(input: SolverInput, req: BlueprintRequest): Promise<BlueprintRun>;
 }
 
+/** A blueprint site the planner marks approved for the public map (发布公众地图). */
+export interface PublishApproval {
+  /** The package candidate's id. */
+  candidateId: string;
+  services: ServiceCode[];
+  level?: SiteLevel;
+  /** The name residents read (else "<community>嵌入式服务设施"). */
+  publicName?: string;
+}
+
+/** What the header's 发布公众地图 dialog asks the engine worker to publish. */
+export interface PublishRequest {
+  /** Site title (default 渝邻图 · 社区服务地图). */
+  title?: string;
+  mode: 'euclidean' | 'network';
+  approved: PublishApproval[];
+}
+
+/** The site's data files (path → JSON text) and notes for the publisher. */
+export interface PublishedFiles {
+  files: Record<string, string>;
+  notes: string[];
+}
+
+/** The part of the engine worker's API that publishes the loaded package's public data. */
+export interface PublishWorkerApi {
+  /** publishSite() on the loaded package, analysed in `req.mode` as `npm run cli -- publish` does. */
+  publishSite(req: PublishRequest): Promise<PublishedFiles>;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The pilot programme (docs/PILOTS.md) and the plan's other layers
 
@@ -339,7 +369,7 @@ export interface PilotWorkerApi {
 // The engine worker
 
 /** The API the engine worker exposes through comlink. */
-export interface EngineWorkerApi extends BlueprintWorkerApi, NetworkWorkerApi, SnapshotWorkerApi, PilotWorkerApi {
+export interface EngineWorkerApi extends BlueprintWorkerApi, NetworkWorkerApi, SnapshotWorkerApi, PilotWorkerApi, PublishWorkerApi {
   /** Fetch a package from this origin (`/data/<name>/`) and analyse it. */
   runUrl(base: string, mode: DistanceMode, onProgress?: ProgressCallback, effort?: boolean): Promise<MapData>;
   /** Analyse files the user opened (file name → bytes; buffers are transferred). */

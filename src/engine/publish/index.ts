@@ -9,3 +9,5 @@ export { readFacilityExtras, FACILITY_PUBLIC_COLUMNS, cleanText } from './facili
 export type { FacilityExtras } from './facilityExtras';
 export { serviceWorkerJs } from './serviceWorkerJs';
 export * from './publicTypes';
+export { assembleSite, compareSitePaths, siteVersion } from './assembleSite';
+export { manifestDataDate } from './manifestDataDate';

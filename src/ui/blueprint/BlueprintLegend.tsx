@@ -1,5 +1,5 @@
-import { CHART_COLORS, SERVICE_COLORS, css } from '../../map/colors';
-import { BP_SHAPES, NEWLY_REACHED, type BpShape } from '../../map/blueprintLayers';
+import { CHART_COLORS, NEWLY_REACHED, SERVICE_COLORS, css } from '../../map/colors';
+import { BP_SHAPES, type BpShape } from '../../map/blueprintLayers';
 import { useBlueprint } from '../../state/blueprintStore';
 import { useTranslation } from 'react-i18next';
 
