@@ -45,6 +45,13 @@ export const blueprintZh = {
   level: levelNames('zh'), // the engine's names (src/engine/blueprint/siteLevel.ts)
   bundle: '功能配置',
   area: '建筑面积',
+  areaRefused: {
+    empty: '请输入面积',
+    notNumber: '面积须为数字',
+    notPositive: '面积须大于 0',
+    tooLarge: '面积超过合理上限 {{max}} m²',
+  },
+  areaHint: '回车或离开输入框时生效，Esc 还原',
   source: '来源',
   ownership: '权属',
   newlyCovered: '新增覆盖户数',
@@ -164,6 +171,13 @@ export const blueprintEn: typeof blueprintZh = {
   level: levelNames('en'),
   bundle: 'Bundle',
   area: 'Floor area',
+  areaRefused: {
+    empty: 'Enter an area',
+    notNumber: 'The area must be a number',
+    notPositive: 'The area must be more than 0',
+    tooLarge: 'The area is above the plausibility limit of {{max}} m²',
+  },
+  areaHint: 'Applied on Enter or when leaving the field; Esc restores',
   source: 'Source',
   ownership: 'Ownership',
   newlyCovered: 'Households newly covered',
