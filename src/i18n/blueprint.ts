@@ -67,6 +67,9 @@ export const blueprintZh = {
   share: '占比',
   noSites: '没有推荐点位',
   communityCount: '{{n}} 个社区',
+  modeName: { euclidean: '直线距离', network: '步行距离', effort: '步行体力', matrix: '距离表' },
+  staleMode: '此蓝图按“{{solved}}”求解，当前距离计算为“{{current}}”；下面的数字是求解时的结果。',
+  resolve: '按“{{current}}”重新求解',
   levelTitle: '类型',
   scenario: {
     title: '方案推演',
@@ -193,6 +196,9 @@ export const blueprintEn: typeof blueprintZh = {
   share: 'Share',
   noSites: 'No sites recommended',
   communityCount: '{{n}} communities',
+  modeName: { euclidean: 'straight line', network: 'walking distance', effort: 'walking effort', matrix: 'distance table' },
+  staleMode: 'This blueprint was solved under “{{solved}}”; distances are now “{{current}}”. The figures below are those of the solve.',
+  resolve: 'Re-solve under “{{current}}”',
   levelTitle: 'Level',
   scenario: {
     title: 'What-if',
