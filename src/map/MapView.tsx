@@ -22,7 +22,7 @@ import type { HoverInfo } from './hoverInfo';
 import { buildingColors } from './layerStyles';
 import { DEFERRED_SOURCES, selectionFilter, setSources, sourceData, type DeferredSource } from './mapSources';
 import { setNetworkVisibility } from './networkLayers';
-import { toHover, toMapClick } from './picking';
+import { clickTarget, markerScale, toHover, toMapClick } from './picking';
 import { selectionBounds } from './selectionBounds';
 import { walkshedLayers } from './walkshedLayers';
 
@@ -41,6 +41,8 @@ export function MapView({ onHover }: Props) {
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
   const [ready, setReady] = useState(false);
+  /** Facility and candidate markers shrink at a city's extent (picking.ts markerScale). */
+  const [markers, setMarkers] = useState(1);
   /** Whether the map has settled once with data: until then it stays hidden (see the return). */
   const [settled, setSettled] = useState(false);
   /** A camera from the URL wins over fitting the data, once. */
@@ -92,6 +94,8 @@ export function MapView({ onHover }: Props) {
     const zoomCheck = () => {
       const near = map.getZoom() >= BUILDINGS_MIN_ZOOM;
       if (near !== useMapZoom.getState().buildingsZoom) useMapZoom.setState({ buildingsZoom: near });
+      const scale = Math.round(markerScale(map.getZoom()) * 20) / 20; // steps of 0.05: few re-renders
+      setMarkers((m) => (m === scale ? m : scale));
     };
     zoomCheck();
     map.on('zoomend', zoomCheck);
@@ -187,13 +191,18 @@ export function MapView({ onHover }: Props) {
       buildingColors: bColors,
       selection,
       publicView: view === 'public',
+      markerScale: markers,
     });
     if (view !== 'public') deckLayers.push(...blueprintDeckLayers({ data, service, ...bp }));
     deckLayers.push(...walkLayers);
     const map = mapRef.current!;
     const cleanup = setOverlay(map, overlay, () => overlayRef.current, {
       layers: deckLayers,
-      onClick: (info: PickingInfo) => mapClick(toMapClick(info), data),
+      // Hexagons show their tooltip but pass clicks through to what lies under them (picking.ts).
+      onClick: (info: PickingInfo) => {
+        const pickable = deckLayers.filter((l) => l.props.pickable).map((l) => l.id);
+        mapClick(toMapClick(clickTarget(info, pickable, (x, y, layerIds) => overlay.pickObject({ x, y, layerIds }))), data);
+      },
       onHover: (info: PickingInfo) => onHover(toHover(info)),
       getCursor: ({ isHovering }) => (useWalk.getState().tool ? 'crosshair' : isHovering ? 'pointer' : 'grab'),
     });
@@ -203,7 +212,7 @@ export function MapView({ onHover }: Props) {
       map.triggerRepaint();
     });
     return cleanup;
-  }, [ready, data, coloring, bColors, service, drawn, selection, view, onHover, bp, walkLayers]);
+  }, [ready, data, coloring, bColors, service, drawn, selection, view, onHover, bp, walkLayers, markers]);
 
   // Zoom to the selection on request (search, ranking table, button).
   useEffect(() => {

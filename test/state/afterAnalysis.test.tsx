@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { aggregateH3, analyze, createScenarioContext, evaluateScenario, loadPackage, type Analysis, type DataPackage, type DistanceProvider } from '../../src/engine/index';
+import { aggregateH3, analyze, createScenarioContext, evaluateScenario, type Analysis, type DataPackage, type DistanceProvider } from '../../src/engine/index';
 import { initI18n } from '../../src/i18n';
 import { setBpEngine } from '../../src/client/bpEngine';
 import { useApp } from '../../src/state/appStore';
