@@ -30,7 +30,7 @@ export const en: Strings = {
     layers: 'Layers',
     distance: 'Distance',
     selectLevel: 'Click selects',
-    search: 'Search community name or code',
+    search: 'Search communities, streets, districts, facilities or candidate sites (name or code)',
     settings: 'Settings',
     zoomTo: 'Zoom to selection',
     clear: 'Clear selection',
@@ -185,5 +185,6 @@ export const en: Strings = {
   facilityLevel: { street: 'Street level', community: 'Community level', compound: 'Compound level' },
   fmt: { hh: '{{n}} hh', m: '{{n}} m' },
   unit: { m2: 'm²', m: 'm', hh: 'households', wan: '10k yuan', per100: 'm²/100 hh' },
+  search: { group: { district: 'Districts', street: 'Streets', community: 'Communities', facility: 'Facilities', candidate: 'Candidate sites' } },
   common: { yes: 'Yes', no: 'No', close: 'Close', search: 'Search', noResult: 'No match' },
 };

@@ -29,7 +29,7 @@ export const zh = {
     layers: '图层',
     distance: '距离计算',
     selectLevel: '点选层级',
-    search: '搜索社区名称或代码',
+    search: '搜索社区、街道、区县、设施或候选点位（名称或代码）',
     settings: '设置',
     zoomTo: '缩放至所选',
     clear: '取消选择',
@@ -184,6 +184,7 @@ export const zh = {
   facilityLevel: { street: '街道级', community: '社区级', compound: '小区级' },
   unit: { m2: 'm²', m: '米', hh: '户', wan: '万元', per100: 'm²/百户' },
   fmt: { hh: '{{n}} 户', m: '{{n}} 米' },
+  search: { group: { district: '区县', street: '街道', community: '社区', facility: '设施', candidate: '候选点位' } },
   common: { yes: '是', no: '否', close: '关闭', search: '搜索', noResult: '无匹配结果' },
 };
 

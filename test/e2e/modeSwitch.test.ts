@@ -32,7 +32,9 @@ describe.skipIf(!hasChromium || !existsSync(join(DATA_DIR, 'roads.geojson')))('s
     b = await openSession();
     await b.page.setViewportSize({ width: 1366, height: 768 });
     await b.page.goto(`${b.origin}/`, { timeout: 180_000 });
+    b.page.setDefaultTimeout(120_000); // a shared 2-core machine: generous waits on conditions
     await b.page.waitForFunction(() => (window as unknown as { __yulintuReady?: number }).__yulintuReady, null, { timeout: 120_000 });
+    await b.page.waitForFunction(() => (window as unknown as { __yulintuIdle?: number }).__yulintuIdle, null, { timeout: 120_000 });
   });
 
   afterAll(async () => {
@@ -102,7 +104,7 @@ describe.skipIf(!hasChromium || !existsSync(join(DATA_DIR, 'roads.geojson')))('s
     await stale.waitFor({ state: 'detached' });
     // Still the user's scenario: re-solving the blueprint does not touch the edits.
     expect((await probe(page)).scenario).toEqual(before.scenario);
-  });
+  }, 900_000);
 
   it('throws no page error', () => {
     expect(b.pageErrors).toEqual([]);
