@@ -94,6 +94,12 @@ export const en: Strings = {
   },
   basemap: { none: 'None (drawn from the data)', osm: 'OpenStreetMap (online)', tianditu: 'Tianditu (online, key needed)', key: 'Tianditu key tk', attribution: '© 天地图', note: 'Offline by default; an online basemap requests tiles from an outside server.' },
   panel: {
+    householdsOfficial: 'Official households',
+    householdsBuildings: 'Households in buildings',
+    householdsOfficialNote: 'Official households: each community’s registered count (communities.geojson); area per 100 households and shortfalls use it',
+    householdsBuildingsNote: 'Households in buildings: sum over the residential buildings inside the communities (buildings.csv); coverage is weighted by it',
+    unassignedBuildings: 'Buildings in no community',
+    householdsWhich: 'Official households drive the area figures; households in buildings weight the coverage (two sources, they may differ).',
     community: 'Community',
     street: 'Street',
     district: 'District',

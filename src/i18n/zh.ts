@@ -93,6 +93,12 @@ export const zh = {
   },
   basemap: { none: '无（数据绘制底图）', osm: 'OpenStreetMap（联网）', tianditu: '天地图（联网，需密钥）', key: '天地图密钥 tk', attribution: '© 天地图', note: '默认不联网；开启在线底图会向外部服务器请求瓦片。' },
   panel: {
+    householdsOfficial: '统计户数',
+    householdsBuildings: '楼栋户数合计',
+    householdsOfficialNote: '统计户数：各社区登记户数（communities.geojson），每百户面积和面积缺口按此计算',
+    householdsBuildingsNote: '楼栋户数合计：社区内住宅楼栋户数之和（buildings.csv），步行覆盖率按此加权',
+    unassignedBuildings: '不在任何社区的楼栋',
+    householdsWhich: '统计户数用于面积指标；楼栋户数合计用于覆盖率（两者来源不同，数值可不一致）。',
     community: '社区',
     street: '街道',
     district: '区县',

@@ -34,8 +34,8 @@ describe.skipIf(!hasChromium || !existsSync(join(DATA_DIR, 'roads.geojson')))('s
     await b.page.goto(`${b.origin}/`, { timeout: 180_000 });
     b.page.setDefaultTimeout(120_000); // a shared 2-core machine: generous waits on conditions
     await b.page.waitForFunction(() => (window as unknown as { __yulintuReady?: number }).__yulintuReady, null, { timeout: 120_000 });
-    await b.page.waitForFunction(() => (window as unknown as { __yulintuIdle?: number }).__yulintuIdle, null, { timeout: 120_000 });
-  });
+    await b.page.waitForFunction(() => (window as unknown as { __yulintuIdle?: number }).__yulintuIdle, null, { timeout: 300_000 });
+  }, 600_000);
 
   afterAll(async () => {
     await b?.close();
