@@ -45,6 +45,13 @@ export const blueprintZh = {
   level: levelNames('zh'), // the engine's names (src/engine/blueprint/siteLevel.ts)
   bundle: '功能配置',
   area: '建筑面积',
+  areaRefused: {
+    empty: '请输入面积',
+    notNumber: '面积须为数字',
+    notPositive: '面积须大于 0',
+    tooLarge: '面积超过合理上限 {{max}} m²',
+  },
+  areaHint: '回车或离开输入框时生效，Esc 还原',
   source: '来源',
   ownership: '权属',
   newlyCovered: '新增覆盖户数',
@@ -60,6 +67,9 @@ export const blueprintZh = {
   share: '占比',
   noSites: '没有推荐点位',
   communityCount: '{{n}} 个社区',
+  modeName: { euclidean: '直线距离', network: '步行距离', effort: '步行体力', matrix: '距离表' },
+  staleMode: '此蓝图按“{{solved}}”求解，当前距离计算为“{{current}}”；下面的数字是求解时的结果。',
+  resolve: '按“{{current}}”重新求解',
   levelTitle: '类型',
   scenario: {
     title: '方案推演',
@@ -168,6 +178,13 @@ export const blueprintEn: typeof blueprintZh = {
   level: levelNames('en'),
   bundle: 'Bundle',
   area: 'Floor area',
+  areaRefused: {
+    empty: 'Enter an area',
+    notNumber: 'The area must be a number',
+    notPositive: 'The area must be more than 0',
+    tooLarge: 'The area is above the plausibility limit of {{max}} m²',
+  },
+  areaHint: 'Applied on Enter or when leaving the field; Esc restores',
   source: 'Source',
   ownership: 'Ownership',
   newlyCovered: 'Households newly covered',
@@ -183,6 +200,9 @@ export const blueprintEn: typeof blueprintZh = {
   share: 'Share',
   noSites: 'No sites recommended',
   communityCount: '{{n}} communities',
+  modeName: { euclidean: 'straight line', network: 'walking distance', effort: 'walking effort', matrix: 'distance table' },
+  staleMode: 'This blueprint was solved under “{{solved}}”; distances are now “{{current}}”. The figures below are those of the solve.',
+  resolve: 'Re-solve under “{{current}}”',
   levelTitle: 'Level',
   scenario: {
     title: 'What-if',

@@ -30,7 +30,7 @@ export const en: Strings = {
     layers: 'Layers',
     distance: 'Distance',
     selectLevel: 'Click selects',
-    search: 'Search community name or code',
+    search: 'Search communities, streets, districts, facilities or candidate sites (name or code)',
     settings: 'Settings',
     zoomTo: 'Zoom to selection',
     clear: 'Clear selection',
@@ -94,6 +94,12 @@ export const en: Strings = {
   },
   basemap: { none: 'None (drawn from the data)', osm: 'OpenStreetMap (online)', tianditu: 'Tianditu (online, key needed)', key: 'Tianditu key tk', attribution: '© 天地图', note: 'Offline by default; an online basemap requests tiles from an outside server.' },
   panel: {
+    householdsOfficial: 'Official households',
+    householdsBuildings: 'Households in buildings',
+    householdsOfficialNote: 'Official households: each community’s registered count (communities.geojson); area per 100 households and shortfalls use it',
+    householdsBuildingsNote: 'Households in buildings: sum over the residential buildings inside the communities (buildings.csv); coverage is weighted by it',
+    unassignedBuildings: 'Buildings in no community',
+    householdsWhich: 'Official households drive the area figures; households in buildings weight the coverage (two sources, they may differ).',
     community: 'Community',
     street: 'Street',
     district: 'District',
@@ -195,5 +201,6 @@ export const en: Strings = {
   facilityLevel: { street: 'Street level', community: 'Community level', compound: 'Compound level' },
   fmt: { hh: '{{n}} hh', m: '{{n}} m' },
   unit: { m2: 'm²', m: 'm', hh: 'households', wan: '10k yuan', per100: 'm²/100 hh' },
+  search: { group: { district: 'Districts', street: 'Streets', community: 'Communities', facility: 'Facilities', candidate: 'Candidate sites' } },
   common: { yes: 'Yes', no: 'No', close: 'Close', search: 'Search', noResult: 'No match' },
 };

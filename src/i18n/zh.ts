@@ -29,7 +29,7 @@ export const zh = {
     layers: '图层',
     distance: '距离计算',
     selectLevel: '点选层级',
-    search: '搜索社区名称或代码',
+    search: '搜索社区、街道、区县、设施或候选点位（名称或代码）',
     settings: '设置',
     zoomTo: '缩放至所选',
     clear: '取消选择',
@@ -93,6 +93,12 @@ export const zh = {
   },
   basemap: { none: '无（数据绘制底图）', osm: 'OpenStreetMap（联网）', tianditu: '天地图（联网，需密钥）', key: '天地图密钥 tk', attribution: '© 天地图', note: '默认不联网；开启在线底图会向外部服务器请求瓦片。' },
   panel: {
+    householdsOfficial: '统计户数',
+    householdsBuildings: '楼栋户数合计',
+    householdsOfficialNote: '统计户数：各社区登记户数（communities.geojson），每百户面积和面积缺口按此计算',
+    householdsBuildingsNote: '楼栋户数合计：社区内住宅楼栋户数之和（buildings.csv），步行覆盖率按此加权',
+    unassignedBuildings: '不在任何社区的楼栋',
+    householdsWhich: '统计户数用于面积指标；楼栋户数合计用于覆盖率（两者来源不同，数值可不一致）。',
     community: '社区',
     street: '街道',
     district: '区县',
@@ -194,6 +200,7 @@ export const zh = {
   facilityLevel: { street: '街道级', community: '社区级', compound: '小区级' },
   unit: { m2: 'm²', m: '米', hh: '户', wan: '万元', per100: 'm²/百户' },
   fmt: { hh: '{{n}} 户', m: '{{n}} 米' },
+  search: { group: { district: '区县', street: '街道', community: '社区', facility: '设施', candidate: '候选点位' } },
   common: { yes: '是', no: '否', close: '关闭', search: '搜索', noResult: '无匹配结果' },
 };
 

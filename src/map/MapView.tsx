@@ -23,7 +23,7 @@ import type { HoverInfo } from './hoverInfo';
 import { buildingColors } from './layerStyles';
 import { DEFERRED_SOURCES, selectionFilter, setSources, sourceData, type DeferredSource } from './mapSources';
 import { setNetworkVisibility } from './networkLayers';
-import { toHover, toMapClick } from './picking';
+import { clickTarget, markerScale, toHover, toMapClick } from './picking';
 import { selectionBounds } from './selectionBounds';
 import { useMapSelection } from './useMapSelection';
 import { walkshedLayers } from './walkshedLayers';
@@ -48,6 +48,8 @@ export function MapView({ onHover }: Props) {
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
   const [ready, setReady] = useState(false);
+  /** Facility and candidate markers shrink at a city's extent (picking.ts markerScale). */
+  const [markers, setMarkers] = useState(1);
   /** Whether the map has settled once with data: until then it stays hidden (see the return). */
   const [settled, setSettled] = useState(false);
   /** A camera from the URL wins over fitting the data, once. */
@@ -110,6 +112,8 @@ export function MapView({ onHover }: Props) {
     const zoomCheck = () => {
       const near = map.getZoom() >= BUILDINGS_MIN_ZOOM;
       if (near !== useMapZoom.getState().buildingsZoom) useMapZoom.setState({ buildingsZoom: near });
+      const scale = Math.round(markerScale(map.getZoom()) * 20) / 20; // steps of 0.05: few re-renders
+      setMarkers((m) => (m === scale ? m : scale));
     };
     zoomCheck();
     map.on('zoomend', zoomCheck);
@@ -206,6 +210,7 @@ export function MapView({ onHover }: Props) {
       selection: selectedFacility,
       publicView: view === 'public',
       facilities,
+      markerScale: markers,
     });
     if (view !== 'public') deckLayers.push(...planLayers); // pilots and landing points are planners' layers
     if (view !== 'public') deckLayers.push(...blueprintDeckLayers({ data, service, ...bp }));
@@ -213,7 +218,11 @@ export function MapView({ onHover }: Props) {
     const map = mapRef.current!;
     const cleanup = setOverlay(map, overlay, () => overlayRef.current, {
       layers: deckLayers,
-      onClick: (info: PickingInfo) => mapClick(toMapClick(info), data),
+      // Hexagons show their tooltip but pass clicks through to what lies under them (picking.ts).
+      onClick: (info: PickingInfo) => {
+        const pickable = deckLayers.filter((l) => l.props.pickable).map((l) => l.id);
+        mapClick(toMapClick(clickTarget(info, pickable, (x, y, layerIds) => overlay.pickObject({ x, y, layerIds }))), data);
+      },
       onHover: (info: PickingInfo) => onHover(toHover(info)),
       getCursor: ({ isHovering }) => (useWalk.getState().tool ? 'crosshair' : isHovering ? 'pointer' : 'grab'),
     });
@@ -223,7 +232,7 @@ export function MapView({ onHover }: Props) {
       map.triggerRepaint();
     });
     return cleanup;
-  }, [ready, data, coloring, bColors, service, drawn, selectedFacility, view, onHover, bp, walkLayers, facilities, planLayers]);
+  }, [ready, data, coloring, bColors, service, drawn, selectedFacility, view, onHover, bp, walkLayers, facilities, planLayers, markers]);
 
   // Zoom to the selection on request (search, ranking table, button).
   useEffect(() => {

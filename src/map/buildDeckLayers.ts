@@ -28,6 +28,8 @@ export interface DeckLayerInput {
   publicView: boolean;
   /** Facilities to draw instead of data.facilities (the accessibility filter); the same array between renders. */
   facilities?: Facility[];
+  /** Size factor of facility and candidate markers (picking.ts markerScale; default 1). */
+  markerScale?: number;
 }
 
 /** Radius in metres of a building dot: grows with the square root of its households. */
@@ -160,6 +162,7 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
       getPosition: (f: Facility): [number, number] => [f.lon, f.lat],
       getIcon: (f: Facility) => levelShape(f.level),
       sizeUnits: 'pixels' as const,
+      sizeScale: inp.markerScale ?? 1,
     };
     out.push(
       new IconLayer<Facility, Interleaved>({
@@ -189,6 +192,7 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
       getPosition: (c: Candidate): [number, number] => [c.lon, c.lat],
       getIcon: () => CANDIDATE_SHAPE,
       sizeUnits: 'pixels' as const,
+      sizeScale: inp.markerScale ?? 1,
     };
     out.push(
       new IconLayer<Candidate, Interleaved>({ ...common, id: 'candidates-halo', getSize: 21, getColor: WHITE }),

@@ -1,7 +1,8 @@
 import type { WorkerFailure } from '../worker/protocol';
 import { mapHandle } from './mapHandle';
 import { bpEngine } from '../client/bpEngine';
-import { scopeOf, useBlueprint } from './blueprintStore';
+import { modeKey, scopeOf, useBlueprint } from './blueprintStore';
+import { useApp } from './appStore';
 
 const st = () => useBlueprint.getState();
 
@@ -13,6 +14,8 @@ export async function runBlueprint(): Promise<void> {
   const s = st();
   const id = s.runId + 1;
   s.set({ runId: id, running: true, runStarted: performance.now(), error: null });
+  const app = useApp.getState();
+  const solvedUnder = modeKey(app.mode, app.effort); // the worker solves on its latest analysis, in this mode
   try {
     const run = await (await bpEngine()).blueprint({
       scope: scopeOf(s),
@@ -21,7 +24,7 @@ export async function runBlueprint(): Promise<void> {
       timeLimitS: s.timeLimitS,
     });
     if (st().runId !== id) return;
-    st().set({ run, running: false, selectedSite: null, showLayer: true });
+    st().set({ run, runMode: solvedUnder, running: false, selectedSite: null, showLayer: true });
     fitToSites(run.result.sites);
   } catch (e) {
     if (st().runId !== id) return;

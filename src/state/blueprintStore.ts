@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { BLUEPRINT_DEFAULTS, type BlueprintScope } from '../engine/index';
+import { BLUEPRINT_DEFAULTS, type BlueprintScope, type DistanceMode } from '../engine/index';
 import type { Scenario, ScenarioSite } from '../engine/index';
 import type { ServiceCode } from '../engine/index';
 import type { BlueprintRun, CandidateComparison, ScenarioRun } from '../worker/protocol';
@@ -9,6 +9,14 @@ export type ScopeKind = 'all' | 'district' | 'street' | 'selected';
 export type BpTab = 'blueprint' | 'scenario' | 'compare' | 'export';
 export type MapTool = 'none' | 'place' | 'move';
 export type Slot = 'A' | 'B';
+
+/** A distance mode as the user chooses it: network mode with effort is its own choice. */
+export type ModeKey = 'euclidean' | 'network' | 'effort' | 'matrix';
+
+/** The mode key of the app's `mode` and `effort`. */
+export function modeKey(mode: DistanceMode, effort: boolean): ModeKey {
+  return mode === 'network' && effort ? 'effort' : mode;
+}
 
 export interface NamedScenario {
   name: string;
@@ -33,6 +41,8 @@ export interface BpState {
   runId: number;
   error: WorkerFailure | null;
   run: BlueprintRun | null;
+  /** The distance mode the blueprint was solved under (a mode switch keeps the run and marks it). */
+  runMode: ModeKey | null;
   selectedSite: string | null;
 
   scenario: Scenario;
@@ -76,6 +86,7 @@ export const useBlueprint = create<BpState>((set) => ({
   runId: 0,
   error: null,
   run: null,
+  runMode: null,
   selectedSite: null,
   scenario: EMPTY_SCENARIO,
   history: [],

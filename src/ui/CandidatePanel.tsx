@@ -24,7 +24,8 @@ export function CandidatePanel({ candidate: c, communityName }: { candidate: Can
         <StatRow label={t('panel.inCommunity')} value={communityName ?? t('panel.unassigned')} />
         {c.note ? <StatRow label={t('panel.note')} value={c.note} /> : null}
       </dl>
-      <CandidateActions candidate={c} />
+      {/* keyed by the candidate: its bundle and area editor starts from this candidate's own values */}
+      <CandidateActions key={c.id} candidate={c} />
     </section>
   );
 }

@@ -58,7 +58,8 @@ export function CommunityPanel({ result: r, census, policy, totalCommunities, st
         </div>
       </header>
       <dl className="stats">
-        <StatRow label={t('panel.households')} value={fmtHh(r.households, lang)} testId="households" />
+        <StatRow label={t('panel.householdsOfficial')} title={t('panel.householdsOfficialNote')} value={fmtHh(r.households, lang)} testId="households" />
+        <StatRow label={t('panel.householdsBuildings')} title={t('panel.householdsBuildingsNote')} value={fmtHh(r.buildingHouseholds, lang)} testId="households-buildings" />
         {census?.population !== undefined && <StatRow label={t('panel.population')} value={fmtNum(census.population, lang)} />}
         {census?.elderly !== undefined && <StatRow label={t('panel.elderly')} value={fmtNum(census.elderly, lang)} />}
         {census?.children !== undefined && <StatRow label={t('panel.children')} value={fmtNum(census.children, lang)} />}

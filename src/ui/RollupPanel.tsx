@@ -37,7 +37,8 @@ export function RollupPanel({ rollup: r, communities, policy, service, onSelect 
       <RollupPlanFlags rollup={r} />
       <dl className="stats">
         <StatRow label={t('panel.communities')} value={fmtNum(r.communities, lang)} />
-        <StatRow label={t('panel.households')} value={fmtHh(r.households, lang)} testId="households" />
+        <StatRow label={t('panel.householdsOfficial')} title={t('panel.householdsOfficialNote')} value={fmtHh(r.households, lang)} testId="households" />
+        <StatRow label={t('panel.householdsBuildings')} title={t('panel.householdsBuildingsNote')} value={fmtHh(r.buildingHouseholds, lang)} testId="households-buildings" />
         <StatRow label={t('panel.facilityArea')} value={fmtM2(r.facilityAreaM2, lang)} testId="facility-area" />
         <StatRow
           label={t('panel.areaPer100')}
@@ -51,7 +52,8 @@ export function RollupPanel({ rollup: r, communities, policy, service, onSelect 
         <StatRow label={t('panel.failingComplex')} value={`${fmtNum(r.failingComplexRule, lang)} / ${r.communities}`} />
         <StatRow label={t('panel.failingBasic')} value={`${fmtNum(r.failingBasicRule, lang)} / ${r.communities}`} />
       </dl>
-      <h3>{t('panel.coverage')}</h3>
+      <p className="stat-note muted">{t('panel.householdsWhich')}</p>
+      <h3 title={t('panel.householdsBuildingsNote')}>{t('panel.coverage')}</h3>
       <CoverageChart coverage={r.coverage} thresholdsM={policy.thresholdsM} selected={service} />
       <h3>{t('panel.members')}</h3>
       <ol className="members">

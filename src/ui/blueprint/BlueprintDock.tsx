@@ -1,10 +1,12 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import type { MapData } from '../../worker/protocol';
+import { afterAnalysis } from '../../state/afterAnalysis';
 import { useApp } from '../../state/appStore';
 import { BlueprintPanel } from './BlueprintPanel';
 import { ComparePanel } from './ComparePanel';
 import { ExportPanel } from './ExportPanel';
 import { ScenarioPanel } from './ScenarioPanel';
-import { EMPTY_SCENARIO, useBlueprint, type BpTab } from '../../state/blueprintStore';
+import { useBlueprint, type BpTab } from '../../state/blueprintStore';
 import './blueprint.css';
 import { useTranslation } from 'react-i18next';
 
@@ -29,10 +31,13 @@ export function BlueprintDock() {
   const set = useBlueprint((s) => s.set);
   const data = useApp((s) => s.data);
   const view = useApp((s) => s.view);
-  // New data: every result of the old package is stale.
+  // New data: another package clears every result; a mode switch keeps the edits and re-evaluates them.
+  const shown = useRef<MapData | null>(null);
   useEffect(() => {
-    set({ run: null, scenario: EMPTY_SCENARIO, history: [], scenarioRun: null, comparison: null, compareIds: [], slots: { A: null, B: null }, slotRuns: {}, selectedSite: null, error: null, tool: 'none' });
-  }, [data, set]);
+    if (!data || data === shown.current) return;
+    afterAnalysis(data, shown.current);
+    shown.current = data;
+  }, [data]);
   if (!open || !data || view === 'public') return null;
   return (
     <section className="bp-dock" data-testid="blueprint-dock" aria-label={t('blueprint:open')}>
