@@ -239,6 +239,7 @@ function readPackage(v: unknown): PackageRef {
       files: v.files.map((f: unknown, i) => {
         if (!isObj(f) || !(f.bytes instanceof Uint8Array)) return fail(`package.files[${i}]`);
         const name = str(f.name, `package.files[${i}].name`, 200);
+        // eslint-disable-next-line no-control-regex
         if (!/^[^/\\\u0000-\u001f]+$/.test(name)) return fail(`package.files[${i}].name`);
         return { name, bytes: f.bytes };
       }),
