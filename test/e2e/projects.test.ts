@@ -11,7 +11,7 @@ type Win = {
   __yulintuIdle?: number;
 };
 
-const ready = (page: Page) => page.waitForFunction(() => (window as unknown as Win).__yulintuReady && (window as unknown as Win).__yulintu.getState().status === 'ready', null, { timeout: 90_000 });
+const ready = (page: Page) => page.waitForFunction(() => (window as unknown as Win).__yulintuReady && (window as unknown as Win).__yulintu.getState().status === 'ready', null, { timeout: 240_000 });
 const app = (page: Page) => page.evaluate(() => {
   const s = (window as unknown as Win).__yulintu.getState();
   return { service: s.service, selection: s.selection, selectLevel: s.selectLevel, rankingOpen: s.rankingOpen, status: s.status };
@@ -74,7 +74,7 @@ describe.skipIf(!hasChromium)('work survives a reload; hostile links render', ()
   it.each(['?map=-5/95/200', '?map=1e308/1e308/1e308', '?map=NaN/x/y&sel=c:%00&walk=1e308,1&pkg=%0A'])('opens the hostile link %s and the app renders', async (q) => {
     await page.goto(`${session.origin}/${q}`, { timeout: 180_000, waitUntil: 'commit' });
     await ready(page);
-    await page.waitForFunction(() => (window as unknown as Win).__yulintuIdle, null, { timeout: 90_000 });
+    await page.waitForFunction(() => (window as unknown as Win).__yulintuIdle, null, { timeout: 240_000 });
     await page.getByTestId('project-menu').waitFor();
     expect((await app(page)).status).toBe('ready');
     const cam = await page.evaluate(() => (window as unknown as Win).__yulintu.getState().camera);
