@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useApp } from '../../state/appStore';
 import { BlueprintPanel } from './BlueprintPanel';
 import { ComparePanel } from './ComparePanel';
@@ -29,8 +29,14 @@ export function BlueprintDock() {
   const set = useBlueprint((s) => s.set);
   const data = useApp((s) => s.data);
   const view = useApp((s) => s.view);
-  // New data: every result of the old package is stale.
+  // Another package: every result of the old package is stale. The first package (a restored
+  // project's) keeps the kept work.
+  const shownPackage = useRef<number | undefined | null>(null);
   useEffect(() => {
+    if (!data) return;
+    const prev = shownPackage.current;
+    shownPackage.current = data.packageId;
+    if (prev === null) return;
     set({ run: null, scenario: EMPTY_SCENARIO, history: [], scenarioRun: null, comparison: null, compareIds: [], slots: { A: null, B: null }, slotRuns: {}, selectedSite: null, error: null, tool: 'none' });
   }, [data, set]);
   if (!open || !data || view === 'public') return null;
