@@ -31,6 +31,12 @@ import { ImportWizard } from '../ui/import/ImportWizard';
 import { pickView, useApp } from '../state/appStore';
 import { takePrestarted } from '../state/prestart';
 import { formatView } from '../state/viewState';
+import { packageIdentity } from '../state/packageIdentity';
+import { CopyLinkButton } from '../ui/projects/CopyLinkButton';
+import { PackageMismatch } from '../ui/projects/PackageMismatch';
+import { ProjectMenu } from '../ui/projects/ProjectMenu';
+import { useWalkPointInUrl } from '../state/walkActions';
+import { projectPackage, setProjectPackage } from '../state/projects/projectSession';
 
 type Source = { kind: 'url'; dataset: string } | { kind: 'files'; files: File[] };
 
@@ -67,7 +73,11 @@ export function App() {
   const rankingOpen = useApp((s) => s.rankingOpen);
   const set = useApp((s) => s.set);
   const [hover, setHover] = useState<HoverInfo | null>(null);
-  const [source, setSource] = useState<Source>({ kind: 'url', dataset });
+  const [source, setSource] = useState<Source>(() => {
+    // A restored project's opened folder: its kept bytes go to the worker again.
+    const kept = projectPackage();
+    return kept.kind === 'files' ? { kind: 'files', files: kept.files.map((f) => new File([f.bytes as BlobPart], f.name)) } : { kind: 'url', dataset };
+  });
   const run = useRef(0);
   const loaded = useRef<Source | null>(null); // the source of the package on the map
   const restoring = useRef(false);
@@ -110,8 +120,14 @@ export function App() {
     job.then(
       (d) => {
         if (id !== run.current) return;
+        if (loaded.current !== source) void setProjectPackage(source);
         loaded.current = source;
-        set({ data: d, status: 'ready' });
+        // The link's camera, selection and walkshed belong to the package it names (`pkg`).
+        const identity = packageIdentity(d);
+        const want = useApp.getState().pkg;
+        if (want && want !== identity) {
+          set({ data: d, status: 'ready', pkg: identity, pkgMismatch: true, selection: null, camera: null, walkPoint: null, linkPkg: want });
+        } else set({ data: d, status: 'ready', pkg: identity });
         (window as unknown as { __yulintuReady?: number }).__yulintuReady = performance.now();
       },
       (err: unknown) => {
@@ -129,12 +145,13 @@ export function App() {
   const onFiles = useCallback(
     (files: File[], skipped: string[] = []) => {
       const picked = takePackageFiles(files, skipped); // package files only; the rest is noted
-      set({ selection: null, camera: null });
+      set({ selection: null, camera: null, walkPoint: null, pkg: '', pkgMismatch: false });
       setSource({ kind: 'files', files: picked });
     },
     [set],
   );
   const onHover = useCallback((h: HoverInfo | null) => setHover(h), []);
+  useWalkPointInUrl();
 
   return (
     <div className={`app ${view === 'public' ? 'public' : ''}`}>
@@ -149,6 +166,7 @@ export function App() {
         <SearchBox />
         {view !== 'public' && <OpenFolderButton onFiles={onFiles} />}
         {view !== 'public' && <ImportButton />}
+        {view !== 'public' && <ProjectMenu />}
         <BlueprintToggle />
         <PilotsToggle />
         {view !== 'public' && <PublishButton />}
@@ -158,9 +176,11 @@ export function App() {
         <button type="button" onClick={() => set({ settingsOpen: !useApp.getState().settingsOpen })}>
           {t('control.settings')}
         </button>
+        <CopyLinkButton />
         <LanguageSwitch />
       </header>
       <Banner synthetic={data?.manifest.synthetic === true} publicView={view === 'public'} />
+      <PackageMismatch />
       <main className="app-main">
         <ControlPanel />
         <div className="map-wrap">

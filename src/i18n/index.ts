@@ -34,6 +34,6 @@ export function tFor(lng: Lang): TFunction<AllNamespaces> {
 }
 
 /** Every namespace, `translation` first (its keys need no prefix; the others take `ns:`). */
-export type AllNamespaces = ['translation', 'walk', 'dataCheck', 'blueprint', 'report', 'pilots', 'import', 'publish'];
+export type AllNamespaces = ['translation', 'walk', 'dataCheck', 'blueprint', 'report', 'pilots', 'import', 'publish', 'projects'];
 
 export { i18next };

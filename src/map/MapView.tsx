@@ -138,7 +138,7 @@ export function MapView({ onHover }: Props) {
     shownPackage.current = data.packageId;
     deferred.current = setSources(map, data, useApp.getState().layers);
     map.resize(); // the layout may have changed in this same commit (panels, banner)
-    if (!urlCamera.current) map.fitBounds(data.bounds, { padding: 40, animate: false });
+    if (!urlCamera.current || useApp.getState().pkgMismatch) map.fitBounds(data.bounds, { padding: 40, animate: false }); // a link's camera for another package is not applied
     urlCamera.current = false;
     if (settledOnce.current) {
       map.once('idle', markIdle);

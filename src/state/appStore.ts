@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { MapData } from '../worker/protocol';
 import type { WorkerFailure } from '../worker/protocol';
-import { DEFAULT_VIEW, type SelectLevel, type ViewState } from './viewState';
+import { DEFAULT_VIEW, type ViewState } from './viewState';
+import { loadTk } from './localSettings';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -10,9 +11,13 @@ export interface AppState extends ViewState {
   progress: { stage: string; fraction: number };
   error: WorkerFailure | null;
   data: MapData | null;
-  selectLevel: SelectLevel;
-  rankingOpen: boolean;
   settingsOpen: boolean;
+  /** The 天地图 key: local settings only, never in the URL (localSettings.ts). */
+  tk: string;
+  /** The package on the map differs from the link's `pkg`: its camera and selection were not applied. */
+  pkgMismatch: boolean;
+  /** The `pkg` the link asked for when it did not match (shown in the message). */
+  linkPkg: string;
   /** Bumped to ask the map to fly to the selection. */
   zoomRequest: number;
   set: (patch: Partial<AppState>) => void;
@@ -25,9 +30,10 @@ export const useApp = create<AppState>((set) => ({
   progress: { stage: 'fetch', fraction: 0 },
   error: null,
   data: null,
-  selectLevel: 'community',
-  rankingOpen: false,
   settingsOpen: false,
+  tk: loadTk(),
+  pkgMismatch: false,
+  linkPkg: '',
   zoomRequest: 0,
   set: (patch) => set(patch),
 }));
@@ -42,10 +48,14 @@ export function pickView(s: AppState): ViewState {
     selection: s.selection,
     view: s.view,
     basemap: s.basemap,
-    tk: s.tk,
     mode: s.mode,
     effort: s.effort,
     camera: s.camera,
     dataset: s.dataset,
+    selectLevel: s.selectLevel,
+    rankingOpen: s.rankingOpen,
+    walkPoint: s.walkPoint,
+    pkg: s.pkg,
+    project: s.project,
   };
 }

@@ -57,12 +57,21 @@ export interface ViewState {
   selection: Selection | null;
   view: ViewMode;
   basemap: Basemap;
-  tk: string;
   mode: DistanceMode;
   /** With mode 'network': walking effort (slope, stairs, lifts) instead of length; URL `mode=effort`. */
   effort: boolean;
   camera: Camera | null;
   dataset: string;
+  /** What a click on a community selects (URL `lvl=s|d`). */
+  selectLevel: SelectLevel;
+  /** The ranking table is open (URL `rank=1`). */
+  rankingOpen: boolean;
+  /** The point of the last 从这里能到哪 walkshed, WGS84 degrees (URL `walk=lon,lat`). */
+  walkPoint: { lon: number; lat: number } | null;
+  /** Identity of the package the camera and selection belong to: `manifest name~content hash` (URL `pkg`). */
+  pkg: string;
+  /** The kept project the link belongs to (URL `project`). */
+  project: string;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -73,16 +82,69 @@ export const DEFAULT_VIEW: ViewState = {
   selection: null,
   view: 'planner',
   basemap: 'none',
-  tk: '',
   mode: 'euclidean',
   effort: false,
   camera: null,
   dataset: 'sample',
+  selectLevel: 'community',
+  rankingOpen: false,
+  walkPoint: null,
+  pkg: '',
+  project: '',
 };
 
-/** Read a view from a query string; unknown or malformed values fall back to the defaults. */
+/** Longest id or name a link may carry in `sel`, `pkg` or `project` (characters). */
+export const MAX_URL_TEXT = 200;
+/** Zoom range a link may ask for (maplibre's own range). */
+export const ZOOM_RANGE = [0, 22] as const;
+/** Latitudes the web-mercator map can show, degrees. */
+export const MAX_LAT = 85.05;
+
+/** Plain text of at most {@link MAX_URL_TEXT} characters without control characters, or null. */
+function cleanText(s: string | null): string | null {
+  if (s === null || s.length === 0 || s.length > MAX_URL_TEXT) return null;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(s)) return null;
+  return s;
+}
+
+/** A number written plainly (no hex, no exponent, no Infinity), or NaN. */
+function plainNumber(s: string): number {
+  return /^-?\d{1,4}(\.\d{1,12})?$/.test(s) ? Number(s) : NaN;
+}
+
+/** `zoom/lat/lon` within the map's range, or null. */
+export function parseCamera(s: string): Camera | null {
+  const parts = s.split('/');
+  if (parts.length !== 3) return null;
+  const [zoom, lat, lon] = parts.map(plainNumber);
+  if (!(zoom >= ZOOM_RANGE[0] && zoom <= ZOOM_RANGE[1])) return null;
+  if (!(Math.abs(lat) <= MAX_LAT) || !(Math.abs(lon) <= 180)) return null;
+  return { zoom, lat, lon };
+}
+
+/** `lon,lat` within the map's range, or null. */
+function parsePoint(s: string): { lon: number; lat: number } | null {
+  const parts = s.split(',');
+  if (parts.length !== 2) return null;
+  const [lon, lat] = parts.map(plainNumber);
+  if (!(Math.abs(lat) <= MAX_LAT) || !(Math.abs(lon) <= 180)) return null;
+  return { lon, lat };
+}
+
+/**
+ * Read a view from a query string; unknown, malformed or out-of-range values fall back to the
+ * defaults, one parameter at a time: a link never fails as a whole. The 天地图 key is not read
+ * from links (it stays in local settings, state/localSettings.ts), and a public-view link never
+ * switches on online tiles.
+ */
 export function parseView(search: string): ViewState {
-  const q = new URLSearchParams(search);
+  let q: URLSearchParams;
+  try {
+    q = new URLSearchParams(search);
+  } catch {
+    q = new URLSearchParams();
+  }
   const v: ViewState = { ...DEFAULT_VIEW, layers: { ...DEFAULT_LAYERS } };
   const lang = q.get('lang');
   if (lang === 'en' || lang === 'zh') v.lang = lang;
@@ -99,12 +161,12 @@ export function parseView(search: string): ViewState {
   if (sel) {
     const colon = sel.indexOf(':');
     const kind = (Object.keys(SEL_CODES) as SelectionKind[]).find((k) => SEL_CODES[k] === sel.slice(0, colon));
-    if (kind && colon > 0) v.selection = { kind, id: sel.slice(colon + 1) };
+    const id = cleanText(sel.slice(colon + 1));
+    if (kind && colon > 0 && id !== null) v.selection = { kind, id };
   }
   if (q.get('view') === 'public') v.view = 'public';
   const basemap = q.get('basemap');
-  if (basemap === 'osm' || basemap === 'tianditu') v.basemap = basemap;
-  v.tk = q.get('tk') ?? '';
+  if ((basemap === 'osm' || basemap === 'tianditu') && v.view !== 'public') v.basemap = basemap;
   const mode = q.get('mode');
   if (mode === 'network' || mode === 'matrix') v.mode = mode;
   if (mode === 'effort') {
@@ -112,12 +174,18 @@ export function parseView(search: string): ViewState {
     v.effort = true;
   }
   const cam = q.get('map');
-  if (cam) {
-    const [z, lat, lon] = cam.split('/').map(Number);
-    if ([z, lat, lon].every(Number.isFinite)) v.camera = { zoom: z, lat, lon };
-  }
+  if (cam) v.camera = parseCamera(cam);
   const data = q.get('data');
-  if (data && /^(generated\/)?[A-Za-z0-9_-]+$/.test(data)) v.dataset = data;
+  if (data && data.length <= 64 && /^(generated\/)?[A-Za-z0-9_-]+$/.test(data)) v.dataset = data;
+  const lvl = q.get('lvl');
+  if (lvl === 's') v.selectLevel = 'street';
+  if (lvl === 'd') v.selectLevel = 'district';
+  if (q.get('rank') === '1') v.rankingOpen = true;
+  const walk = q.get('walk');
+  if (walk) v.walkPoint = parsePoint(walk);
+  v.pkg = cleanText(q.get('pkg')) ?? '';
+  const project = q.get('project');
+  if (project && /^[A-Za-z0-9_-]{1,64}$/.test(project)) v.project = project;
   return v;
 }
 
@@ -141,9 +209,13 @@ export function formatView(v: ViewState): string {
     );
   }
   if (v.selection) q.set('sel', `${SEL_CODES[v.selection.kind]}:${v.selection.id}`);
-  if (v.basemap !== 'none') q.set('basemap', v.basemap);
-  if (v.tk) q.set('tk', v.tk);
+  if (v.basemap !== 'none' && v.view !== 'public') q.set('basemap', v.basemap);
   if (v.camera) q.set('map', `${v.camera.zoom.toFixed(2)}/${v.camera.lat.toFixed(5)}/${v.camera.lon.toFixed(5)}`);
+  if (v.selectLevel !== 'community') q.set('lvl', v.selectLevel === 'street' ? 's' : 'd');
+  if (v.rankingOpen) q.set('rank', '1');
+  if (v.walkPoint) q.set('walk', `${v.walkPoint.lon.toFixed(6)},${v.walkPoint.lat.toFixed(6)}`);
+  if (v.pkg) q.set('pkg', v.pkg);
+  if (v.project) q.set('project', v.project);
   const s = q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%2F/g, '/');
   return s ? `?${s}` : '';
 }

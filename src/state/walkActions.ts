@@ -64,3 +64,32 @@ export function usePointFollowsData(): void {
     if (point.effort !== (data.effort === true)) void reachFromHere(point.lon, point.lat);
   }, [data]);
 }
+
+/**
+ * The walkshed point lives in the URL (`walk=lon,lat`): the store follows the computed point, and
+ * a link's point is computed once the package with a walking network is on the map.
+ */
+export function useWalkPointInUrl(): void {
+  const data = useApp((s) => s.data);
+  useEffect(
+    () =>
+      useWalk.subscribe((w, prev) => {
+        if (w.point === prev.point) return;
+        const p = w.point;
+        const cur = useApp.getState().walkPoint;
+        if (!p) {
+          if (cur) useApp.getState().set({ walkPoint: null });
+        } else if (!cur || cur.lon !== p.lon || cur.lat !== p.lat) useApp.getState().set({ walkPoint: { lon: p.lon, lat: p.lat } });
+      }),
+    [],
+  );
+  useEffect(() => {
+    const wp = useApp.getState().walkPoint;
+    if (!data || !wp || useWalk.getState().point || useWalk.getState().busy) return;
+    if (!data.roads) {
+      useApp.getState().set({ walkPoint: null });
+      return;
+    }
+    void reachFromHere(wp.lon, wp.lat);
+  }, [data]);
+}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../state/appStore';
 import type { Basemap } from '../state/viewState';
+import { saveTk } from '../state/localSettings';
 
 /** Settings: the optional online basemap (off by default) and the 天地图 key. */
 export function SettingsDialog() {
@@ -23,7 +24,11 @@ export function SettingsDialog() {
         ))}
         <label className="field">
           <span>{t('basemap.key')}</span>
-          <input type="text" value={tk} onChange={(e) => set({ tk: e.target.value.trim() })} disabled={basemap !== 'tianditu'} />
+          <input type="text" value={tk} onChange={(e) => {
+              const tk = e.target.value.trim();
+              saveTk(tk); // this browser only, never in a link
+              set({ tk });
+            }} disabled={basemap !== 'tianditu'} />
         </label>
         <p className="muted">{t('basemap.note')}</p>
       </fieldset>

@@ -33,8 +33,17 @@ describe('the URL keeps the view', () => {
     expect(v).toEqual(DEFAULT_VIEW);
   });
 
-  it('turns the online basemap on only by parameter', () => {
+  it('turns the online basemap on only by parameter, never in the public view', () => {
     expect(parseView('?basemap=osm').basemap).toBe('osm');
-    expect(parseView('?basemap=tianditu&tk=abc').tk).toBe('abc');
+    expect(parseView('?view=public&basemap=osm').basemap).toBe('none');
+    expect(parseView('?basemap=osm&view=public').basemap).toBe('none');
+    expect(formatView({ ...DEFAULT_VIEW, view: 'public', basemap: 'tianditu' })).toBe('?view=public');
+  });
+
+  it('never reads or writes the 天地图 key in a link', () => {
+    const v = parseView('?basemap=tianditu&tk=abc');
+    expect(v.basemap).toBe('tianditu');
+    expect(JSON.stringify(v)).not.toContain('abc');
+    expect(formatView({ ...v, tk: 'secret' } as typeof v)).toBe('?basemap=tianditu');
   });
 });

@@ -1,0 +1,38 @@
+import type { MapData } from '../worker/protocol';
+
+/** FNV-1a, 32 bit, over bytes; continues from `h`. */
+function fnvBytes(bytes: Uint8Array, h: number): number {
+  for (let i = 0; i < bytes.length; i++) {
+    h ^= bytes[i];
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const enc = new TextEncoder();
+const fnvText = (s: string, h: number) => fnvBytes(enc.encode(s), h);
+
+/** Longest manifest name kept in a package identity (characters). */
+export const MAX_PACKAGE_NAME = 60;
+
+/**
+ * The identity of a loaded package, as links and projects carry it: `manifest name~hash`, the
+ * hash (8 hex digits, FNV-1a 32) taken over the manifest, the community ids and names,
+ * the building positions and households, and the facilities and candidates. Another
+ * package, or the same name with other contents, gives another identity; a distance-mode switch
+ * does not change it.
+ */
+export function packageIdentity(data: Pick<MapData, 'manifest' | 'communities' | 'buildings' | 'facilities' | 'candidates'>): string {
+  let h = 0x811c9dc5;
+  h = fnvText(JSON.stringify(data.manifest), h);
+  for (const f of data.communities.features) h = fnvText(`${f.properties.id}\u0000${f.properties.name}\u0001`, h);
+  const b = data.buildings;
+  h = fnvText(`${b.count}`, h);
+  h = fnvBytes(new Uint8Array(b.position.buffer, b.position.byteOffset, b.position.byteLength), h);
+  h = fnvBytes(new Uint8Array(b.households.buffer, b.households.byteOffset, b.households.byteLength), h);
+  for (const f of data.facilities) h = fnvText(`${f.id}\u0000${f.lon},${f.lat}\u0000${f.areaM2}\u0000${f.services.join(',')}\u0001`, h);
+  for (const c of data.candidates) h = fnvText(`${c.id}\u0001`, h);
+  // eslint-disable-next-line no-control-regex
+  const name = String(data.manifest.name ?? '').replace(/[\u0000-\u001f\u007f~]/g, ' ').slice(0, MAX_PACKAGE_NAME);
+  return `${name}~${h.toString(16).padStart(8, '0')}`;
+}
