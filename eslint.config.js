@@ -25,7 +25,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-*', 'maplibre-gl', '@deck.gl/*', 'comlink', 'zustand', 'i18next'], message: 'src/engine must not import UI or map code.' },
+            {
+              group: ['react', 'react-*', 'maplibre-gl', '@deck.gl/*', 'comlink', 'zustand', 'i18next'],
+              message: 'src/engine must not import UI or map code.',
+            },
             { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/engine must not import Node built-ins: it also runs in the browser.' },
             { group: ['**/ui/*', '**/map/*', '**/worker/*'], message: 'src/engine must not import the app.' },
           ],
@@ -38,15 +41,12 @@ export default tseslint.config(
   {
     // The engine's index is the only way into it (issue 8): no deep paths from the app, the
     // scripts or the tests. Engine unit tests may test internals: test/engine/ and the engine
-    // 
+    //
     // The layering blocks below repeat ENGINE_INDEX_ONLY: a later block's options replace an earlier one's.
     files: ['src/**/*.{ts,tsx}', 'scripts/**/*.ts', 'test/**/*.{ts,tsx}'],
     ignores: ['src/engine/**', 'test/engine/**', 'test/fixtures/network/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [ENGINE_INDEX_ONLY] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [ENGINE_INDEX_ONLY] }],
     },
   },
 
@@ -69,37 +69,98 @@ export default tseslint.config(
     files: ['src/worker/**/*.ts'],
     ignores: ['src/worker/protocol.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [ENGINE_INDEX_ONLY, { group: ['**/client/*', '**/state/*', '**/map/*', '**/ui/*', '**/app/*', '**/i18n', '**/i18n/*', '**/export/*'], message: 'Workers import the engine and each other only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ENGINE_INDEX_ONLY,
+            {
+              group: ['**/client/*', '**/state/*', '**/map/*', '**/ui/*', '**/app/*', '**/i18n', '**/i18n/*', '**/export/*'],
+              message: 'Workers import the engine and each other only.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/client/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [ENGINE_INDEX_ONLY, { group: ['**/state/*', '**/map/*', '**/ui/*', '**/app/*', '**/export/*'], message: 'src/client talks to the workers; it knows no state, map or UI.' }, { group: ['**/worker/*', '!**/worker/protocol'], message: 'src/client imports worker types from worker/protocol only (workers are created by URL).' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ENGINE_INDEX_ONLY,
+            {
+              group: ['**/state/*', '**/map/*', '**/ui/*', '**/app/*', '**/export/*'],
+              message: 'src/client talks to the workers; it knows no state, map or UI.',
+            },
+            {
+              group: ['**/worker/*', '!**/worker/protocol'],
+              message: 'src/client imports worker types from worker/protocol only (workers are created by URL).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/state/**/*.ts', 'src/state/**/*.tsx'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [ENGINE_INDEX_ONLY, { group: ['**/ui/*', '**/map/*', '**/app/*', '**/export/*'], message: 'src/state sits below map and ui: it imports neither.' }, { group: ['**/worker/*', '!**/worker/protocol'], message: 'src/state reaches the workers through worker/protocol and src/client only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ENGINE_INDEX_ONLY,
+            { group: ['**/ui/*', '**/map/*', '**/app/*', '**/export/*'], message: 'src/state sits below map and ui: it imports neither.' },
+            { group: ['**/worker/*', '!**/worker/protocol'], message: 'src/state reaches the workers through worker/protocol and src/client only.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/map/**/*.ts', 'src/map/**/*.tsx'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [ENGINE_INDEX_ONLY, { group: ['**/ui/*', '**/app/*'], message: 'src/map does not import the UI (shared state lives in src/state).' }, { group: ['**/worker/*', '!**/worker/protocol'], message: 'src/map reaches the workers through worker/protocol and src/client only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ENGINE_INDEX_ONLY,
+            { group: ['**/ui/*', '**/app/*'], message: 'src/map does not import the UI (shared state lives in src/state).' },
+            { group: ['**/worker/*', '!**/worker/protocol'], message: 'src/map reaches the workers through worker/protocol and src/client only.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx', 'src/export/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [ENGINE_INDEX_ONLY, { group: ['**/app/*'], message: 'The UI does not import the app shell.' }, { group: ['**/worker/*', '!**/worker/protocol'], message: 'The UI reaches the workers through worker/protocol and src/client only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ENGINE_INDEX_ONLY,
+            { group: ['**/app/*'], message: 'The UI does not import the app shell.' },
+            { group: ['**/worker/*', '!**/worker/protocol'], message: 'The UI reaches the workers through worker/protocol and src/client only.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/i18n/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [ENGINE_INDEX_ONLY, { group: ['**/ui/*', '**/ui/**', '**/map/*', '**/state/*', '**/app/*'], message: 'src/i18n imports nothing from the UI.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ENGINE_INDEX_ONLY,
+            { group: ['**/ui/*', '**/ui/**', '**/map/*', '**/state/*', '**/app/*'], message: 'src/i18n imports nothing from the UI.' },
+          ],
+        },
+      ],
     },
   },
 );

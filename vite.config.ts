@@ -140,7 +140,6 @@ function devFsAllow(): string[] {
   return dirs;
 }
 
-
 /**
  * The public map's prebuilt bundle for the header's 发布公众地图 button, at `public-site/`:
  * `public-site/manifest.json` lists its files (`{ files: [...] }`) and `public-site/<file>` holds
@@ -184,7 +183,6 @@ export function yulintuPublicSite(): Plugin {
   };
 }
 
-
 export default defineConfig({
   base: './',
   plugins: [react(), yulintuServeOnlyApp(), yulintuData(), yulintuPublicSite()],
@@ -217,4 +215,3 @@ export default defineConfig({
     fs: { strict: true, allow: devFsAllow(), deny: ['.env', '.env.*', '*.{crt,pem}', '**/.git/**'] },
   },
 });
-

@@ -11,7 +11,21 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, createProvider, loadPackage, resolvePolicy, type DataPackage, type DistanceMode, type ServiceCode, blueprint, applyScenario, createScenarioContext, evaluateScenario, type Scenario, mulberry32 } from '../src/engine/index';
+import {
+  analyze,
+  createProvider,
+  loadPackage,
+  resolvePolicy,
+  type DataPackage,
+  type DistanceMode,
+  type ServiceCode,
+  blueprint,
+  applyScenario,
+  createScenarioContext,
+  evaluateScenario,
+  type Scenario,
+  mulberry32,
+} from '../src/engine/index';
 import { readPackageDir } from './lib/readPackageDir';
 import { fmtMs, table } from './bench/harness';
 
@@ -24,13 +38,22 @@ function loadDir(dir: string): DataPackage {
 function generated200k(): string {
   const dir = join(ROOT, 'data', 'generated', 'b200000');
   if (!existsSync(join(dir, 'manifest.json'))) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/generate-sample.ts'), '--buildings', '200000', '--out', dir, '--no-roads'], { stdio: 'inherit', cwd: ROOT });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/generate-sample.ts'), '--buildings', '200000', '--out', dir, '--no-roads'], {
+      stdio: 'inherit',
+      cwd: ROOT,
+    });
     if (r.status !== 0) throw new Error('generator failed');
   }
   return dir;
 }
 
-async function blueprintRow(label: string, pkg: DataPackage, mode: DistanceMode, maxSites: number | undefined, timeLimitS: number): Promise<(string | number)[]> {
+async function blueprintRow(
+  label: string,
+  pkg: DataPackage,
+  mode: DistanceMode,
+  maxSites: number | undefined,
+  timeLimitS: number,
+): Promise<(string | number)[]> {
   const policy = resolvePolicy(pkg);
   const provider = createProvider(pkg, mode, policy);
   const analysis = analyze(pkg, { mode, policy, provider });
@@ -43,7 +66,17 @@ async function blueprintRow(label: string, pkg: DataPackage, mode: DistanceMode,
   const greedyMs = performance.now() - t0;
   const s = exact.solution;
   const below = s.objective > 0 ? ((s.objective - greedy.solution.objective) / s.objective) * 100 : 0;
-  return [label, mode, maxSites ?? 'no limit', `${s.columns}×${s.rows}`, fmtMs(exactMs), s.optimal ? 'proved' : `gap ${(s.gap * 100).toFixed(2)} %`, exact.sites.length, fmtMs(greedyMs), `${below.toFixed(2)} %`];
+  return [
+    label,
+    mode,
+    maxSites ?? 'no limit',
+    `${s.columns}×${s.rows}`,
+    fmtMs(exactMs),
+    s.optimal ? 'proved' : `gap ${(s.gap * 100).toFixed(2)} %`,
+    exact.sites.length,
+    fmtMs(greedyMs),
+    `${below.toFixed(2)} %`,
+  ];
 }
 
 /** Seeded what-if edits on a package: add a candidate, remove a facility, move a facility. */
@@ -55,7 +88,8 @@ function edits(pkg: DataPackage, n: number, seed: number): Scenario[] {
   const out: Scenario[] = [];
   for (let k = 0; k < n; k++) {
     const kind = k % 3;
-    if (kind === 0) out.push({ added: [{ candidateId: pick(pkg.candidates).id, services: [pick(services), pick(services)].filter((v, i, a) => a.indexOf(v) === i) }] });
+    if (kind === 0)
+      out.push({ added: [{ candidateId: pick(pkg.candidates).id, services: [pick(services), pick(services)].filter((v, i, a) => a.indexOf(v) === i) }] });
     else if (kind === 1) out.push({ removed: [pick(open).id] });
     else {
       const f = pick(open);

@@ -26,7 +26,10 @@ export function cityPackage(n: number): string {
   const dir = join(ROOT, 'data', 'generated', n === 1_000_000 ? 'city1m' : `city${n}`);
   if (!existsSync(join(dir, 'manifest.json'))) {
     console.error(`generating ${dir} …`);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/generate-sample.ts'), '--city', '--buildings', String(n), '--out', dir], { stdio: 'inherit', cwd: ROOT });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/generate-sample.ts'), '--city', '--buildings', String(n), '--out', dir], {
+      stdio: 'inherit',
+      cwd: ROOT,
+    });
     if (r.status !== 0) throw new Error('generator failed');
   }
   return dir;
@@ -65,7 +68,13 @@ export function main(buildings = 1_000_000, runs = 3, reference = true): void {
   table([
     ['how', 'wall (median)', 'CPU', 'ratio', 'before (issue 13)'],
     ['node scripts/cli-launcher.mjs (bundle dist-cli/cli.mjs)', fmtMs(helpBundle.wallMs), fmtMs(helpBundle.cpuMs), '1×', ''],
-    ['tsx scripts/cli.ts (the old `npm run cli`)', fmtMs(helpTsx.wallMs), fmtMs(helpTsx.cpuMs), `${(helpTsx.wallMs / helpBundle.wallMs).toFixed(1)}× slower`, `${BEFORE.helpS} s`],
+    [
+      'tsx scripts/cli.ts (the old `npm run cli`)',
+      fmtMs(helpTsx.wallMs),
+      fmtMs(helpTsx.cpuMs),
+      `${(helpTsx.wallMs / helpBundle.wallMs).toFixed(1)}× slower`,
+      `${BEFORE.helpS} s`,
+    ],
   ]);
 
   const dir = cityPackage(buildings);
@@ -87,7 +96,11 @@ export function main(buildings = 1_000_000, runs = 3, reference = true): void {
   const pkg = loadPackage(files);
   const policy = resolvePolicy(pkg);
   const a = analyze(pkg, { mode: 'euclidean', policy });
-  const text = Object.fromEntries(readdirSync(dir).filter((f) => /\.(csv|geojson|json)$/.test(f)).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  const text = Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => /\.(csv|geojson|json)$/.test(f))
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
   const t0 = performance.now();
   const ref = referenceCommunities(text, policy.thresholdsM, 50, 13);
   const refMs = performance.now() - t0;
@@ -95,14 +108,17 @@ export function main(buildings = 1_000_000, runs = 3, reference = true): void {
   const bad: string[] = [];
   for (const r of ref) {
     const c = byId.get(r.id)!;
-    if (c.buildings !== r.buildings || c.buildingHouseholds !== r.buildingHouseholds || Math.abs(c.facilityAreaM2 - r.facilityAreaM2) > 1e-6) bad.push(`${r.id}: buildings/households/area differ`);
+    if (c.buildings !== r.buildings || c.buildingHouseholds !== r.buildingHouseholds || Math.abs(c.facilityAreaM2 - r.facilityAreaM2) > 1e-6)
+      bad.push(`${r.id}: buildings/households/area differ`);
     SERVICES.forEach((s, si) => {
       const x = c.coverage[si];
       const y = r.coverage[si];
       if ((x === null) !== (y === null) || (x !== null && Math.abs(x - y!) > 1e-12)) bad.push(`${r.id} ${s}: ${x} vs ${y}`);
     });
   }
-  console.log(`\n## correctness at scale: 50 random communities against the brute-force Turf reference (${fmtMs(refMs)}): ${bad.length === 0 ? 'all equal' : `${bad.length} differences`}`);
+  console.log(
+    `\n## correctness at scale: 50 random communities against the brute-force Turf reference (${fmtMs(refMs)}): ${bad.length === 0 ? 'all equal' : `${bad.length} differences`}`,
+  );
   for (const b of bad.slice(0, 10)) console.log('  ' + b);
   if (bad.length) process.exitCode = 1;
 }

@@ -16,7 +16,10 @@ const i = process.argv.indexOf('--rows');
 const rows = i > 0 ? Number(process.argv[i + 1]) : 1_000_000;
 const rng = mulberry32(10);
 const lines = ['楼栋编号,楼栋名称,经度,纬度,户数（户）,层数,所属街道'];
-for (let k = 0; k < rows; k++) lines.push(`LD${k},${k % 500}号楼,${(106.4 + rng() * 0.3).toFixed(7)},${(29.45 + rng() * 0.2).toFixed(7)},${Math.floor(rng() * 200)},${1 + Math.floor(rng() * 33)},解放碑街道`);
+for (let k = 0; k < rows; k++)
+  lines.push(
+    `LD${k},${k % 500}号楼,${(106.4 + rng() * 0.3).toFixed(7)},${(29.45 + rng() * 0.2).toFixed(7)},${Math.floor(rng() * 200)},${1 + Math.floor(rng() * 33)},解放碑街道`,
+  );
 const dir = mkdtempSync(join(tmpdir(), 'yl-bench-wizard-'));
 const file = join(dir, '楼栋.csv');
 writeFileSync(file, encodeGbk(lines.join('\r\n') + '\r\n'));
@@ -29,7 +32,10 @@ try {
   await page.evaluate(() => {
     const w = window as unknown as { __longest: number };
     w.__longest = 0;
-    new PerformanceObserver((l) => l.getEntries().forEach((e) => (w.__longest = Math.max(w.__longest, e.duration)))).observe({ type: 'longtask', buffered: false });
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => (w.__longest = Math.max(w.__longest, e.duration)))).observe({
+      type: 'longtask',
+      buffered: false,
+    });
   });
   await page.getByTestId('import-open').click();
   let t0 = Date.now();

@@ -13,7 +13,9 @@ function officeCsv(n: number): Uint8Array {
   const rng = mulberry32(10);
   const lines = ['楼栋编号,楼栋名称,经度,纬度,户数（户）,层数,所属街道'];
   for (let i = 0; i < n; i++) {
-    lines.push(`LD${i},${i % 500}号楼,${(106.4 + rng() * 0.3).toFixed(7)},${(29.45 + rng() * 0.2).toFixed(7)},${Math.floor(rng() * 200)},${1 + Math.floor(rng() * 33)},解放碑街道`);
+    lines.push(
+      `LD${i},${i % 500}号楼,${(106.4 + rng() * 0.3).toFixed(7)},${(29.45 + rng() * 0.2).toFixed(7)},${Math.floor(rng() * 200)},${1 + Math.floor(rng() * 33)},解放碑街道`,
+    );
   }
   return encodeGbk(lines.join('\r\n') + '\r\n');
 }
@@ -21,7 +23,10 @@ function officeCsv(n: number): Uint8Array {
 function naive(bytes: Uint8Array): string {
   const text = new TextDecoder('gb18030').decode(bytes);
   const rows = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: true }).data.slice(1);
-  return toCsv(['id', 'lon', 'lat', 'households'], rows.map((r) => [r[0], String(Number(r[2])), String(Number(r[3])), String(Number(r[4]))]));
+  return toCsv(
+    ['id', 'lon', 'lat', 'households'],
+    rows.map((r) => [r[0], String(Number(r[2])), String(Number(r[3])), String(Number(r[4]))]),
+  );
 }
 
 export async function main(sizes = [100_000, 1_000_000]): Promise<void> {

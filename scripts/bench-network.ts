@@ -76,9 +76,7 @@ export function main(opts: BenchNetworkOptions = {}): BenchNetworkResult[] {
       }),
     );
     const perService = SERVICES.map((s, i) => subset(fs, mask, 1 << i, DEFAULT_POLICY.thresholdsM[s]));
-    const perServiceMs = perService.map(({ snap, threshold }) =>
-      median(timeRuns(runs, () => networkDistancesToBuildings(g, bs, snap, threshold))),
-    );
+    const perServiceMs = perService.map(({ snap, threshold }) => median(timeRuns(runs, () => networkDistancesToBuildings(g, bs, snap, threshold))));
     let covered = 0;
     const allServicesMs = median(
       timeRuns(runs, () => {
@@ -94,8 +92,7 @@ export function main(opts: BenchNetworkOptions = {}): BenchNetworkResult[] {
     const naive = new Graph({ type: 'undirected' });
     for (let v = 0; v < g.nodeCount; v++) naive.addNode(String(v));
     for (let u = 0; u < g.nodeCount; u++)
-      for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++)
-        if (u < g.target[e]) naive.mergeEdge(String(u), String(g.target[e]), { weight: g.lengthM[e] });
+      for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) if (u < g.target[e]) naive.mergeEdge(String(u), String(g.target[e]), { weight: g.lengthM[e] });
     const sampleFacilities = Array.from({ length: naiveSample }, (_, k) => Math.floor((k * nf) / naiveSample));
     const perFacilityMs = median(
       sampleFacilities.map((f) => {
@@ -162,7 +159,8 @@ function naiveCoverage(graph: Graph, g: WalkGraph, bs: GraphSnap, fNode: number,
 const STEP_DEG = 0.0003; // ≈ 33 m north–south, 29 m east–west at 29.5°N
 
 function gridRoads(side: number, rand: () => number): RoadCollection {
-  const lon0 = 106.5, lat0 = 29.5;
+  const lon0 = 106.5,
+    lat0 = 29.5;
   const at = (i: number, j: number) => [
     Math.round((lon0 + i * STEP_DEG + (rand() - 0.5) * STEP_DEG * 0.3) * 1e7) / 1e7,
     Math.round((lat0 + j * STEP_DEG + (rand() - 0.5) * STEP_DEG * 0.3) * 1e7) / 1e7,
@@ -185,7 +183,8 @@ function gridRoads(side: number, rand: () => number): RoadCollection {
 }
 
 function randomPoints(n: number, extent: number, rand: () => number) {
-  const lon = new Float64Array(n), lat = new Float64Array(n);
+  const lon = new Float64Array(n),
+    lat = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     lon[i] = 106.5 + rand() * extent;
     lat[i] = 29.5 + rand() * extent;
@@ -223,6 +222,5 @@ function median(x: number[]): number {
 function fmt(ms: number): string {
   return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s`.padStart(10) : `${ms.toFixed(1)} ms`.padStart(10);
 }
-
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

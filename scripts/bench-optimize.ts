@@ -60,9 +60,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Reco
 
   const rows: Record<string, unknown>[] = [];
   for (const c of cases) {
-    const [inst, genS] = timed(() =>
-      planeCoverageInstance({ seed: c.seed, buildings: c.buildings, candidates: c.candidates, radiusM: c.radiusM }),
-    );
+    const [inst, genS] = timed(() => planeCoverageInstance({ seed: c.seed, buildings: c.buildings, candidates: c.candidates, radiusM: c.radiusM }));
     let nnz = 0;
     for (const cov of inst.candidateCovers) nnz += cov.length;
     const [shrunk, shrinkS] = timed(() => shrinkInstance(inst));
@@ -102,7 +100,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Reco
     const line = (method: string, seconds: number, objective: number, extra: string) => {
       const row = { case: c.name, method, seconds: +seconds.toFixed(3), objective, vsBest: objective / best, extra };
       rows.push(row);
-      console.log(`${method.padEnd(44)} ${fmt(seconds).padStart(9)}  objective ${String(objective).padStart(10)}  ${(100 * objective / best).toFixed(2).padStart(6)} %  ${extra}`);
+      console.log(
+        `${method.padEnd(44)} ${fmt(seconds).padStart(9)}  objective ${String(objective).padStart(10)}  ${((100 * objective) / best).toFixed(2).padStart(6)} %  ${extra}`,
+      );
     };
     line(`greedy (shrink + lazy greedy), median of ${runs}`, median(gTimes), greedy.objective, `bound ${Math.floor(greedy.bound)}`);
     line(`greedy + swaps (method 'greedy'), median of ${runs}`, median(hTimes), heur.objective, `optimal ${heur.optimal}, bound ${heur.bound}`);

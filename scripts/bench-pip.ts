@@ -50,11 +50,18 @@ export function main(vertices = 1_000_000, points = 20_000): void {
   for (let i = 0; i < sample; i++) if (pointInPolygon(xs[i], ys[i], g) !== (idx.locate(xs[i], ys[i]) === 0)) mismatches++;
   const naiveSampleMs = performance.now() - t0;
   const naiveTotal = (naiveSampleMs / sample) * points;
-  console.log(`\n## point in polygon: ${points.toLocaleString('en')} buildings in one community of ${vertices.toLocaleString('en')} vertices (Node, one thread)`);
+  console.log(
+    `\n## point in polygon: ${points.toLocaleString('en')} buildings in one community of ${vertices.toLocaleString('en')} vertices (Node, one thread)`,
+  );
   table([
     ['approach', 'pass (median, build included)', 'buildings inside', 'ratio'],
     ['PolygonIndex + PreparedPolygon (edges binned by latitude)', fmtMs(indexed.medianMs), indexed.result, '1×'],
-    [`naive pointInPolygon (${sample < points ? `extrapolated from ${sample} points` : 'all points'})`, fmtMs(naiveTotal), '', `${(naiveTotal / indexed.medianMs).toFixed(0)}× slower`],
+    [
+      `naive pointInPolygon (${sample < points ? `extrapolated from ${sample} points` : 'all points'})`,
+      fmtMs(naiveTotal),
+      '',
+      `${(naiveTotal / indexed.medianMs).toFixed(0)}× slower`,
+    ],
   ]);
   console.log(`answers compared on ${sample} points: ${mismatches} mismatches`);
   if (mismatches > 0) process.exitCode = 1;

@@ -20,7 +20,18 @@ import { measureTargets, printTargets } from './benchUiTargets';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
 
 /** The project's seeded generator, so the large package is the same every run. */
 const rng = mulberry32;
@@ -35,7 +46,10 @@ export function makeLargePackage(target: number, seed = 42): string {
   for (const f of ['manifest.json', 'communities.geojson', 'facilities.csv', 'candidates.csv', 'roads.geojson', 'policy.json']) {
     if (existsSync(join(src, f))) copyFileSync(join(src, f), join(dir, f));
   }
-  const lines = readFileSync(join(src, 'buildings.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  const lines = readFileSync(join(src, 'buildings.csv'), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/);
   const header = lines[0].split(',');
   const iId = header.indexOf('id');
   const iLon = header.indexOf('lon');
@@ -135,7 +149,9 @@ const EDIT_SCRIPT = `(async (n) => {
  * generator; each edit adds one more site to the scenario).
  */
 async function editRoundTrips(page: Page, edits: number, seed = 7): Promise<{ layersMs: number[]; paintedMs: number[]; reportedMs: (number | null)[] }> {
-  const ids = (await page.evaluate(() => (window as unknown as { __yulintu: { getState(): { data: { candidates: { id: string }[] } } } }).__yulintu.getState().data.candidates.map((c) => c.id))) as string[];
+  const ids = (await page.evaluate(() =>
+    (window as unknown as { __yulintu: { getState(): { data: { candidates: { id: string }[] } } } }).__yulintu.getState().data.candidates.map((c) => c.id),
+  )) as string[];
   const r = rng(seed);
   const pick: string[] = [];
   while (pick.length < Math.min(edits + 1, ids.length)) {
@@ -144,7 +160,11 @@ async function editRoundTrips(page: Page, edits: number, seed = 7): Promise<{ la
   }
   const out = { layersMs: [] as number[], paintedMs: [] as number[], reportedMs: [] as (number | null)[] };
   for (let k = 0; k < pick.length; k++) {
-    await page.evaluate((id) => (window as unknown as { __yulintu: { getState(): { set(p: unknown): void } } }).__yulintu.getState().set({ selection: { kind: 'candidate', id } }), pick[k]);
+    await page.evaluate(
+      (id) =>
+        (window as unknown as { __yulintu: { getState(): { set(p: unknown): void } } }).__yulintu.getState().set({ selection: { kind: 'candidate', id } }),
+      pick[k],
+    );
     await page.getByTestId('add-to-scenario').waitFor();
     await page.waitForTimeout(300); // let the panel and the map settle
     const [layers, painted, reported] = (await page.evaluate(`${EDIT_SCRIPT}(${k + 1})`)) as [number, number, number | null];
@@ -184,10 +204,21 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     for (const f of files) copyFileSync(join(ROOT, 'data', large, f), join(outDir, 'data', large, f));
     writeFileSync(join(outDir, 'data', large, 'index.json'), JSON.stringify({ files }));
   }
-  const server = await preview({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, open: false } });
+  const server = await preview({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, open: false },
+  });
   const origin = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
   const profile = mkdtempSync(join(tmpdir(), 'yulintu-bench-profile-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1440, height: 900 } });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1440, height: 900 },
+  });
   try {
     const results: Record<string, unknown> = {};
     if (sizes) {
@@ -225,7 +256,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
         await page.close();
       }
       results[label] = { firstMapMedianMs: median(times), runsMs: times, dataReadyMs: ready, workerTimingsMs: last!.timings };
-      console.log(`${label}: time to first map median ${median(times)} ms (runs ${times.join(', ')}); analysis back on the page at ${ready.join(', ')} ms; worker ${JSON.stringify(last!.timings)}`);
+      console.log(
+        `${label}: time to first map median ${median(times)} ms (runs ${times.join(', ')}); analysis back on the page at ${ready.join(', ')} ms; worker ${JSON.stringify(last!.timings)}`,
+      );
     }
     // The edit round trip: the whole sample (hexagons), and zoomed in (building dots) with the ranking table open.
     for (const [label, query, ranking] of [
@@ -237,9 +270,17 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       if (ranking) await page.getByTestId('ranking-toggle').click();
       const rt = await editRoundTrips(page, edits);
       await page.close();
-      const summary = { edits: rt.paintedMs.length, medianMs: median(rt.paintedMs), layersMedianMs: median(rt.layersMs), paintedMs: rt.paintedMs, reportedMs: rt.reportedMs };
+      const summary = {
+        edits: rt.paintedMs.length,
+        medianMs: median(rt.paintedMs),
+        layersMedianMs: median(rt.layersMs),
+        paintedMs: rt.paintedMs,
+        reportedMs: rt.reportedMs,
+      };
       results[`editRoundTrip (${label})`] = summary;
-      console.log(`edit round trip on the sample, ${label} (add a candidate → repainted map): median ${summary.medianMs} ms (runs ${rt.paintedMs.join(', ')}); deck layers replaced at median ${summary.layersMedianMs} ms; as the panel reports: ${rt.reportedMs.join(', ')}`);
+      console.log(
+        `edit round trip on the sample, ${label} (add a candidate → repainted map): median ${summary.medianMs} ms (runs ${rt.paintedMs.join(', ')}); deck layers replaced at median ${summary.layersMedianMs} ms; as the panel reports: ${rt.reportedMs.join(', ')}`,
+      );
     }
     if (sampleOnly) {
       writeFileSync(join(ROOT, 'test-results', 'bench-ui.json'), JSON.stringify(results, null, 2));

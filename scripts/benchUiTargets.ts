@@ -175,7 +175,14 @@ export async function measureTargets(context: BrowserContext, o: TargetOptions):
   const row = (key: keyof (typeof ISSUE13)['200k'], what: string, xs: number[], detail: string, unit = 'ms') => {
     const m = xs.length ? Math.round(median(xs)) : null;
     const t = T[key].target;
-    rows.push({ what, target: Number.isFinite(t) ? `≤ ${t.toLocaleString('en')} ${unit}` : '—', before: T[key].before, measured: m, detail, met: m === null || !Number.isFinite(t) ? null : m <= t });
+    rows.push({
+      what,
+      target: Number.isFinite(t) ? `≤ ${t.toLocaleString('en')} ${unit}` : '—',
+      before: T[key].before,
+      measured: m,
+      detail,
+      met: m === null || !Number.isFinite(t) ? null : m <= t,
+    });
   };
   await context.addInitScript(LONGTASK_INIT);
   // Cold first map: run 0 warms the HTTP cache, the others are timed; long tasks of the last load.
@@ -195,11 +202,14 @@ export async function measureTargets(context: BrowserContext, o: TargetOptions):
   row('firstMap', 'cold first map', firsts, `runs ${firsts.join(', ')}`);
   const mem = await tabMemory(context, page);
 
-  const ids = (await page.evaluate(`(() => { const a = window.__yulintu.getState().data.analysis; return { c: a.communities.map((x) => x.id), s: a.streets.map((x) => x.name), d: a.districts.map((x) => x.name), lon: (window.__yulintu.getState().data.bounds[0] + window.__yulintu.getState().data.bounds[2]) / 2, lat: (window.__yulintu.getState().data.bounds[1] + window.__yulintu.getState().data.bounds[3]) / 2 }; })()`)) as { c: string[]; s: string[]; d: string[]; lon: number; lat: number };
+  const ids = (await page.evaluate(
+    `(() => { const a = window.__yulintu.getState().data.analysis; return { c: a.communities.map((x) => x.id), s: a.streets.map((x) => x.name), d: a.districts.map((x) => x.name), lon: (window.__yulintu.getState().data.bounds[0] + window.__yulintu.getState().data.bounds[2]) / 2, lat: (window.__yulintu.getState().data.bounds[1] + window.__yulintu.getState().data.bounds[3]) / 2 }; })()`,
+  )) as { c: string[]; s: string[]; d: string[]; lon: number; lat: number };
   const pick = <T>(xs: T[], n: number) => Array.from({ length: Math.min(n, xs.length) }, (_, k) => xs[Math.floor((k * xs.length) / Math.min(n, xs.length))]);
   let t0 = await now(page);
   const clicks: number[] = [];
-  for (const id of pick(ids.c, 7)) clicks.push(Math.round(await timeSelection(page, { kind: 'community', id }, `[data-testid="community-panel"][data-community-id="${id}"]`)));
+  for (const id of pick(ids.c, 7))
+    clicks.push(Math.round(await timeSelection(page, { kind: 'community', id }, `[data-testid="community-panel"][data-community-id="${id}"]`)));
   const clickTasks = await longTasksSince(page, t0);
   row('clickPanel', 'click → community panel', clicks.slice(1), `runs ${clicks.slice(1).join(', ')}; longest task ${maxTask(clickTasks)} ms`);
   t0 = await now(page);
@@ -221,7 +231,12 @@ export async function measureTargets(context: BrowserContext, o: TargetOptions):
     again.push(Math.round(await timeModeSwitch(page, 'network')));
   }
   const modeTasks = await longTasksSince(page, t0);
-  row('modeSwitch', 'mode switch (after its first computation)', again, `first network ${firstNet} ms; runs ${again.join(', ')}; longest task ${maxTask(modeTasks)} ms`);
+  row(
+    'modeSwitch',
+    'mode switch (after its first computation)',
+    again,
+    `first network ${firstNet} ms; runs ${again.join(', ')}; longest task ${maxTask(modeTasks)} ms`,
+  );
 
   // Walkshed from points around the centre (network mode is on now).
   t0 = await now(page);
@@ -230,7 +245,13 @@ export async function measureTargets(context: BrowserContext, o: TargetOptions):
   const walkTasks = await longTasksSince(page, t0);
   await page.getByTestId('walk-tool').click();
   await page.evaluate(`window.__yulintu.getState().set({ mode: 'euclidean', effort: false })`);
-  await page.waitForFunction(() => (window as unknown as { __yulintu: { getState(): { status: string; data: { analysis: { mode: string } } } } }).__yulintu.getState().data.analysis.mode === 'euclidean', null, { timeout: 300_000 });
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __yulintu: { getState(): { status: string; data: { analysis: { mode: string } } } } }).__yulintu.getState().data.analysis.mode ===
+      'euclidean',
+    null,
+    { timeout: 300_000 },
+  );
   row('walkshed', 'walkshed from a point', walks.slice(1), `first ${walks[0]} ms; runs ${walks.slice(1).join(', ')}; longest task ${maxTask(walkTasks)} ms`);
 
   t0 = await now(page);
@@ -239,9 +260,20 @@ export async function measureTargets(context: BrowserContext, o: TargetOptions):
   row('edit', 'what-if edit → repainted map', edits, `runs ${edits.join(', ')}; longest task ${maxTask(editTasks)} ms`);
 
   const allTasks = [...loadTasks, ...clickTasks, ...rollTasks, ...modeTasks, ...walkTasks, ...editTasks];
-  row('longTask', 'longest main-thread task', [maxTask(allTasks)], `load: ${loadTasks.length} tasks > 50 ms, longest ${maxTask(loadTasks)}; clicks ${maxTask([...clickTasks, ...rollTasks])}; mode switches ${maxTask(modeTasks)}; walksheds ${maxTask(walkTasks)}; edits ${maxTask(editTasks)} (${editTasks.length} tasks)`);
+  row(
+    'longTask',
+    'longest main-thread task',
+    [maxTask(allTasks)],
+    `load: ${loadTasks.length} tasks > 50 ms, longest ${maxTask(loadTasks)}; clicks ${maxTask([...clickTasks, ...rollTasks])}; mode switches ${maxTask(modeTasks)}; walksheds ${maxTask(walkTasks)}; edits ${maxTask(editTasks)} (${editTasks.length} tasks)`,
+  );
   const memEnd = await tabMemory(context, page);
-  row('memory', 'main-thread JS heap after load / at end', [mem.jsHeapMB], `at end ${memEnd.jsHeapMB} MB; CDP JSHeapTotalSize ${mem.cdpHeapMB} / ${memEnd.cdpHeapMB} MB (the worker's heap is not included)`, 'MB');
+  row(
+    'memory',
+    'main-thread JS heap after load / at end',
+    [mem.jsHeapMB],
+    `at end ${memEnd.jsHeapMB} MB; CDP JSHeapTotalSize ${mem.cdpHeapMB} / ${memEnd.cdpHeapMB} MB (the worker's heap is not included)`,
+    'MB',
+  );
   await page.close();
   return rows;
 }
@@ -257,6 +289,8 @@ export function printTargets(label: string, rows: TargetRow[]): void {
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {
     const unit = r.what.includes('heap') ? 'MB' : 'ms';
-    console.log(`| ${r.what} | ${r.target} | ${r.before} | ${r.measured === null ? '—' : `${r.measured.toLocaleString('en')} ${unit}`} | ${r.met === null ? '—' : r.met ? 'yes' : 'no'} | ${r.detail} |`);
+    console.log(
+      `| ${r.what} | ${r.target} | ${r.before} | ${r.measured === null ? '—' : `${r.measured.toLocaleString('en')} ${unit}`} | ${r.met === null ? '—' : r.met ? 'yes' : 'no'} | ${r.detail} |`,
+    );
   }
 }

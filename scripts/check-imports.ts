@@ -116,7 +116,8 @@ function main(): void {
     return;
   }
   console.error(`check-imports: ${found.length} import circle(s) / 发现 ${found.length} 个循环引用:`);
-  for (const scc of found) console.error(`  ${circlePath(graph, scc).map(rel).join(' → ')}${scc.length > 2 ? `   (${scc.length} files: ${scc.map(rel).join(', ')})` : ''}`);
+  for (const scc of found)
+    console.error(`  ${circlePath(graph, scc).map(rel).join(' → ')}${scc.length > 2 ? `   (${scc.length} files: ${scc.map(rel).join(', ')})` : ''}`);
   process.exitCode = 1;
 }
 

@@ -15,7 +15,18 @@ import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
 
 interface ProfileNode {
   id: number;
@@ -35,10 +46,21 @@ async function main(argv = process.argv.slice(2)) {
   if (!argv.includes('--no-build') || !existsSync(join(outDir, 'index.html'))) {
     await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   }
-  const server = await preview({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, open: false } });
+  const server = await preview({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, open: false },
+  });
   const origin = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
   const profileDir = mkdtempSync(join(tmpdir(), 'yulintu-prof-'));
-  const context = await chromium.launchPersistentContext(profileDir, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS, viewport: { width: 1440, height: 900 } });
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1440, height: 900 },
+  });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.addInitScript(() => {
@@ -65,9 +87,22 @@ async function main(argv = process.argv.slice(2)) {
     const total = Date.now() - t0;
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
     const marks = await page.evaluate(() => {
-      const w = window as unknown as { __yulintuReady: number; __yulintuIdle: number; __frames: number[]; __yulintu: { getState(): { data: { timings: Record<string, number> } } } };
+      const w = window as unknown as {
+        __yulintuReady: number;
+        __yulintuIdle: number;
+        __frames: number[];
+        __yulintu: { getState(): { data: { timings: Record<string, number> } } };
+      };
       const f = w.__frames;
-      return { ready: w.__yulintuReady, idle: w.__yulintuIdle, frames: f.length, frameMsTotal: f.reduce((a, b) => a + b, 0), slowFrames: f.filter((x) => x > 100).map((x) => Math.round(x)), log: (window as unknown as { __frameLog: string[] }).__frameLog.join(' '), worker: w.__yulintu.getState().data.timings };
+      return {
+        ready: w.__yulintuReady,
+        idle: w.__yulintuIdle,
+        frames: f.length,
+        frameMsTotal: f.reduce((a, b) => a + b, 0),
+        slowFrames: f.filter((x) => x > 100).map((x) => Math.round(x)),
+        log: (window as unknown as { __frameLog: string[] }).__frameLog.join(' '),
+        worker: w.__yulintu.getState().data.timings,
+      };
     });
     const self = new Map<number, number>();
     profile.samples.forEach((id, k) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[k] ?? 0) / 1000));
@@ -80,7 +115,11 @@ async function main(argv = process.argv.slice(2)) {
       byFn.set(key, (byFn.get(key) ?? 0) + ms);
       byUrl.set(file, (byUrl.get(file) ?? 0) + ms);
     }
-    const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => `${v.toFixed(0).padStart(7)} ms  ${k}`);
+    const sorted = (m: Map<string, number>) =>
+      [...m]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, top)
+        .map(([k, v]) => `${v.toFixed(0).padStart(7)} ms  ${k}`);
     const report = [
       `first map ${total} ms; data on page at ${Math.round(marks.ready)} ms, idle at ${Math.round(marks.idle)} ms; worker ${JSON.stringify(marks.worker)}`,
       `rAF callbacks ${marks.frames}, ${Math.round(marks.frameMsTotal)} ms in total; > 100 ms: ${marks.slowFrames.join(', ')}`,

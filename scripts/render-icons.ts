@@ -22,7 +22,9 @@ try {
   for (const [svg, png, size] of JOBS) {
     const src = `data:image/svg+xml;base64,${readFileSync(join(PUBLIC, svg)).toString('base64')}`;
     await page.setViewportSize({ width: size, height: size });
-    await page.setContent(`<html><body style="margin:0;background:transparent"><img src="${src}" width="${size}" height="${size}" style="display:block"></body></html>`);
+    await page.setContent(
+      `<html><body style="margin:0;background:transparent"><img src="${src}" width="${size}" height="${size}" style="display:block"></body></html>`,
+    );
     await page.locator('img').evaluate((img: HTMLImageElement) => img.decode());
     await page.screenshot({ path: join(PUBLIC, png), omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
     console.log(`${png} (${size}×${size})`);

@@ -15,7 +15,21 @@ function cli(...args: string[]) {
 describe('npm run cli -- blueprint', () => {
   it('writes blueprint.geojson, sites.csv, communities-before-after.csv and blueprint.json for a street of the sample', () => {
     const out = mkdtempSync(join(tmpdir(), 'yl-bp-'));
-    const r = cli('blueprint', '--data', join(ROOT, 'data', 'sample'), '--out', out, '--street', '七星岗街道', '--sites', '3', '--budget', '800', '--time-limit', '20');
+    const r = cli(
+      'blueprint',
+      '--data',
+      join(ROOT, 'data', 'sample'),
+      '--out',
+      out,
+      '--street',
+      '七星岗街道',
+      '--sites',
+      '3',
+      '--budget',
+      '800',
+      '--time-limit',
+      '20',
+    );
     expect(r.stderr).toContain('blueprint');
     expect(r.status).toBe(0);
     const json = JSON.parse(readFileSync(join(out, 'blueprint.json'), 'utf8'));

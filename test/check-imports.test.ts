@@ -23,7 +23,12 @@ describe('check-imports: import circles', () => {
   });
 
   it('prints the shortest way round: the protocol circle of issue 8', () => {
-    const g = graph({ protocol: ['blueprintApi', 'packageSnapshotApi'], blueprintApi: ['protocol'], solverApi: ['blueprintApi'], packageSnapshotApi: ['solverApi'] });
+    const g = graph({
+      protocol: ['blueprintApi', 'packageSnapshotApi'],
+      blueprintApi: ['protocol'],
+      solverApi: ['blueprintApi'],
+      packageSnapshotApi: ['solverApi'],
+    });
     const [scc] = circles(g);
     expect(scc).toEqual(['blueprintApi', 'packageSnapshotApi', 'protocol', 'solverApi']);
     // the shortest circle through blueprintApi; the printout also lists all four files of the component

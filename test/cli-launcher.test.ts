@@ -10,7 +10,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const ROOT = join(import.meta.dirname, '..');
 const BUNDLE = join(ROOT, 'dist-cli', 'cli.mjs');
 const launch = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [join(ROOT, 'scripts/cli-launcher.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, YULINTU_CLI_TRACE: '1', ...env } });
+  spawnSync(process.execPath, [join(ROOT, 'scripts/cli-launcher.mjs'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, YULINTU_CLI_TRACE: '1', ...env },
+  });
 
 describe('cli launcher', () => {
   beforeAll(() => {
@@ -22,12 +26,12 @@ describe('cli launcher', () => {
     const fresh = launch(['bogus']);
     expect(fresh.stderr).toContain('cli: running from the bundle');
     expect(fresh.status).toBe(2);
-    expect(fresh.stderr).toContain("unknown command: bogus");
+    expect(fresh.stderr).toContain('unknown command: bogus');
 
     const forced = launch(['bogus'], { YULINTU_CLI_FROM_SOURCE: '1' });
     expect(forced.stderr).toContain('cli: running from the sources (tsx)');
     expect(forced.status).toBe(2);
-    expect(forced.stderr).toContain("unknown command: bogus");
+    expect(forced.stderr).toContain('unknown command: bogus');
 
     // a bundle older than its sources (scripts/cli.ts edited after the build) is not used
     const built = statSync(BUNDLE).mtime;

@@ -58,6 +58,8 @@ describe('npm run cli -- analyze: notes, encodings, hostile text', () => {
     const r = cli('analyze', '--data', dir, '--out', join(dir, 'out'));
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('错误 E_MIXED_ENCODING: 文件混用了编码（UTF-8 中夹有无效字节），请整体另存为 UTF-8: facilities.csv, 文件第 3 行, byte 0xE9');
-    expect(r.stderr).toContain('error E_MIXED_ENCODING: File mixes encodings (UTF-8 with an invalid byte); save it all as UTF-8: facilities.csv, line 3, byte 0xE9');
+    expect(r.stderr).toContain(
+      'error E_MIXED_ENCODING: File mixes encodings (UTF-8 with an invalid byte); save it all as UTF-8: facilities.csv, line 3, byte 0xE9',
+    );
   });
 });

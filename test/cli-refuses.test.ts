@@ -74,7 +74,10 @@ describe('data files are read only when they are regular files', () => {
     cpSync(join(FIXTURES, 'tiny'), dir, { recursive: true });
     rmSync(join(dir, 'buildings.csv'));
     mkdirSync(join(dir, 'buildings.csv'));
-    expect(thrown(() => readPackageDir(dir))).toMatchObject({ code: 'E_UNREADABLE_FILE', place: { file: join(dir, 'buildings.csv'), detail: 'a folder, not a file' } });
+    expect(thrown(() => readPackageDir(dir))).toMatchObject({
+      code: 'E_UNREADABLE_FILE',
+      place: { file: join(dir, 'buildings.csv'), detail: 'a folder, not a file' },
+    });
     rmSync(join(dir, 'buildings.csv'), { recursive: true });
     execFileSync('mkfifo', [join(dir, 'buildings.csv')]);
     expect(thrown(() => readPackageDir(dir))).toMatchObject({ code: 'E_UNREADABLE_FILE', place: { detail: 'a FIFO (named pipe), not a regular file' } });

@@ -82,9 +82,18 @@ describe('npm run cli -- optimize', () => {
     const r = cli('optimize', '--data', join(FIXTURES, 'peer-spopt-sf'), '--service', 'elderly_care', '--sites', '4', '--mode', 'matrix', '--out', out);
     expect(r.status).toBe(0);
     const plan = JSON.parse(readFileSync(out, 'utf8'));
-    expect(plan).toMatchObject({ service: 'elderly_care', sites: ['Store_2', 'Store_11', 'Store_12', 'Store_15'], newlyCoveredHouseholds: 875247, optimal: true });
+    expect(plan).toMatchObject({
+      service: 'elderly_care',
+      sites: ['Store_2', 'Store_11', 'Store_12', 'Store_15'],
+      newlyCoveredHouseholds: 875247,
+      optimal: true,
+    });
     // the tracts within 5000 m of the chosen stores, from distances.csv itself
-    const rows = readFileSync(join(FIXTURES, 'peer-spopt-sf', 'distances.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const rows = readFileSync(join(FIXTURES, 'peer-spopt-sf', 'distances.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     const covered = new Set(rows.filter(([, to, d]) => plan.sites.includes(to) && Number(d) <= 5000).map(([from]) => from));
     expect(covered.size).toBe(184); // 21 uncovered, 89.756 % — spopt's published answer
   });

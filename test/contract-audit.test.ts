@@ -86,7 +86,10 @@ describe('community assignment (section 1, buildings.csv)', () => {
   // opposite directions, as neighbours do; the building is a + (b − a)·0.5 on that border
   const a = [106.43916757490393, 29.572491404833272];
   const b = [106.43878134997097, 29.575342296981717];
-  const west: Polygon = { type: 'Polygon', coordinates: [[[106.43661495864485, 29.571036987285595], a, b, [106.43608226484852, 29.574689523260574], [106.43661495864485, 29.571036987285595]]] };
+  const west: Polygon = {
+    type: 'Polygon',
+    coordinates: [[[106.43661495864485, 29.571036987285595], a, b, [106.43608226484852, 29.574689523260574], [106.43661495864485, 29.571036987285595]]],
+  };
   const east: Polygon = { type: 'Polygon', coordinates: [[a, [106.44122913673894, 29.572893908483906], [106.44274582450046, 29.57582318873005], b, a]] };
   const onEdge = [106.43897446243744, 29.573916850907494];
 
@@ -99,7 +102,18 @@ describe('community assignment (section 1, buildings.csv)', () => {
   });
 
   it('a straight border: the community to the east / north takes it, whatever the file order', () => {
-    const sq = (x0: number, y0: number, x1: number, y1: number): Polygon => ({ type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] });
+    const sq = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x0, y0],
+          [x1, y0],
+          [x1, y1],
+          [x0, y1],
+          [x0, y0],
+        ],
+      ],
+    });
     const A = sq(106.5, 29.55, 106.51, 29.56);
     const B = sq(106.51, 29.55, 106.52, 29.56);
     const C = sq(106.5, 29.56, 106.51, 29.57);
@@ -152,9 +166,7 @@ describe('analysis outputs stay as they were for ordinary packages', () => {
 
 describe('unknown columns are ignored, but not without a word (section 1)', () => {
   it('a column that differs from a contract column only by case or spacing, or a repeated column, leaves a note', () => {
-    const pkg = loadPackage(
-      tinyWith({ 'facilities.csv': 'id,name,lon,lat,area_m2,services,Status,name\nf1,F,106.505,29.555,100,meals,planned,G\n' }),
-    );
+    const pkg = loadPackage(tinyWith({ 'facilities.csv': 'id,name,lon,lat,area_m2,services,Status,name\nf1,F,106.505,29.555,100,meals,planned,G\n' }));
     // per the contract `Status` is an unknown column: the facility stays open
     expect(pkg.facilities[0]).toMatchObject({ name: 'F', status: 'open' });
     expect(pkg.notes.map((n) => noteText(n, 'en')).join('\n')).toContain("column 'Status' is not 'status'");

@@ -77,13 +77,20 @@ describe('generateSample (small in-process run)', () => {
     const coords = roads.flatMap((f) => f.geometry.coordinates as number[][]);
     expect(coords.every((c) => c.length === 3 && c[2] > 150 && c[2] < 420)).toBe(true);
     expect(components(roads.map((f) => ({ coords: f.geometry.coordinates })))).toHaveLength(1);
-    for (const name of ['嘉陵江大桥', '千厮门大桥', '长江大桥', '东水门大桥', '皇冠大扶梯', '十八梯']) expect(roads.some((f) => f.properties.name === name)).toBe(true);
+    for (const name of ['嘉陵江大桥', '千厮门大桥', '长江大桥', '东水门大桥', '皇冠大扶梯', '十八梯'])
+      expect(roads.some((f) => f.properties.name === name)).toBe(true);
   });
 
   it('never merges two distinct road nodes by rounding (intersections are explicit)', () => {
     const net = planSample({ seed: 7, buildings: 100 }).roads!;
     const used = new Set(net.ways.flatMap((w) => w.nodes));
-    const keys = new Set([...used].map((n) => toLonLat(net.xs[n], net.ys[n]).map((x) => x.toFixed(7)).join(',')));
+    const keys = new Set(
+      [...used].map((n) =>
+        toLonLat(net.xs[n], net.ys[n])
+          .map((x) => x.toFixed(7))
+          .join(','),
+      ),
+    );
     expect(keys.size).toBe(used.size);
   });
 

@@ -35,12 +35,25 @@ describe('npm run cli -- import: bad input', () => {
     expect(r.stderr).toContain(`error E_MISSING_FILE: Required file is missing: ${join(dir, 'nope.csv')}`);
     r = cli('--out', join(dir, 'pkg'), '--crs', 'roofs=wgs84', '--buildings', csv);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("error E_ARGUMENT: Invalid argument: --crs, --crs takes ROLE=CRS with ROLE one of communities, buildings, facilities, candidates, roads; not 'roofs=wgs84'");
+    expect(r.stderr).toContain(
+      "error E_ARGUMENT: Invalid argument: --crs, --crs takes ROLE=CRS with ROLE one of communities, buildings, facilities, candidates, roads; not 'roofs=wgs84'",
+    );
   });
 
   it('writes the rejected rows, and the package analyze reads', () => {
     const dir = mkdtempSync(join(tmpdir(), 'yl-import-'));
-    const r = cli('--out', dir, '--communities', join(OFFICE, '社区边界.zip'), '--buildings', join(OFFICE, '楼栋.csv'), '--facilities', join(OFFICE, '设施台账.xlsx'), '--crs', 'facilities=gcj02');
+    const r = cli(
+      '--out',
+      dir,
+      '--communities',
+      join(OFFICE, '社区边界.zip'),
+      '--buildings',
+      join(OFFICE, '楼栋.csv'),
+      '--facilities',
+      join(OFFICE, '设施台账.xlsx'),
+      '--crs',
+      'facilities=gcj02',
+    );
     expect(r.status).toBe(0);
     expect(readFileSync(join(dir, 'import-rejected.csv'), 'utf8').slice(1).trim().split('\r\n')).toEqual([
       'file,row,id,field,reason',
@@ -51,7 +64,10 @@ describe('npm run cli -- import: bad input', () => {
     expect(r.stderr).toContain('unmapped columns / 未对应的列: 楼栋名称, 所属街道');
     // without mapping.json the ledger's 建设情况 column is not guessed to be the status: it is reported
     expect(r.stderr).toContain('unmapped columns / 未对应的列: 序号, 建设情况');
-    const a = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/cli.ts'), 'analyze', '--data', dir, '--out', join(dir, 'out')], { cwd: ROOT, encoding: 'utf8' });
+    const a = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/cli.ts'), 'analyze', '--data', dir, '--out', join(dir, 'out')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(a.status).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8'))).toMatchObject({ communities: 4, buildings: 33, rejectedRows: 0 });
   });

@@ -61,7 +61,12 @@ describe('import of office files (import-office fixture)', async () => {
     const twin = analyse(fixtureFiles('import-office/twin'));
     expect(imported.pkg.rejected).toEqual([]);
     expect(communitiesCsv(imported.a)).toBe(communitiesCsv(twin.a));
-    expect(imported.a.summary).toMatchObject({ communities: 4, buildings: 38, unassignedBuildings: twin.a.summary.unassignedBuildings, households: twin.a.summary.households });
+    expect(imported.a.summary).toMatchObject({
+      communities: 4,
+      buildings: 38,
+      unassignedBuildings: twin.a.summary.unassignedBuildings,
+      households: twin.a.summary.households,
+    });
     // the hole of 解放碑社区 holds LD031, which belongs to no community
     expect(imported.pkg.buildings.community[imported.pkg.buildings.ids.indexOf('LD031')]).toBe(-1);
     // LD032 lies on the island part of the MultiPolygon 较场口社区
@@ -72,11 +77,22 @@ describe('import of office files (import-office fixture)', async () => {
     const mine = JSON.parse(text(result.files['communities.geojson']));
     const twin = JSON.parse(readFileSync(join(DIR, 'twin', 'communities.geojson'), 'utf8'));
     expect(mine.features.map((f: { geometry: unknown }) => f.geometry)).toEqual(twin.features.map((f: { geometry: unknown }) => f.geometry));
-    expect(mine.features[0].properties).toEqual({ id: '500103001001', name: '解放碑社区', street: '解放碑街道', district: '渝中区', households: 1200, population: 3100, elderly: 720 });
+    expect(mine.features[0].properties).toEqual({
+      id: '500103001001',
+      name: '解放碑社区',
+      street: '解放碑街道',
+      district: '渝中区',
+      households: 1200,
+      population: 3100,
+      elderly: 720,
+    });
   });
 
   it('estimates footprint households as area × floors ÷ 90 m² and marks them', () => {
-    const rows = text(result.files['buildings.csv']).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const rows = text(result.files['buildings.csv'])
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(rows[0]).toBe('id,lon,lat,households,community_id,households_estimated');
     // 30 m × 12 m × 6 floors ÷ 90 = 24; 60 × 15 × 18 ÷ 90 = 180
     expect(rows).toContain('LK001,106.5425,29.5525,24,,true');
@@ -95,7 +111,16 @@ describe('import of office files (import-office fixture)', async () => {
       '候选点.csv:6:R_UNKNOWN_CODE',
     ]);
     const xlsx = result.report.files.find((f) => f.file === '设施台账.xlsx')!;
-    expect(xlsx).toMatchObject({ headerLine: 2, summaryRowsSkipped: [8], rowsRead: 7, imported: 6, rejected: 1, crs: 'GCJ02', crsFrom: 'option', unmapped: ['序号'] });
+    expect(xlsx).toMatchObject({
+      headerLine: 2,
+      summaryRowsSkipped: [8],
+      rowsRead: 7,
+      imported: 6,
+      rejected: 1,
+      crs: 'GCJ02',
+      crsFrom: 'option',
+      unmapped: ['序号'],
+    });
     expect(xlsx.columns.status).toBe('建设情况');
     const shp = result.report.files.find((f) => f.file === '社区边界.zip/社区边界.shp')!;
     expect(shp).toMatchObject({ crs: 'EPSG:4545', crsFrom: 'file', encoding: 'gb18030', unmapped: ['面积'] });
@@ -112,9 +137,35 @@ describe('import of office files (import-office fixture)', async () => {
     const o = (n: string) => join(OFFICE, n);
     const r = spawnSync(
       process.execPath,
-      ['--import', 'tsx', join(ROOT, 'scripts/cli.ts'), 'import', '--out', out, '--communities', o('社区边界.zip'), '--buildings', o('楼栋.csv'), '--buildings', o('楼栋轮廓.shp'),
-        '--facilities', o('设施台账.xlsx'), '--candidates', o('候选点.csv'), '--crs', 'facilities=gcj02', '--crs', 'candidates=bd09', '--mapping', o('mapping.json'),
-        '--estimate-households', '--roads', o('blocks.osm'), '--dem', o('dem.tif')],
+      [
+        '--import',
+        'tsx',
+        join(ROOT, 'scripts/cli.ts'),
+        'import',
+        '--out',
+        out,
+        '--communities',
+        o('社区边界.zip'),
+        '--buildings',
+        o('楼栋.csv'),
+        '--buildings',
+        o('楼栋轮廓.shp'),
+        '--facilities',
+        o('设施台账.xlsx'),
+        '--candidates',
+        o('候选点.csv'),
+        '--crs',
+        'facilities=gcj02',
+        '--crs',
+        'candidates=bd09',
+        '--mapping',
+        o('mapping.json'),
+        '--estimate-households',
+        '--roads',
+        o('blocks.osm'),
+        '--dem',
+        o('dem.tif'),
+      ],
       { cwd: ROOT, encoding: 'utf8' },
     );
     expect(r.stderr).toContain('楼栋.csv → buildings: 33 imported, 2 rejected');
@@ -126,7 +177,14 @@ describe('import of office files (import-office fixture)', async () => {
     const { build } = await import('esbuild');
     const dir = mkdtempSync(join(tmpdir(), 'yl-bundle-'));
     const bundle = join(dir, 'import.mjs');
-    await build({ entryPoints: [join(ROOT, 'src/engine/import/index.ts')], bundle: true, format: 'esm', platform: 'browser', outfile: bundle, logLevel: 'warning' });
+    await build({
+      entryPoints: [join(ROOT, 'src/engine/import/index.ts')],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      outfile: bundle,
+      logLevel: 'warning',
+    });
     const r = spawnSync(process.execPath, [join(ROOT, 'test/helpers/importInBundle.mjs'), bundle, join(dir, 'out')], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -137,7 +195,8 @@ describe('import of office files (import-office fixture)', async () => {
   });
 
   it('guesses each office file’s role and mapping for the wizard', () => {
-    const guess = (files: ReturnType<typeof file>[]) => inspectSource(files).map((p) => [p.file, p.role, p.declaredCrs ?? '', p.header.length, p.preview.length]);
+    const guess = (files: ReturnType<typeof file>[]) =>
+      inspectSource(files).map((p) => [p.file, p.role, p.declaredCrs ?? '', p.header.length, p.preview.length]);
     expect([
       ...guess([file('社区边界.zip')]),
       ...guess([file('楼栋.csv')]),

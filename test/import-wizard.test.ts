@@ -18,7 +18,20 @@ import { FIXTURES } from './helpers/fixtures';
 
 const ROOT = join(import.meta.dirname, '..');
 const OFFICE = join(FIXTURES, 'import-office', 'office');
-const DROPPED = ['楼栋轮廓.dbf', '候选点.csv', 'blocks.osm', '楼栋.csv', '社区边界.zip', '楼栋轮廓.shp', 'mapping.json', '设施台账.xlsx', '楼栋轮廓.prj', 'dem.tif', '楼栋轮廓.cpg', '楼栋轮廓.shx'];
+const DROPPED = [
+  '楼栋轮廓.dbf',
+  '候选点.csv',
+  'blocks.osm',
+  '楼栋.csv',
+  '社区边界.zip',
+  '楼栋轮廓.shp',
+  'mapping.json',
+  '设施台账.xlsx',
+  '楼栋轮廓.prj',
+  'dem.tif',
+  '楼栋轮廓.cpg',
+  '楼栋轮廓.shx',
+];
 const dropped: NamedBytes[] = DROPPED.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(OFFICE, name))) }));
 
 /** What the wizard holds after the drop: grouped files, table roles from inspectSource (as importActions does). */
@@ -62,15 +75,50 @@ describe('import wizard request (office fixtures)', () => {
     const o = (n: string) => join(OFFICE, n);
     const r = spawnSync(
       process.execPath,
-      ['--import', 'tsx', join(ROOT, 'scripts/cli.ts'), 'import', '--out', out, '--communities', o('社区边界.zip'), '--buildings', o('楼栋.csv'), '--buildings', o('楼栋轮廓.shp'),
-        '--facilities', o('设施台账.xlsx'), '--candidates', o('候选点.csv'), '--crs', 'facilities=gcj02', '--crs', 'candidates=bd09', '--mapping', o('mapping.json'),
-        '--estimate-households', '--roads', o('blocks.osm'), '--dem', o('dem.tif')],
+      [
+        '--import',
+        'tsx',
+        join(ROOT, 'scripts/cli.ts'),
+        'import',
+        '--out',
+        out,
+        '--communities',
+        o('社区边界.zip'),
+        '--buildings',
+        o('楼栋.csv'),
+        '--buildings',
+        o('楼栋轮廓.shp'),
+        '--facilities',
+        o('设施台账.xlsx'),
+        '--candidates',
+        o('候选点.csv'),
+        '--crs',
+        'facilities=gcj02',
+        '--crs',
+        'candidates=bd09',
+        '--mapping',
+        o('mapping.json'),
+        '--estimate-households',
+        '--roads',
+        o('blocks.osm'),
+        '--dem',
+        o('dem.tif'),
+      ],
       { cwd: ROOT, encoding: 'utf8' },
     );
     expect(r.status, r.stderr).toBe(0);
     const cliFiles = readdirSync(out).sort();
     expect(Object.keys(wizard.files).sort()).toEqual(cliFiles);
-    expect(cliFiles).toEqual(['buildings.csv', 'candidates.csv', 'communities.geojson', 'facilities.csv', 'import-rejected.csv', 'import-report.json', 'manifest.json', 'roads.geojson']);
+    expect(cliFiles).toEqual([
+      'buildings.csv',
+      'candidates.csv',
+      'communities.geojson',
+      'facilities.csv',
+      'import-rejected.csv',
+      'import-report.json',
+      'manifest.json',
+      'roads.geojson',
+    ]);
     for (const k of cliFiles) expect(Buffer.from(wizard.files[k]).equals(readFileSync(join(out, k))), k).toBe(true);
     // the report the wizard shows: 33 of 35 rows of 楼栋.csv imported, 2 rejected
     const b = wizard.report.files.find((f) => f.file === '楼栋.csv');

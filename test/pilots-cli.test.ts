@@ -43,25 +43,55 @@ const quiet = async (f: () => Promise<void>) => {
 describe('pilots on the bundled sample (golden, --as-of 2026-06-30)', () => {
   it('writes pilot-status.csv and programme.json as expected', async () => {
     const out = mkdtempSync(join(tmpdir(), 'yl-pilots-'));
-    await quiet(() => runPilots(new Map([['data', SAMPLE], ['out', out], ['as-of', '2026-06-30']])));
+    await quiet(() =>
+      runPilots(
+        new Map([
+          ['data', SAMPLE],
+          ['out', out],
+          ['as-of', '2026-06-30'],
+        ]),
+      ),
+    );
     const status = readFileSync(join(out, 'pilot-status.csv'), 'utf8');
     golden('pilot-status.csv', status);
     golden('programme.json', readFileSync(join(out, 'programme.json'), 'utf8'));
     // every flag of the rules shows up in the invented sample
-    const flags = new Set(status.split('\r\n').slice(1).flatMap((l) => (l ? l.split(',')[8].split(';') : [])));
+    const flags = new Set(
+      status
+        .split('\r\n')
+        .slice(1)
+        .flatMap((l) => (l ? l.split(',')[8].split(';') : [])),
+    );
     expect([...flags].filter(Boolean).sort()).toEqual(['evaluation_due', 'rectification_due', 'removal_candidate', 'start_overdue', 'terminate_contract']);
   }, 120_000);
 
   it('--propose 10 writes proposal.csv as expected; --per-district 3 keeps the first three', async () => {
     const out = mkdtempSync(join(tmpdir(), 'yl-pilots-'));
-    await quiet(() => runPilots(new Map([['data', SAMPLE], ['out', out], ['propose', '10']])));
+    await quiet(() =>
+      runPilots(
+        new Map([
+          ['data', SAMPLE],
+          ['out', out],
+          ['propose', '10'],
+        ]),
+      ),
+    );
     const all = readFileSync(join(out, 'proposal.csv'), 'utf8');
     golden('proposal.csv', all);
     const pilots = readFileSync(join(SAMPLE, 'pilots.csv'), 'utf8');
     const rows = all.split('\r\n').slice(1, -1);
     expect(rows).toHaveLength(10);
     for (const r of rows) expect(pilots).not.toMatch(new RegExp(`^${r.split(',')[1]},.*,active,`, 'm'));
-    await quiet(() => runPilots(new Map([['data', SAMPLE], ['out', out], ['propose', '10'], ['per-district', '3']])));
+    await quiet(() =>
+      runPilots(
+        new Map([
+          ['data', SAMPLE],
+          ['out', out],
+          ['propose', '10'],
+          ['per-district', '3'],
+        ]),
+      ),
+    );
     const capped = readFileSync(join(out, 'proposal.csv'), 'utf8').split('\r\n').slice(1, -1);
     expect(capped).toEqual(rows.slice(0, 3)); // one district in the sample
   }, 120_000);

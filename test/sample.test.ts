@@ -16,7 +16,17 @@ import { describe, expect, it } from 'vitest';
 const ROOT = join(import.meta.dirname, '..');
 const SAMPLE = join(ROOT, 'data', 'sample');
 const SERVICES = ['elderly_care', 'childcare', 'after_school', 'meals', 'housekeeping', 'health', 'fitness', 'culture', 'play'];
-const THRESHOLD: Record<string, number> = { elderly_care: 300, childcare: 300, after_school: 500, meals: 300, housekeeping: 500, health: 1000, fitness: 500, culture: 1000, play: 300 };
+const THRESHOLD: Record<string, number> = {
+  elderly_care: 300,
+  childcare: 300,
+  after_school: 500,
+  meals: 300,
+  housekeeping: 500,
+  health: 1000,
+  fitness: 500,
+  culture: 1000,
+  play: 300,
+};
 
 const csv = (f: string) => Papa.parse<Record<string, string>>(readFileSync(join(SAMPLE, f), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const communities = JSON.parse(readFileSync(join(SAMPLE, 'communities.geojson'), 'utf8')).features;
@@ -31,8 +41,14 @@ function inCommunity(row: Record<string, string>, feature: Feature<Polygon | Mul
 }
 
 const out = mkdtempSync(join(tmpdir(), 'yl-sample-'));
-const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/cli.ts'), 'analyze', '--data', SAMPLE, '--out', out], { cwd: ROOT, encoding: 'utf8' });
-const rows = Papa.parse<Record<string, string>>(readFileSync(join(out, 'communities.csv'), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/cli.ts'), 'analyze', '--data', SAMPLE, '--out', out], {
+  cwd: ROOT,
+  encoding: 'utf8',
+});
+const rows = Papa.parse<Record<string, string>>(readFileSync(join(out, 'communities.csv'), 'utf8').replace(/^\uFEFF/, ''), {
+  header: true,
+  skipEmptyLines: true,
+}).data;
 
 const round4 = (v: number) => String(Math.round(v * 1e4) / 1e4);
 

@@ -35,7 +35,8 @@ export async function timeAsync<T>(fn: () => Promise<T>, runs = 3, warmup = 1): 
 }
 
 /** Format milliseconds for a table. */
-export const fmtMs = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+export const fmtMs = (ms: number): string =>
+  ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
 
 /** Print an aligned table. */
 export function table(rows: (string | number)[][]): void {

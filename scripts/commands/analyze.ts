@@ -25,7 +25,10 @@ export function run(argv: readonly string[]): void {
   if (process.stderr.isTTY) process.stderr.write('\n');
   makeOutDir(out);
   writeOutput(join(out, 'communities.csv'), communitiesCsv(a));
-  writeOutput(join(out, 'summary.json'), summaryJson(a, { package: pkg.manifest.name, synthetic: pkg.manifest.synthetic === true, notes: pkg.notes.map(noteJson) }));
+  writeOutput(
+    join(out, 'summary.json'),
+    summaryJson(a, { package: pkg.manifest.name, synthetic: pkg.manifest.synthetic === true, notes: pkg.notes.map(noteJson) }),
+  );
   writeOutput(join(out, 'rejected.csv'), rejectedCsv(pkg.rejected));
   process.stderr.write(`wrote ${join(out, 'communities.csv')}, summary.json, rejected.csv (${pkg.rejected.length} rejected rows)\n`);
 }

@@ -42,7 +42,11 @@ export async function run(argv: readonly string[]): Promise<void> {
   if (!files['candidates.csv']) throw new EngineError('E_NO_CANDIDATES', { file: 'candidates.csv' });
   const limitS = timeLimitS ?? BLUEPRINT_DEFAULTS.timeLimitS;
   // the limit is the whole command's promise: counted from the process start (loading and analysis included)
-  const opts: BlueprintOptions = { scope: { district: args.get('district'), street: args.get('street') }, timeLimitS: limitS, deadline: { now: Date.now, endMs: performance.timeOrigin + limitS * 1000 } };
+  const opts: BlueprintOptions = {
+    scope: { district: args.get('district'), street: args.get('street') },
+    timeLimitS: limitS,
+    deadline: { now: Date.now, endMs: performance.timeOrigin + limitS * 1000 },
+  };
   const sites = args.get('sites');
   if (sites !== undefined) {
     const k = Number(sites);

@@ -7,7 +7,17 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { EngineError, decodeText, importPackage, resolveCrs, type FileMapping, type ImportRequest, type ImportRole, type ImportSource, type NamedBytes } from '../../src/engine/index';
+import {
+  EngineError,
+  decodeText,
+  importPackage,
+  resolveCrs,
+  type FileMapping,
+  type ImportRequest,
+  type ImportRole,
+  type ImportSource,
+  type NamedBytes,
+} from '../../src/engine/index';
 import { makeOutDir, writeOutput } from '../lib/writeOutput';
 
 const ROLES: readonly ImportRole[] = ['communities', 'buildings', 'facilities', 'candidates'];
@@ -48,12 +58,22 @@ function readMapping(path: string): Record<string, FileMapping> {
   } catch (e) {
     throw new EngineError('E_BAD_JSON', { file: path, detail: (e as Error).message.slice(0, 120) });
   }
-  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new EngineError('E_BAD_JSON', { file: path, detail: 'expected {"file name": {"columns": {…}, …}}' });
+  if (!json || typeof json !== 'object' || Array.isArray(json))
+    throw new EngineError('E_BAD_JSON', { file: path, detail: 'expected {"file name": {"columns": {…}, …}}' });
   return json as Record<string, FileMapping>;
 }
 
 /** Parse the import command's arguments (after the word `import`). Repeated --crs and role flags are allowed. */
-export function parseImportArgs(args: string[]): { out: string; roles: [ImportRole, string][]; roads?: string; dem?: string; crs: Map<string, string>; mapping?: string; estimate?: number | true; name?: string } {
+export function parseImportArgs(args: string[]): {
+  out: string;
+  roles: [ImportRole, string][];
+  roads?: string;
+  dem?: string;
+  crs: Map<string, string>;
+  mapping?: string;
+  estimate?: number | true;
+  name?: string;
+} {
   const r: ReturnType<typeof parseImportArgs> = { out: '', roles: [], crs: new Map() };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -83,7 +103,8 @@ export function parseImportArgs(args: string[]): { out: string; roles: [ImportRo
       const v = next();
       const eq = v.indexOf('=');
       const role = v.slice(0, eq);
-      if (eq < 0 || !(ROLES.includes(role as ImportRole) || role === 'roads')) bad('--crs', `--crs takes ROLE=CRS with ROLE one of ${ROLES.join(', ')}, roads; not '${v}'`);
+      if (eq < 0 || !(ROLES.includes(role as ImportRole) || role === 'roads'))
+        bad('--crs', `--crs takes ROLE=CRS with ROLE one of ${ROLES.join(', ')}, roads; not '${v}'`);
       r.crs.set(role, v.slice(eq + 1));
     } else bad(a, `unknown option ${a}`);
   }

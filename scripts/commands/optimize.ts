@@ -45,5 +45,7 @@ export async function run(argv: readonly string[]): Promise<void> {
     seconds: r.seconds,
   };
   writeOutput(out, JSON.stringify(result, null, 2) + '\n');
-  process.stderr.write(`${r.service}: ${r.sites.length} sites, ${r.newlyCoveredHouseholds} households newly covered, ${r.optimal ? 'optimum proved' : `not proved (gap ${(r.gap * 100).toFixed(2)} %)`} → ${out}\n`);
+  process.stderr.write(
+    `${r.service}: ${r.sites.length} sites, ${r.newlyCoveredHouseholds} households newly covered, ${r.optimal ? 'optimum proved' : `not proved (gap ${(r.gap * 100).toFixed(2)} %)`} → ${out}\n`,
+  );
 }

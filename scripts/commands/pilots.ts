@@ -81,7 +81,8 @@ export const PILOTS_OPTIONS = ['data', 'out', 'as-of', 'mode', 'policy', 'propos
 
 /** Run `pilots` with parsed `--key value` options (scripts/lib/args.ts). */
 export async function runPilots(opts: Map<string, string>): Promise<void> {
-  for (const k of opts.keys()) if (!(PILOTS_OPTIONS as readonly string[]).includes(k)) bad(`--${k}`, `unknown option for pilots (${PILOTS_OPTIONS.map((o) => `--${o}`).join(', ')})`);
+  for (const k of opts.keys())
+    if (!(PILOTS_OPTIONS as readonly string[]).includes(k)) bad(`--${k}`, `unknown option for pilots (${PILOTS_OPTIONS.map((o) => `--${o}`).join(', ')})`);
   const out = need(opts, 'out');
   const dataDir = need(opts, 'data');
   const modeArg = opts.get('mode') ?? 'euclidean';
@@ -98,7 +99,9 @@ export async function runPilots(opts: Map<string, string>): Promise<void> {
   const override = readPolicy(opts);
   const files = readPackageDir(dataDir);
   const pkg = loadPackage(files);
-  process.stderr.write(`loaded ${pkg.communities.length} communities, ${pkg.pilots?.length ?? 0} pilots, ${pkg.evaluations?.length ?? 0} evaluations, ${pkg.landingPoints?.length ?? 0} landing points, ${pkg.rejected.length} rejected rows\n`);
+  process.stderr.write(
+    `loaded ${pkg.communities.length} communities, ${pkg.pilots?.length ?? 0} pilots, ${pkg.evaluations?.length ?? 0} evaluations, ${pkg.landingPoints?.length ?? 0} landing points, ${pkg.rejected.length} rejected rows\n`,
+  );
   for (const note of pkg.notes) process.stderr.write(`note: ${note}\n`);
   if (propose === undefined && !pkg.pilots) throw new EngineError('E_MISSING_FILE', { file: join(dataDir, 'pilots.csv') });
   const policy = resolvePolicy(pkg, override);
@@ -108,12 +111,23 @@ export async function runPilots(opts: Map<string, string>): Promise<void> {
   if (propose !== undefined) {
     const proposal = proposePilots(analysis, pkg.buildings, { count: propose, perDistrict, pilots: pkg.pilots, levels: serviceLevels(pkg) });
     writeOutput(join(out, 'proposal.csv'), proposalCsv(proposal));
-    process.stderr.write(`proposed ${proposal.length} of ${propose} pilot communities${perDistrict ? ` (≤ ${perDistrict} per district)` : ''} → ${join(out, 'proposal.csv')}\n`);
+    process.stderr.write(
+      `proposed ${proposal.length} of ${propose} pilot communities${perDistrict ? ` (≤ ${perDistrict} per district)` : ''} → ${join(out, 'proposal.csv')}\n`,
+    );
     return;
   }
   const prog = pilotProgramme(pkg, { asOf, bands, analysis });
   writeOutput(join(out, 'pilot-status.csv'), pilotStatusCsv(prog.statuses, pkg.communities));
-  writeOutput(join(out, 'programme.json'), programmeJson(prog.summary, { package: pkg.manifest.name, synthetic: pkg.manifest.synthetic === true, mode, ratingBands: bands, rejectedRows: pkg.rejected.length }));
+  writeOutput(
+    join(out, 'programme.json'),
+    programmeJson(prog.summary, {
+      package: pkg.manifest.name,
+      synthetic: pkg.manifest.synthetic === true,
+      mode,
+      ratingBands: bands,
+      rejectedRows: pkg.rejected.length,
+    }),
+  );
   writeOutput(join(out, 'rejected.csv'), rejectedCsv(pkg.rejected));
   const s = prog.summary;
   process.stderr.write(

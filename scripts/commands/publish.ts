@@ -21,7 +21,16 @@ import { makeOutDir } from '../lib/writeOutput';
 
 export { ensurePublicBundle, PUBLIC_BUNDLE_DIR } from '../lib/publicBundle';
 
-const PUBLISH_FLAGS = { data: 'value', out: 'value', blueprint: 'value', mode: 'value', title: 'value', policy: 'value', date: 'value', rebuild: 'switch' } as const;
+const PUBLISH_FLAGS = {
+  data: 'value',
+  out: 'value',
+  blueprint: 'value',
+  mode: 'value',
+  title: 'value',
+  policy: 'value',
+  date: 'value',
+  rebuild: 'switch',
+} as const;
 
 const argError = (field: string, detail: string): never => {
   throw new EngineError('E_ARGUMENT', { field, detail });
@@ -48,7 +57,8 @@ function prepareSite(site: string): void {
   if (existsSync(site)) {
     if (!statSync(site).isDirectory()) argError('--out', `${site} is a file, not a folder`);
     const names = readdirSync(site);
-    if (names.length > 0 && !existsSync(join(site, 'data', 'site.json'))) argError('--out', `${site} is not empty and not a published site; choose a new folder`);
+    if (names.length > 0 && !existsSync(join(site, 'data', 'site.json')))
+      argError('--out', `${site} is not empty and not a published site; choose a new folder`);
     for (const n of ['index.html', 'assets', 'data', 'sw.js']) rmSync(join(site, n), { recursive: true, force: true });
   }
   makeOutDir(site);

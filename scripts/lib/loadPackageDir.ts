@@ -6,7 +6,9 @@ export function loadPackageDir(dir: string): { pkg: DataPackage; files: PackageF
   const files = readPackageDir(dir);
   const t0 = Date.now();
   const pkg = loadPackage(files);
-  process.stderr.write(`loaded ${pkg.communities.length} communities, ${pkg.buildings.count} buildings, ${pkg.facilities.length} facilities, ${pkg.rejected.length} rejected rows (${Date.now() - t0} ms)\n`);
+  process.stderr.write(
+    `loaded ${pkg.communities.length} communities, ${pkg.buildings.count} buildings, ${pkg.facilities.length} facilities, ${pkg.rejected.length} rejected rows (${Date.now() - t0} ms)\n`,
+  );
   for (const note of pkg.notes) process.stderr.write(`提示 ${note.code}: ${noteText(note, 'zh')}\nnote ${note.code}: ${noteText(note, 'en')}\n`);
   return { pkg, files };
 }

@@ -33,6 +33,9 @@ export function readDataFile(path: string, name = path, fs: DataFileSystem = NOD
     return new Uint8Array(fs.read(path));
   } catch (e) {
     const code = errno(e);
-    throw new EngineError('E_UNREADABLE_FILE', { file: name, detail: code === 'EACCES' || code === 'EPERM' ? `permission denied (${code})` : (code ?? 'read failed') });
+    throw new EngineError('E_UNREADABLE_FILE', {
+      file: name,
+      detail: code === 'EACCES' || code === 'EPERM' ? `permission denied (${code})` : (code ?? 'read failed'),
+    });
   }
 }

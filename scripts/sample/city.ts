@@ -78,7 +78,10 @@ function bisect(cells: Int32Array, weights: number[], cw: Float64Array, cx: Int3
   const half = weights.length >> 1;
   const wl = weights.slice(0, half).reduce((a, b) => a + b, 0);
   const wt = wl + weights.slice(half).reduce((a, b) => a + b, 0);
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    x1 = -Infinity,
+    y0 = Infinity,
+    y1 = -Infinity;
   for (const c of cells) {
     if (cx[c] < x0) x0 = cx[c];
     if (cx[c] > x1) x1 = cx[c];
@@ -201,14 +204,19 @@ export function planCity(opts: CityOptions): CityPlan {
     const streets = d.streets.map((s) => ({ ...s, communities: s.communities.filter((c) => !c.name.endsWith('村')) })).filter((s) => s.communities.length > 0);
     return { ...d, streets };
   });
-  const fc = JSON.parse(readFileSync(REFERENCE_DIR + 'chongqing-districts.geojson', 'utf8')) as { features: { properties: { id: string }; geometry: Polygon | MultiPolygon }[] };
+  const fc = JSON.parse(readFileSync(REFERENCE_DIR + 'chongqing-districts.geojson', 'utf8')) as {
+    features: { properties: { id: string }; geometry: Polygon | MultiPolygon }[];
+  };
   const outlines = CITY_DISTRICTS.map((code) => {
     const f = fc.features.find((x) => x.properties.id === code);
     if (!f) throw new Error(`outline of ${code} missing from chongqing-districts.geojson`);
     return f.geometry;
   });
   // lattice: cell size from the districts' total area
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
   let area = 0;
   for (const g of outlines) {
     for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) {
@@ -218,7 +226,10 @@ export function planCity(opts: CityOptions): CityPlan {
           const [xa, ya] = [lonToX(ring[k][0]), latToY(ring[k][1])];
           const [xb, yb] = [lonToX(ring[k + 1][0]), latToY(ring[k + 1][1])];
           a += xa * yb - xb * ya;
-          x0 = Math.min(x0, xa); x1 = Math.max(x1, xa); y0 = Math.min(y0, ya); y1 = Math.max(y1, ya);
+          x0 = Math.min(x0, xa);
+          x1 = Math.max(x1, xa);
+          y0 = Math.min(y0, ya);
+          y1 = Math.max(y1, ya);
         }
         area += (h === 0 ? 1 : -1) * Math.abs(a / 2);
       });
@@ -238,7 +249,9 @@ export function planCity(opts: CityOptions): CityPlan {
       const d = index.locate(lon, lat);
       if (d >= 0) byDistrict[d].push(i + j * nx);
     }
-  log(`city lattice: ${nx} × ${ny} cells of ${cellM} m, ${byDistrict.reduce((a, l) => a + l.length, 0)} inside ${districts.length} districts (${(area / 1e6).toFixed(0)} km²)`);
+  log(
+    `city lattice: ${nx} × ${ny} cells of ${cellM} m, ${byDistrict.reduce((a, l) => a + l.length, 0)} inside ${districts.length} districts (${(area / 1e6).toFixed(0)} km²)`,
+  );
 
   const cx = new Int32Array(nx * ny);
   const cy = new Int32Array(nx * ny);
@@ -257,8 +270,17 @@ export function planCity(opts: CityOptions): CityPlan {
   districts.forEach((d, k) => {
     const rng = stream(seed, 'city:' + d.code);
     const comms = d.streets.flatMap((s) => s.communities.map((c) => ({ street: s, c })));
-    const hh = apportion(d.households, comms.map(() => lognormal(rng, 0.45)));
-    const parts = bisect(Int32Array.from(byDistrict[k]), hh.map((h) => Math.max(1, h)), cw, cx, cy);
+    const hh = apportion(
+      d.households,
+      comms.map(() => lognormal(rng, 0.45)),
+    );
+    const parts = bisect(
+      Int32Array.from(byDistrict[k]),
+      hh.map((h) => Math.max(1, h)),
+      cw,
+      cx,
+      cy,
+    );
     const dc: CommunityCell[] = comms.map(({ street, c }, m) => {
       const part = parts[m];
       const id = cells.length + m;
@@ -345,11 +367,19 @@ export function planCity(opts: CityOptions): CityPlan {
     }
   }
   log(`roads: ${roads.ways.length} ways, ${roads.xs.length} vertices`);
-  const perDistrict = apportion(opts.buildings, districts.map((d) => d.households));
+  const perDistrict = apportion(
+    opts.buildings,
+    districts.map((d) => d.households),
+  );
   const counts: number[] = [];
   districts.forEach((d, k) => {
     const dc = cells.filter((c) => c.districtCode === d.code);
-    counts.push(...apportion(perDistrict[k], dc.map((c) => c.households)));
+    counts.push(
+      ...apportion(
+        perDistrict[k],
+        dc.map((c) => c.households),
+      ),
+    );
   });
   return { districts, cells, facilities, candidates, roads, counts, cellM };
 }

@@ -70,7 +70,7 @@ export function rectRing(d: Domain, r: Rect): Ring {
 
 /** Metric size of a rectangle: [along u, across v]. */
 function rectSize(d: Domain, r: Rect): [number, number] {
-  const um = ((r.i0 + r.i1) / 2) / d.nu;
+  const um = (r.i0 + r.i1) / 2 / d.nu;
   return [((r.i1 - r.i0) / d.nu) * d.lengthM, ((r.j1 - r.j0) / d.nv) * d.widthAt(um)];
 }
 
@@ -85,14 +85,22 @@ function cuts(len: number, weights: number[], min: number): number[] {
 /** Split a street rectangle into n community rectangles: rows across v, a brick pattern of columns. */
 function bricks(d: Domain, r: Rect, n: number, rng: Rng): Rect[] {
   const [L, H] = rectSize(d, r);
-  const rows = Math.max(1, Math.min(n, Math.round(Math.sqrt((n * H) / L)), r.j1 - r.j0 >> 2 || 1));
+  const rows = Math.max(1, Math.min(n, Math.round(Math.sqrt((n * H) / L)), (r.j1 - r.j0) >> 2 || 1));
   const perRow = apportion(n, new Array(rows).fill(1));
-  const heights = cuts(r.j1 - r.j0, perRow.map((k) => k * uniform(rng, 0.85, 1.15)), 3);
+  const heights = cuts(
+    r.j1 - r.j0,
+    perRow.map((k) => k * uniform(rng, 0.85, 1.15)),
+    3,
+  );
   const out: Rect[] = [];
   let j = r.j0;
   for (let row = 0; row < rows; row++) {
     const k = perRow[row];
-    const widths = cuts(r.i1 - r.i0, new Array(k).fill(0).map(() => uniform(rng, 0.6, 1.4)), 3);
+    const widths = cuts(
+      r.i1 - r.i0,
+      new Array(k).fill(0).map(() => uniform(rng, 0.6, 1.4)),
+      3,
+    );
     const cells: Rect[] = [];
     let i = r.i0;
     for (const w of widths) {
@@ -213,8 +221,7 @@ export function layoutDistrict(d: Domain, district: RefDistrict, seed: number): 
 }
 
 function addParksAndIsland(d: Domain, cells: CommunityCell[]): void {
-  const at = (u: number, v: number) =>
-    cells.find((c) => c.rect.i0 <= u * d.nu && u * d.nu < c.rect.i1 && c.rect.j0 <= v * d.nv && v * d.nv < c.rect.j1);
+  const at = (u: number, v: number) => cells.find((c) => c.rect.i0 <= u * d.nu && u * d.nu < c.rect.i1 && c.rect.j0 <= v * d.nv && v * d.nv < c.rect.j1);
   const parks: [string, CommunityCell | undefined][] = [
     ['鹅岭公园', at(0.39, 0.45)],
     ['枇杷山公园', cells.find((c) => c.id === '500103004003')],
@@ -241,7 +248,10 @@ function apportionPeople(cells: CommunityCell[], district: RefDistrict, seed: nu
   const hhWeights = cells.map((c) => Math.pow(Math.max(c.areaM2, 1e4), 0.55) * (1 + 0.8 * c.core) * lognormal(rng, 0.3));
   const hh = apportion(district.households, hhWeights);
   const popPerHh = district.population / Math.max(1, district.households);
-  const pop = apportion(district.population, hh.map((h) => h * popPerHh * lognormal(rng, 0.05)));
+  const pop = apportion(
+    district.population,
+    hh.map((h) => h * popPerHh * lognormal(rng, 0.05)),
+  );
   const eld = apportion(
     Math.round(district.population * district.elderlyShare),
     cells.map((c, k) => pop[k] * (0.85 + 0.3 * c.core) * lognormal(rng, 0.12)),

@@ -56,14 +56,56 @@ const CHILD_OPS = ['重庆小橡树托育服务有限公司', '重庆童心托�
 const MEAL_OPS = ['重庆邻里餐饮管理有限公司', '重庆社区助餐服务有限公司', '重庆家常味餐饮有限公司'];
 
 const COMMUNITY_TEMPLATES: Template[] = [
-  { name: (c) => `${c.name}养老服务站`, services: (r) => ['elderly_care', 'meals', ...maybe(r, 0.4, 'health')], area: [100, 300], level: 'community', operator: (c, r) => (r() < 0.5 ? resident(c) : pick(r, ELDER_OPS)), weight: 5 },
-  { name: (c, r) => `${c.name}${pick(r, ['托育园', '普惠托育点', '托育服务中心'])}`, services: (r) => ['childcare', ...maybe(r, 0.3, 'play')], area: [80, 260], level: 'community', operator: (_c, r) => pick(r, CHILD_OPS), weight: 3 },
-  { name: (c, r) => `${c.name}${pick(r, ['社区食堂', '老年食堂', '长者食堂'])}`, services: (r) => ['meals', ...maybe(r, 0.3, 'elderly_care')], area: [80, 250], level: 'community', operator: (_c, r) => pick(r, MEAL_OPS), weight: 4 },
+  {
+    name: (c) => `${c.name}养老服务站`,
+    services: (r) => ['elderly_care', 'meals', ...maybe(r, 0.4, 'health')],
+    area: [100, 300],
+    level: 'community',
+    operator: (c, r) => (r() < 0.5 ? resident(c) : pick(r, ELDER_OPS)),
+    weight: 5,
+  },
+  {
+    name: (c, r) => `${c.name}${pick(r, ['托育园', '普惠托育点', '托育服务中心'])}`,
+    services: (r) => ['childcare', ...maybe(r, 0.3, 'play')],
+    area: [80, 260],
+    level: 'community',
+    operator: (_c, r) => pick(r, CHILD_OPS),
+    weight: 3,
+  },
+  {
+    name: (c, r) => `${c.name}${pick(r, ['社区食堂', '老年食堂', '长者食堂'])}`,
+    services: (r) => ['meals', ...maybe(r, 0.3, 'elderly_care')],
+    area: [80, 250],
+    level: 'community',
+    operator: (_c, r) => pick(r, MEAL_OPS),
+    weight: 4,
+  },
   { name: (c) => `${c.name}儿童之家`, services: () => ['after_school', 'play'], area: [50, 160], level: 'community', operator: resident, weight: 3 },
-  { name: (c) => `${c.name}党群服务中心`, services: (r) => ['culture', 'housekeeping', ...maybe(r, 0.4, 'fitness')], area: [120, 400], level: 'community', operator: resident, weight: 4 },
-  { name: (c) => `${c.name}卫生服务站`, services: () => ['health'], area: [80, 220], level: 'community', operator: (c) => `${c.street}社区卫生服务中心`, weight: 3 },
+  {
+    name: (c) => `${c.name}党群服务中心`,
+    services: (r) => ['culture', 'housekeeping', ...maybe(r, 0.4, 'fitness')],
+    area: [120, 400],
+    level: 'community',
+    operator: resident,
+    weight: 4,
+  },
+  {
+    name: (c) => `${c.name}卫生服务站`,
+    services: () => ['health'],
+    area: [80, 220],
+    level: 'community',
+    operator: (c) => `${c.street}社区卫生服务中心`,
+    weight: 3,
+  },
   { name: (c) => `${c.name}全民健身点`, services: () => ['fitness'], area: [50, 200], level: 'community', operator: resident, weight: 2 },
-  { name: (c) => `${c.name}便民服务站`, services: (r) => ['housekeeping', ...maybe(r, 0.3, 'meals')], area: [40, 120], level: 'community', operator: (_c, r) => pick(r, ['重庆邻帮家政服务有限公司', '重庆小蜜蜂家政服务有限公司']), weight: 2 },
+  {
+    name: (c) => `${c.name}便民服务站`,
+    services: (r) => ['housekeeping', ...maybe(r, 0.3, 'meals')],
+    area: [40, 120],
+    level: 'community',
+    operator: (_c, r) => pick(r, ['重庆邻帮家政服务有限公司', '重庆小蜜蜂家政服务有限公司']),
+    weight: 2,
+  },
   { name: (c) => `${c.name}四点半课堂`, services: () => ['after_school'], area: [50, 120], level: 'community', operator: resident, weight: 2 },
 ];
 
@@ -84,15 +126,59 @@ const COMPLEX: Template = {
 };
 
 const STREET_TEMPLATES: [Template, number][] = [
-  [{ name: (c) => `${c.street}社区养老服务中心`, services: (r) => ['elderly_care', 'meals', 'health', 'culture', ...maybe(r, 0.5, 'housekeeping')], area: [600, 2000], level: 'street', operator: (_c, r) => pick(r, ELDER_OPS), weight: 0 }, 1],
-  [{ name: (c) => `${c.street}社区卫生服务中心`, services: (r) => ['health', ...maybe(r, 0.4, 'elderly_care')], area: [800, 2000], level: 'street', operator: (c) => `${c.district}卫生健康委员会`, weight: 0 }, 0.5],
-  [{ name: (c) => `${c.street}综合文化站`, services: () => ['culture', 'fitness', 'play'], area: [600, 1500], level: 'street', operator: (c) => `${c.street}办事处`, weight: 0 }, 0.35],
+  [
+    {
+      name: (c) => `${c.street}社区养老服务中心`,
+      services: (r) => ['elderly_care', 'meals', 'health', 'culture', ...maybe(r, 0.5, 'housekeeping')],
+      area: [600, 2000],
+      level: 'street',
+      operator: (_c, r) => pick(r, ELDER_OPS),
+      weight: 0,
+    },
+    1,
+  ],
+  [
+    {
+      name: (c) => `${c.street}社区卫生服务中心`,
+      services: (r) => ['health', ...maybe(r, 0.4, 'elderly_care')],
+      area: [800, 2000],
+      level: 'street',
+      operator: (c) => `${c.district}卫生健康委员会`,
+      weight: 0,
+    },
+    0.5,
+  ],
+  [
+    {
+      name: (c) => `${c.street}综合文化站`,
+      services: () => ['culture', 'fitness', 'play'],
+      area: [600, 1500],
+      level: 'street',
+      operator: (c) => `${c.street}办事处`,
+      weight: 0,
+    },
+    0.35,
+  ],
 ];
 
 const COMPOUND_TEMPLATES: Template[] = [
-  { name: (c, r) => `${root(c)}${randInt(r, 1, 12)}号院老年活动室`, services: (r) => ['culture', ...maybe(r, 0.5, 'elderly_care')], area: [30, 120], level: 'compound', operator: (_c, r) => pick(r, ['小区物业服务中心', '小区业主委员会']), weight: 2 },
+  {
+    name: (c, r) => `${root(c)}${randInt(r, 1, 12)}号院老年活动室`,
+    services: (r) => ['culture', ...maybe(r, 0.5, 'elderly_care')],
+    area: [30, 120],
+    level: 'compound',
+    operator: (_c, r) => pick(r, ['小区物业服务中心', '小区业主委员会']),
+    weight: 2,
+  },
   { name: (c) => `${root(c)}小区儿童游乐场`, services: () => ['play'], area: [40, 150], level: 'compound', operator: () => '小区物业服务中心', weight: 1 },
-  { name: (c) => `${root(c)}小区便民服务点`, services: () => ['housekeeping'], area: [20, 60], level: 'compound', operator: () => '小区物业服务中心', weight: 1 },
+  {
+    name: (c) => `${root(c)}小区便民服务点`,
+    services: () => ['housekeeping'],
+    area: [20, 60],
+    level: 'compound',
+    operator: () => '小区物业服务中心',
+    weight: 1,
+  },
 ];
 
 function classify(cells: CommunityCell[], rng: Rng): ServiceClass[] {
@@ -141,7 +227,17 @@ export function makeFacilities(cells: CommunityCell[], seed: number, districtCod
     const count = Math.max(1, Math.round(base * scale));
     if (cls === 'good' && rng() < 0.5) add(c, COMPLEX, 0.4);
     for (let f = 0; f < count; f++) add(c, COMMUNITY_TEMPLATES[weightedIndex(rng, weights)], 0.08);
-    if (rng() < 0.3) add(c, COMPOUND_TEMPLATES[weightedIndex(rng, COMPOUND_TEMPLATES.map((t) => t.weight))], 0.05);
+    if (rng() < 0.3)
+      add(
+        c,
+        COMPOUND_TEMPLATES[
+          weightedIndex(
+            rng,
+            COMPOUND_TEMPLATES.map((t) => t.weight),
+          )
+        ],
+        0.05,
+      );
   });
   const streets = [...new Set(cells.map((c) => c.streetCode))];
   for (const s of streets) {
@@ -167,7 +263,10 @@ const ROADS = ['中山路', '新华路', '民生路', '和平路', '长江路', 
 const SOURCES: Record<CandidateSource, SourceTemplate> = {
   idle_state_property: {
     names: [(c) => `${root(c)}国有闲置房产`, (c) => `原${streetRoot(c)}粮站闲置用房`, (c, r) => `${pick(r, ROADS)}${randInt(r, 1, 299)}号国有闲置门面`],
-    ownership: [['state', 0.9], ['collective', 0.1]],
+    ownership: [
+      ['state', 0.9],
+      ['collective', 0.1],
+    ],
     area: [150, 1200],
     unitCost: [0.15, 0.3],
     notes: ['产权清晰，国有资产可免租或低租使用', '建筑年代较早，需结构安全鉴定', '临街一层，出入方便', '需加装无障碍坡道'],
@@ -182,7 +281,11 @@ const SOURCES: Record<CandidateSource, SourceTemplate> = {
     weight: 12,
   },
   idle_office: {
-    names: [(c) => `原${c.street}办事处旧址`, (c) => `${c.name}党群服务中心闲置用房`, (c, r) => `原${c.district}${pick(r, ['档案馆', '规划展览室', '机关服务中心'])}闲置办公楼`],
+    names: [
+      (c) => `原${c.street}办事处旧址`,
+      (c) => `${c.name}党群服务中心闲置用房`,
+      (c, r) => `原${c.district}${pick(r, ['档案馆', '规划展览室', '机关服务中心'])}闲置办公楼`,
+    ],
     ownership: [['state', 1]],
     area: [200, 1500],
     unitCost: [0.2, 0.35],
@@ -191,7 +294,10 @@ const SOURCES: Record<CandidateSource, SourceTemplate> = {
   },
   commercial_vacancy: {
     names: [(c, r) => `${pick(r, ROADS)}商业楼${randInt(r, 1, 4)}层空置底商`, (c) => `${root(c)}商业街空置商铺`],
-    ownership: [['private', 0.85], ['collective', 0.15]],
+    ownership: [
+      ['private', 0.85],
+      ['collective', 0.15],
+    ],
     area: [150, 1500],
     unitCost: [0.3, 0.6],
     notes: ['需长期租赁，租金较高', '临主干道，人流量大', '业主愿意合作运营', '商业综合体低效楼层，可整层改造'],
@@ -199,7 +305,10 @@ const SOURCES: Record<CandidateSource, SourceTemplate> = {
   },
   old_factory: {
     names: [(c) => `原重庆${root(c)}机械厂老厂房`, (c) => `原${root(c)}印刷厂旧厂区`, (c) => `原${root(c)}物资仓库`],
-    ownership: [['state', 0.7], ['collective', 0.3]],
+    ownership: [
+      ['state', 0.7],
+      ['collective', 0.3],
+    ],
     area: [800, 3000],
     unitCost: [0.25, 0.45],
     notes: ['老旧厂区更新，可申请增加不超过15%建筑面积', '5年过渡期内可继续按原用途和土地权利类型使用', '层高大，适合改造为综合体'],
@@ -207,7 +316,10 @@ const SOURCES: Record<CandidateSource, SourceTemplate> = {
   },
   leftover_land: {
     names: [(c, r) => `${pick(r, ROADS)}边角地`, (c) => `${root(c)}夹心地`, (c) => `${root(c)}插花地`],
-    ownership: [['state', 0.7], ['collective', 0.3]],
+    ownership: [
+      ['state', 0.7],
+      ['collective', 0.3],
+    ],
     area: [100, 600],
     unitCost: [0.4, 0.7],
     notes: ['坡地，需筑台后新建', '可建设小型插花式设施', '靠近梯坎，无障碍条件较差', '用地零碎，宜建单层便民设施'],
@@ -223,7 +335,10 @@ const SOURCES: Record<CandidateSource, SourceTemplate> = {
   },
   other: {
     names: [(c) => `原${root(c)}小学闲置校舍`, (c) => `${root(c)}闲置人防工程`, (c) => `原${root(c)}农贸市场`],
-    ownership: [['state', 0.8], ['collective', 0.2]],
+    ownership: [
+      ['state', 0.8],
+      ['collective', 0.2],
+    ],
     area: [200, 1200],
     unitCost: [0.2, 0.4],
     notes: ['闲置校舍，需教育部门同意后划转', '人防工程，通风采光需改造', '原市场搬迁后闲置'],
@@ -253,7 +368,13 @@ export function makeCandidates(cells: CommunityCell[], classes: ServiceClass[], 
       y: p.y,
       areaM2: area,
       source,
-      ownership: t.ownership[weightedIndex(rng, t.ownership.map((o) => o[1]))][0],
+      ownership:
+        t.ownership[
+          weightedIndex(
+            rng,
+            t.ownership.map((o) => o[1]),
+          )
+        ][0],
       costWan: unknownCost ? null : Math.round(area * uniform(rng, t.unitCost[0], t.unitCost[1]) * 10) / 10,
       communityId: rng() < 0.5 ? c.id : '',
       note: pick(rng, t.notes),

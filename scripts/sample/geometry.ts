@@ -86,15 +86,38 @@ const LON_WEST = 106.5;
 const LON_TIP = 106.588;
 /** 长江 (south) bank latitude along u. */
 const SOUTH_BANK: [number, number][] = [
-  [0, 29.5355], [0.15, 29.537], [0.3, 29.54], [0.45, 29.544], [0.6, 29.5495], [0.75, 29.5545], [0.9, 29.559], [1, 29.5624],
+  [0, 29.5355],
+  [0.15, 29.537],
+  [0.3, 29.54],
+  [0.45, 29.544],
+  [0.6, 29.5495],
+  [0.75, 29.5545],
+  [0.9, 29.559],
+  [1, 29.5624],
 ];
 /** 嘉陵江 (north) bank latitude along u. */
 const NORTH_BANK: [number, number][] = [
-  [0, 29.5752], [0.15, 29.5745], [0.3, 29.5728], [0.45, 29.5718], [0.6, 29.5702], [0.75, 29.5686], [0.9, 29.5672], [1, 29.5652],
+  [0, 29.5752],
+  [0.15, 29.5745],
+  [0.3, 29.5728],
+  [0.45, 29.5718],
+  [0.6, 29.5702],
+  [0.75, 29.5686],
+  [0.9, 29.5672],
+  [1, 29.5652],
 ];
 /** Ridge elevation along the spine: 鹅岭 ~390 m, falling to ~205 m at 朝天门. */
 const RIDGE: [number, number][] = [
-  [0, 350], [0.15, 366], [0.3, 378], [0.4, 382], [0.5, 362], [0.6, 346], [0.7, 318], [0.8, 282], [0.9, 246], [1, 206],
+  [0, 350],
+  [0.15, 366],
+  [0.3, 378],
+  [0.4, 382],
+  [0.5, 362],
+  [0.6, 346],
+  [0.7, 318],
+  [0.8, 282],
+  [0.9, 246],
+  [1, 206],
 ];
 export const Z_YANGTZE = 176;
 export const Z_JIALING = 179;
@@ -178,10 +201,7 @@ export function tileDomain(key: string, x0: number, y0: number, widthM: number, 
     widthAt: () => heightM,
     point(u, v) {
       const s = Math.sin(Math.PI * u) * Math.sin(Math.PI * v) * 30;
-      return [
-        x0 + u * widthM + s * Math.sin(2 * Math.PI * (2.1 * u + 1.3 * v) + p1),
-        y0 + v * heightM + s * Math.sin(2 * Math.PI * (1.4 * u - 2.2 * v) + p2),
-      ];
+      return [x0 + u * widthM + s * Math.sin(2 * Math.PI * (2.1 * u + 1.3 * v) + p1), y0 + v * heightM + s * Math.sin(2 * Math.PI * (1.4 * u - 2.2 * v) + p2)];
     },
     elevation(u, v) {
       const ridge = ridgeBase + ridgeAmp * Math.sin(2 * Math.PI * 0.9 * u + p1);
@@ -196,8 +216,8 @@ export function tileDomain(key: string, x0: number, y0: number, widthM: number, 
 export function slopeAt(d: Domain, u: number, v: number): number {
   const du = 1 / d.nu;
   const dv = 1 / d.nv;
-  const gu = (d.elevation(Math.min(1, u + du), v) - d.elevation(Math.max(0, u - du), v)) / ((2 * du) * d.lengthM);
-  const gv = (d.elevation(u, Math.min(1, v + dv)) - d.elevation(u, Math.max(0, v - dv)) ) / ((2 * dv) * d.widthAt(u));
+  const gu = (d.elevation(Math.min(1, u + du), v) - d.elevation(Math.max(0, u - du), v)) / (2 * du * d.lengthM);
+  const gv = (d.elevation(u, Math.min(1, v + dv)) - d.elevation(u, Math.max(0, v - dv))) / (2 * dv * d.widthAt(u));
   return Math.hypot(gu, gv);
 }
 

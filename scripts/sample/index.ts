@@ -46,7 +46,6 @@ const DISTRICT_ORDER = ['500103', '500105', '500108', '500106', '500107', '50010
 /** Households per km² of a synthetic district tile. */
 const TILE_DENSITY = 5000;
 
-
 function chooseDistricts(opts: SampleOptions, buildings: number): RefDistrict[] {
   const all = loadDistricts();
   const order = [...DISTRICT_ORDER, ...[...all.keys()].filter((c) => !DISTRICT_ORDER.includes(c)).sort()];
@@ -71,7 +70,15 @@ export function planSample(opts: SampleOptions = {}): SamplePlan {
     const c = planCity({ seed, buildings: total, cells: opts.cityCells, log });
     c.facilities.forEach((f, k) => (f.id = 'F' + String(k + 1).padStart(5, '0')));
     c.candidates.forEach((x, k) => (x.id = 'C' + String(k + 1).padStart(5, '0')));
-    return { seed, districts: c.districts, cells: c.cells, facilities: c.facilities, candidates: c.candidates, roads: opts.roads === false ? undefined : c.roads, buildingPlan: { seed, cells: c.cells, counts: c.counts, unassigned: 0 } };
+    return {
+      seed,
+      districts: c.districts,
+      cells: c.cells,
+      facilities: c.facilities,
+      candidates: c.candidates,
+      roads: opts.roads === false ? undefined : c.roads,
+      buildingPlan: { seed, cells: c.cells, counts: c.counts, unassigned: 0 },
+    };
   }
   const districts = chooseDistricts(opts, total);
   const domains: Domain[] = [peninsulaDomain()];
@@ -128,13 +135,21 @@ export function planSample(opts: SampleOptions = {}): SamplePlan {
     log(`roads: ${roads.ways.length} ways, ${roads.xs.length} vertices`);
   }
   // Buildings per district ∝ its households; a few outside every community in 渝中.
-  const perDistrict = apportion(total, districts.map((d) => d.households));
+  const perDistrict = apportion(
+    total,
+    districts.map((d) => d.households),
+  );
   const unassigned = Math.min(10, Math.floor(total / 1000));
   const counts: number[] = [];
   districts.forEach((d, k) => {
     const dc = cells.filter((c) => c.districtCode === d.code);
     const n = perDistrict[k] - (k === 0 ? unassigned : 0);
-    counts.push(...apportion(n, dc.map((c) => c.households)));
+    counts.push(
+      ...apportion(
+        n,
+        dc.map((c) => c.households),
+      ),
+    );
   });
   return { seed, districts, cells, facilities, candidates, roads, buildingPlan: { seed, cells, counts, unassigned } };
 }
@@ -150,15 +165,33 @@ export function csvField(v: string | number | null | undefined): string {
   return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
 }
 
-const ringJson = (ring: Ring) => '[' + ring.map(([x, y]) => { const [lon, lat] = toLonLat(x, y); return `[${deg(lon)},${deg(lat)}]`; }).join(',') + ']';
+const ringJson = (ring: Ring) =>
+  '[' +
+  ring
+    .map(([x, y]) => {
+      const [lon, lat] = toLonLat(x, y);
+      return `[${deg(lon)},${deg(lat)}]`;
+    })
+    .join(',') +
+  ']';
 
 export function communitiesGeojson(cells: CommunityCell[]): string {
   const feats = cells.map((c) => {
     const polys = communityRings(c);
-    const geom = polys.length === 1
-      ? `{"type":"Polygon","coordinates":[${polys[0].map(ringJson).join(',')}]}`
-      : `{"type":"MultiPolygon","coordinates":[${polys.map((p) => '[' + p.map(ringJson).join(',') + ']').join(',')}]}`;
-    const props = JSON.stringify({ id: c.id, name: c.name, street: c.street, district: c.district, households: c.households, population: c.population, elderly: c.elderly, children: c.children });
+    const geom =
+      polys.length === 1
+        ? `{"type":"Polygon","coordinates":[${polys[0].map(ringJson).join(',')}]}`
+        : `{"type":"MultiPolygon","coordinates":[${polys.map((p) => '[' + p.map(ringJson).join(',') + ']').join(',')}]}`;
+    const props = JSON.stringify({
+      id: c.id,
+      name: c.name,
+      street: c.street,
+      district: c.district,
+      households: c.households,
+      population: c.population,
+      elderly: c.elderly,
+      children: c.children,
+    });
     return `{"type":"Feature","properties":${props},"geometry":${geom}}`;
   });
   return `{"type":"FeatureCollection","features":[\n${feats.join(',\n')}\n]}\n`;
@@ -231,27 +264,29 @@ function manifestJson(plan: SamplePlan, stats: SampleStats): string {
     : city
       ? '重庆市主城中心城区示例数据（真实区界，合成社区与楼栋）/ Chongqing main urban area sample (real district outlines, synthetic communities and buildings)'
       : `重庆市${plan.districts.length}区县示例数据（合成几何）/ Chongqing ${plan.districts.length}-district sample (synthetic geometry)`;
-  return JSON.stringify(
-    {
-      name,
-      crs: 'WGS84',
-      synthetic: true,
-      generator: 'scripts/generate-sample.ts',
-      seed: plan.seed,
-      districts: plan.districts.map((d) => ({ code: d.code, name: d.name })),
-      counts: {
-        communities: stats.communities,
-        buildings: stats.buildings,
-        households: stats.households,
-        facilities: stats.facilities,
-        candidates: stats.candidates,
-        roadFeatures: stats.roadFeatures,
+  return (
+    JSON.stringify(
+      {
+        name,
+        crs: 'WGS84',
+        synthetic: true,
+        generator: 'scripts/generate-sample.ts',
+        seed: plan.seed,
+        districts: plan.districts.map((d) => ({ code: d.code, name: d.name })),
+        counts: {
+          communities: stats.communities,
+          buildings: stats.buildings,
+          households: stats.households,
+          facilities: stats.facilities,
+          candidates: stats.candidates,
+          roadFeatures: stats.roadFeatures,
+        },
+        realData: 'names, codes and census totals: data/reference/SOURCE.md',
       },
-      realData: 'names, codes and census totals: data/reference/SOURCE.md',
-    },
-    null,
-    2,
-  ) + '\n';
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 const hhSum = (csvChunk: string) => {

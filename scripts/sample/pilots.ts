@@ -40,15 +40,75 @@ const B2 = '2025-12-15'; // batch 2 list fixed
 /** The invented histories; the comment says what each shows on 2026-06-30. */
 const TEMPLATES: PilotTemplate[] = [
   // annual excellent: subsidy eligible
-  { batch: 1, approved: B1, stage: 9, start: '2025-04-28', completion: '2025-09-26', trial: '2025-10-08', mode: 'public_built_private_run', evals: [{ date: '2026-01-15', kind: 'trial', mean: 86 }, { date: '2026-06-10', kind: 'annual', mean: 93 }] },
+  {
+    batch: 1,
+    approved: B1,
+    stage: 9,
+    start: '2025-04-28',
+    completion: '2025-09-26',
+    trial: '2025-10-08',
+    mode: 'public_built_private_run',
+    evals: [
+      { date: '2026-01-15', kind: 'trial', mean: 86 },
+      { date: '2026-06-10', kind: 'annual', mean: 93 },
+    ],
+  },
   // annual fail on 2026-05-20: rectifying until 2026-08-20, no subsidy
-  { batch: 1, approved: B1, stage: 9, start: '2025-04-15', completion: '2025-10-20', trial: '2025-11-01', mode: 'government_purchase', evals: [{ date: '2026-02-10', kind: 'trial', mean: 72 }, { date: '2026-05-20', kind: 'annual', mean: 52 }] },
+  {
+    batch: 1,
+    approved: B1,
+    stage: 9,
+    start: '2025-04-15',
+    completion: '2025-10-20',
+    trial: '2025-11-01',
+    mode: 'government_purchase',
+    evals: [
+      { date: '2026-02-10', kind: 'trial', mean: 72 },
+      { date: '2026-05-20', kind: 'annual', mean: 52 },
+    ],
+  },
   // trial fail, rectification still fail: terminate_contract, removal_candidate (below_expectation)
-  { batch: 1, approved: B1, stage: 'evaluation', start: '2025-05-01', completion: '2025-09-30', trial: '2025-10-08', mode: 'private_run_public_aid', evals: [{ date: '2026-01-15', kind: 'trial', mean: 48 }, { date: '2026-04-20', kind: 'rectification', mean: 55 }] },
+  {
+    batch: 1,
+    approved: B1,
+    stage: 'evaluation',
+    start: '2025-05-01',
+    completion: '2025-09-30',
+    trial: '2025-10-08',
+    mode: 'private_run_public_aid',
+    evals: [
+      { date: '2026-01-15', kind: 'trial', mean: 48 },
+      { date: '2026-04-20', kind: 'rectification', mean: 55 },
+    ],
+  },
   // annual fail on 2026-01-10, nothing since: rectification_due
-  { batch: 1, approved: B1, stage: 9, start: '2025-04-02', completion: '2025-08-29', trial: '2025-09-15', mode: 'public_built_private_run', evals: [{ date: '2025-12-20', kind: 'trial', mean: 84 }, { date: '2026-01-10', kind: 'annual', mean: 50 }] },
+  {
+    batch: 1,
+    approved: B1,
+    stage: 9,
+    start: '2025-04-02',
+    completion: '2025-08-29',
+    trial: '2025-09-15',
+    mode: 'public_built_private_run',
+    evals: [
+      { date: '2025-12-20', kind: 'trial', mean: 84 },
+      { date: '2026-01-10', kind: 'annual', mean: 50 },
+    ],
+  },
   // trial fail, rectification passes (rating given directly): subsidy eligible again
-  { batch: 1, approved: B1, stage: 9, start: '2025-05-20', completion: '2025-08-15', trial: '2025-08-25', mode: 'government_purchase', evals: [{ date: '2025-12-01', kind: 'trial', mean: 54 }, { date: '2026-02-27', kind: 'rectification', rating: 'pass' }] },
+  {
+    batch: 1,
+    approved: B1,
+    stage: 9,
+    start: '2025-05-20',
+    completion: '2025-08-15',
+    trial: '2025-08-25',
+    mode: 'government_purchase',
+    evals: [
+      { date: '2025-12-01', kind: 'trial', mean: 54 },
+      { date: '2026-02-27', kind: 'rectification', rating: 'pass' },
+    ],
+  },
   // trial since 2026-02-01, no trial evaluation: evaluation_due
   { batch: 1, approved: B1, stage: 8, start: '2025-06-10', completion: '2026-01-20', trial: '2026-02-01', mode: 'private_run_public_aid' },
   // trial since 2026-04-10: not yet due (due after 2026-07-10)
@@ -74,7 +134,8 @@ const TEMPLATES: PilotTemplate[] = [
 
 const OPERATORS = ['重庆邻里康养服务有限公司', '渝中区社区服务合作社', '重庆童乐托育服务有限公司', '重庆颐家社区服务中心'];
 
-const csvLine = (cells: (string | number | undefined)[]) => cells.map((c) => (c === undefined ? '' : /[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(',') + '\n';
+const csvLine = (cells: (string | number | undefined)[]) =>
+  cells.map((c) => (c === undefined ? '' : /[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(',') + '\n';
 
 /** Seven integer scores drawn around `mean` (±6), clamped to 0–100. */
 function scores(rng: Rng, mean: number): number[] {
@@ -83,7 +144,8 @@ function scores(rng: Rng, mean: number): number[] {
 
 /** pilots.csv and evaluations.csv of a package: the templates laid on seeded communities of each district. */
 export function pilotFiles(cells: readonly CommunityCell[], seed: number): { 'pilots.csv': string; 'evaluations.csv': string } {
-  let pilots = 'community_id,batch,approved_date,stage,construction_start_date,completion_date,trial_start_date,operator,operation_mode,status,removed_reason,removed_date,note\n';
+  let pilots =
+    'community_id,batch,approved_date,stage,construction_start_date,completion_date,trial_start_date,operator,operation_mode,status,removed_reason,removed_date,note\n';
   let evals = `community_id,date,kind,${EVALUATION_SCORES.join(',')},rating\n`;
   const districts = [...new Set(cells.map((c) => c.districtCode))];
   for (const code of districts) {
@@ -100,7 +162,21 @@ export function pilotFiles(cells: readonly CommunityCell[], seed: number): { 'pi
       const t = TEMPLATES[k];
       const c = order[k];
       const operator = t.trial ? OPERATORS[k % OPERATORS.length] : undefined;
-      pilots += csvLine([c.id, t.batch, t.approved, t.stage, t.start, t.completion, t.trial, operator, t.mode, t.status ?? 'active', t.removedReason, t.removedDate, t.note]);
+      pilots += csvLine([
+        c.id,
+        t.batch,
+        t.approved,
+        t.stage,
+        t.start,
+        t.completion,
+        t.trial,
+        operator,
+        t.mode,
+        t.status ?? 'active',
+        t.removedReason,
+        t.removedDate,
+        t.note,
+      ]);
       for (const e of t.evals ?? []) {
         const s = e.mean === undefined ? EVALUATION_SCORES.map(() => undefined) : scores(rng, e.mean);
         evals += csvLine([c.id, e.date, e.kind, ...s, e.rating]);
@@ -128,7 +204,14 @@ export function landingPointsCsv(cells: readonly CommunityCell[], seed: number):
       const [lon, lat] = toLonLat(pt.x, pt.y);
       const evtol = k === 4;
       const name = `${c.name}${evtol ? 'eVTOL起降点' : '无人机起降点'}（虚构）`;
-      out += csvLine([`L${String(++id).padStart(3, '0')}`, name, Number(lon.toFixed(6)), Number(lat.toFixed(6)), evtol ? 'evtol' : 'drone', evtol ? 3000 : 800]);
+      out += csvLine([
+        `L${String(++id).padStart(3, '0')}`,
+        name,
+        Number(lon.toFixed(6)),
+        Number(lat.toFixed(6)),
+        evtol ? 'evtol' : 'drone',
+        evtol ? 3000 : 800,
+      ]);
     }
   }
   return out;

@@ -10,8 +10,8 @@ export function renderReadme(plan: SamplePlan, s: SampleStats): string {
   const regen = city
     ? `npm run generate-sample -- --city --seed ${s.seed} --buildings ${s.buildings} --out DIR`
     : single && s.buildings === 30000 && s.seed === 20241125
-    ? 'npm run generate-sample'
-    : `npm run generate-sample -- --seed ${s.seed} --buildings ${s.buildings}${single ? '' : ` --districts ${plan.districts.length}`}${s.roadFeatures ? '' : ' --no-roads'} --out DIR`;
+      ? 'npm run generate-sample'
+      : `npm run generate-sample -- --seed ${s.seed} --buildings ${s.buildings}${single ? '' : ` --districts ${plan.districts.length}`}${s.roadFeatures ? '' : ' --no-roads'} --out DIR`;
   return `# ${single ? '渝中区示例数据（合成几何）/ Yuzhong sample (synthetic geometry)' : `重庆市 ${plan.districts.length} 个区县示例数据（合成几何）/ Chongqing sample, ${plan.districts.length} districts (synthetic geometry)`}
 
 > **所有几何均为合成数据，不代表真实边界、建筑或设施位置。**

@@ -41,9 +41,7 @@ export function parseCsv(text: string): Record<string, string>[] {
     rows.push(row);
   }
   const header = rows.shift() ?? [];
-  return rows
-    .filter((r) => r.length > 1 || r[0] !== '')
-    .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+  return rows.filter((r) => r.length > 1 || r[0] !== '').map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 
 export interface RefCommunity {

@@ -4,9 +4,7 @@
  * ramps between them (few across the ridge), dead-end alleys, public lifts, and on the
  * peninsula the river bridges with the far-bank roads. Every vertex has an elevation.
  */
-import {
-  type Domain, JIALING_WIDTH, YANGTZE_WIDTH, Z_JIALING, Z_YANGTZE, northBankY, peninsulaX, southBankY,
-} from './geometry';
+import { type Domain, JIALING_WIDTH, YANGTZE_WIDTH, Z_JIALING, Z_YANGTZE, northBankY, peninsulaX, southBankY } from './geometry';
 import { type Rng, pick, randInt, stream, uniform } from './rng';
 
 export interface Way {
@@ -73,14 +71,41 @@ const YUZHONG_ROADS: string[][] = [
   ['嘉华路', '牛角沱路', '黄花园路', '人民路', '千厮门路'],
   ['嘉陵江滨江路'],
 ];
-const STEP_NAMES = ['山城步道', '戴家巷崖壁步道', '领事巷梯道', '花街子梯坎', '厚慈街梯坎', '守备街石梯', '燕子岩梯道', '石板坡梯坎', '大井巷梯坎', '鹅岭梯道', '李子坝梯道', '嘉西村梯道'];
+const STEP_NAMES = [
+  '山城步道',
+  '戴家巷崖壁步道',
+  '领事巷梯道',
+  '花街子梯坎',
+  '厚慈街梯坎',
+  '守备街石梯',
+  '燕子岩梯道',
+  '石板坡梯坎',
+  '大井巷梯坎',
+  '鹅岭梯道',
+  '李子坝梯道',
+  '嘉西村梯道',
+];
 
 /** Peninsula: where levels end (fraction of u) and which level they merge into. */
 const PENINSULA_ENDS: Record<number, [number, number]> = {
-  1: [0.94, 0], 2: [0.86, 1], 3: [0.85, 4], 4: [0.92, 5], 6: [0.92, 5], 7: [0.85, 6], 8: [0.84, 9], 9: [0.9, 10], 10: [0.95, 11],
+  1: [0.94, 0],
+  2: [0.86, 1],
+  3: [0.85, 4],
+  4: [0.92, 5],
+  6: [0.92, 5],
+  7: [0.85, 6],
+  8: [0.84, 9],
+  9: [0.9, 10],
+  10: [0.95, 11],
 };
 
-interface Bridge { name: string; north: boolean; u: number; attach: number; stub: string }
+interface Bridge {
+  name: string;
+  north: boolean;
+  u: number;
+  attach: number;
+  stub: string;
+}
 const BRIDGES: Bridge[] = [
   { name: '嘉华大桥', north: true, u: 0.1, attach: 8, stub: '嘉华大桥北桥头' },
   { name: '嘉陵江大桥', north: true, u: 0.47, attach: 9, stub: '华新街' },
@@ -91,7 +116,13 @@ const BRIDGES: Bridge[] = [
   { name: '东水门大桥', north: false, u: 0.92, attach: 1, stub: '南滨路弹子石段' },
 ];
 
-interface Lift { name: string; a: number; b: number; u: number; kind: string }
+interface Lift {
+  name: string;
+  a: number;
+  b: number;
+  u: number;
+  kind: string;
+}
 const LIFTS: Lift[] = [
   { name: '皇冠大扶梯', a: 1, b: 3, u: 0.45, kind: 'elevator' },
   { name: '十八梯观光电梯', a: 0, b: 1, u: 0.725, kind: 'elevator' },
@@ -121,16 +152,16 @@ export function buildRoads(net: RoadNet, d: Domain, seed: number, label: string)
     const f = q < SAMPLES ? (target - climb[q]) / Math.max(1e-9, climb[q + 1] - climb[q]) : 0;
     return 0.35 * (0.02 + k * gap) + 0.65 * (0.02 + (0.96 * Math.min(SAMPLES, q + f)) / SAMPLES);
   });
-  const levelV = (k: number, u: number) =>
-    baseV[k] + (k > 0 && k < K - 1 ? 0.11 * gap * Math.sin(2 * Math.PI * (2.2 * u + 0.37 * k) + k + phase) : 0);
+  const levelV = (k: number, u: number) => baseV[k] + (k > 0 && k < K - 1 ? 0.11 * gap * Math.sin(2 * Math.PI * (2.2 * u + 0.37 * k) + k + phase) : 0);
   const NU = d.nu - (d.nu % 2);
   const even = (x: number) => 2 * Math.round(x / 2);
   const iEnd = new Array(K).fill(NU);
   const mergeTo = new Array(K).fill(-1);
-  if (d.peninsula) for (const [k, [u, t]] of Object.entries(PENINSULA_ENDS)) {
-    iEnd[+k] = even(u * NU);
-    mergeTo[+k] = t;
-  }
+  if (d.peninsula)
+    for (const [k, [u, t]] of Object.entries(PENINSULA_ENDS)) {
+      iEnd[+k] = even(u * NU);
+      mergeTo[+k] = t;
+    }
   let spine = 0;
   for (let k = 1; k < K; k++) if (Math.abs(baseV[k] - d.spineV) < Math.abs(baseV[spine] - d.spineV)) spine = k;
   /** The level that runs out to the 朝天门 tip. */
@@ -199,7 +230,12 @@ export function buildRoads(net: RoadNet, d: Domain, seed: number, label: string)
     list.push([lo, hi]);
     taken.set(key, list);
   };
-  interface Block { a: number; b: number; lo: number; hi: number }
+  interface Block {
+    a: number;
+    b: number;
+    lo: number;
+    hi: number;
+  }
   const blocks: Block[] = [];
   for (let a = 0; a < K; a++)
     for (let b = a + 1; b < K; b++) {

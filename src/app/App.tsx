@@ -114,9 +114,7 @@ export function App() {
     const first = takePrestarted(source.kind === 'url' ? source.dataset : '\u0000files', mode, effort);
     const job: Promise<MapData> =
       first ??
-      (source.kind === 'url'
-        ? analyzeUrlCached(`data/${source.dataset}/`, mode, onProgress, effort)
-        : analyzeFiles(source.files, mode, onProgress, effort));
+      (source.kind === 'url' ? analyzeUrlCached(`data/${source.dataset}/`, mode, onProgress, effort) : analyzeFiles(source.files, mode, onProgress, effort));
     job.then(
       (d) => {
         if (id !== run.current) return;
@@ -160,7 +158,11 @@ export function App() {
           <span className="brand-title">{t('app.title')}</span>
           <span className="brand-sub">{t('app.subtitle')}</span>
         </div>
-        {data && <span className="package-name" title={t('data.name')}>{data.manifest.name}</span>}
+        {data && (
+          <span className="package-name" title={t('data.name')}>
+            {data.manifest.name}
+          </span>
+        )}
         <DataCheckButton />
         <div className="spacer" />
         <SearchBox />

@@ -31,10 +31,5 @@ export async function analyzeFiles(files: File[], mode: DistanceMode, onProgress
     bytes[name] = new Uint8Array(await f.arrayBuffer());
   }
   const buffers = Object.values(bytes).map((b) => b.buffer as ArrayBuffer);
-  return engine().runFiles(
-    Comlink.transfer(bytes, buffers),
-    mode,
-    onProgress ? Comlink.proxy(onProgress) : undefined,
-    effort,
-  ) as Promise<MapData>;
+  return engine().runFiles(Comlink.transfer(bytes, buffers), mode, onProgress ? Comlink.proxy(onProgress) : undefined, effort) as Promise<MapData>;
 }

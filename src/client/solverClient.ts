@@ -27,7 +27,10 @@ export async function solveBlueprint(req: BlueprintRequest): Promise<BlueprintRu
   const r = remote;
   if (holds !== input.key) {
     input = await engine.packageSnapshot(true);
-    input = Comlink.transfer(input, Object.values(input.files ?? {}).map((b) => b.buffer as ArrayBuffer));
+    input = Comlink.transfer(
+      input,
+      Object.values(input.files ?? {}).map((b) => b.buffer as ArrayBuffer),
+    );
   }
   const key = input.key;
   const cancelled = new Promise<never>((_, reject) => (abort = reject));

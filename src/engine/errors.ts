@@ -11,7 +11,10 @@ export const ERROR_MESSAGES = {
   E_BAD_CRS: { zh: '不支持的坐标系（应为 WGS84、GCJ02 或 BD09）', en: 'Unsupported coordinate system (WGS84, GCJ02 or BD09)' },
   E_BAD_GEOJSON: { zh: 'GeoJSON 结构不正确', en: 'GeoJSON structure is not valid' },
   E_BAD_ENCODING: { zh: '文件编码无法识别（应为 UTF-8 或 GBK）', en: 'File encoding not recognised (UTF-8 or GBK expected)' },
-  E_MIXED_ENCODING: { zh: '文件混用了编码（UTF-8 中夹有无效字节），请整体另存为 UTF-8', en: 'File mixes encodings (UTF-8 with an invalid byte); save it all as UTF-8' },
+  E_MIXED_ENCODING: {
+    zh: '文件混用了编码（UTF-8 中夹有无效字节），请整体另存为 UTF-8',
+    en: 'File mixes encodings (UTF-8 with an invalid byte); save it all as UTF-8',
+  },
   E_UNREADABLE_FILE: { zh: '文件无法读取', en: 'File cannot be read' },
   E_POLICY: { zh: '政策参数文件不正确', en: 'Policy file is not valid' },
   E_NO_ROADS: { zh: '步行网络模式需要 roads.geojson', en: 'Network mode needs roads.geojson' },
@@ -25,7 +28,10 @@ export const ERROR_MESSAGES = {
   E_NO_DATA: { zh: '尚未加载数据', en: 'No data loaded yet' },
   E_CANCELLED: { zh: '已取消', en: 'Cancelled' },
   E_INTERNAL: { zh: '内部错误', en: 'Internal error' },
-  E_UNKNOWN_CRS: { zh: '未知或缺失的坐标系（可用 wgs84、cgcs2000、gcj02、bd09 或 EPSG:代码）', en: 'Unknown or missing coordinate system (wgs84, cgcs2000, gcj02, bd09 or EPSG:code)' },
+  E_UNKNOWN_CRS: {
+    zh: '未知或缺失的坐标系（可用 wgs84、cgcs2000、gcj02、bd09 或 EPSG:代码）',
+    en: 'Unknown or missing coordinate system (wgs84, cgcs2000, gcj02, bd09 or EPSG:code)',
+  },
   E_BAD_FILE: { zh: '文件无法读取', en: 'File cannot be read' },
 } as const;
 

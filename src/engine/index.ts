@@ -9,7 +9,18 @@ export { EngineError, ERROR_MESSAGES, REJECT_REASONS, escapeControl, formatError
 export type { ErrorCode, ErrorPlace, RejectCode, Rejection } from './errors';
 export { NOTE_MESSAGES, noteJson, noteText } from './notes';
 export type { EngineNote, NoteCode } from './notes';
-export { SERVICES, SERVICE_COUNT, SERVICE_NAMES, YILAO_YIXIAO, YILAO_YIXIAO_MASK, isServiceCode, serviceIndex, servicesToMask, maskToServices, popcount } from './standards/services';
+export {
+  SERVICES,
+  SERVICE_COUNT,
+  SERVICE_NAMES,
+  YILAO_YIXIAO,
+  YILAO_YIXIAO_MASK,
+  isServiceCode,
+  serviceIndex,
+  servicesToMask,
+  maskToServices,
+  popcount,
+} from './standards/services';
 export type { ServiceCode } from './standards/services';
 export { DEFAULT_POLICY, mergePolicy, parsePolicyOverride } from './standards/policy';
 export type { Policy, PolicyOverride } from './standards/policy';
@@ -48,16 +59,75 @@ export type { ServiceCoverageInstance } from './coverage/serviceCoverageInstance
 export * as optimize from './optimize/index';
 export type { HighsLoaderOrInstance } from './optimize/index';
 export { createScenarioContext, evaluateScenario, applyScenario, summarizeScope } from './scenario/index';
-export type { Scenario, ScenarioSite, ScenarioMove, ScenarioResult, ScenarioSummary, ScopeMeasures, Delta, ScenarioContext, EvaluateScenarioOptions } from './scenario/index';
-export { blueprint, blueprintGeoJson, blueprintSitesCsv, communitiesBeforeAfterCsv, safeCell, DEFAULT_MIN_FUNCTION_AREA_M2, DEFAULT_SOURCE_PENALTY, scopeCommunities, policyLevers } from './blueprint/index';
+export type {
+  Scenario,
+  ScenarioSite,
+  ScenarioMove,
+  ScenarioResult,
+  ScenarioSummary,
+  ScopeMeasures,
+  Delta,
+  ScenarioContext,
+  EvaluateScenarioOptions,
+} from './scenario/index';
+export {
+  blueprint,
+  blueprintGeoJson,
+  blueprintSitesCsv,
+  communitiesBeforeAfterCsv,
+  safeCell,
+  DEFAULT_MIN_FUNCTION_AREA_M2,
+  DEFAULT_SOURCE_PENALTY,
+  scopeCommunities,
+  policyLevers,
+} from './blueprint/index';
 export type { BlueprintOptions, BlueprintScope, BlueprintResult, BlueprintSiteResult, CommunityBeforeAfter, PolicyLever } from './blueprint/index';
-export { SITE_LEVELS, SITE_LEVEL_NAMES, levelByArea, bundleLevel, defaultBundle, BLUEPRINT_DEFAULTS, siteCostWan, SITES_COLUMNS, COMMUNITIES_COLUMNS, csvValue, cellValue, type SiteLevel, type TableColumn, type TableCell, type ColumnKind, type CodeLabels } from './blueprint/index';
+export {
+  SITE_LEVELS,
+  SITE_LEVEL_NAMES,
+  levelByArea,
+  bundleLevel,
+  defaultBundle,
+  BLUEPRINT_DEFAULTS,
+  siteCostWan,
+  SITES_COLUMNS,
+  COMMUNITIES_COLUMNS,
+  csvValue,
+  cellValue,
+  type SiteLevel,
+  type TableColumn,
+  type TableCell,
+  type ColumnKind,
+  type CodeLabels,
+} from './blueprint/index';
 export * as blueprintSolver from './blueprint/index';
 export { importPackage, inspectSource, guessRole, headerSetKey, resolveCrs, importRoads } from './import/index';
-export type { ImportRequest, ImportResult, ImportReport, ImportSource, ImportProgress, SourcePreview, FileMapping, ColumnMapping, NamedBytes, CrsHint, FileReport, ImportRole } from './import/index';
+export type {
+  ImportRequest,
+  ImportResult,
+  ImportReport,
+  ImportSource,
+  ImportProgress,
+  SourcePreview,
+  FileMapping,
+  ColumnMapping,
+  NamedBytes,
+  CrsHint,
+  FileReport,
+  ImportRole,
+} from './import/index';
 export * as publish from './publish/index';
 export type { PublicCommunity, PublicDemandCell, PublicFacility, PublicPlannedSite, PublicSiteMeta } from './publish/index';
-export { publishSite, readApprovedSites, serviceWorkerJs, assembleSite, manifestDataDate, cleanText, PLANNED_LEVELS, DEFAULT_SITE_TITLE } from './publish/index';
+export {
+  publishSite,
+  readApprovedSites,
+  serviceWorkerJs,
+  assembleSite,
+  manifestDataDate,
+  cleanText,
+  PLANNED_LEVELS,
+  DEFAULT_SITE_TITLE,
+} from './publish/index';
 export type { ApprovedSite } from './publish/index';
 export * as importer from './import/index';
 export * as pilots from './pilots/index';

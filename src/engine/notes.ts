@@ -8,7 +8,10 @@ import { escapeControl } from './errors';
 export const NOTE_MESSAGES = {
   N_GBK: { zh: '{file}：检测到 GBK 编码，已自动转换', en: '{file}: GBK encoding detected' },
   N_CRS: { zh: '坐标已从 {from} 转换为 WGS84', en: 'coordinates converted from {from} to WGS84' },
-  N_REPEATED_COLUMN: { zh: "{file}：列 '{column}' 出现了不止一次，只读取第一列", en: "{file}: column '{column}' appears more than once; the first one is read" },
+  N_REPEATED_COLUMN: {
+    zh: "{file}：列 '{column}' 出现了不止一次，只读取第一列",
+    en: "{file}: column '{column}' appears more than once; the first one is read",
+  },
   N_COLUMN_LIKE: {
     zh: "{file}：列 '{column}' 不是 '{like}'（列名须完全一致），已忽略",
     en: "{file}: column '{column}' is not '{like}' (names are exact) and is ignored",

@@ -15,14 +15,28 @@ export function rankingTable(communities: readonly CommunityResult[], lang: Lang
   return {
     name: t('ranking.title'),
     header: [
-      t('ranking.rank'), t('ranking.id'), t('ranking.name'), t('ranking.street'), t('ranking.district'), t('ranking.officialHouseholds'),
-      t('ranking.areaPer100'), t('ranking.shortfall30'), t('ranking.shortfall80'),
+      t('ranking.rank'),
+      t('ranking.id'),
+      t('ranking.name'),
+      t('ranking.street'),
+      t('ranking.district'),
+      t('ranking.officialHouseholds'),
+      t('ranking.areaPer100'),
+      t('ranking.shortfall30'),
+      t('ranking.shortfall80'),
       ...SERVICES.map((s) => t('ranking.coverageOf', { service: SERVICE_NAMES[s][lang] })),
       t('ranking.functionsList'),
     ],
     rows: communities.map((c) => [
-      c.needRank, c.id, c.name, c.street, c.district, c.households,
-      r1(c.areaPer100hh), Math.round(c.shortfallBaseM2), Math.round(c.shortfallEnhancedM2),
+      c.needRank,
+      c.id,
+      c.name,
+      c.street,
+      c.district,
+      c.households,
+      r1(c.areaPer100hh),
+      Math.round(c.shortfallBaseM2),
+      Math.round(c.shortfallEnhancedM2),
       ...SERVICES.map((_, k) => r1(c.coverage[k] === null || c.coverage[k] === undefined ? null : c.coverage[k]! * 100)),
       c.functions.map((s) => SERVICE_NAMES[s][lang]).join(lang === 'en' ? '; ' : '、'),
     ]),
@@ -32,5 +46,11 @@ export function rankingTable(communities: readonly CommunityResult[], lang: Lang
 /** A table as CSV for Excel: UTF-8 with a BOM, CRLF, text guarded against formula injection. */
 export function tableCsv(table: Table): string {
   const cell = (v: Table['rows'][number][number]) => (v === null ? '' : typeof v === 'string' ? safeCell(v) : String(v));
-  return UTF8_BOM + toCsv(table.header.map((h) => safeCell(h)), table.rows.map((r) => r.map(cell)));
+  return (
+    UTF8_BOM +
+    toCsv(
+      table.header.map((h) => safeCell(h)),
+      table.rows.map((r) => r.map(cell)),
+    )
+  );
 }

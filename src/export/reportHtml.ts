@@ -96,7 +96,12 @@ export function buildReportDocument(inp: ReportInput, doc: Document = document.i
   el('h1', body, inp.title);
   const p = inp.date;
   const d2 = (n: number) => String(n).padStart(2, '0');
-  el('div', body, t()('report:meta', { pkg: inp.packageName, scope: inp.scopeLabel, date: `${p.getFullYear()}-${d2(p.getMonth() + 1)}-${d2(p.getDate())}` }), 'meta');
+  el(
+    'div',
+    body,
+    t()('report:meta', { pkg: inp.packageName, scope: inp.scopeLabel, date: `${p.getFullYear()}-${d2(p.getMonth() + 1)}-${d2(p.getDate())}` }),
+    'meta',
+  );
   if (inp.synthetic) el('div', body, t()('report:synthetic'), 'synthetic');
   if (inp.mapImage) {
     const img = el('img', body, undefined, 'map');
@@ -130,7 +135,13 @@ export function buildReportDocument(inp: ReportInput, doc: Document = document.i
     const tb = el('tbody', table);
     for (const row of t.rows) {
       const tr = el('tr', tb);
-      for (const v of row) el('td', tr, v === null ? '' : typeof v === 'boolean' ? (v ? yes : no) : typeof v === 'number' ? num(v, 1) : v, typeof v === 'number' || /^[\d.]+%$/.test(String(v)) ? 'num' : undefined);
+      for (const v of row)
+        el(
+          'td',
+          tr,
+          v === null ? '' : typeof v === 'boolean' ? (v ? yes : no) : typeof v === 'number' ? num(v, 1) : v,
+          typeof v === 'number' || /^[\d.]+%$/.test(String(v)) ? 'num' : undefined,
+        );
     }
   }
   el('h2', body, tr('report:assumptions'));
@@ -165,7 +176,11 @@ function rulesTable(body: Element, before: ScopeMeasures, after: ScopeMeasures, 
     [tr('report:rules.meetingBasic'), num(before.meetingBasicRule), num(after.meetingBasicRule)],
     [tr('report:rules.shortfall30'), num(before.shortfallBaseM2), num(after.shortfallBaseM2)],
     [tr('report:rules.shortfall80'), num(before.shortfallEnhancedM2), num(after.shortfallEnhancedM2)],
-    ...SERVICES.map((s, k): [string, string, string] => [tr('report:rules.beyond', { service: SERVICE_NAMES[s][lng] }), num(before.uncoveredHouseholds[k]), num(after.uncoveredHouseholds[k])]),
+    ...SERVICES.map((s, k): [string, string, string] => [
+      tr('report:rules.beyond', { service: SERVICE_NAMES[s][lng] }),
+      num(before.uncoveredHouseholds[k]),
+      num(after.uncoveredHouseholds[k]),
+    ]),
   ];
   for (const row of rows) {
     const tr = el('tr', tb);

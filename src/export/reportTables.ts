@@ -1,4 +1,15 @@
-import { SERVICES, SERVICE_NAMES, SITES_COLUMNS, SITE_LEVEL_NAMES, YILAO_YIXIAO, cellValue, type BlueprintResult, type CodeLabels, type ServiceCode, type SiteLevel } from '../engine/index';
+import {
+  SERVICES,
+  SERVICE_NAMES,
+  SITES_COLUMNS,
+  SITE_LEVEL_NAMES,
+  YILAO_YIXIAO,
+  cellValue,
+  type BlueprintResult,
+  type CodeLabels,
+  type ServiceCode,
+  type SiteLevel,
+} from '../engine/index';
 import { tFor, type Lang } from '../i18n';
 import type { Table } from './blueprintTables';
 

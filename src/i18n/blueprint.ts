@@ -1,6 +1,11 @@
 import { SITE_LEVEL_NAMES } from '../engine/index';
 
-const levelNames = (l: 'zh' | 'en') => ({ complex: SITE_LEVEL_NAMES.complex[l], enhanced: SITE_LEVEL_NAMES.enhanced[l], scattered: SITE_LEVEL_NAMES.scattered[l], joint: SITE_LEVEL_NAMES.joint[l] });
+const levelNames = (l: 'zh' | 'en') => ({
+  complex: SITE_LEVEL_NAMES.complex[l],
+  enhanced: SITE_LEVEL_NAMES.enhanced[l],
+  scattered: SITE_LEVEL_NAMES.scattered[l],
+  joint: SITE_LEVEL_NAMES.joint[l],
+});
 
 /** i18next namespace `blueprint`: the blueprint, scenario, comparison and export panels (zh default). */
 export const blueprintZh = {

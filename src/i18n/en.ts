@@ -92,7 +92,14 @@ export const en: Strings = {
     low: 'Low',
     high: 'High',
   },
-  basemap: { none: 'None (drawn from the data)', osm: 'OpenStreetMap (online)', tianditu: 'Tianditu (online, key needed)', key: 'Tianditu key tk', attribution: '© 天地图', note: 'Offline by default; an online basemap requests tiles from an outside server.' },
+  basemap: {
+    none: 'None (drawn from the data)',
+    osm: 'OpenStreetMap (online)',
+    tianditu: 'Tianditu (online, key needed)',
+    key: 'Tianditu key tk',
+    attribution: '© 天地图',
+    note: 'Offline by default; an online basemap requests tiles from an outside server.',
+  },
   panel: {
     householdsOfficial: 'Official households',
     householdsBuildings: 'Households in buildings',
@@ -186,7 +193,14 @@ export const en: Strings = {
     show: 'Show ranking',
     hide: 'Hide ranking',
   },
-  tooltip: { building: 'Building', households: 'Households', covered: 'Covered', uncovered: 'Not covered', cell: 'Hexagon', uncoveredHh: 'Uncovered households' },
+  tooltip: {
+    building: 'Building',
+    households: 'Households',
+    covered: 'Covered',
+    uncovered: 'Not covered',
+    cell: 'Hexagon',
+    uncoveredHh: 'Uncovered households',
+  },
   source: {
     idle_state_property: 'Idle state-owned property',
     vacant_public_rental: 'Vacant public rental housing',

@@ -69,7 +69,8 @@ export const importZh = {
 export const importEn: typeof importZh = {
   open: 'Import data',
   title: 'Bring your own data',
-  intro: 'Drop or pick the district’s files (shapefiles or their zip, Excel, CSV, GeoJSON, an OSM extract, a DEM, a mapping.json), check each, and import them as a contract data package.',
+  intro:
+    'Drop or pick the district’s files (shapefiles or their zip, Excel, CSV, GeoJSON, an OSM extract, a DEM, a mapping.json), check each, and import them as a contract data package.',
   drop: 'Drop files or a zip here',
   pick: 'Choose files…',
   close: 'Close',

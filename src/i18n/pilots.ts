@@ -229,7 +229,12 @@ export const pilotsEn: typeof pilotsZh = {
   rating: ratingNames('en'),
   status: { active: 'Active', removed: 'Removed' },
   removedReason: { behind_schedule: 'Behind schedule', below_expectation: 'Below expectation', infeasible: 'Not feasible' },
-  mode: { public_built_private_run: 'Publicly built, privately run', private_run_public_aid: 'Privately run, public aid', government_purchase: 'Government-purchased service', other: 'Other' },
+  mode: {
+    public_built_private_run: 'Publicly built, privately run',
+    private_run_public_aid: 'Privately run, public aid',
+    government_purchase: 'Government-purchased service',
+    other: 'Other',
+  },
   kind: { trial: 'Trial evaluation', annual: 'Annual evaluation', rectification: 'After rectification' },
   score: {
     facilities: 'Facilities and equipment',
@@ -240,7 +245,15 @@ export const pilotsEn: typeof pilotsZh = {
     satisfaction: 'User satisfaction',
     reputation: 'Reputation',
   },
-  list: { name: 'Community', district: 'District', stage: 'Stage', flags: 'Flags', batch: 'Batch', advance: 'Next stage', advanceOf: 'Move {{name}} to the next stage' },
+  list: {
+    name: 'Community',
+    district: 'District',
+    stage: 'Stage',
+    flags: 'Flags',
+    batch: 'Batch',
+    advance: 'Next stage',
+    advanceOf: 'Move {{name}} to the next stage',
+  },
   export: { title: 'Export', pilots: 'Export pilots.csv', evaluations: 'Export evaluations.csv', status: 'Export pilot-status.csv' },
   propose: {
     intro: 'Communities ranked by need (area shortfall, 一老一小 households without a service in walking range, missing functions), active pilots left out.',
@@ -341,7 +354,8 @@ export const pilotsEn: typeof pilotsZh = {
     yes: 'Yes',
     no: 'No',
     unknown: 'Not given',
-    totals: '{{facilities}} open facilities: barrier-free {{barrierFree}}, elder-friendly {{elderFriendly}}, child-friendly {{childFriendly}}, not given {{unknown}}',
+    totals:
+      '{{facilities}} open facilities: barrier-free {{barrierFree}}, elder-friendly {{elderFriendly}}, child-friendly {{childFriendly}}, not given {{unknown}}',
     filter: 'Show only facilities',
     community: '{{facilities}} open facilities here: barrier-free {{barrierFree}}, elder-friendly {{elderFriendly}}, child-friendly {{childFriendly}}',
   },
@@ -369,4 +383,3 @@ export const pilotsEn: typeof pilotsZh = {
     accessFilter: 'Facilities shown: {{flags}}',
   },
 };
-

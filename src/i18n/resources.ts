@@ -18,8 +18,28 @@ import { pilotsEn, pilotsZh } from './pilots';
  * `projects` (kept work, project files, links).
  */
 export const resources = {
-  zh: { translation: zh, walk: walkZh, dataCheck: dataCheckZh, blueprint: blueprintZh, report: reportZh, pilots: pilotsZh, import: importZh, publish: publishZh, projects: projectsZh },
-  en: { translation: en, walk: walkEn, dataCheck: dataCheckEn, blueprint: blueprintEn, report: reportEn, pilots: pilotsEn, import: importEn, publish: publishEn, projects: projectsEn },
+  zh: {
+    translation: zh,
+    walk: walkZh,
+    dataCheck: dataCheckZh,
+    blueprint: blueprintZh,
+    report: reportZh,
+    pilots: pilotsZh,
+    import: importZh,
+    publish: publishZh,
+    projects: projectsZh,
+  },
+  en: {
+    translation: en,
+    walk: walkEn,
+    dataCheck: dataCheckEn,
+    blueprint: blueprintEn,
+    report: reportEn,
+    pilots: pilotsEn,
+    import: importEn,
+    publish: publishEn,
+    projects: projectsEn,
+  },
 } as const;
 
 export const NAMESPACES = ['translation', 'walk', 'dataCheck', 'blueprint', 'report', 'pilots', 'import', 'publish', 'projects'] as const;

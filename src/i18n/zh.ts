@@ -1,4 +1,3 @@
-
 /** Chinese UI strings (default language). */
 export const zh = {
   app: { title: '渝邻图', subtitle: '社区嵌入式服务设施规划图' },
@@ -91,7 +90,14 @@ export const zh = {
     low: '低',
     high: '高',
   },
-  basemap: { none: '无（数据绘制底图）', osm: 'OpenStreetMap（联网）', tianditu: '天地图（联网，需密钥）', key: '天地图密钥 tk', attribution: '© 天地图', note: '默认不联网；开启在线底图会向外部服务器请求瓦片。' },
+  basemap: {
+    none: '无（数据绘制底图）',
+    osm: 'OpenStreetMap（联网）',
+    tianditu: '天地图（联网，需密钥）',
+    key: '天地图密钥 tk',
+    attribution: '© 天地图',
+    note: '默认不联网；开启在线底图会向外部服务器请求瓦片。',
+  },
   panel: {
     householdsOfficial: '统计户数',
     householdsBuildings: '楼栋户数合计',

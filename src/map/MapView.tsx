@@ -189,12 +189,16 @@ export function MapView({ onHover }: Props) {
   // Re-colouring is cheap: only these derive from service and measure, the analysis stays.
   const coloring = useMemo(
     () =>
-      data
-        ? colorCommunities(bp.scenarioRun?.communities ?? data.analysis.communities, measure, service, data.analysis.policy.areaPer100Households)
-        : null,
+      data ? colorCommunities(bp.scenarioRun?.communities ?? data.analysis.communities, measure, service, data.analysis.policy.areaPer100Households) : null,
     [data, measure, service, bp.scenarioRun],
   );
-  const bColors = useMemo(() => (data && drawn.buildings ? buildingColors(bp.scenarioRun ? { ...data, buildings: { ...data.buildings, covered: bp.scenarioRun.covered } } : data, service) : new Uint8Array(0)), [data, service, drawn.buildings, bp.scenarioRun]);
+  const bColors = useMemo(
+    () =>
+      data && drawn.buildings
+        ? buildingColors(bp.scenarioRun ? { ...data, buildings: { ...data.buildings, covered: bp.scenarioRun.covered } } : data, service)
+        : new Uint8Array(0),
+    [data, service, drawn.buildings, bp.scenarioRun],
+  );
 
   const walkLayers = useMemo(() => walkshedLayers(walkPoint, walkFacility), [walkPoint, walkFacility]);
 

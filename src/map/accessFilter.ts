@@ -15,7 +15,9 @@ export function accessFiltered(all: Facility[], f: AccessFilter): Facility[] {
   if (!byKey) cache.set(all, (byKey = new Map()));
   let out = byKey.get(key);
   if (!out) {
-    out = all.filter((x) => (!f.barrierFree || x.barrierFree === true) && (!f.elderFriendly || x.elderFriendly === true) && (!f.childFriendly || x.childFriendly === true));
+    out = all.filter(
+      (x) => (!f.barrierFree || x.barrierFree === true) && (!f.elderFriendly || x.elderFriendly === true) && (!f.childFriendly || x.childFriendly === true),
+    );
     byKey.set(key, out);
   }
   return out;

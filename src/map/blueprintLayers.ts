@@ -58,7 +58,15 @@ export function bpMarkers(inp: BlueprintLayerInput): BpMarker[] {
       };
     });
   }
-  return (inp.run?.result.sites ?? []).map((s) => ({ id: s.candidateId, name: s.name, lon: s.lon, lat: s.lat, services: s.services, level: s.level, joint: s.joint }));
+  return (inp.run?.result.sites ?? []).map((s) => ({
+    id: s.candidateId,
+    name: s.name,
+    lon: s.lon,
+    lat: s.lat,
+    services: s.services,
+    level: s.level,
+    joint: s.joint,
+  }));
 }
 
 /** The 一张蓝图 layers: newly reached homes, walking circles, site symbols (level) coloured by main service. */
@@ -98,23 +106,61 @@ export function blueprintDeckLayers(inp: BlueprintLayerInput): Layer[] {
       updateTriggers: { getRadius: [inp.service], getFillColor: [inp.selectedSite] },
     }),
   );
-  const icon = { iconAtlas: a.url, iconMapping: a.mapping, getPosition: (m: LonLat): [number, number] => [m.lon, m.lat], sizeUnits: 'pixels' as const, beforeId: BEFORE_POINTS };
+  const icon = {
+    iconAtlas: a.url,
+    iconMapping: a.mapping,
+    getPosition: (m: LonLat): [number, number] => [m.lon, m.lat],
+    sizeUnits: 'pixels' as const,
+    beforeId: BEFORE_POINTS,
+  };
   const size = (m: BpMarker) => (m.level === 'enhanced' ? 26 : m.level === 'complex' ? 22 : 16);
   out.push(
-    new IconLayer<BpMarker, Interleaved>({ ...icon, id: 'bp-joint', data: markers.filter((m) => m.joint), getIcon: () => 'ring', getSize: (m: BpMarker) => size(m) + 14, getColor: BP_JOINT_RING }),
-    new IconLayer<BpMarker, Interleaved>({ ...icon, id: 'bp-halo', data: markers, getIcon: (m: BpMarker) => m.level, getSize: (m: BpMarker) => size(m) + 6, getColor: (m: BpMarker) => (m.id === inp.selectedSite ? BP_SELECTED_HALO : WHITE), updateTriggers: { getColor: [inp.selectedSite] } }),
-    new IconLayer<BpMarker, Interleaved>({ ...icon, id: 'bp-sites', data: markers, pickable: true, getIcon: (m: BpMarker) => m.level, getSize: size, getColor: mainColor }),
+    new IconLayer<BpMarker, Interleaved>({
+      ...icon,
+      id: 'bp-joint',
+      data: markers.filter((m) => m.joint),
+      getIcon: () => 'ring',
+      getSize: (m: BpMarker) => size(m) + 14,
+      getColor: BP_JOINT_RING,
+    }),
+    new IconLayer<BpMarker, Interleaved>({
+      ...icon,
+      id: 'bp-halo',
+      data: markers,
+      getIcon: (m: BpMarker) => m.level,
+      getSize: (m: BpMarker) => size(m) + 6,
+      getColor: (m: BpMarker) => (m.id === inp.selectedSite ? BP_SELECTED_HALO : WHITE),
+      updateTriggers: { getColor: [inp.selectedSite] },
+    }),
+    new IconLayer<BpMarker, Interleaved>({
+      ...icon,
+      id: 'bp-sites',
+      data: markers,
+      pickable: true,
+      getIcon: (m: BpMarker) => m.level,
+      getSize: size,
+      getColor: mainColor,
+    }),
   );
   if (inp.scenarioRun) {
     const removed = new Set(inp.scenario.removed ?? []);
     const gone = inp.data.facilities.filter((f) => removed.has(f.id));
     out.push(
-      new ScatterplotLayer<LonLat, Interleaved>({ id: 'bp-removed', beforeId: BEFORE_POINTS, data: gone, getPosition: (f: LonLat): [number, number] => [f.lon, f.lat], getRadius: 9, radiusUnits: 'pixels', stroked: true, filled: false, getLineColor: REMOVED, lineWidthMinPixels: 3 }),
+      new ScatterplotLayer<LonLat, Interleaved>({
+        id: 'bp-removed',
+        beforeId: BEFORE_POINTS,
+        data: gone,
+        getPosition: (f: LonLat): [number, number] => [f.lon, f.lat],
+        getRadius: 9,
+        radiusUnits: 'pixels',
+        stroked: true,
+        filled: false,
+        getLineColor: REMOVED,
+        lineWidthMinPixels: 3,
+      }),
     );
     const moved = inp.scenario.moved ?? [];
-    out.push(
-      new IconLayer<LonLat, Interleaved>({ ...icon, id: 'bp-moved', data: moved, getIcon: () => 'scattered', getSize: 16, getColor: BP_MOVED }),
-    );
+    out.push(new IconLayer<LonLat, Interleaved>({ ...icon, id: 'bp-moved', data: moved, getIcon: () => 'scattered', getSize: 16, getColor: BP_MOVED }));
   }
   return out;
 }

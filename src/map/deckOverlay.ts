@@ -24,7 +24,12 @@ export interface OverlayProps {
  * (beforeId) while the style is fully loaded; right after setData it is not, so they are slotted
  * again once the map is idle. Returns the clean-up of that wait (or undefined).
  */
-export function setOverlay(map: maplibregl.Map, overlay: MapLibreOverlay, current: () => MapLibreOverlay | null, props: OverlayProps): (() => void) | undefined {
+export function setOverlay(
+  map: maplibregl.Map,
+  overlay: MapLibreOverlay,
+  current: () => MapLibreOverlay | null,
+  props: OverlayProps,
+): (() => void) | undefined {
   overlay.setProps(props);
   if (map.isStyleLoaded()) return undefined;
   const again = () => current()?.setProps({ layers: props.layers });

@@ -19,4 +19,3 @@ export function facilityColor(f: Facility, service: ServiceCode): RGBA {
   const c = SERVICE_COLORS[f.services[0] ?? SERVICES[0]];
   return [c[0], c[1], c[2], 80];
 }
-

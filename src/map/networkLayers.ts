@@ -21,7 +21,15 @@ type LineLayer = Extract<LayerSpecification, { type: 'line' }>;
  * One line style of the network: a maplibre line layer on source `roads` whose width grows
  * linearly from `z12` px at zoom 12 to `z16` px at zoom 16.
  */
-function roadLine(id: string, filter: FilterSpecification, color: string, z12: number, z16: number, layout: LineLayer['layout'] = {}, paint: LineLayer['paint'] = {}): LineLayer {
+function roadLine(
+  id: string,
+  filter: FilterSpecification,
+  color: string,
+  z12: number,
+  z16: number,
+  layout: LineLayer['layout'] = {},
+  paint: LineLayer['paint'] = {},
+): LineLayer {
   return { id, type: 'line', source: 'roads', filter, layout, paint: { 'line-color': color, 'line-width': width(z12, z16), ...paint } };
 }
 

@@ -1,7 +1,6 @@
 import type { LayerSpecification } from 'maplibre-gl';
 import { BASEMAP_COLORS, WATER_COLORS } from './colors';
 
-
 /**
  * Rivers from the optional water.geojson (source `water`), the bottom of the offline basemap:
  * a plain blue fill and the river's Chinese name (local CJK font, no glyph server).

@@ -15,15 +15,30 @@ export function afterAnalysis(data: MapData, previous: MapData | null): void {
   if (previous === null) {
     // The first package of the session: a restored project's kept work stays, evaluated under this analysis.
     if ((s.scenario.added?.length ?? 0) + (s.scenario.removed?.length ?? 0) + (s.scenario.moved?.length ?? 0) > 0) void evaluateCurrent();
-    for (const slot of ['A', 'B'] as Slot[]) if (s.slots[slot]) void evaluateSlot(slot).catch((e: unknown) => useBlueprint.getState().set({ error: e as WorkerFailure }));
+    for (const slot of ['A', 'B'] as Slot[])
+      if (s.slots[slot]) void evaluateSlot(slot).catch((e: unknown) => useBlueprint.getState().set({ error: e as WorkerFailure }));
     return;
   }
   const samePackage = previous !== null && data.packageId !== undefined && data.packageId === previous.packageId;
   if (!samePackage) {
-    s.set({ run: null, runMode: null, scenario: EMPTY_SCENARIO, history: [], scenarioRun: null, comparison: null, compareIds: [], slots: { A: null, B: null }, slotRuns: {}, selectedSite: null, error: null, tool: 'none' });
+    s.set({
+      run: null,
+      runMode: null,
+      scenario: EMPTY_SCENARIO,
+      history: [],
+      scenarioRun: null,
+      comparison: null,
+      compareIds: [],
+      slots: { A: null, B: null },
+      slotRuns: {},
+      selectedSite: null,
+      error: null,
+      tool: 'none',
+    });
     return;
   }
   s.set({ scenarioRun: null, roundTripMs: null, workerRoundTripMs: null, slotRuns: {}, comparison: null, error: null });
   void evaluateCurrent();
-  for (const slot of ['A', 'B'] as Slot[]) if (s.slots[slot]) void evaluateSlot(slot).catch((e: unknown) => useBlueprint.getState().set({ error: e as WorkerFailure }));
+  for (const slot of ['A', 'B'] as Slot[])
+    if (s.slots[slot]) void evaluateSlot(slot).catch((e: unknown) => useBlueprint.getState().set({ error: e as WorkerFailure }));
 }

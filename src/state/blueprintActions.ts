@@ -17,7 +17,9 @@ export async function runBlueprint(): Promise<void> {
   const app = useApp.getState();
   const solvedUnder = modeKey(app.mode, app.effort); // the worker solves on its latest analysis, in this mode
   try {
-    const run = await (await bpEngine()).blueprint({
+    const run = await (
+      await bpEngine()
+    ).blueprint({
       scope: scopeOf(s),
       maxSites: s.maxSites ?? undefined,
       budgetWan: s.budgetWan ?? undefined,
@@ -39,7 +41,11 @@ function fitToSites(sites: { lon: number; lat: number }[]): void {
   const lons = sites.map((s) => s.lon);
   const lats = sites.map((s) => s.lat);
   const pad = 0.004; // degrees (~400 m) around the sites so their walking circles show
-  map.fitBounds([Math.min(...lons) - pad, Math.min(...lats) - pad, Math.max(...lons) + pad, Math.max(...lats) + pad], { padding: { left: 450, top: 40, right: 40, bottom: 40 }, maxZoom: 16, duration: 0 });
+  map.fitBounds([Math.min(...lons) - pad, Math.min(...lats) - pad, Math.max(...lons) + pad, Math.max(...lats) + pad], {
+    padding: { left: 450, top: 40, right: 40, bottom: 40 },
+    maxZoom: 16,
+    duration: 0,
+  });
 }
 
 /** Stop the running blueprint: the solver worker is terminated, the next run starts a fresh one. */

@@ -32,7 +32,9 @@ export function packageIdentity(data: Pick<MapData, 'manifest' | 'communities' |
   h = fnvBytes(new Uint8Array(b.households.buffer, b.households.byteOffset, b.households.byteLength), h);
   for (const f of data.facilities) h = fnvText(`${f.id}\u0000${f.lon},${f.lat}\u0000${f.areaM2}\u0000${f.services.join(',')}\u0001`, h);
   for (const c of data.candidates) h = fnvText(`${c.id}\u0001`, h);
-  // eslint-disable-next-line no-control-regex
-  const name = String(data.manifest.name ?? '').replace(/[\u0000-\u001f\u007f~]/g, ' ').slice(0, MAX_PACKAGE_NAME);
+  const name = String(data.manifest.name ?? '')
+    // eslint-disable-next-line no-control-regex -- control characters are what it removes
+    .replace(/[\u0000-\u001f\u007f~]/g, ' ')
+    .slice(0, MAX_PACKAGE_NAME);
   return `${name}~${h.toString(16).padStart(8, '0')}`;
 }

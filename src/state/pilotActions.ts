@@ -38,7 +38,10 @@ export async function pilotsFollowData(data: MapData): Promise<void> {
     try {
       const base = await pilotBase();
       if (id !== runId) return;
-      s.set({ base, edits: { packageName: data.manifest.name, pilots: base.pilots, evaluations: base.evaluations, asOf: usePilots.getState().edits.asOf, changed: false } });
+      s.set({
+        base,
+        edits: { packageName: data.manifest.name, pilots: base.pilots, evaluations: base.evaluations, asOf: usePilots.getState().edits.asOf, changed: false },
+      });
     } catch (err) {
       if (id === runId) s.set({ busy: false, error: asFailure(err) });
       return;
@@ -146,7 +149,16 @@ export function addProposal(c: CommunityResult): boolean {
   if (s.proposal.some((r) => r.community.id === c.id)) return false;
   if (s.edits.pilots.some((p) => p.communityId === c.id && p.status === 'active')) return false;
   const hasCentre = s.view ? (s.view.levels.communities[c.index]?.hasCommunityCentre ?? null) : null;
-  const row: ProposalRow = { rank: s.proposal.length + 1, community: c, uncoveredYlyxHouseholds: 0, missingFunctions: c.missingFunctions, hasCommunityCentre: hasCentre, reasonZh: '', reasonEn: '', manual: true };
+  const row: ProposalRow = {
+    rank: s.proposal.length + 1,
+    community: c,
+    uncoveredYlyxHouseholds: 0,
+    missingFunctions: c.missingFunctions,
+    hasCommunityCentre: hasCentre,
+    reasonZh: '',
+    reasonEn: '',
+    manual: true,
+  };
   s.set({ proposal: [...s.proposal, row] });
   return true;
 }
@@ -161,7 +173,10 @@ export function adoptProposal(): number {
   if (!s.proposal.length) return 0;
   const batch = pilots.reduce((m, p) => Math.max(m, p.batch), 0) + 1;
   const adopted = new Map<string, Pilot>(
-    s.proposal.map((r) => [r.community.id, { communityId: r.community.id, community: r.community.index, batch, approvedDate: asOf, stage: P.LISTED_STAGE, status: 'active' }]),
+    s.proposal.map((r) => [
+      r.community.id,
+      { communityId: r.community.id, community: r.community.index, batch, approvedDate: asOf, stage: P.LISTED_STAGE, status: 'active' },
+    ]),
   );
   const kept = pilots.map((p) => adopted.get(p.communityId) ?? p);
   const replaced = new Set(pilots.map((p) => p.communityId));
@@ -175,4 +190,3 @@ export function adoptProposal(): number {
 export function pilotFilesOf(edits: PilotEditsSlice): { 'pilots.csv': string; 'evaluations.csv': string } {
   return { 'pilots.csv': P.pilotsCsv(edits.pilots), 'evaluations.csv': P.evaluationsCsv(edits.evaluations) };
 }
-

@@ -54,7 +54,14 @@ export function addPoint(lon: number, lat: number): Promise<void> {
   const n = s.nextPointId;
   s.set({ nextPointId: n + 1 });
   const c = cur();
-  const site: ScenarioSite = { id: `new-${n}`, lon, lat, services: [...s.placeBundle], areaM2: s.placeAreaM2, name: tFor('zh')('blueprint:scenario.newSite', { n }) }; // names are data: Chinese, like the package's
+  const site: ScenarioSite = {
+    id: `new-${n}`,
+    lon,
+    lat,
+    services: [...s.placeBundle],
+    areaM2: s.placeAreaM2,
+    name: tFor('zh')('blueprint:scenario.newSite', { n }),
+  }; // names are data: Chinese, like the package's
   return commit({ ...c, added: [...c.added, site] });
 }
 
@@ -115,7 +122,9 @@ export async function evaluateSlot(slot: Slot): Promise<void> {
   const s = st();
   const named = s.slots[slot];
   if (!named) return;
-  const run = await (await bpEngine()).scenario(named.scenario.added?.length || named.scenario.removed?.length || named.scenario.moved?.length ? named.scenario : { added: [] }, scopeOf(s));
+  const run = await (
+    await bpEngine()
+  ).scenario(named.scenario.added?.length || named.scenario.removed?.length || named.scenario.moved?.length ? named.scenario : { added: [] }, scopeOf(s));
   st().set({ slotRuns: { ...st().slotRuns, [slot]: run } });
 }
 
@@ -152,6 +161,8 @@ export function parseScenarioJson(text: string): { name: string; scenario: Scena
     return site;
   });
   const removed = (sc.removed ?? []).filter((x): x is string => typeof x === 'string');
-  const moved = (sc.moved ?? []).filter((m) => typeof m.facilityId === 'string' && Number.isFinite(m.lon) && Number.isFinite(m.lat)).map((m) => ({ facilityId: m.facilityId, lon: m.lon, lat: m.lat }));
+  const moved = (sc.moved ?? [])
+    .filter((m) => typeof m.facilityId === 'string' && Number.isFinite(m.lon) && Number.isFinite(m.lat))
+    .map((m) => ({ facilityId: m.facilityId, lon: m.lon, lat: m.lat }));
   return { name: typeof o.name === 'string' ? o.name : '', scenario: { added, removed, moved } };
 }

@@ -59,12 +59,22 @@ export function CommunityPanel({ result: r, census, policy, totalCommunities, st
       </header>
       <dl className="stats">
         <StatRow label={t('panel.householdsOfficial')} title={t('panel.householdsOfficialNote')} value={fmtHh(r.households, lang)} testId="households" />
-        <StatRow label={t('panel.householdsBuildings')} title={t('panel.householdsBuildingsNote')} value={fmtHh(r.buildingHouseholds, lang)} testId="households-buildings" />
+        <StatRow
+          label={t('panel.householdsBuildings')}
+          title={t('panel.householdsBuildingsNote')}
+          value={fmtHh(r.buildingHouseholds, lang)}
+          testId="households-buildings"
+        />
         {census?.population !== undefined && <StatRow label={t('panel.population')} value={fmtNum(census.population, lang)} />}
         {census?.elderly !== undefined && <StatRow label={t('panel.elderly')} value={fmtNum(census.elderly, lang)} />}
         {census?.children !== undefined && <StatRow label={t('panel.children')} value={fmtNum(census.children, lang)} />}
         <StatRow label={t('panel.buildings')} value={fmtNum(r.buildings, lang)} testId="buildings" />
-        <StatRow label={t('panel.facilityArea')} value={fmtM2(r.facilityAreaM2, lang)} testId="facility-area" note={`(${t('panel.facilityCount', { n: fmtNum(r.facilities, lang) })})`} />
+        <StatRow
+          label={t('panel.facilityArea')}
+          value={fmtM2(r.facilityAreaM2, lang)}
+          testId="facility-area"
+          note={`(${t('panel.facilityCount', { n: fmtNum(r.facilities, lang) })})`}
+        />
         <StatRow
           label={t('panel.areaPer100')}
           value={per100 === null ? '—' : `${fmtNum(per100, lang, 1)} ${t('unit.per100')}`}
@@ -79,11 +89,27 @@ export function CommunityPanel({ result: r, census, policy, totalCommunities, st
       <PilotTimeline communityId={r.id} />
       <h3>{t('panel.functionsPresent')}</h3>
       <p className="chips" data-testid="functions-present">
-        {r.functions.length ? r.functions.map((s) => <span key={s} className="chip ok">{serviceName(s, lang)}</span>) : <span className="muted">{t('panel.none')}</span>}
+        {r.functions.length ? (
+          r.functions.map((s) => (
+            <span key={s} className="chip ok">
+              {serviceName(s, lang)}
+            </span>
+          ))
+        ) : (
+          <span className="muted">{t('panel.none')}</span>
+        )}
       </p>
       <h3>{t('panel.functionsMissing')}</h3>
       <p className="chips" data-testid="functions-missing">
-        {r.missingFunctions.length ? r.missingFunctions.map((s) => <span key={s} className="chip missing">{serviceName(s, lang)}</span>) : <span className="muted">{t('panel.none')}</span>}
+        {r.missingFunctions.length ? (
+          r.missingFunctions.map((s) => (
+            <span key={s} className="chip missing">
+              {serviceName(s, lang)}
+            </span>
+          ))
+        ) : (
+          <span className="muted">{t('panel.none')}</span>
+        )}
       </p>
       <h3>{t('panel.rules')}</h3>
       <RuleList rules={rules} />

@@ -45,7 +45,14 @@ export function ControlPanel() {
         <span>{t('control.selectLevel')}</span>
         <div className="segmented" role="radiogroup">
           {(['community', 'street', 'district'] as SelectLevel[]).map((l) => (
-            <button key={l} type="button" role="radio" aria-checked={selectLevel === l} className={selectLevel === l ? 'on' : ''} onClick={() => set({ selectLevel: l })}>
+            <button
+              key={l}
+              type="button"
+              role="radio"
+              aria-checked={selectLevel === l}
+              className={selectLevel === l ? 'on' : ''}
+              onClick={() => set({ selectLevel: l })}
+            >
               {t(`level.${l}`)}
             </button>
           ))}

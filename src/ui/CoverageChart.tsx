@@ -46,7 +46,9 @@ export function CoverageChart({ coverage, thresholdsM, selected }: Props) {
           );
         })}
       </svg>
-      <figcaption>● {t('panel.yilaoYixiao')} · {t('panel.coverageNote')}</figcaption>
+      <figcaption>
+        ● {t('panel.yilaoYixiao')} · {t('panel.coverageNote')}
+      </figcaption>
     </figure>
   );
 }

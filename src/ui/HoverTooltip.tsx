@@ -16,7 +16,14 @@ export function HoverTooltip({ hover, data, service }: { hover: HoverInfo | null
   if (hover.layer === 'communities-fill') {
     const p = (hover.object as { properties: { i: number } }).properties;
     const r = data.analysis.communities[p.i];
-    if (r) lines = [r.name, `${r.street} · ${r.district}`, fmtHh(r.households, lang), `${serviceName(service, lang)} ${fmtPct(r.coverage[si], lang)}`, `${t('panel.shortfall30')} ${fmtM2(r.shortfallBaseM2, lang)}`];
+    if (r)
+      lines = [
+        r.name,
+        `${r.street} · ${r.district}`,
+        fmtHh(r.households, lang),
+        `${serviceName(service, lang)} ${fmtPct(r.coverage[si], lang)}`,
+        `${t('panel.shortfall30')} ${fmtM2(r.shortfallBaseM2, lang)}`,
+      ];
   } else if (hover.layer === 'facilities') {
     const f = hover.object as Facility;
     lines = [f.name, f.services.map((s) => serviceName(s, lang)).join('、'), fmtM2(f.areaM2, lang)];
@@ -27,11 +34,19 @@ export function HoverTooltip({ hover, data, service }: { hover: HoverInfo | null
     const b = data.buildings;
     const k = hover.index;
     const cov = b.covered[si * b.count + k] === 1;
-    lines = [`${t('tooltip.building')} ${b.ids[k] ?? ''}`, fmtHh(b.households[k], lang), `${serviceName(service, lang)}: ${cov ? t('tooltip.covered') : t('tooltip.uncovered')}`];
+    lines = [
+      `${t('tooltip.building')} ${b.ids[k] ?? ''}`,
+      fmtHh(b.households[k], lang),
+      `${serviceName(service, lang)}: ${cov ? t('tooltip.covered') : t('tooltip.uncovered')}`,
+    ];
   } else if (hover.layer === 'h3-uncovered') {
     const c = hover.object as number;
     const m = data.h3.cells.length;
-    lines = [t('tooltip.cell'), `${t('tooltip.uncoveredHh')}: ${fmtHh(data.h3.uncovered[si * m + c], lang)}`, `${t('panel.households')}: ${fmtHh(data.h3.households[c], lang)}`];
+    lines = [
+      t('tooltip.cell'),
+      `${t('tooltip.uncoveredHh')}: ${fmtHh(data.h3.uncovered[si * m + c], lang)}`,
+      `${t('panel.households')}: ${fmtHh(data.h3.households[c], lang)}`,
+    ];
   }
   if (!lines.length) return <PlanTooltip hover={hover} data={data} />; // pilots, landing points
   return (

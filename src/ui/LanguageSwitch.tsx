@@ -7,7 +7,13 @@ export function LanguageSwitch() {
   const lang = useApp((s) => s.lang);
   const set = useApp((s) => s.set);
   return (
-    <button type="button" className="lang-switch" data-testid="lang-switch" aria-label={t('lang.label')} onClick={() => set({ lang: lang === 'zh' ? 'en' : 'zh' })}>
+    <button
+      type="button"
+      className="lang-switch"
+      data-testid="lang-switch"
+      aria-label={t('lang.label')}
+      onClick={() => set({ lang: lang === 'zh' ? 'en' : 'zh' })}
+    >
       {t('lang.switch')}
     </button>
   );

@@ -21,13 +21,25 @@ function Swatch({ color, shape, line }: { color: RGBA; shape?: ShapeName; line?:
   if (line) {
     return (
       <svg width={22} height={12} aria-hidden>
-        <line x1={1} x2={21} y1={6} y2={6} stroke={css(color)} strokeWidth={line === 'thick' ? 3 : 1.6} strokeDasharray={line === 'dashed' ? '4 3' : undefined} />
+        <line
+          x1={1}
+          x2={21}
+          y1={6}
+          y2={6}
+          stroke={css(color)}
+          strokeWidth={line === 'thick' ? 3 : 1.6}
+          strokeDasharray={line === 'dashed' ? '4 3' : undefined}
+        />
       </svg>
     );
   }
   return (
     <svg width={16} height={16} viewBox="0 0 24 24" aria-hidden>
-      {shape ? <path d={SHAPES[shape]} fill={css(color)} stroke={CHART_COLORS.halo} strokeWidth={1.5} /> : <rect x={2} y={2} width={20} height={20} fill={css(color)} stroke={CHART_COLORS.swatchEdge} />}
+      {shape ? (
+        <path d={SHAPES[shape]} fill={css(color)} stroke={CHART_COLORS.halo} strokeWidth={1.5} />
+      ) : (
+        <rect x={2} y={2} width={20} height={20} fill={css(color)} stroke={CHART_COLORS.swatchEdge} />
+      )}
     </svg>
   );
 }
@@ -41,8 +53,7 @@ interface Row {
 function rangeLabel(c: LegendClass, t: TFunction, lang: string): string {
   if (c.key) return t(c.key, c.params);
   const [a, b] = c.range!;
-  const f = (v: number) =>
-    c.unit === 'pct' ? `${fmtNum(v * 100, lang)}%` : c.unit === 'score' ? fmtNum(v, lang, 1) : fmtNum(v, lang);
+  const f = (v: number) => (c.unit === 'pct' ? `${fmtNum(v * 100, lang)}%` : c.unit === 'score' ? fmtNum(v, lang, 1) : fmtNum(v, lang));
   const unit = c.unit === 'm2' ? ' m²' : c.unit === 'per100' ? ` ${t('unit.per100')}` : c.unit === 'hh' ? ` ${t('legend.households')}` : '';
   if (b === undefined) return `≥ ${f(a)}${unit}`;
   if (a === 0 && c.unit !== 'score' && c.unit !== 'pct') return `< ${f(b)}${unit}`;
@@ -123,7 +134,11 @@ export function LegendView({ data, layers, measure, service, selection, publicVi
     blocks.push({
       id: 'candidates',
       title: t('layer.candidates'),
-      rows: CANDIDATE_SOURCES.filter((s) => present.has(s)).map((s) => ({ key: s, swatch: { color: SOURCE_COLORS[s], shape: 'diamond' }, label: t(`source.${s}`) })),
+      rows: CANDIDATE_SOURCES.filter((s) => present.has(s)).map((s) => ({
+        key: s,
+        swatch: { color: SOURCE_COLORS[s], shape: 'diamond' },
+        label: t(`source.${s}`),
+      })),
     });
   }
   if (selection?.kind === 'facility' && data.analysis.mode !== 'network') {
@@ -133,7 +148,13 @@ export function LegendView({ data, layers, measure, service, selection, publicVi
       blocks.push({
         id: 'walk-circle',
         title: t('layer.walkCircle'),
-        rows: [{ key: 'c', swatch: { color: SERVICE_COLORS[s], line: 'solid' }, label: t('legend.circle', { service: serviceName(s, lang), m: data.analysis.policy.thresholdsM[s] }) }],
+        rows: [
+          {
+            key: 'c',
+            swatch: { color: SERVICE_COLORS[s], line: 'solid' },
+            label: t('legend.circle', { service: serviceName(s, lang), m: data.analysis.policy.thresholdsM[s] }),
+          },
+        ],
       });
     }
   }

@@ -16,7 +16,10 @@ export function OpenFolderButton({ onFiles }: { onFiles: (files: File[], skipped
     const path = (f: File) => (f.webkitRelativePath || f.name).split('/');
     const min = Math.min(...all.map((f) => path(f).length));
     const skipped = [...new Set(all.filter((f) => path(f).length > min).map((f) => `${path(f)[min - 1]}/`))].sort();
-    onFiles(all.filter((f) => path(f).length === min), skipped);
+    onFiles(
+      all.filter((f) => path(f).length === min),
+      skipped,
+    );
   };
   return (
     <span className="open-data">

@@ -72,73 +72,91 @@ export function PublishButton() {
       </button>
       {open &&
         createPortal(
-        <div className="dialog" role="dialog" aria-label={t('publish:title')} data-testid="publish-dialog" style={{ position: 'fixed', top: 56, right: 12, maxHeight: '80vh', overflowY: 'auto', width: 360 }}>
-          <h2>{t('publish:title')}</h2>
-          <p className="muted">{t('publish:intro')}</p>
-          <label className="field">
-            <span>{t('publish:siteTitle')}</span>
-            <input type="text" value={title} placeholder={DEFAULT_SITE_TITLE} onChange={(e) => setTitle(e.target.value)} data-testid="publish-title" />
-          </label>
-          <fieldset>
-            <legend>{t('publish:mode')}</legend>
-            <label className="check">
-              <input type="radio" name="publish-mode" checked={mode === 'euclidean' || !hasRoads} onChange={() => setMode('euclidean')} />
-              {t('publish:modeEuclidean')}
+          <div
+            className="dialog"
+            role="dialog"
+            aria-label={t('publish:title')}
+            data-testid="publish-dialog"
+            style={{ position: 'fixed', top: 56, right: 12, maxHeight: '80vh', overflowY: 'auto', width: 360 }}
+          >
+            <h2>{t('publish:title')}</h2>
+            <p className="muted">{t('publish:intro')}</p>
+            <label className="field">
+              <span>{t('publish:siteTitle')}</span>
+              <input type="text" value={title} placeholder={DEFAULT_SITE_TITLE} onChange={(e) => setTitle(e.target.value)} data-testid="publish-title" />
             </label>
-            <label className="check">
-              <input type="radio" name="publish-mode" disabled={!hasRoads} checked={hasRoads && mode === 'network'} onChange={() => setMode('network')} data-testid="publish-network" />
-              {t('publish:modeNetwork')}
-            </label>
-            {!hasRoads && <p className="muted">{t('publish:noRoads')}</p>}
-          </fieldset>
-          <fieldset>
-            <legend>{t('publish:approvedTitle')}</legend>
-            {!sites || sites.length === 0 ? (
-              <p className="muted">{t('publish:noBlueprint')}</p>
-            ) : (
-              sites.map((s) => (
-                <div key={s.candidateId} className="publish-site">
-                  <label className="check">
-                    <input
-                      type="checkbox"
-                      checked={approved[s.candidateId] !== undefined}
-                      onChange={(e) => setApproved({ ...approved, [s.candidateId]: e.target.checked ? '' : undefined })}
-                      data-testid={`publish-approve-${s.candidateId}`}
-                    />
-                    {t('publish:approve')}: {s.name}
-                  </label>
-                  {approved[s.candidateId] !== undefined && (
-                    <label className="field">
-                      <span>{t('publish:publicName')}</span>
-                      <input type="text" value={approved[s.candidateId]} title={t('publish:publicNameHint')} onChange={(e) => setApproved({ ...approved, [s.candidateId]: e.target.value })} />
+            <fieldset>
+              <legend>{t('publish:mode')}</legend>
+              <label className="check">
+                <input type="radio" name="publish-mode" checked={mode === 'euclidean' || !hasRoads} onChange={() => setMode('euclidean')} />
+                {t('publish:modeEuclidean')}
+              </label>
+              <label className="check">
+                <input
+                  type="radio"
+                  name="publish-mode"
+                  disabled={!hasRoads}
+                  checked={hasRoads && mode === 'network'}
+                  onChange={() => setMode('network')}
+                  data-testid="publish-network"
+                />
+                {t('publish:modeNetwork')}
+              </label>
+              {!hasRoads && <p className="muted">{t('publish:noRoads')}</p>}
+            </fieldset>
+            <fieldset>
+              <legend>{t('publish:approvedTitle')}</legend>
+              {!sites || sites.length === 0 ? (
+                <p className="muted">{t('publish:noBlueprint')}</p>
+              ) : (
+                sites.map((s) => (
+                  <div key={s.candidateId} className="publish-site">
+                    <label className="check">
+                      <input
+                        type="checkbox"
+                        checked={approved[s.candidateId] !== undefined}
+                        onChange={(e) => setApproved({ ...approved, [s.candidateId]: e.target.checked ? '' : undefined })}
+                        data-testid={`publish-approve-${s.candidateId}`}
+                      />
+                      {t('publish:approve')}: {s.name}
                     </label>
-                  )}
-                </div>
-              ))
+                    {approved[s.candidateId] !== undefined && (
+                      <label className="field">
+                        <span>{t('publish:publicName')}</span>
+                        <input
+                          type="text"
+                          value={approved[s.candidateId]}
+                          title={t('publish:publicNameHint')}
+                          onChange={(e) => setApproved({ ...approved, [s.candidateId]: e.target.value })}
+                        />
+                      </label>
+                    )}
+                  </div>
+                ))
+              )}
+            </fieldset>
+            {stage && (
+              <p role="status" data-testid="publish-stage">
+                {t(`publish:stage.${stage}`)}
+              </p>
             )}
-          </fieldset>
-          {stage && (
-            <p role="status" data-testid="publish-stage">
-              {t(`publish:stage.${stage}`)}
-            </p>
-          )}
-          {result && (
-            <p role="status" data-testid="publish-done">
-              {result}
-            </p>
-          )}
-          {error && (
-            <p role="alert" className="error" data-testid="publish-error">
-              {error}
-            </p>
-          )}
-          <button type="button" onClick={run} disabled={stage !== null} data-testid="publish-run">
-            {t('publish:publish')}
-          </button>{' '}
-          <button type="button" className="secondary" onClick={() => setOpen(false)}>
-            {t('publish:cancel')}
-          </button>
-        </div>,
+            {result && (
+              <p role="status" data-testid="publish-done">
+                {result}
+              </p>
+            )}
+            {error && (
+              <p role="alert" className="error" data-testid="publish-error">
+                {error}
+              </p>
+            )}
+            <button type="button" onClick={run} disabled={stage !== null} data-testid="publish-run">
+              {t('publish:publish')}
+            </button>{' '}
+            <button type="button" className="secondary" onClick={() => setOpen(false)}>
+              {t('publish:cancel')}
+            </button>
+          </div>,
           document.body, // outside the header, whose light-on-dark text colours it would inherit
         )}
     </>

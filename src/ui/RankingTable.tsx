@@ -63,7 +63,11 @@ export function RankingTable({ communities, service, selectedId, onSelect, extra
   }, [communities, district, street, sort, si]);
   const head = (key: SortKey, label: string) => (
     <th aria-sort={sort.key === key ? (sort.asc ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" data-sort={key} onClick={() => setSort({ key, asc: sort.key === key ? !sort.asc : key === 'rank' || key === 'name' || key === 'street' })}>
+      <button
+        type="button"
+        data-sort={key}
+        onClick={() => setSort({ key, asc: sort.key === key ? !sort.asc : key === 'rank' || key === 'name' || key === 'street' })}
+      >
         {label}
         {sort.key === key ? (sort.asc ? ' ▲' : ' ▼') : ''}
       </button>
@@ -73,23 +77,49 @@ export function RankingTable({ communities, service, selectedId, onSelect, extra
     <div className="ranking" data-testid="ranking">
       <div className="ranking-filters">
         <strong>{t('ranking.title')}</strong>
-        <select data-testid="ranking-district" value={district} onChange={(e) => { setDistrict(e.target.value); setStreet(''); }}>
+        <select
+          data-testid="ranking-district"
+          value={district}
+          onChange={(e) => {
+            setDistrict(e.target.value);
+            setStreet('');
+          }}
+        >
           <option value="">{t('ranking.filterDistrict')}</option>
-          {districts.map((d) => <option key={d} value={d}>{d}</option>)}
+          {districts.map((d) => (
+            <option key={d} value={d}>
+              {d}
+            </option>
+          ))}
         </select>
         <select data-testid="ranking-street" value={street} onChange={(e) => setStreet(e.target.value)}>
           <option value="">{t('ranking.filterStreet')}</option>
-          {streets.map((s) => <option key={s} value={s}>{s}</option>)}
+          {streets.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
         </select>
         <span className="muted">{rows.length}</span>
         <span className="spacer" />
-        <button type="button" data-testid="ranking-csv" onClick={() => downloadText(datedName(t('ranking.file'), 'csv'), tableCsv(rankingTable(rows, lang)), 'text/csv;charset=utf-8')}>
+        <button
+          type="button"
+          data-testid="ranking-csv"
+          onClick={() => downloadText(datedName(t('ranking.file'), 'csv'), tableCsv(rankingTable(rows, lang)), 'text/csv;charset=utf-8')}
+        >
           {t('ranking.exportCsv')}
         </button>
-        <button type="button" data-testid="ranking-xlsx" onClick={async () => {
-          const bytes = await tablesXlsx([rankingTable(rows, lang)]);
-          downloadBlob(datedName(t('ranking.file'), 'xlsx'), new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-        }}>
+        <button
+          type="button"
+          data-testid="ranking-xlsx"
+          onClick={async () => {
+            const bytes = await tablesXlsx([rankingTable(rows, lang)]);
+            downloadBlob(
+              datedName(t('ranking.file'), 'xlsx'),
+              new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+            );
+          }}
+        >
           {t('ranking.exportXlsx')}
         </button>
       </div>

@@ -38,7 +38,12 @@ export function RollupPanel({ rollup: r, communities, policy, service, onSelect 
       <dl className="stats">
         <StatRow label={t('panel.communities')} value={fmtNum(r.communities, lang)} />
         <StatRow label={t('panel.householdsOfficial')} title={t('panel.householdsOfficialNote')} value={fmtHh(r.households, lang)} testId="households" />
-        <StatRow label={t('panel.householdsBuildings')} title={t('panel.householdsBuildingsNote')} value={fmtHh(r.buildingHouseholds, lang)} testId="households-buildings" />
+        <StatRow
+          label={t('panel.householdsBuildings')}
+          title={t('panel.householdsBuildingsNote')}
+          value={fmtHh(r.buildingHouseholds, lang)}
+          testId="households-buildings"
+        />
         <StatRow label={t('panel.facilityArea')} value={fmtM2(r.facilityAreaM2, lang)} testId="facility-area" />
         <StatRow
           label={t('panel.areaPer100')}

@@ -63,7 +63,11 @@ export function SearchBox() {
       />
       {shown && (
         <ul className="search-results" data-testid="search-results" id={listId} role="listbox" aria-label={t('control.search')}>
-          {hits.length === 0 && <li className="muted" role="presentation">{t('common.noResult')}</li>}
+          {hits.length === 0 && (
+            <li className="muted" role="presentation">
+              {t('common.noResult')}
+            </li>
+          )}
           {hits.map((h, i) => (
             <li key={`${h.kind}:${h.id}`} role="presentation">
               {(i === 0 || hits[i - 1].kind !== h.kind) && (

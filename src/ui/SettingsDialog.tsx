@@ -24,11 +24,16 @@ export function SettingsDialog() {
         ))}
         <label className="field">
           <span>{t('basemap.key')}</span>
-          <input type="text" value={tk} onChange={(e) => {
+          <input
+            type="text"
+            value={tk}
+            onChange={(e) => {
               const tk = e.target.value.trim();
               saveTk(tk); // this browser only, never in a link
               set({ tk });
-            }} disabled={basemap !== 'tianditu'} />
+            }}
+            disabled={basemap !== 'tianditu'}
+          />
         </label>
         <p className="muted">{t('basemap.note')}</p>
       </fieldset>

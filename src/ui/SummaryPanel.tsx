@@ -22,10 +22,22 @@ export function SummaryPanel({ analysis, service }: { analysis: AnalysisView; se
       </header>
       <dl className="stats">
         <StatRow label={t('panel.communities')} value={fmtNum(s.communities, lang)} />
-        <StatRow label={t('panel.householdsOfficial')} title={t('panel.householdsOfficialNote')} value={fmtHh(all.households, lang)} testId="households-official" />
-        <StatRow label={t('panel.householdsBuildings')} title={t('panel.householdsBuildingsNote')} value={fmtHh(all.buildingHouseholds, lang)} testId="households-buildings" />
+        <StatRow
+          label={t('panel.householdsOfficial')}
+          title={t('panel.householdsOfficialNote')}
+          value={fmtHh(all.households, lang)}
+          testId="households-official"
+        />
+        <StatRow
+          label={t('panel.householdsBuildings')}
+          title={t('panel.householdsBuildingsNote')}
+          value={fmtHh(all.buildingHouseholds, lang)}
+          testId="households-buildings"
+        />
         <StatRow label={t('panel.buildings')} value={fmtNum(s.buildings, lang)} />
-        {s.unassignedBuildings > 0 && <StatRow label={t('panel.unassignedBuildings')} value={fmtNum(s.unassignedBuildings, lang)} testId="unassigned-buildings" />}
+        {s.unassignedBuildings > 0 && (
+          <StatRow label={t('panel.unassignedBuildings')} value={fmtNum(s.unassignedBuildings, lang)} testId="unassigned-buildings" />
+        )}
         <NetworkSummary analysis={analysis} />
         <StatRow label={t('panel.facilities')} value={fmtNum(s.openFacilities, lang)} />
         <StatRow label={t('panel.shortfall30')} value={fmtM2(s.totalShortfallBaseM2, lang)} />
@@ -34,7 +46,9 @@ export function SummaryPanel({ analysis, service }: { analysis: AnalysisView; se
         <StatRow label={t('panel.failingComplex')} value={`${fmtNum(s.communitiesFailingComplexRule, lang)} / ${s.communities}`} />
         <StatRow label={t('panel.failingBasic')} value={`${fmtNum(s.communitiesFailingBasicRule, lang)} / ${s.communities}`} />
       </dl>
-      <p className="stat-note muted" data-testid="households-which">{t('panel.householdsWhich')}</p>
+      <p className="stat-note muted" data-testid="households-which">
+        {t('panel.householdsWhich')}
+      </p>
       <h3 title={t('panel.householdsBuildingsNote')}>{t('panel.coverage')}</h3>
       <CoverageChart coverage={all.coverage} thresholdsM={analysis.policy.thresholdsM} selected={service} />
     </section>

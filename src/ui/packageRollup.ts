@@ -27,5 +27,10 @@ export function packageRollup(a: AnalysisView): PackageRollup {
     buildingHouseholds += c.buildingHouseholds;
     for (let s = 0; s < services; s++) covHh[s] += (c.coverage[s] ?? 0) * c.buildingHouseholds;
   }
-  return { communities: a.communities.length, households, buildingHouseholds, coverage: Array.from(covHh, (v) => (buildingHouseholds > 0 ? v / buildingHouseholds : null)) };
+  return {
+    communities: a.communities.length,
+    households,
+    buildingHouseholds,
+    coverage: Array.from(covHh, (v) => (buildingHouseholds > 0 ? v / buildingHouseholds : null)),
+  };
 }

@@ -62,7 +62,14 @@ export class BlueprintSession {
   async blueprint(req: BlueprintRequest, highs?: HighsLoaderOrInstance): Promise<BlueprintRun> {
     const t0 = performance.now();
     const ctx = this.context();
-    const opts: BlueprintOptions = { scope: req.scope, maxSites: req.maxSites, budgetWan: req.budgetWan, timeLimitS: req.timeLimitS, method: req.method, highs };
+    const opts: BlueprintOptions = {
+      scope: req.scope,
+      maxSites: req.maxSites,
+      budgetWan: req.budgetWan,
+      timeLimitS: req.timeLimitS,
+      method: req.method,
+      highs,
+    };
     const result = await blueprint(ctx, opts);
     const ev = evaluateScenario(ctx, { added: result.sites.map((s) => ({ candidateId: s.candidateId, services: s.services, areaM2: s.areaM2 })) });
     return { result, newlyReached: this.newlyReached(ev.coverage), ms: performance.now() - t0 };
@@ -138,4 +145,3 @@ export class BlueprintSession {
 
 /** The level rule and default bundle live in the engine (src/engine/blueprint/siteLevel.ts). */
 export { bundleLevel, defaultBundle };
-

@@ -99,7 +99,5 @@ export function buildMapData(pkg: DataPackage, analysis: Analysis, cells: H3Cell
 /** The buffers of a MapData to transfer rather than copy. */
 export function transferables(d: MapData): ArrayBuffer[] {
   const b = d.buildings;
-  return [b.position, b.households, b.community, b.covered, d.h3.households, d.h3.uncovered].map(
-    (a) => a.buffer as ArrayBuffer,
-  );
+  return [b.position, b.households, b.community, b.covered, d.h3.households, d.h3.uncovered].map((a) => a.buffer as ArrayBuffer);
 }

@@ -12,7 +12,10 @@ const api: ImportWorkerApi = {
   run: (req, onProgress) =>
     asFailure(async () => {
       const result = await importPackage(req, onProgress ? (stage, fraction) => void onProgress(stage, fraction) : undefined);
-      return Comlink.transfer(result, Object.values(result.files).map((b) => b.buffer as ArrayBuffer));
+      return Comlink.transfer(
+        result,
+        Object.values(result.files).map((b) => b.buffer as ArrayBuffer),
+      );
     }),
 };
 

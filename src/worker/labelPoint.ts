@@ -21,7 +21,7 @@ function scanlineMid(ring: Position[], y: number, fallbackX: number): number {
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const [x1, y1] = ring[j];
     const [x2, y2] = ring[i];
-    if ((y1 > y) !== (y2 > y)) xs.push(x1 + ((y - y1) / (y2 - y1)) * (x2 - x1));
+    if (y1 > y !== y2 > y) xs.push(x1 + ((y - y1) / (y2 - y1)) * (x2 - x1));
   }
   xs.sort((p, q) => p - q);
   let best = -1;

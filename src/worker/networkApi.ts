@@ -34,7 +34,12 @@ export function walkFromPoint(lon: number, lat: number): PointReach {
   const dist = node >= 0 ? network.multiSourceDijkstra(g, snap.node, snap.snapM, limit, cost) : new Float64Array(g.nodeCount).fill(Infinity);
   const walksheds = network.walkshed(g, dist, rings, { cost, origin: node >= 0 ? { lon, lat, node, snapM: snap.snapM[0] } : undefined });
   const fs = s.pkg.facilities;
-  s.facilitySnap ??= network.snapToGraph(g, Float64Array.from(fs, (f) => f.lon), Float64Array.from(fs, (f) => f.lat), s.policy.maxSnapM);
+  s.facilitySnap ??= network.snapToGraph(
+    g,
+    Float64Array.from(fs, (f) => f.lon),
+    Float64Array.from(fs, (f) => f.lat),
+    s.policy.maxSnapM,
+  );
   const facilities: ReachableFacility[] = [];
   fs.forEach((f, k) => {
     const fn = s.facilitySnap!.node[k];

@@ -13,6 +13,9 @@ export const snapshotApi: SnapshotWorkerApi = {
       const files: Record<string, Uint8Array> = {};
       for (const [name, bytes] of Object.entries(s.files)) files[name] = bytes.slice();
       out.files = files;
-      return Comlink.transfer(out, Object.values(files).map((b) => b.buffer as ArrayBuffer));
+      return Comlink.transfer(
+        out,
+        Object.values(files).map((b) => b.buffer as ArrayBuffer),
+      );
     }),
 };

@@ -384,7 +384,11 @@ export interface EngineWorkerApi extends BlueprintWorkerApi, NetworkWorkerApi, S
 /** The API of the dedicated import worker (src/worker/import.worker.ts). */
 export interface ImportWorkerApi {
   /** Read one wizard source and describe its tables (header, first rows, guessed role and mapping). */
-  inspect(files: import('../engine/index').NamedBytes[], role?: import('../engine/index').ImportRole, mapping?: import('../engine/index').FileMapping): Promise<import('../engine/index').SourcePreview[]>;
+  inspect(
+    files: import('../engine/index').NamedBytes[],
+    role?: import('../engine/index').ImportRole,
+    mapping?: import('../engine/index').FileMapping,
+  ): Promise<import('../engine/index').SourcePreview[]>;
   /** Import a request into a contract package (the engine's importPackage); the package's buffers are transferred back. */
   run(req: import('../engine/index').ImportRequest, onProgress?: ProgressCallback): Promise<import('../engine/index').ImportResult>;
 }

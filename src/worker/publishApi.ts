@@ -21,7 +21,8 @@ export function publishSession(s: PackageSession, req: PublishRequest): Publishe
     if (services.length === 0) throw new EngineError('E_ARGUMENT', { row: k + 1, field: 'services', detail: 'no service listed' });
     const site: ApprovedSite = { candidate, services };
     if (a.level !== undefined) {
-      if (!(PLANNED_LEVELS as readonly string[]).includes(a.level)) throw new EngineError('E_ARGUMENT', { row: k + 1, field: 'level', detail: `must be ${PLANNED_LEVELS.join('|')}` });
+      if (!(PLANNED_LEVELS as readonly string[]).includes(a.level))
+        throw new EngineError('E_ARGUMENT', { row: k + 1, field: 'level', detail: `must be ${PLANNED_LEVELS.join('|')}` });
       site.level = a.level;
     }
     if (a.publicName !== undefined && a.publicName.trim() !== '') site.publicName = cleanText(a.publicName, 120);

@@ -16,7 +16,8 @@ export function createSolver(highs?: HighsLoaderOrInstance): SolverWorkerApi {
   /** Blueprint sessions of the loaded package per {@link modeKey}; `id` is the package session's. */
   let sessions: { id: number; byMode: Map<string, BlueprintSession> } | null = null;
   const session = (input: SolverInput): BlueprintSession => {
-    if (!hasPackage(input.key) && !input.files) throw { code: 'E_ARGUMENT', zh: '求解器缺少数据包', en: 'The solver has no data package' } satisfies WorkerFailure;
+    if (!hasPackage(input.key) && !input.files)
+      throw { code: 'E_ARGUMENT', zh: '求解器缺少数据包', en: 'The solver has no data package' } satisfies WorkerFailure;
     const s = openPackage(input.key, input.files ?? null);
     if (sessions?.id !== s.id) sessions = { id: s.id, byMode: new Map() };
     const effort = input.mode === 'network' && input.effort;

@@ -72,7 +72,11 @@ describe.skipIf(!hasChromium || !hasData)('the planning map in headless Chromium
     const frac = await nonBlankFraction(page);
     expect(frac).toBeGreaterThan(0.2);
     await page.screenshot({ path: join(artefactDir(), 'main-view.png') });
-    const n = await page.evaluate(() => (window as unknown as { __yulintu: { getState(): { data: { analysis: { communities: unknown[] } } } } }).__yulintu.getState().data.analysis.communities.length);
+    const n = await page.evaluate(
+      () =>
+        (window as unknown as { __yulintu: { getState(): { data: { analysis: { communities: unknown[] } } } } }).__yulintu.getState().data.analysis.communities
+          .length,
+    );
     expect(n).toBe(analysis.communities.length);
     if (pkg.manifest.synthetic === true) {
       await expect(page.getByTestId('synthetic-banner').textContent()).resolves.toBe('示例数据：几何为合成 / Sample data: synthetic geometry');
@@ -87,10 +91,13 @@ describe.skipIf(!hasChromium || !hasData)('the planning map in headless Chromium
     await waitReady(page);
     const [lon, lat] = labelPoint(pkg.communities[r.index].geometry);
     const map = (await page.getByTestId('map').boundingBox())!;
-    await page.evaluate(([x, y]) => {
-      const m = (window as unknown as { __yulintuMap: { jumpTo(o: object): void } }).__yulintuMap;
-      m.jumpTo({ center: [x, y], zoom: 15 });
-    }, [lon, lat]);
+    await page.evaluate(
+      ([x, y]) => {
+        const m = (window as unknown as { __yulintuMap: { jumpTo(o: object): void } }).__yulintuMap;
+        m.jumpTo({ center: [x, y], zoom: 15 });
+      },
+      [lon, lat],
+    );
     await page.waitForTimeout(800);
     await page.mouse.click(map.x + map.width / 2, map.y + map.height / 2);
     const panel = page.getByTestId('community-panel');
@@ -153,7 +160,11 @@ describe.skipIf(!hasChromium || !hasData)('the planning map in headless Chromium
     const paths = FILES.map((f) => join(DATA_DIR, f)).filter((f) => existsSync(f));
     await page.getByTestId('files-input').setInputFiles(paths);
     await page.waitForFunction(() => (window as unknown as { __yulintuReady?: number }).__yulintuReady, null, { timeout: 90_000 });
-    const n = await page.evaluate(() => (window as unknown as { __yulintu: { getState(): { data: { analysis: { summary: { buildings: number } } } } } }).__yulintu.getState().data.analysis.summary.buildings);
+    const n = await page.evaluate(
+      () =>
+        (window as unknown as { __yulintu: { getState(): { data: { analysis: { summary: { buildings: number } } } } } }).__yulintu.getState().data.analysis
+          .summary.buildings,
+    );
     expect(n).toBe(analysis.summary.buildings);
     expect(await page.locator('.package-name').textContent()).toBe(pkg.manifest.name);
   });
@@ -165,12 +176,24 @@ describe.skipIf(!hasChromium || !hasData)('the planning map in headless Chromium
   });
 
   it('the online basemap is off by default; switched on it adds a raster source (tile requests blocked here)', async () => {
-    expect(await page.evaluate(() => (window as unknown as { __yulintuMap: { getSource(id: string): unknown } }).__yulintuMap.getSource('online-basemap') ?? null)).toBeNull();
+    expect(
+      await page.evaluate(() => (window as unknown as { __yulintuMap: { getSource(id: string): unknown } }).__yulintuMap.getSource('online-basemap') ?? null),
+    ).toBeNull();
     expect(await page.evaluate(() => (window as unknown as { __yulintu: { getState(): { basemap: string } } }).__yulintu.getState().basemap)).toBe('none');
     await page.route('https://tile.openstreetmap.org/**', (r) => r.abort());
     await page.evaluate(() => (window as unknown as { __yulintu: { getState(): { set(p: unknown): void } } }).__yulintu.getState().set({ basemap: 'osm' }));
-    await page.waitForFunction(() => (window as unknown as { __yulintuMap: { getSource(id: string): { type: string } | undefined } }).__yulintuMap.getSource('online-basemap')?.type === 'raster', null, { timeout: 10_000 });
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __yulintuMap: { getSource(id: string): { type: string } | undefined } }).__yulintuMap.getSource('online-basemap')?.type ===
+        'raster',
+      null,
+      { timeout: 10_000 },
+    );
     await page.evaluate(() => (window as unknown as { __yulintu: { getState(): { set(p: unknown): void } } }).__yulintu.getState().set({ basemap: 'none' }));
-    await page.waitForFunction(() => !(window as unknown as { __yulintuMap: { getSource(id: string): unknown } }).__yulintuMap.getSource('online-basemap'), null, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => !(window as unknown as { __yulintuMap: { getSource(id: string): unknown } }).__yulintuMap.getSource('online-basemap'),
+      null,
+      { timeout: 10_000 },
+    );
   });
 });

@@ -3,7 +3,19 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Download, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
-import { analyze, blueprint, createScenarioContext, EuclideanProvider, evaluateScenario, loadPackage, resolvePolicy, SERVICES, type Analysis, type BlueprintResult, type DataPackage } from '../../src/engine/index';
+import {
+  analyze,
+  blueprint,
+  createScenarioContext,
+  EuclideanProvider,
+  evaluateScenario,
+  loadPackage,
+  resolvePolicy,
+  SERVICES,
+  type Analysis,
+  type BlueprintResult,
+  type DataPackage,
+} from '../../src/engine/index';
 import { scopeCommunities } from '../../src/engine/index';
 import { fmtHh } from '../../src/ui/format';
 import { artefactDir, hasChromium, ROOT, openSession, streetWithMostCandidates } from './harness';
@@ -29,7 +41,11 @@ describe.skipIf(!hasChromium || !existsSync(join(DATA_DIR, 'manifest.json')))('ä
     pkg = loadPackage(files);
     analysis = analyze(pkg, { mode: 'euclidean', policy: resolvePolicy(pkg) });
     street = streetWithMostCandidates(pkg);
-    expected = await blueprint(createScenarioContext(pkg, analysis, new EuclideanProvider(pkg.buildings)), { scope: { district: street.district, street: street.name }, maxSites: 3, timeLimitS: 10 });
+    expected = await blueprint(createScenarioContext(pkg, analysis, new EuclideanProvider(pkg.buildings)), {
+      scope: { district: street.district, street: street.name },
+      maxSites: 3,
+      timeLimitS: 10,
+    });
     ({ origin, context, page, requests, pageErrors, close: closeBrowser } = await openSession());
     await page.goto(`${origin}/`);
     await page.waitForFunction(() => (window as unknown as { __yulintuReady?: number }).__yulintuReady, null, { timeout: 90_000 });
@@ -57,7 +73,8 @@ describe.skipIf(!hasChromium || !existsSync(join(DATA_DIR, 'manifest.json')))('ä
     await page.getByTestId('site-explanation').waitFor();
     // The sites are drawn: the blueprint layer holds one marker per site.
     const n = await page.evaluate(() => {
-      const map = (window as unknown as { __yulintuMap: { _controls: { _deck?: { props: { layers: { id: string; props: { data: unknown[] } }[] } } }[] } }).__yulintuMap;
+      const map = (window as unknown as { __yulintuMap: { _controls: { _deck?: { props: { layers: { id: string; props: { data: unknown[] } }[] } } }[] } })
+        .__yulintuMap;
       const overlay = map._controls.find((c) => c._deck);
       const layer = overlay?._deck?.props.layers.find((l) => l.id === 'bp-sites');
       return layer ? (layer.props.data as unknown[]).length : -1;
@@ -101,8 +118,16 @@ describe.skipIf(!hasChromium || !existsSync(join(DATA_DIR, 'manifest.json')))('ä
   it('adds a candidate with a bundle: the summary shows what evaluateScenario computes; undo restores', async () => {
     // A candidate of the street that the blueprint did not choose: its effect shows in the scope.
     const inScope = new Set(expected.scope.communities);
-    const c = pkg.candidates.find((x) => !expected.sites.some((s) => s.candidateId === x.id) && x.community >= 0 && inScope.has(pkg.communities[x.community].id))!;
-    await page.evaluate((id) => (window as unknown as { __yulintu: { getState: () => { set: (p: unknown) => void } } }).__yulintu.getState().set({ selection: { kind: 'candidate', id } }), c.id);
+    const c = pkg.candidates.find(
+      (x) => !expected.sites.some((s) => s.candidateId === x.id) && x.community >= 0 && inScope.has(pkg.communities[x.community].id),
+    )!;
+    await page.evaluate(
+      (id) =>
+        (window as unknown as { __yulintu: { getState: () => { set: (p: unknown) => void } } }).__yulintu
+          .getState()
+          .set({ selection: { kind: 'candidate', id } }),
+      c.id,
+    );
     await page.getByTestId('candidate-actions').waitFor();
     const bundle = page.getByTestId('candidate-bundle');
     for (const s of SERVICES) {
@@ -120,7 +145,11 @@ describe.skipIf(!hasChromium || !existsSync(join(DATA_DIR, 'manifest.json')))('ä
     await page.getByTestId('add-to-scenario').click();
     await page.getByTestId('scenario-summary').waitFor();
     const scope = scopeCommunities(pkg, { district: street.district, street: street.name });
-    const direct = evaluateScenario(createScenarioContext(pkg, analysis, new EuclideanProvider(pkg.buildings)), { added: [{ id: c.id, candidateId: c.id, services: ['elderly_care', 'childcare'], areaM2: 400 }] }, { scope });
+    const direct = evaluateScenario(
+      createScenarioContext(pkg, analysis, new EuclideanProvider(pkg.buildings)),
+      { added: [{ id: c.id, candidateId: c.id, services: ['elderly_care', 'childcare'], areaM2: 400 }] },
+      { scope },
+    );
     for (const s of ['elderly_care', 'childcare'] as const) {
       const d = direct.summary.coveredHouseholds[SERVICES.indexOf(s)].delta;
       const txt = await page.getByTestId(`sc-hh-delta-${s}`).textContent();

@@ -68,14 +68,22 @@ describe.skipIf(!hasChromium || !hasSample)('opening a district’s own data: da
     // a later mode switch re-runs the package on the map, not the folder that failed
     const mode = page.getByTestId('distance-mode');
     await mode.locator('[data-mode="network"]').click();
-    await page.waitForFunction(() => {
-      const s = (window as unknown as { __yulintu: { getState(): { status: string; data: { analysis: { summary: { mode: string } } } | null } } }).__yulintu.getState();
-      return s.status !== 'loading' && s.data?.analysis.summary.mode === 'network';
-    }, null, { timeout: 90_000 });
+    await page.waitForFunction(
+      () => {
+        const s = (
+          window as unknown as { __yulintu: { getState(): { status: string; data: { analysis: { summary: { mode: string } } } | null } } }
+        ).__yulintu.getState();
+        return s.status !== 'loading' && s.data?.analysis.summary.mode === 'network';
+      },
+      null,
+      { timeout: 90_000 },
+    );
     expect(await page.getByTestId('load-error').count()).toBe(0);
     expect(await state(page)).toMatchObject({ name: sampleName, status: 'ready' });
     await mode.locator('[data-mode="euclidean"]').click();
-    await page.waitForFunction(() => (window as unknown as { __yulintu: { getState(): { status: string } } }).__yulintu.getState().status === 'ready', null, { timeout: 60_000 });
+    await page.waitForFunction(() => (window as unknown as { __yulintu: { getState(): { status: string } } }).__yulintu.getState().status === 'ready', null, {
+      timeout: 60_000,
+    });
   });
 
   it('the bad-rows fixture through the file input: the data check opens with the counts per file and the 23 rows', async () => {
@@ -84,7 +92,11 @@ describe.skipIf(!hasChromium || !hasSample)('opening a district’s own data: da
     const dialog = page.getByTestId('data-check');
     await dialog.waitFor({ timeout: 60_000 });
     const counts = await page.$$eval('[data-testid="file-counts"] tbody tr', (rows) =>
-      rows.map((r) => [(r as HTMLElement).dataset.file, r.querySelector('[data-testid="accepted"]')!.textContent, r.querySelector('[data-testid="rejected"]')!.textContent]),
+      rows.map((r) => [
+        (r as HTMLElement).dataset.file,
+        r.querySelector('[data-testid="accepted"]')!.textContent,
+        r.querySelector('[data-testid="rejected"]')!.textContent,
+      ]),
     );
     expect(counts).toEqual([
       ['communities.geojson', '3', '4'],

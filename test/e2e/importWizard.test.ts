@@ -15,10 +15,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artefactDir, hasChromium, openSession, ROOT } from './harness';
 
 const OFFICE = join(ROOT, 'test', 'fixtures', 'import-office', 'office');
-const PICKED = ['社区边界.zip', '楼栋.csv', '楼栋轮廓.shp', '楼栋轮廓.shx', '楼栋轮廓.dbf', '楼栋轮廓.prj', '楼栋轮廓.cpg', '设施台账.xlsx', '候选点.csv', 'blocks.osm', 'dem.tif', 'mapping.json'];
+const PICKED = [
+  '社区边界.zip',
+  '楼栋.csv',
+  '楼栋轮廓.shp',
+  '楼栋轮廓.shx',
+  '楼栋轮廓.dbf',
+  '楼栋轮廓.prj',
+  '楼栋轮廓.cpg',
+  '设施台账.xlsx',
+  '候选点.csv',
+  'blocks.osm',
+  'dem.tif',
+  'mapping.json',
+];
 
 type Win = {
-  __yulintu: { getState(): { status: string; data: { manifest: { name: string }; communities: { features: { properties: { name: string } }[] }; analysis: { summary: { buildings: number } } } | null } };
+  __yulintu: {
+    getState(): {
+      status: string;
+      data: { manifest: { name: string }; communities: { features: { properties: { name: string } }[] }; analysis: { summary: { buildings: number } } } | null;
+    };
+  };
   __yulintuMap: { getBounds(): { contains(p: [number, number]): boolean } };
 };
 
@@ -34,9 +52,35 @@ describe.skipIf(!hasChromium)('import wizard (导入数据) in Chromium', () => 
     const o = (n: string) => join(OFFICE, n);
     const r = spawnSync(
       process.execPath,
-      ['--import', 'tsx', join(ROOT, 'scripts/cli.ts'), 'import', '--out', cliOut, '--communities', o('社区边界.zip'), '--buildings', o('楼栋.csv'), '--buildings', o('楼栋轮廓.shp'),
-        '--facilities', o('设施台账.xlsx'), '--candidates', o('候选点.csv'), '--crs', 'facilities=gcj02', '--crs', 'candidates=bd09', '--mapping', o('mapping.json'),
-        '--estimate-households', '--roads', o('blocks.osm'), '--dem', o('dem.tif')],
+      [
+        '--import',
+        'tsx',
+        join(ROOT, 'scripts/cli.ts'),
+        'import',
+        '--out',
+        cliOut,
+        '--communities',
+        o('社区边界.zip'),
+        '--buildings',
+        o('楼栋.csv'),
+        '--buildings',
+        o('楼栋轮廓.shp'),
+        '--facilities',
+        o('设施台账.xlsx'),
+        '--candidates',
+        o('候选点.csv'),
+        '--crs',
+        'facilities=gcj02',
+        '--crs',
+        'candidates=bd09',
+        '--mapping',
+        o('mapping.json'),
+        '--estimate-households',
+        '--roads',
+        o('blocks.osm'),
+        '--dem',
+        o('dem.tif'),
+      ],
       { cwd: ROOT, encoding: 'utf8' },
     );
     expect(r.status, r.stderr).toBe(0);
@@ -74,7 +118,11 @@ describe.skipIf(!hasChromium)('import wizard (导入数据) in Chromium', () => 
     // change a column: 层数 to nothing, remembered for this header set; and back
     await field('楼栋.csv', '层数').selectOption('');
     expect(await field('楼栋.csv', '层数').inputValue()).toBe('');
-    const remembered = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('yulintu.import.columns:buildings:')).map((k) => localStorage.getItem(k)));
+    const remembered = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('yulintu.import.columns:buildings:'))
+        .map((k) => localStorage.getItem(k)),
+    );
     expect(remembered).toEqual([JSON.stringify({ floors: null })]);
     await field('楼栋.csv', '层数').selectOption('floors');
     expect(await field('楼栋.csv', '层数').inputValue()).toBe('floors');
@@ -97,7 +145,10 @@ describe.skipIf(!hasChromium)('import wizard (导入数据) in Chromium', () => 
     expect(await page.getByTestId('import-hint').count()).toBe(0);
     const cells = async (f: string) => (await page.getByTestId(`report-row-${f}`).locator('td').allTextContents()).slice(3);
     expect(await cells('楼栋.csv')).toEqual(['35', '33', '2']);
-    const report = JSON.parse(readFileSync(join(cliOut, 'import-report.json'), 'utf8')) as { files: { file: string; rowsRead: number; imported: number; rejected: number }[]; rejectedRows: number };
+    const report = JSON.parse(readFileSync(join(cliOut, 'import-report.json'), 'utf8')) as {
+      files: { file: string; rowsRead: number; imported: number; rejected: number }[];
+      rejectedRows: number;
+    };
     for (const f of report.files) expect(await cells(f.file), f.file).toEqual([f.rowsRead, f.imported, f.rejected].map(String));
     expect(await page.getByTestId('rejected-rows').locator('tbody tr').count()).toBe(report.rejectedRows);
     await page.screenshot({ path: join(artefactDir(), 'import-wizard-report.png') });

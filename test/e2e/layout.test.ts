@@ -89,7 +89,9 @@ describe.skipIf(!hasChromium || !hasSample)('layout at 1024–1366 px wide (issu
       await page.goto(`${origin}/`, { timeout: 120_000 });
       await ready(page);
       const dir = join(ROOT, 'test', 'fixtures', 'tiny'); // no rejected rows; one note (buildings in no community)
-      const files = readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile()).map((f) => join(dir, f));
+      const files = readdirSync(dir)
+        .filter((f) => statSync(join(dir, f)).isFile())
+        .map((f) => join(dir, f));
       await page.getByTestId('files-input').setInputFiles(files);
       const badge = page.getByTestId('data-check-badge');
       await badge.waitFor({ timeout: 60_000 });

@@ -20,7 +20,19 @@ interface BpProbe {
 const probe = (page: Page) =>
   page.evaluate(() => {
     const s = (window as unknown as { __yulintuBp: { getState: () => Record<string, unknown> } }).__yulintuBp.getState();
-    return JSON.parse(JSON.stringify({ scenario: s.scenario, history: s.history, slots: s.slots, slotRuns: { A: s.slotRuns && (s.slotRuns as { A?: { summary: unknown } }).A ? { summary: (s.slotRuns as { A: { summary: unknown } }).A.summary } : undefined }, scenarioRun: s.scenarioRun ? { summary: (s.scenarioRun as { summary: unknown }).summary } : null, runMode: s.runMode, run: s.run ? { result: { sites: (s.run as { result: { sites: unknown[] } }).result.sites } } : null })) as BpProbe;
+    return JSON.parse(
+      JSON.stringify({
+        scenario: s.scenario,
+        history: s.history,
+        slots: s.slots,
+        slotRuns: {
+          A: s.slotRuns && (s.slotRuns as { A?: { summary: unknown } }).A ? { summary: (s.slotRuns as { A: { summary: unknown } }).A.summary } : undefined,
+        },
+        scenarioRun: s.scenarioRun ? { summary: (s.scenarioRun as { summary: unknown }).summary } : null,
+        runMode: s.runMode,
+        run: s.run ? { result: { sites: (s.run as { result: { sites: unknown[] } }).result.sites } } : null,
+      }),
+    ) as BpProbe;
   });
 
 describe.skipIf(!hasChromium || !existsSync(join(DATA_DIR, 'roads.geojson')))('switching the distance mode with a scenario open (issue 9 item 1)', () => {
@@ -55,7 +67,11 @@ describe.skipIf(!hasChromium || !existsSync(join(DATA_DIR, 'roads.geojson')))('s
     await page.getByTestId('sc-from-blueprint').click();
     await page.getByTestId('scenario-summary').waitFor({ timeout: 60_000 });
     await page.getByTestId('sc-save-a').click();
-    await page.waitForFunction(() => Boolean((window as unknown as { __yulintuBp: { getState: () => { slotRuns: { A?: unknown } } } }).__yulintuBp.getState().slotRuns.A), null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => Boolean((window as unknown as { __yulintuBp: { getState: () => { slotRuns: { A?: unknown } } } }).__yulintuBp.getState().slotRuns.A),
+      null,
+      { timeout: 60_000 },
+    );
     const before = await probe(page);
     expect(before.runMode).toBe('euclidean');
     expect(before.scenario.added!.length).toBe(before.run!.result.sites.length);
@@ -100,7 +116,12 @@ describe.skipIf(!hasChromium || !existsSync(join(DATA_DIR, 'roads.geojson')))('s
     expect(await page.getByTestId('bp-total-sites').textContent()).toBe(String(before.run!.result.sites.length));
     await page.screenshot({ path: join(artefactDir(), 'mode-switch-blueprint.png') });
     await page.getByTestId('bp-resolve').click();
-    await page.waitForFunction(() => (window as unknown as { __yulintuBp: { getState: () => { runMode: string | null; running: boolean } } }).__yulintuBp.getState().runMode === 'effort', null, { timeout: 180_000 });
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __yulintuBp: { getState: () => { runMode: string | null; running: boolean } } }).__yulintuBp.getState().runMode === 'effort',
+      null,
+      { timeout: 180_000 },
+    );
     await stale.waitFor({ state: 'detached' });
     // Still the user's scenario: re-solving the blueprint does not touch the edits.
     expect((await probe(page)).scenario).toEqual(before.scenario);

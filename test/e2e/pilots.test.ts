@@ -52,7 +52,11 @@ describe.skipIf(!hasChromium || !hasSample)('试点: the programme dashboard fol
     expect(await row.getByTestId('pilot-stage').textContent()).toMatch(/^7 /);
     await shot(page, 'list');
     await row.getByTestId('advance-stage').click();
-    await page.waitForFunction(() => /^8 /.test(document.querySelector('[data-testid="pilots-list"] tr[data-id="500103005010"] [data-testid="pilot-stage"]')?.textContent ?? ''), null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => /^8 /.test(document.querySelector('[data-testid="pilots-list"] tr[data-id="500103005010"] [data-testid="pilot-stage"]')?.textContent ?? ''),
+      null,
+      { timeout: 30_000 },
+    );
 
     await panel.locator('[data-tab="overview"]').click();
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid="stage-count-7"]')?.textContent) === n, before7 - 1, { timeout: 30_000 });
@@ -64,7 +68,12 @@ describe.skipIf(!hasChromium || !hasSample)('试点: the programme dashboard fol
     // the exported pilots.csv carries the edit
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('export-pilots').click()]);
     const text = readFileSync((await download.path())!, 'utf8');
-    expect(text.split(/\r\n/).find((l) => l.startsWith('500103005010,'))?.split(',')[3]).toBe('8');
+    expect(
+      text
+        .split(/\r\n/)
+        .find((l) => l.startsWith('500103005010,'))
+        ?.split(',')[3],
+    ).toBe('8');
   }, 240_000); // the first map of the sample in software WebGL, on a shared machine
 
   it('the community panel shows the pilot’s timeline, flags and the plan’s layers', async () => {

@@ -45,7 +45,19 @@ describe.skipIf(!hasChromium)('the published public map in headless Chromium', (
     // approve the first candidate of the sample as a planned site
     const c = readFileSync(join(ROOT, 'data/sample/candidates.csv'), 'utf8').split('\n')[1].split(',');
     const blueprint = join(work, 'blueprint.geojson');
-    writeFileSync(blueprint, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [Number(c[2]), Number(c[3])] }, properties: { id: c[0], approved: true, services: 'elderly_care;meals', level: 'scattered' } }] }));
+    writeFileSync(
+      blueprint,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            geometry: { type: 'Point', coordinates: [Number(c[2]), Number(c[3])] },
+            properties: { id: c[0], approved: true, services: 'elderly_care;meals', level: 'scattered' },
+          },
+        ],
+      }),
+    );
     site = join(work, 'site');
     await runPublish(['--data', join(ROOT, 'data/sample'), '--out', site, '--blueprint', blueprint]);
     facilities = JSON.parse(readFileSync(join(site, 'data/facilities.json'), 'utf8'));

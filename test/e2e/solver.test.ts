@@ -27,7 +27,11 @@ describe.skipIf(!hasChromium || !hasData)('the blueprint solver worker in headle
     const provider = createProvider(pkg, 'network', policy, false);
     const analysis = analyze(pkg, { mode: 'network', policy, provider });
     street = streetWithMostCandidates(pkg);
-    expected = await blueprint(createScenarioContext(pkg, analysis, provider), { scope: { district: street.district, street: street.name }, maxSites: 3, timeLimitS: 10 });
+    expected = await blueprint(createScenarioContext(pkg, analysis, provider), {
+      scope: { district: street.district, street: street.name },
+      maxSites: 3,
+      timeLimitS: 10,
+    });
     ({ origin, page, pageErrors, close: closeBrowser } = await openSession());
     await page.goto(`${origin}/?mode=network&map=15.00/29.55800/106.56500`);
     await page.waitForFunction(
@@ -73,7 +77,11 @@ describe.skipIf(!hasChromium || !hasData)('the blueprint solver worker in headle
     await page.getByTestId('walk-tool').click();
     // A community click still selects at once, and a new blueprint (a fresh solver worker) runs.
     await page.mouse.click(map.x + map.width * 0.75, map.y + map.height * 0.4);
-    await page.waitForFunction(() => (window as unknown as { __yulintu: { getState(): { selection: unknown } } }).__yulintu.getState().selection !== null, null, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => (window as unknown as { __yulintu: { getState(): { selection: unknown } } }).__yulintu.getState().selection !== null,
+      null,
+      { timeout: 10_000 },
+    );
     await page.locator('[data-scope="street"]').click();
     await page.getByTestId('bp-street').selectOption(`${street.district}\u0000${street.name}`);
     await page.getByTestId('bp-max-sites').fill('3');

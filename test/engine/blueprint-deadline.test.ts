@@ -7,7 +7,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPackageDir } from '../../scripts/lib/readPackageDir';
 import { analyze, createProvider, loadPackage, resolvePolicy, type DataPackage } from '../../src/engine/index';
-import { buildBlueprintInstance, greedyBlueprint, scopeCommunities, solveBlueprint, type BlueprintInstance, type Deadline } from '../../src/engine/blueprint/index';
+import {
+  buildBlueprintInstance,
+  greedyBlueprint,
+  scopeCommunities,
+  solveBlueprint,
+  type BlueprintInstance,
+  type Deadline,
+} from '../../src/engine/blueprint/index';
 import { createScenarioContext } from '../../src/engine/scenario/index';
 import type { LegacyHighs } from 'highs';
 
@@ -30,7 +37,12 @@ function steppingClock(stepMs: number): { now: Deadline['now']; peek: () => numb
 /** A HiGHS stand-in with the one-shot API: records the options it was given, finds nothing. */
 function recordingHighs(clock?: () => number): { highs: LegacyHighs; calls: Record<string, unknown>[] } {
   const calls: Record<string, unknown>[] = [];
-  const highs = { solve: (_lp: string, options: Record<string, unknown>) => (calls.push({ ...options, clockMs: clock?.() }), { Status: 'Time limit reached', ObjectiveValue: NaN, Columns: {}, Rows: [] }) } as unknown as LegacyHighs;
+  const highs = {
+    solve: (_lp: string, options: Record<string, unknown>) => (
+      calls.push({ ...options, clockMs: clock?.() }),
+      { Status: 'Time limit reached', ObjectiveValue: NaN, Columns: {}, Rows: [] }
+    ),
+  } as unknown as LegacyHighs;
   return { highs, calls };
 }
 

@@ -7,7 +7,17 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPackageDir } from '../../scripts/lib/readPackageDir';
-import { analyze, createProvider, loadPackage, popcount, resolvePolicy, servicesToMask, YILAO_YIXIAO_MASK, type DataPackage, type ServiceCode } from '../../src/engine/index';
+import {
+  analyze,
+  createProvider,
+  loadPackage,
+  popcount,
+  resolvePolicy,
+  servicesToMask,
+  YILAO_YIXIAO_MASK,
+  type DataPackage,
+  type ServiceCode,
+} from '../../src/engine/index';
 import {
   blueprint,
   blueprintSitesCsv,
@@ -28,19 +38,50 @@ import { mulberry32, utf8 } from '../helpers/fixtures';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'sample');
 
-interface Cand { id: string; lon: number; lat: number; area: number; source: string; cost?: number; name?: string }
+interface Cand {
+  id: string;
+  lon: number;
+  lat: number;
+  area: number;
+  source: string;
+  cost?: number;
+  name?: string;
+}
 /** A package from rows: communities are 0.01° squares side by side starting at 106.5, 29.5. */
-function makePackage(o: { communities: { id: string; households: number; elderly?: number; population?: number }[]; buildings: [number, number, number][]; facilities?: string[]; candidates: Cand[] }): DataPackage {
+function makePackage(o: {
+  communities: { id: string; households: number; elderly?: number; population?: number }[];
+  buildings: [number, number, number][];
+  facilities?: string[];
+  candidates: Cand[];
+}): DataPackage {
   const features = o.communities.map((c, k) => {
     const x = 106.5 + k * 0.01;
-    return { type: 'Feature', properties: { id: c.id, name: `社区${c.id}`, street: 'S街道', district: 'D区', households: c.households, elderly: c.elderly, population: c.population }, geometry: { type: 'Polygon', coordinates: [[[x, 29.5], [x + 0.01, 29.5], [x + 0.01, 29.51], [x, 29.51], [x, 29.5]]] } };
+    return {
+      type: 'Feature',
+      properties: { id: c.id, name: `社区${c.id}`, street: 'S街道', district: 'D区', households: c.households, elderly: c.elderly, population: c.population },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [x, 29.5],
+            [x + 0.01, 29.5],
+            [x + 0.01, 29.51],
+            [x, 29.51],
+            [x, 29.5],
+          ],
+        ],
+      },
+    };
   });
   return loadPackage({
     'manifest.json': utf8('{"name":"t","crs":"WGS84"}'),
     'communities.geojson': utf8(JSON.stringify({ type: 'FeatureCollection', features })),
     'buildings.csv': utf8('id,lon,lat,households\n' + o.buildings.map(([lon, lat, h], i) => `b${i},${lon},${lat},${h}`).join('\n')),
     'facilities.csv': utf8('id,name,lon,lat,area_m2,services,status\n' + (o.facilities ?? []).join('\n')),
-    'candidates.csv': utf8('id,name,lon,lat,area_m2,source,ownership,cost_wan\n' + o.candidates.map((c) => `${c.id},${c.name ?? c.id},${c.lon},${c.lat},${c.area},${c.source},state,${c.cost ?? ''}`).join('\n')),
+    'candidates.csv': utf8(
+      'id,name,lon,lat,area_m2,source,ownership,cost_wan\n' +
+        o.candidates.map((c) => `${c.id},${c.name ?? c.id},${c.lon},${c.lat},${c.area},${c.source},state,${c.cost ?? ''}`).join('\n'),
+    ),
   });
 }
 
@@ -131,10 +172,25 @@ function randomPackage(seed: number, n: number): DataPackage {
   const buildings = Array.from({ length: 12 }, () => [...pt(), 1 + Math.floor(rnd() * 30)] as [number, number, number]);
   const candidates = Array.from({ length: n }, (_, k) => {
     const [lon, lat] = pt();
-    return { id: `c${k}`, lon, lat, area: [150, 250, 400, 650, 900][Math.floor(rnd() * 5)], source: sources[Math.floor(rnd() * sources.length)], cost: rnd() < 0.8 ? Math.round(rnd() * 200) : undefined };
+    return {
+      id: `c${k}`,
+      lon,
+      lat,
+      area: [150, 250, 400, 650, 900][Math.floor(rnd() * 5)],
+      source: sources[Math.floor(rnd() * sources.length)],
+      cost: rnd() < 0.8 ? Math.round(rnd() * 200) : undefined,
+    };
   });
   const facilities = rnd() < 0.5 ? [`f,F,${106.5 + rnd() * 0.01},${29.5 + rnd() * 0.01},100,meals,open`] : [];
-  return makePackage({ communities: [{ id: 'A', households: 300 + Math.floor(rnd() * 600), elderly: 100, population: 800 }, { id: 'B', households: 200, elderly: 40, population: 700 }], buildings, facilities, candidates });
+  return makePackage({
+    communities: [
+      { id: 'A', households: 300 + Math.floor(rnd() * 600), elderly: 100, population: 800 },
+      { id: 'B', households: 200, elderly: 40, population: 700 },
+    ],
+    buildings,
+    facilities,
+    candidates,
+  });
 }
 
 describe('MIP against brute force over all site subsets × bundles (seeded random instances)', () => {
@@ -144,7 +200,12 @@ describe('MIP against brute force over all site subsets × bundles (seeded rando
       const rnd = mulberry32(1000 + seed);
       const pkg = randomPackage(seed, 4);
       const ctx = context(pkg);
-      const opts: BlueprintOptions = { services, maxSites: rnd() < 0.5 ? 1 + Math.floor(rnd() * 3) : undefined, budgetWan: rnd() < 0.5 ? Math.round(rnd() * 300) : undefined, areaWeight: rnd() * 2 };
+      const opts: BlueprintOptions = {
+        services,
+        maxSites: rnd() < 0.5 ? 1 + Math.floor(rnd() * 3) : undefined,
+        budgetWan: rnd() < 0.5 ? Math.round(rnd() * 300) : undefined,
+        areaWeight: rnd() * 2,
+      };
       const inst = buildBlueprintInstance(ctx, scopeCommunities(pkg), opts);
       const brute = bruteForceBlueprint(inst);
       const sol = await solveBlueprint(inst, { timeLimitS: 20 });

@@ -4,7 +4,14 @@ import { radiusBox } from '../../src/engine/spatial/haversine';
 import { mulberry32 } from '../helpers/fixtures';
 
 function randomBuildings(n: number, rnd: () => number, lon0: number, lat0: number, spread: number): Buildings {
-  const b: Buildings = { count: n, ids: [], lon: new Float64Array(n), lat: new Float64Array(n), households: new Float64Array(n), community: new Int32Array(n).fill(-1) };
+  const b: Buildings = {
+    count: n,
+    ids: [],
+    lon: new Float64Array(n),
+    lat: new Float64Array(n),
+    households: new Float64Array(n),
+    community: new Int32Array(n).fill(-1),
+  };
   for (let i = 0; i < n; i++) {
     b.ids.push(`b${i}`);
     b.lon[i] = lon0 + (rnd() - 0.5) * spread;
@@ -15,7 +22,11 @@ function randomBuildings(n: number, rnd: () => number, lon0: number, lat0: numbe
 }
 
 describe('straight-line coverage equals brute force', () => {
-  for (const [lat0, label] of [[29.55, 'Chongqing'], [69.6, 'far north'], [-33.9, 'south']] as const) {
+  for (const [lat0, label] of [
+    [29.55, 'Chongqing'],
+    [69.6, 'far north'],
+    [-33.9, 'south'],
+  ] as const) {
     it(`nearest and reach at ${label}`, () => {
       const rnd = mulberry32(42);
       const b = randomBuildings(2000, rnd, 106.5, lat0, 0.06);
@@ -56,7 +67,7 @@ describe('radiusBox', () => {
         expect(l2 >= x0 && l2 <= x1 && la2 >= y0 && la2 <= y1).toBe(true);
       }
       // and it is tight: 1000 m along the meridian is 0.0089932° of latitude
-      expect(y1 - lat).toBeCloseTo(1000 / 6371008.8 * (180 / Math.PI), 10);
+      expect(y1 - lat).toBeCloseTo((1000 / 6371008.8) * (180 / Math.PI), 10);
     }
   });
 });

@@ -34,10 +34,22 @@ describe('OSM walking network', async () => {
   it('splits ways at shared nodes so lines meet only at their ends', () => {
     // 下半城路 1-2-3-11-12 is cut at 2 (stairs), 3 (footway), 11 (lift way): four pieces
     expect(['w100-0', 'w100-1', 'w100-2', 'w100-3'].map((id) => byId.get(id)!.geometry.coordinates.map((p) => [p[0], p[1]]))).toEqual([
-      [[106.551, 29.56], [106.552, 29.56]],
-      [[106.552, 29.56], [106.553, 29.56]],
-      [[106.553, 29.56], [106.554, 29.56]],
-      [[106.554, 29.56], [106.555, 29.56]],
+      [
+        [106.551, 29.56],
+        [106.552, 29.56],
+      ],
+      [
+        [106.552, 29.56],
+        [106.553, 29.56],
+      ],
+      [
+        [106.553, 29.56],
+        [106.554, 29.56],
+      ],
+      [
+        [106.554, 29.56],
+        [106.555, 29.56],
+      ],
     ]);
     expect(byId.has('w100-4')).toBe(false);
   });

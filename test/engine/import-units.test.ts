@@ -2,7 +2,20 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { EngineError, fromWgs84, importPackage, type ImportRequest } from '../../src/engine/index';
-import { crsFromPrj, crsHint, epsgDefinition, inspectSource, mapColumns, normaliseWord, parseCoordinateCell, parseNumberCell, pointInside, polygonAreaM2, readSources, resolveCrs } from '../../src/engine/import/index';
+import {
+  crsFromPrj,
+  crsHint,
+  epsgDefinition,
+  inspectSource,
+  mapColumns,
+  normaliseWord,
+  parseCoordinateCell,
+  parseNumberCell,
+  pointInside,
+  polygonAreaM2,
+  readSources,
+  resolveCrs,
+} from '../../src/engine/import/index';
 import { epsgOfEsriName } from '../../src/engine/import/epsgDefinitions';
 import { detectDelimiter, splitDelimited } from '../../src/engine/import/readDelimited';
 import { encodeGbk } from '../helpers/gbk';
@@ -24,7 +37,18 @@ const codeOfAsync = async (f: () => Promise<unknown>) => {
   }
   return 'no error';
 };
-const square = (x0: number, y0: number, d: number) => ({ type: 'Polygon' as const, coordinates: [[[x0, y0], [x0 + d, y0], [x0 + d, y0 + d], [x0, y0 + d], [x0, y0]]] });
+const square = (x0: number, y0: number, d: number) => ({
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [x0, y0],
+      [x0 + d, y0],
+      [x0 + d, y0 + d],
+      [x0, y0 + d],
+      [x0, y0],
+    ],
+  ],
+});
 const communitiesGeoJson = (props: Record<string, unknown>) =>
   utf8(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: props, geometry: square(106.5, 29.5, 0.01) }] }));
 
@@ -38,7 +62,13 @@ describe('vocabulary and column mapping', () => {
 
   it('maps synonyms per role, reports unmapped headers and a second header of one field', () => {
     const m = mapColumns(['楼栋编号', '楼名', 'X', 'Y', '住户数', '户数', '所属社区代码'], 'buildings', 'b.csv');
-    expect(m.fields).toEqual({ id: { column: 0, header: '楼栋编号' }, lon: { column: 2, header: 'X' }, lat: { column: 3, header: 'Y' }, households: { column: 4, header: '住户数' }, community_id: { column: 6, header: '所属社区代码' } });
+    expect(m.fields).toEqual({
+      id: { column: 0, header: '楼栋编号' },
+      lon: { column: 2, header: 'X' },
+      lat: { column: 3, header: 'Y' },
+      households: { column: 4, header: '住户数' },
+      community_id: { column: 6, header: '所属社区代码' },
+    });
     expect(m.unmapped).toEqual(['楼名', '户数']);
     expect(m.notes).toEqual(["column '户数' also looks like households (already '住户数'): ignored"]);
     // 社区代码 is the id of a community but the community_id of a facility
@@ -50,7 +80,9 @@ describe('vocabulary and column mapping', () => {
     const m = mapColumns(['编号', '楼号', '户数'], 'buildings', 'b.csv', { id: '楼号', households: null, community_id: '=C1' });
     expect(m.fields).toEqual({ id: { column: 1, header: '楼号' }, community_id: { constant: 'C1' } });
     expect(m.unmapped).toEqual(['编号', '户数']);
-    expect(codeOf(() => mapColumns(['编号'], 'buildings', 'b.csv', { households: '总户数' }))).toBe("E_MISSING_COLUMN: Required column is missing: b.csv, 总户数, named by the mapping for 'households'");
+    expect(codeOf(() => mapColumns(['编号'], 'buildings', 'b.csv', { households: '总户数' }))).toBe(
+      "E_MISSING_COLUMN: Required column is missing: b.csv, 总户数, named by the mapping for 'households'",
+    );
     expect(codeOf(() => mapColumns(['编号'], 'buildings', 'b.csv', { colour: '编号' }))).toMatch(/^E_ARGUMENT: .*b\.csv, colour/);
   });
 });
@@ -95,7 +127,13 @@ describe('delimited text', () => {
     const text = '渝中区楼栋表\r\n楼栋编号\t经度\t纬度\t户数\r\nB1\t106.5\t29.5\t12\r\n';
     const le = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...text].map((c) => c.charCodeAt(0))).buffer)]);
     const [t16] = readSources([{ name: 'b.txt', bytes: le }], 'buildings');
-    expect([t16.encoding, t16.delimiter, t16.headerLine, t16.header, t16.rows[0].cells]).toEqual(['utf-16le', '\t', 2, ['楼栋编号', '经度', '纬度', '户数'], ['B1', '106.5', '29.5', '12']]);
+    expect([t16.encoding, t16.delimiter, t16.headerLine, t16.header, t16.rows[0].cells]).toEqual([
+      'utf-16le',
+      '\t',
+      2,
+      ['楼栋编号', '经度', '纬度', '户数'],
+      ['B1', '106.5', '29.5', '12'],
+    ]);
     const [gbk] = readSources([{ name: 'b.csv', bytes: encodeGbk('楼栋编号,户数\r\n一号楼,12\r\n') }], 'buildings');
     expect([gbk.encoding, gbk.rows[0].cells]).toEqual(['gb18030', ['一号楼', '12']]);
   });
@@ -118,8 +156,16 @@ describe('coordinate systems', () => {
     expect(epsgOfEsriName('CGCS2000_3_Degree_GK_Zone_36')).toBe(4524);
     expect(epsgOfEsriName('CGCS2000_GK_CM_105E')).toBe(4507);
     expect(epsgOfEsriName('CGCS2000_3_Degree_GK_CM_107E')).toBeUndefined();
-    expect(crsFromPrj('GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]', 'x.prj').kind).toBe('geographic');
-    const utm = crsFromPrj('PROJCS["WGS 84 / UTM zone 48N",GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",105],PARAMETER["scale_factor",0.9996],PARAMETER["false_easting",500000],PARAMETER["false_northing",0],UNIT["metre",1],AUTHORITY["EPSG","32648"]]', 'u.prj');
+    expect(
+      crsFromPrj(
+        'GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]',
+        'x.prj',
+      ).kind,
+    ).toBe('geographic');
+    const utm = crsFromPrj(
+      'PROJCS["WGS 84 / UTM zone 48N",GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",105],PARAMETER["scale_factor",0.9996],PARAMETER["false_easting",500000],PARAMETER["false_northing",0],UNIT["metre",1],AUTHORITY["EPSG","32648"]]',
+      'u.prj',
+    );
     expect(utm.label).toBe('EPSG:32648');
     expect(utm.toWgs84(500000, 0)[0]).toBeCloseTo(105, 12);
   });
@@ -132,7 +178,12 @@ describe('coordinate systems', () => {
 
   it('hints GCJ-02 when points fit the communities only once corrected', () => {
     const comm = [square(106.5, 29.5, 0.004)];
-    const wgs: [number, number][] = [[106.5005, 29.5035], [106.501, 29.503], [106.502, 29.5035], [106.5015, 29.5038]];
+    const wgs: [number, number][] = [
+      [106.5005, 29.5035],
+      [106.501, 29.503],
+      [106.502, 29.5035],
+      [106.5015, 29.5038],
+    ];
     const gcj = wgs.map(([x, y]) => fromWgs84(x, y, 'GCJ02'));
     const h = crsHint('f.csv', 'facilities', gcj, 'WGS84', comm)!;
     expect([h.insideCurrent, h.suggested, h.insideSuggested, h.points]).toEqual([0, 'GCJ02', 4, 4]);
@@ -143,7 +194,22 @@ describe('coordinate systems', () => {
 describe('geometry', () => {
   it('puts a point inside a U-shaped footprint whose centroid is outside', () => {
     // U: 3×3 square without x 1…2, y 1…3; centroid (1.5, 9.5/7) lies in the gap
-    const u = { type: 'Polygon' as const, coordinates: [[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]] };
+    const u = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [0, 0],
+          [3, 0],
+          [3, 3],
+          [2, 3],
+          [2, 1],
+          [1, 1],
+          [1, 3],
+          [0, 3],
+          [0, 0],
+        ],
+      ],
+    };
     const [x, y] = pointInside(u);
     expect(x).toBeCloseTo(0.5, 12);
     expect(y).toBeCloseTo(9.5 / 7, 12);
@@ -155,7 +221,10 @@ describe('geometry', () => {
     const rad = Math.PI / 180;
     const cell = R * R * 0.001 * rad * (Math.sin(29.501 * rad) - Math.sin(29.5 * rad));
     expect(polygonAreaM2(square(106.5, 29.5, 0.001))).toBeCloseTo(cell, 3);
-    const holed = { type: 'Polygon' as const, coordinates: [square(106.5, 29.5, 0.002).coordinates[0], square(106.5005, 29.5005, 0.001).coordinates[0].slice().reverse()] };
+    const holed = {
+      type: 'Polygon' as const,
+      coordinates: [square(106.5, 29.5, 0.002).coordinates[0], square(106.5005, 29.5005, 0.001).coordinates[0].slice().reverse()],
+    };
     const outer = R * R * 0.002 * rad * (Math.sin(29.502 * rad) - Math.sin(29.5 * rad));
     const hole = R * R * 0.001 * rad * (Math.sin(29.5015 * rad) - Math.sin(29.5005 * rad));
     expect(polygonAreaM2(holed)).toBeCloseTo(outer - hole, 3);
@@ -163,14 +232,21 @@ describe('geometry', () => {
 });
 
 describe('importPackage on small inputs', () => {
-  const comms = { role: 'communities' as const, files: [{ name: 'c.geojson', bytes: communitiesGeoJson({ 社区编码: 'C1', 名称: '甲社区', 街道: '甲街道', 区县: '渝中区', 户数: 100 }) }] };
+  const comms = {
+    role: 'communities' as const,
+    files: [{ name: 'c.geojson', bytes: communitiesGeoJson({ 社区编码: 'C1', 名称: '甲社区', 街道: '甲街道', 区县: '渝中区', 户数: 100 }) }],
+  };
 
   it('stops naming the file and the column when a required column is missing', async () => {
     const req: ImportRequest = { sources: [comms, { role: 'buildings', files: [{ name: '楼栋.csv', bytes: utf8('楼栋编号,经度,户数\nB1,106.5,3\n') }] }] };
-    expect(await codeOfAsync(() => importPackage(req))).toMatch(/^E_MISSING_COLUMN: Required column is missing: 楼栋.csv, lat, no column for lat; columns: 楼栋编号, 经度, 户数$/);
+    expect(await codeOfAsync(() => importPackage(req))).toMatch(
+      /^E_MISSING_COLUMN: Required column is missing: 楼栋.csv, lat, no column for lat; columns: 楼栋编号, 经度, 户数$/,
+    );
     const noHh: ImportRequest = { sources: [{ role: 'buildings', files: [{ name: 'b.csv', bytes: utf8('编号,经度,纬度\nB1,106.5,29.5\n') }] }] };
     expect(await codeOfAsync(() => importPackage(noHh))).toMatch(/b\.csv, households, no column for households \(or use --estimate-households/);
-    const noDistrict: ImportRequest = { sources: [{ role: 'communities', files: [{ name: 'c.geojson', bytes: communitiesGeoJson({ id: 'C1', name: 'a', street: 's', households: 1 }) }] }] };
+    const noDistrict: ImportRequest = {
+      sources: [{ role: 'communities', files: [{ name: 'c.geojson', bytes: communitiesGeoJson({ id: 'C1', name: 'a', street: 's', households: 1 }) }] }],
+    };
     expect(await codeOfAsync(() => importPackage(noDistrict))).toMatch(/c\.geojson, district/);
     // … and a constant in the mapping fills it
     noDistrict.sources[0].mapping = { columns: { district: '=渝中区' } };
@@ -179,8 +255,12 @@ describe('importPackage on small inputs', () => {
   });
 
   it('stops when coordinates in metres come without a projected CRS', async () => {
-    const req: ImportRequest = { sources: [{ role: 'buildings', files: [{ name: 'proj.csv', bytes: utf8('编号,X,Y,户数\nB1,359474.1,3272217.3,5\nB2,359480,3272220,6\n') }] }] };
-    expect(await codeOfAsync(() => importPackage(req))).toMatch(/^E_UNKNOWN_CRS: .*proj\.csv, coordinates look like metres, not degrees \(CRS taken: WGS84\); give the projected CRS, e\.g\. --crs buildings=EPSG:4545/);
+    const req: ImportRequest = {
+      sources: [{ role: 'buildings', files: [{ name: 'proj.csv', bytes: utf8('编号,X,Y,户数\nB1,359474.1,3272217.3,5\nB2,359480,3272220,6\n') }] }],
+    };
+    expect(await codeOfAsync(() => importPackage(req))).toMatch(
+      /^E_UNKNOWN_CRS: .*proj\.csv, coordinates look like metres, not degrees \(CRS taken: WGS84\); give the projected CRS, e\.g\. --crs buildings=EPSG:4545/,
+    );
     req.sources[0].crs = 'EPSG:4545';
     const r = await importPackage(req);
     // (359474.1, 3272217.3) in EPSG:4545 is (106.55, 29.56) to a centimetre
@@ -210,7 +290,9 @@ describe('importPackage on small inputs', () => {
       [7, 'B7', '', 'R_PARSE', 'a quoted value does not close: the row is cut at its line end'],
       [8, 'B8', '户数 (households)', 'R_NOT_INTEGER', "households '12.5' is not a whole number"],
     ]);
-    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(r.files['buildings.csv'])).toBe('\uFEFFid,lon,lat,households,community_id\r\nB1,106.505,29.505,10,C1\r\n');
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(r.files['buildings.csv'])).toBe(
+      '\uFEFFid,lon,lat,households,community_id\r\nB1,106.505,29.505,10,C1\r\n',
+    );
     expect(r.report.files[1].summaryRowsSkipped).toEqual([9]);
   });
 
@@ -224,12 +306,16 @@ describe('importPackage on small inputs', () => {
     const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     const preview = inspectSource([{ name: '台账.xlsx', bytes }], { mapping: { sheet: '设施' } });
     expect([preview[0].role, preview[0].sheet, preview[0].header.length]).toEqual(['facilities', '设施', 8]);
-    const r = await importPackage({ sources: [{ role: 'facilities', files: [{ name: '台账.xlsx', bytes }], mapping: { sheet: '设施', values: { services: { 助老: 'elderly_care' } } } }] });
+    const r = await importPackage({
+      sources: [{ role: 'facilities', files: [{ name: '台账.xlsx', bytes }], mapping: { sheet: '设施', values: { services: { 助老: 'elderly_care' } } } }],
+    });
     expect(new TextDecoder().decode(r.files['facilities.csv']).split('\r\n').slice(1, 3)).toEqual([
       'F1,一站,106.505,29.505,1200,elderly_care;childcare;play,,street,,open',
       'F2,二站,106.506,29.506,80,elderly_care,,,,planned',
     ]);
-    expect(await codeOfAsync(() => importPackage({ sources: [{ role: 'facilities', files: [{ name: '台账.xlsx', bytes }], mapping: { sheet: 'Sheet9' } }] }))).toMatch(/^E_BAD_FILE: .*台账\.xlsx, no sheet named 'Sheet9' \(sheets: 说明, 设施\)/);
+    expect(
+      await codeOfAsync(() => importPackage({ sources: [{ role: 'facilities', files: [{ name: '台账.xlsx', bytes }], mapping: { sheet: 'Sheet9' } }] })),
+    ).toMatch(/^E_BAD_FILE: .*台账\.xlsx, no sheet named 'Sheet9' \(sheets: 说明, 设施\)/);
   });
 
   it('imports 150 000 rows (regression: push(...rows) overflowed the call stack below 130 000)', async () => {
@@ -261,7 +347,14 @@ describe('docs/IMPORT.md', () => {
       for (const [field, syns] of Object.entries(table)) {
         const row = section.split('\n').find((l) => l.startsWith(`| \`${field}\` |`));
         expect(row, `${role}.${field}`).toBeDefined();
-        for (const s of syns) expect(row!.split('|')[3].split(',').map((x) => x.trim()), `${role}.${field}: ${s}`).toContain(s);
+        for (const s of syns)
+          expect(
+            row!
+              .split('|')[3]
+              .split(',')
+              .map((x) => x.trim()),
+            `${role}.${field}: ${s}`,
+          ).toContain(s);
       }
     }
     for (const table of [v.SERVICE_WORDS, v.STATUS_WORDS, v.LEVEL_WORDS, v.SOURCE_WORDS, v.OWNERSHIP_WORDS]) {

@@ -86,8 +86,28 @@ describe('stairway and lift (lift.geojson)', () => {
     const flat = buildWalkGraph({
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: { kind: 'footway' }, geometry: { type: 'LineString', coordinates: [[106.5, 0, 5], [106.5, 0.001]] } },
-        { type: 'Feature', properties: { kind: 'steps' }, geometry: { type: 'LineString', coordinates: [[106.5, 0.001], [106.5, 0.002]] } },
+        {
+          type: 'Feature',
+          properties: { kind: 'footway' },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [106.5, 0, 5],
+              [106.5, 0.001],
+            ],
+          },
+        },
+        {
+          type: 'Feature',
+          properties: { kind: 'steps' },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [106.5, 0.001],
+              [106.5, 0.002],
+            ],
+          },
+        },
       ],
     });
     const c = buildEffortCosts(flat);

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RoadCollection } from '../../src/engine/types';
-import {
-  buildWalkGraph,
-  EDGE_KINDS,
-  snapToGraph,
-  walkGraphFromBuffers,
-  walkGraphToBuffers,
-  type WalkGraph,
-} from '../../src/engine/network';
+import { buildWalkGraph, EDGE_KINDS, snapToGraph, walkGraphFromBuffers, walkGraphToBuffers, type WalkGraph } from '../../src/engine/network';
 import { readFileSync } from 'node:fs';
 import { mulberry32 } from '../fixtures/network/random';
 
@@ -30,7 +23,18 @@ function adj(g: WalkGraph, v: number): [number, number][] {
 
 describe('buildWalkGraph', () => {
   it('joins consecutive vertices with haversine lengths and numbers nodes in order of appearance', () => {
-    const g = buildWalkGraph(fc([line([[106.5, 0], [106.5, 0.001], [106.501, 0.001]], { kind: 'steps' })]));
+    const g = buildWalkGraph(
+      fc([
+        line(
+          [
+            [106.5, 0],
+            [106.5, 0.001],
+            [106.501, 0.001],
+          ],
+          { kind: 'steps' },
+        ),
+      ]),
+    );
     expect(g.nodeCount).toBe(3);
     expect(g.halfEdgeCount).toBe(4);
     expect(Array.from(g.offsets)).toEqual([0, 1, 3, 4]);
@@ -48,10 +52,19 @@ describe('buildWalkGraph', () => {
   it('merges vertices equal after rounding to 7 decimals, and only those', () => {
     const g = buildWalkGraph(
       fc([
-        line([[106.5, 29.5], [106.5, 29.501]]),
+        line([
+          [106.5, 29.5],
+          [106.5, 29.501],
+        ]),
         // 106.50000004 → 106.5000000 (same node); 29.50100006 → 29.5010001 (a different node)
-        line([[106.50000004, 29.49999996], [106.499, 29.5]]),
-        line([[106.5, 29.50100006], [106.5, 29.502]]),
+        line([
+          [106.50000004, 29.49999996],
+          [106.499, 29.5],
+        ]),
+        line([
+          [106.5, 29.50100006],
+          [106.5, 29.502],
+        ]),
       ]),
     );
     expect(g.nodeCount).toBe(5);
@@ -63,8 +76,14 @@ describe('buildWalkGraph', () => {
   it('connects crossing lines only where they share a vertex', () => {
     const g = buildWalkGraph(
       fc([
-        line([[106.5, 0], [106.5, 0.002]]),
-        line([[106.499, 0.001], [106.501, 0.001]]), // crosses the first line without a shared vertex
+        line([
+          [106.5, 0],
+          [106.5, 0.002],
+        ]),
+        line([
+          [106.499, 0.001],
+          [106.501, 0.001],
+        ]), // crosses the first line without a shared vertex
       ]),
     );
     expect(g.nodeCount).toBe(4);
@@ -81,8 +100,15 @@ describe('buildWalkGraph', () => {
           geometry: {
             type: 'MultiLineString',
             coordinates: [
-              [[106.5, 0, 200], [106.5, 0.001, 230]],
-              [[106.6, 0], [106.6, 0.001], [106.6, 0.002, 12.5]],
+              [
+                [106.5, 0, 200],
+                [106.5, 0.001, 230],
+              ],
+              [
+                [106.6, 0],
+                [106.6, 0.001],
+                [106.6, 0.002, 12.5],
+              ],
             ],
           },
         },
@@ -101,18 +127,39 @@ describe('buildWalkGraph', () => {
   it('skips and reports bad features with their 1-based feature index', () => {
     const g = buildWalkGraph(
       fc([
-        line([[106.5, 0], [106.5, 0.001]]),
+        line([
+          [106.5, 0],
+          [106.5, 0.001],
+        ]),
         { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [106.5, 0] } },
         line([[106.5, 0]]),
-        line([[106.5, 0], [Number.NaN, 0.001]]),
+        line([
+          [106.5, 0],
+          [Number.NaN, 0.001],
+        ]),
         { type: 'Feature', properties: { id: 'r5' }, geometry: null },
-        line([[200, 0], [106.5, 0.001]]),
+        line([
+          [200, 0],
+          [106.5, 0.001],
+        ]),
         {
           type: 'Feature',
           properties: {},
-          geometry: { type: 'MultiLineString', coordinates: [[[106.7, 0], [106.7, 0.001]], [[106.7, 0.002]]] },
+          geometry: {
+            type: 'MultiLineString',
+            coordinates: [
+              [
+                [106.7, 0],
+                [106.7, 0.001],
+              ],
+              [[106.7, 0.002]],
+            ],
+          },
         },
-        line([[106.5, 0.001], [106.5, 0.002]]),
+        line([
+          [106.5, 0.001],
+          [106.5, 0.002],
+        ]),
       ]),
     );
     expect(g.rejected.map((r) => r.row)).toEqual([2, 3, 4, 5, 6, 7]);
@@ -126,14 +173,21 @@ describe('buildWalkGraph', () => {
   });
 
   it('throws E_BAD_GEOJSON for input that is not a FeatureCollection', () => {
-    expect(() => buildWalkGraph({ type: 'Feature' } as unknown as RoadCollection)).toThrow(
-      expect.objectContaining({ code: 'E_BAD_GEOJSON' }),
-    );
+    expect(() => buildWalkGraph({ type: 'Feature' } as unknown as RoadCollection)).toThrow(expect.objectContaining({ code: 'E_BAD_GEOJSON' }));
     expect(buildWalkGraph(fc([])).nodeCount).toBe(0);
   });
 
   it('drops zero-length edges from repeated vertices', () => {
-    const g = buildWalkGraph(fc([line([[106.5, 0], [106.5, 0], [106.50000001, 0], [106.5, 0.001]])]));
+    const g = buildWalkGraph(
+      fc([
+        line([
+          [106.5, 0],
+          [106.5, 0],
+          [106.50000001, 0],
+          [106.5, 0.001],
+        ]),
+      ]),
+    );
     expect(g.nodeCount).toBe(2);
     expect(g.halfEdgeCount).toBe(2);
   });
@@ -155,7 +209,15 @@ describe('buildWalkGraph', () => {
 });
 
 describe('snapToGraph', () => {
-  const g = buildWalkGraph(fc([line([[106.5, 0], [106.5, 0.001], [106.5, 0.002]])]));
+  const g = buildWalkGraph(
+    fc([
+      line([
+        [106.5, 0],
+        [106.5, 0.001],
+        [106.5, 0.002],
+      ]),
+    ]),
+  );
 
   it('finds the nearest node and its great-circle distance, -1 beyond maxSnapM', () => {
     const s = snapToGraph(g, Float64Array.of(106.5, 106.5, 106.501, 106.5), Float64Array.of(0.0004, 0.0016, 0.001, 0.007), 500);
@@ -171,12 +233,19 @@ describe('snapToGraph', () => {
     const rand = mulberry32(7);
     const feats = [];
     for (let i = 0; i < 300; i++) {
-      const x = 106.4 + rand() * 0.2, y = 29.4 + rand() * 0.2;
-      feats.push(line([[x, y], [x + rand() * 0.01, y + rand() * 0.01]]));
+      const x = 106.4 + rand() * 0.2,
+        y = 29.4 + rand() * 0.2;
+      feats.push(
+        line([
+          [x, y],
+          [x + rand() * 0.01, y + rand() * 0.01],
+        ]),
+      );
     }
     const h = buildWalkGraph(fc(feats));
     const n = 500;
-    const lon = new Float64Array(n), lat = new Float64Array(n);
+    const lon = new Float64Array(n),
+      lat = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       lon[i] = 106.35 + rand() * 0.3;
       lat[i] = 29.35 + rand() * 0.3;

@@ -15,8 +15,7 @@ import { mulberry32 } from '../fixtures/network/random';
 
 /** 0.001° of a great circle on the contract's sphere: 6,371,008.8 m × π/180 × 0.001. */
 const U = 111.19508023353292;
-const load = (name: string): RoadCollection =>
-  JSON.parse(readFileSync(new URL(`../fixtures/network/${name}`, import.meta.url), 'utf8'));
+const load = (name: string): RoadCollection => JSON.parse(readFileSync(new URL(`../fixtures/network/${name}`, import.meta.url), 'utf8'));
 const f64 = (...x: number[]) => Float64Array.from(x);
 
 describe('river crossed only by a bridge (river.geojson)', () => {
@@ -45,7 +44,7 @@ describe('river crossed only by a bridge (river.geojson)', () => {
     expect(exact[0]).toBeCloseTo(12 * U, 5);
   });
 
-  it('counts the facility\'s own snap distance and takes the nearest of several facilities', () => {
+  it("counts the facility's own snap distance and takes the nearest of several facilities", () => {
     const two = snapToGraph(g, f64(106.5023, 106.5), f64(0.003, 0.0051), 500);
     // facility A: 0.3U east of (106.502, 0.003), facility B: 0.1U north of the bridge's west end
     const d = networkDistancesToBuildings(g, buildings, two, 2000);
@@ -84,8 +83,7 @@ function floydWarshall(g: WalkGraph, cost: Float64Array): Float64Array[] {
     row[i] = 0;
     return row;
   });
-  for (let u = 0; u < n; u++)
-    for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) D[u][g.target[e]] = Math.min(D[u][g.target[e]], cost[e]);
+  for (let u = 0; u < n; u++) for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) D[u][g.target[e]] = Math.min(D[u][g.target[e]], cost[e]);
   for (let k = 0; k < n; k++)
     for (let i = 0; i < n; i++) {
       const dik = D[i][k];
@@ -103,7 +101,8 @@ function randomRoads(rand: () => number): RoadCollection {
   const lines = 10 + Math.floor(rand() * 25);
   for (let l = 0; l < lines; l++) {
     const pts = [];
-    let i = Math.floor(rand() * 6), j = Math.floor(rand() * 6);
+    let i = Math.floor(rand() * 6),
+      j = Math.floor(rand() * 6);
     const len = 2 + Math.floor(rand() * 3);
     for (let k = 0; k < len; k++) {
       pts.push(P(i, j, Z[i * 6 + j]));
@@ -119,19 +118,23 @@ function randomRoads(rand: () => number): RoadCollection {
 describe('networkDistancesToBuildings equals brute force (Floyd–Warshall), 60 seeded random graphs', () => {
   it('with lengths (the contract) and with direction-dependent walking effort', () => {
     const rand = mulberry32(20240601);
-    let compared = 0, finite = 0;
+    let compared = 0,
+      finite = 0;
     for (let inst = 0; inst < 60; inst++) {
       const g = buildWalkGraph(randomRoads(rand));
-      const nb = 40, nf = 1 + Math.floor(rand() * 4);
+      const nb = 40,
+        nf = 1 + Math.floor(rand() * 4);
       const pts = (k: number) => {
-        const lon = new Float64Array(k), lat = new Float64Array(k);
+        const lon = new Float64Array(k),
+          lat = new Float64Array(k);
         for (let i = 0; i < k; i++) {
           lon[i] = 106.4995 + rand() * 0.0045;
           lat[i] = 29.5495 + rand() * 0.0045;
         }
         return { lon, lat };
       };
-      const B = pts(nb), F = pts(nf);
+      const B = pts(nb),
+        F = pts(nf);
       const maxSnap = 30 + rand() * 120;
       const bs = snapToGraph(g, B.lon, B.lat, maxSnap);
       const fs = snapToGraph(g, F.lon, F.lat, maxSnap);

@@ -17,8 +17,7 @@ const roads: RoadCollection = {
   ],
 };
 const g = buildWalkGraph(roads);
-const inside = (f: GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>, lon: number, lat: number) =>
-  booleanPointInPolygon([lon, lat], f);
+const inside = (f: GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>, lon: number, lat: number) => booleanPointInPolygon([lon, lat], f);
 
 describe('walkshed', () => {
   const dist = multiSourceDijkstra(g, Int32Array.of(0), Float64Array.of(0), 500);

@@ -11,8 +11,7 @@ import { Mclp, bruteForceMclp, type CoverageInstance } from '../../src/engine/op
  * the 205 tracts uncovered: 184 covered, 89.756 %.
  */
 const dir = join(__dirname, '..', 'fixtures', 'peer-spopt-sf');
-const csv = (file: string) =>
-  Papa.parse<Record<string, string>>(readFileSync(join(dir, file), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const csv = (file: string) => Papa.parse<Record<string, string>>(readFileSync(join(dir, file), 'utf8'), { header: true, skipEmptyLines: true }).data;
 
 function load(thresholdM: number, weight: 'households' | 'one'): { inst: CoverageInstance; stores: string[] } {
   const buildings = csv('buildings.csv');

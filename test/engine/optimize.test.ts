@@ -32,7 +32,14 @@ const chain = inst([5, 3, 4, 2], [[0, 1], [1, 2], [2, 3], [0]]);
  * c1 ∪ c2 = all 6. Greedy's bound: min(0 + 2·4, 4 + 2·1, 5 + top-2 marginals {1, 0},
  * 5 / (1 − 1/4) = 6.67, reachable 6) = 6.
  */
-const trap = inst([1, 1, 1, 1, 1, 1], [[0, 1, 2, 3], [0, 1, 4], [2, 3, 5]]);
+const trap = inst(
+  [1, 1, 1, 1, 1, 1],
+  [
+    [0, 1, 2, 3],
+    [0, 1, 4],
+    [2, 3, 5],
+  ],
+);
 
 /*
  * Weights 3, 3, 0, 3, 5, 2, 1, 3, 5 (point 8 is covered by nobody); p = 2;

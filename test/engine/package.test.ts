@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_POLICY,
-  EngineError,
-  fromWgs84,
-  haversineM,
-  loadPackage,
-  noteText,
-  resolvePolicy,
-  type Crs,
-  type PackageFiles,
-} from '../../src/engine/index';
+import { DEFAULT_POLICY, EngineError, fromWgs84, haversineM, loadPackage, noteText, resolvePolicy, type Crs, type PackageFiles } from '../../src/engine/index';
 import { encodeGbk } from '../helpers/gbk';
 import { fixtureFiles, run, text, utf8 } from '../helpers/fixtures';
 
@@ -86,7 +76,14 @@ describe('bad rows are rejected with file, row, field; good rows load', () => {
     expect(pkg.rejected.find((r) => r.row === 8 && r.file === 'buildings.csv')!.reason).toContain('projected');
   });
   it('facilities and candidates', () => {
-    expect(rej('facilities.csv')).toEqual(['2:services:R_UNKNOWN_CODE', '3:services:R_EMPTY', '4:area_m2:R_OUT_OF_RANGE', '5:status:R_UNKNOWN_CODE', '6:level:R_UNKNOWN_CODE', '7:name:R_EMPTY']);
+    expect(rej('facilities.csv')).toEqual([
+      '2:services:R_UNKNOWN_CODE',
+      '3:services:R_EMPTY',
+      '4:area_m2:R_OUT_OF_RANGE',
+      '5:status:R_UNKNOWN_CODE',
+      '6:level:R_UNKNOWN_CODE',
+      '7:name:R_EMPTY',
+    ]);
     expect(pkg.facilities.map((f) => f.id)).toEqual(['f1', 'f8']);
     expect(rej('candidates.csv')).toEqual(['2:source:R_UNKNOWN_CODE', '3:ownership:R_UNKNOWN_CODE', '4:cost_wan:R_OUT_OF_RANGE']);
   });
@@ -156,7 +153,9 @@ describe('coordinate systems', () => {
       for (let i = 0; i < pkg.buildings.count; i++) {
         expect(haversineM(pkg.buildings.lon[i], pkg.buildings.lat[i], base.pkg.buildings.lon[i], base.pkg.buildings.lat[i])).toBeLessThan(1);
       }
-      expect(a.communities.map((c) => [c.facilityAreaM2, c.coverage, c.functions])).toEqual(base.a.communities.map((c) => [c.facilityAreaM2, c.coverage, c.functions]));
+      expect(a.communities.map((c) => [c.facilityAreaM2, c.coverage, c.functions])).toEqual(
+        base.a.communities.map((c) => [c.facilityAreaM2, c.coverage, c.functions]),
+      );
       expect(pkg.notes.map((n) => noteText(n, 'en'))).toContain(`coordinates converted from ${crs} to WGS84`);
     });
   }

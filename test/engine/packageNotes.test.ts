@@ -15,7 +15,13 @@ function tinyWith(files: Record<string, string | Uint8Array>): PackageFiles {
   return out;
 }
 const tinyText = (file: string) => text(fixtureFiles('tiny')[file]);
-const square = (x: number, y: number, d: number) => [[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]];
+const square = (x: number, y: number, d: number) => [
+  [x, y],
+  [x + d, y],
+  [x + d, y + d],
+  [x, y + d],
+  [x, y],
+];
 
 /** tiny's communities with community C's geometry replaced. */
 function withC(coordinates: unknown): string {
@@ -65,7 +71,15 @@ describe('facilities outside every community', () => {
 
 describe('invalid community polygons', () => {
   it('a bow-tie (a ring crossing itself) loads and is noted', () => {
-    const bowTie = [[[106.5, 29.54], [106.51, 29.55], [106.51, 29.54], [106.5, 29.55], [106.5, 29.54]]];
+    const bowTie = [
+      [
+        [106.5, 29.54],
+        [106.51, 29.55],
+        [106.51, 29.54],
+        [106.5, 29.55],
+        [106.5, 29.54],
+      ],
+    ];
     const pkg = loadPackage(tinyWith({ 'communities.geojson': withC(bowTie) }));
     expect(pkg.communities.map((c) => c.id)).toEqual(['A', 'B', 'C']);
     expect(pkg.notes).toEqual([{ code: 'N_SELF_INTERSECTING', params: { count: 1, ids: 'C' } }]);
@@ -73,12 +87,27 @@ describe('invalid community polygons', () => {
 
   it('a ring that only touches itself, or the fixture squares, is not noted', () => {
     // a square with a spike back along one edge touches itself without crossing
-    const touching = [[[106.5, 29.54], [106.51, 29.54], [106.51, 29.55], [106.505, 29.55], [106.505, 29.545], [106.505, 29.55], [106.5, 29.55], [106.5, 29.54]]];
+    const touching = [
+      [
+        [106.5, 29.54],
+        [106.51, 29.54],
+        [106.51, 29.55],
+        [106.505, 29.55],
+        [106.505, 29.545],
+        [106.505, 29.55],
+        [106.5, 29.55],
+        [106.5, 29.54],
+      ],
+    ];
     expect(loadPackage(tinyWith({ 'communities.geojson': withC(touching) })).notes).toEqual([]);
   });
 
   it('an unclosed ring and a hole outside its outer ring are rejected (R_BAD_GEOMETRY), the others load', () => {
-    const open = [square(106.5, 29.54, 0.01).slice(0, 4).concat([[106.5, 29.541]])];
+    const open = [
+      square(106.5, 29.54, 0.01)
+        .slice(0, 4)
+        .concat([[106.5, 29.541]]),
+    ];
     let pkg = loadPackage(tinyWith({ 'communities.geojson': withC(open) }));
     expect(pkg.communities.map((c) => c.id)).toEqual(['A', 'B']);
     expect(pkg.rejected.find((r) => r.file === 'communities.geojson')).toMatchObject({
@@ -90,7 +119,11 @@ describe('invalid community polygons', () => {
     });
     const holeOutside = [square(106.5, 29.54, 0.01), square(106.6, 29.6, 0.001)];
     pkg = loadPackage(tinyWith({ 'communities.geojson': withC(holeOutside) }));
-    expect(pkg.rejected.find((r) => r.file === 'communities.geojson')).toMatchObject({ id: 'C', code: 'R_BAD_GEOMETRY', reason: 'hole 1 is not inside the outer ring' });
+    expect(pkg.rejected.find((r) => r.file === 'communities.geojson')).toMatchObject({
+      id: 'C',
+      code: 'R_BAD_GEOMETRY',
+      reason: 'hole 1 is not inside the outer ring',
+    });
     const holeInside = [square(106.5, 29.54, 0.01), square(106.502, 29.542, 0.001)];
     expect(loadPackage(tinyWith({ 'communities.geojson': withC(holeInside) })).communities).toHaveLength(3);
   });

@@ -9,7 +9,20 @@ describe('parseDate', () => {
     expect(parseDate(' 2024-2-29 ')).toBe('2024-02-29');
   });
   it('refuses dates that do not exist and other shapes', () => {
-    for (const bad of ['2025-02-29', '2100-02-29', '2025-13-01', '2025-00-10', '2025-04-31', '20250101', '2025.1.1', '25-01-01', '', 'today', '2025-01-20T00:00']) expect(parseDate(bad), bad).toBeNull();
+    for (const bad of [
+      '2025-02-29',
+      '2100-02-29',
+      '2025-13-01',
+      '2025-00-10',
+      '2025-04-31',
+      '20250101',
+      '2025.1.1',
+      '25-01-01',
+      '',
+      'today',
+      '2025-01-20T00:00',
+    ])
+      expect(parseDate(bad), bad).toBeNull();
     expect(parseDate('2000-02-29')).toBe('2000-02-29'); // 2000 is a leap year (÷400)
   });
 });

@@ -65,7 +65,11 @@ describe('loading pilots.csv, evaluations.csv, landing_points.csv', () => {
   });
 
   it('rejects an evaluation of a community that is not a pilot', () => {
-    const p = loadPackage({ ...files, 'pilots.csv': utf8(text(files['pilots.csv']).replace(/\nD,2,[^\n]*/, '')), 'evaluations.csv': utf8('community_id,date,kind,rating\nD,2026-01-01,annual,good\n') });
+    const p = loadPackage({
+      ...files,
+      'pilots.csv': utf8(text(files['pilots.csv']).replace(/\nD,2,[^\n]*/, '')),
+      'evaluations.csv': utf8('community_id,date,kind,rating\nD,2026-01-01,annual,good\n'),
+    });
     expect(p.rejected.filter((r) => r.file === 'evaluations.csv').map((r) => [r.row, r.code])).toEqual([[1, 'R_NOT_PILOT']]);
   });
 
@@ -99,7 +103,10 @@ describe('loading pilots.csv, evaluations.csv, landing_points.csv', () => {
 
   it('clips hostile values in messages and keeps them as plain text', () => {
     const evil = '<img src=x onerror=alert(1)>'.repeat(10);
-    const p = loadPackage({ ...files, 'pilots.csv': utf8(`community_id,batch,approved_date,stage,note\n"${evil}\nX",1,2025-01-20,4,\nA,1,2025-01-20,4,"=HYPERLINK(""x"")"\n`) });
+    const p = loadPackage({
+      ...files,
+      'pilots.csv': utf8(`community_id,batch,approved_date,stage,note\n"${evil}\nX",1,2025-01-20,4,\nA,1,2025-01-20,4,"=HYPERLINK(""x"")"\n`),
+    });
     const r = p.rejected.find((x) => x.file === 'pilots.csv')!;
     expect(r.code).toBe('R_UNKNOWN_COMMUNITY');
     expect(r.reason.length).toBeLessThan(100);

@@ -34,7 +34,9 @@ const ev = (date: string, kind: Evaluation['kind'], score: number | null, o: Par
   date,
   kind,
   order: ++order,
-  ...(score === null ? {} : { scores: { facilities: score, operation: score, staffing: score, service_quality: score, finance: score, satisfaction: score, reputation: last! } }),
+  ...(score === null
+    ? {}
+    : { scores: { facilities: score, operation: score, staffing: score, service_quality: score, finance: score, satisfaction: score, reputation: last! } }),
   ...o,
 });
 const bands = DEFAULT_RATING_BANDS;
@@ -116,7 +118,12 @@ describe('art. 15 rating: mean of the seven scores, bands 90 / 80 / 60 (inclusiv
     expect(art15Rating(ev('2025-01-01', 'annual', 55), b)).toBe('pass');
     expect(art15Rating(ev('2025-01-01', 'annual', 55), bands)).toBe('fail');
     expect(() => resolveRatingBands({ pilotRatingBands: { pass: 85 } })).toThrowError(EngineError);
-    for (const bad of [{ pilotRatingBands: { best: 95 } }, { pilotRatingBands: { pass: 120 } }, { pilotRatingBands: { pass: -1 } }, { pilotRatingBands: [60] }]) {
+    for (const bad of [
+      { pilotRatingBands: { best: 95 } },
+      { pilotRatingBands: { pass: 120 } },
+      { pilotRatingBands: { pass: -1 } },
+      { pilotRatingBands: [60] },
+    ]) {
       try {
         parsePolicyOverride(bad, 'policy.json');
         expect.unreachable();
@@ -172,8 +179,17 @@ describe('art. 8 removal candidate', () => {
 describe('pilotStatus: the rules together', () => {
   it('flags sorted, removal candidate, days since approval; a removed pilot carries no flags and no subsidy', () => {
     const es = [ev('2025-09-01', 'trial', 70), ev('2025-10-01', 'annual', 50), ev('2026-01-05', 'rectification', 50)];
-    expect(pilotStatus(pilot({ stage: 9, trialStartDate: '2025-06-01' }), es.slice(1), '2026-01-20', bands).flags).toEqual(['evaluation_due', 'removal_candidate', 'terminate_contract']);
-    const s = pilotStatus(pilot({ stage: 9, trialStartDate: '2025-06-01', constructionStartDate: '2025-02-01', completionDate: '2025-05-01' }), es, '2026-01-20', bands);
+    expect(pilotStatus(pilot({ stage: 9, trialStartDate: '2025-06-01' }), es.slice(1), '2026-01-20', bands).flags).toEqual([
+      'evaluation_due',
+      'removal_candidate',
+      'terminate_contract',
+    ]);
+    const s = pilotStatus(
+      pilot({ stage: 9, trialStartDate: '2025-06-01', constructionStartDate: '2025-02-01', completionDate: '2025-05-01' }),
+      es,
+      '2026-01-20',
+      bands,
+    );
     expect(s.flags).toEqual(['removal_candidate', 'terminate_contract']);
     expect(s.removalReasons).toEqual(['below_expectation']);
     expect(s.latestRating).toBe('fail');
@@ -182,7 +198,12 @@ describe('pilotStatus: the rules together', () => {
     expect(s.startDeadline).toBe('2026-01-20');
     const late = pilotStatus(pilot({ stage: 6 }), [], '2026-01-21', bands);
     expect(late.flags).toEqual(['removal_candidate', 'start_overdue']);
-    const removed = pilotStatus(pilot({ stage: 6, status: 'removed', removedReason: 'behind_schedule' }), [ev('2025-10-01', 'annual', 90)], '2026-01-21', bands);
+    const removed = pilotStatus(
+      pilot({ stage: 6, status: 'removed', removedReason: 'behind_schedule' }),
+      [ev('2025-10-01', 'annual', 90)],
+      '2026-01-21',
+      bands,
+    );
     expect(removed.flags).toEqual([]);
     expect(removed.subsidyEligible).toBe(false);
     expect(removed.latestRating).toBe('excellent');
@@ -191,9 +212,26 @@ describe('pilotStatus: the rules together', () => {
   });
 });
 
-const square = (x: number): Community['geometry'] => ({ type: 'Polygon', coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] });
+const square = (x: number): Community['geometry'] => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x, 0],
+      [x + 1, 0],
+      [x + 1, 1],
+      [x, 1],
+      [x, 0],
+    ],
+  ],
+});
 const community = (id: string, street: string, x: number): Community => ({ id, name: id, street, district: 'D', households: 100, geometry: square(x) });
-const facility = (id: string, community: number, level: Facility['level'], status: Facility['status'] = 'open', services: Facility['services'] = ['elderly_care']): Facility => ({ id, name: id, lon: 0, lat: 0, areaM2: 100, services, serviceMask: 1, level, status, community });
+const facility = (
+  id: string,
+  community: number,
+  level: Facility['level'],
+  status: Facility['status'] = 'open',
+  services: Facility['services'] = ['elderly_care'],
+): Facility => ({ id, name: id, lon: 0, lat: 0, areaM2: 100, services, serviceMask: 1, level, status, community });
 
 describe('Annex 1-1 item 21 construction subsidies (万元)', () => {
   const communities = [community('A', 'S1街道', 0), community('B', 'S1街道', 1), community('C', '歌乐山镇', 2), community('E', 'S2街道', 3)];
@@ -207,7 +245,12 @@ describe('Annex 1-1 item 21 construction subsidies (万元)', () => {
     facility('f7', 2, 'compound'), // compound level: nothing
     facility('f8', 3, 'community', 'open', ['meals']), // no elderly care: nothing
   ];
-  const pilots = [pilot({ communityId: 'A', community: 0 }), pilot({ communityId: 'B', community: 1 }), pilot({ communityId: 'C', community: 2 }), pilot({ communityId: 'E', community: 3 })];
+  const pilots = [
+    pilot({ communityId: 'A', community: 0 }),
+    pilot({ communityId: 'B', community: 1 }),
+    pilot({ communityId: 'C', community: 2 }),
+    pilot({ communityId: 'E', community: 3 }),
+  ];
   it('per pilot and in total', () => {
     const s = item21ConstructionSubsidy(pilots, communities, facilities);
     expect(s.map((p) => p.amountWan)).toEqual([220, 20, 100, 0]);

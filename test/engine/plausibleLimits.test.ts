@@ -16,11 +16,18 @@ const tinyText = (file: string) => text(fixtureFiles('tiny')[file]);
 
 describe('plausibility limits', () => {
   it('are the documented ones', () => {
-    expect(PLAUSIBLE_LIMITS).toEqual({ buildingHouseholds: 100_000, communityHouseholds: 1_000_000, communityPeople: 10_000_000, areaM2: 1_000_000, costWan: 1_000_000 });
+    expect(PLAUSIBLE_LIMITS).toEqual({
+      buildingHouseholds: 100_000,
+      communityHouseholds: 1_000_000,
+      communityPeople: 10_000_000,
+      areaM2: 1_000_000,
+      costWan: 1_000_000,
+    });
   });
 
   it('buildings: 100,000 households load, 100,001 and 2^53+1 are rejected (not rounded), the rest load', () => {
-    const csv = 'id,lon,lat,households\nok,106.505,29.555,100000\nbig,106.505,29.555,100001\nhuge,106.505,29.555,9007199254740993\nfar,106.505,29.555,1e308\nlast,106.505,29.555,3\n';
+    const csv =
+      'id,lon,lat,households\nok,106.505,29.555,100000\nbig,106.505,29.555,100001\nhuge,106.505,29.555,9007199254740993\nfar,106.505,29.555,1e308\nlast,106.505,29.555,3\n';
     const pkg = loadPackage(tinyWith({ 'buildings.csv': csv }));
     expect(pkg.buildings.ids).toEqual(['ok', 'last']);
     expect(pkg.rejected.map((r) => [r.id, r.code, r.reason])).toEqual([

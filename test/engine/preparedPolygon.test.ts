@@ -43,7 +43,8 @@ describe('PreparedPolygon (edges binned by latitude)', () => {
       const outer = starRing(rand, cx, cy, 0.2, n, t % 2 === 0);
       const hole = starRing(rand, cx, cy, 0.05, Math.max(8, n >> 3), t % 2 === 1);
       const part2 = starRing(rand, cx + 0.5, cy, 0.1, n, false);
-      const g: Polygon | MultiPolygon = t % 3 === 0 ? { type: 'MultiPolygon', coordinates: [[outer, hole], [part2]] } : { type: 'Polygon', coordinates: [outer, hole] };
+      const g: Polygon | MultiPolygon =
+        t % 3 === 0 ? { type: 'MultiPolygon', coordinates: [[outer, hole], [part2]] } : { type: 'Polygon', coordinates: [outer, hole] };
       const prepared = new PreparedPolygon(g);
       for (const [x, y] of probePoints(rand, [outer, hole, part2], [cx - 0.25, cy - 0.25, cx + 0.65, cy + 0.25], 2000)) {
         const want = pointInPolygon(x, y, g);
@@ -58,9 +59,42 @@ describe('PreparedPolygon (edges binned by latitude)', () => {
 
   it('keeps the border rule: a point on a shared edge or vertex goes east / north', () => {
     // two squares sharing the vertical edge x = 1 (each drawn in its own direction) and a third north of both
-    const west: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] };
-    const east: Polygon = { type: 'Polygon', coordinates: [[[1, 0], [1, 1], [2, 1], [2, 0], [1, 0]]] };
-    const north: Polygon = { type: 'Polygon', coordinates: [[[0, 1], [2, 1], [2, 2], [0, 2], [0, 1]]] };
+    const west: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 1],
+          [0, 0],
+        ],
+      ],
+    };
+    const east: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [1, 0],
+          [1, 1],
+          [2, 1],
+          [2, 0],
+          [1, 0],
+        ],
+      ],
+    };
+    const north: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 1],
+          [2, 1],
+          [2, 2],
+          [0, 2],
+          [0, 1],
+        ],
+      ],
+    };
     const idx = new PolygonIndex([west, east, north]);
     expect(idx.locate(1, 0.5)).toBe(1); // on the west|east edge → east
     expect(idx.locate(0.5, 1)).toBe(2); // on the west|north edge → north
@@ -93,7 +127,12 @@ describe('PreparedPolygon (edges binned by latitude)', () => {
       }
     const idx = new PolygonIndex(polys);
     const naive = (x: number, y: number) => polys.findIndex((g) => pointInPolygon(x, y, g));
-    const pts = probePoints(rand, polys.map((p) => p.coordinates[0]), [0, 0, N, N], 20_000);
+    const pts = probePoints(
+      rand,
+      polys.map((p) => p.coordinates[0]),
+      [0, 0, N, N],
+      20_000,
+    );
     let located = 0;
     for (const [x, y] of pts) {
       const want = naive(x, y);

@@ -95,7 +95,12 @@ describe('evaluateScenario on the tiny package (hand-computed)', () => {
     const policy = resolvePolicy(pkg);
     const provider = createProvider(pkg, 'euclidean', policy);
     const ctx = createScenarioContext(pkg, analyze(pkg, { mode: 'euclidean', policy, provider }), provider);
-    for (const s of [{ removed: ['nope'] }, { added: [{ candidateId: 'zz', services: ['meals'] }] }, { added: [{ lon: 106.5, lat: 29.5, services: ['spa'] }] }, { added: [{ lon: 106.5, lat: 29.5, services: [] }] }] as Scenario[]) {
+    for (const s of [
+      { removed: ['nope'] },
+      { added: [{ candidateId: 'zz', services: ['meals'] }] },
+      { added: [{ lon: 106.5, lat: 29.5, services: ['spa'] }] },
+      { added: [{ lon: 106.5, lat: 29.5, services: [] }] },
+    ] as Scenario[]) {
       expect(() => evaluateScenario(ctx, s)).toThrow(expect.objectContaining({ code: 'E_ARGUMENT' }));
     }
   });
@@ -107,11 +112,20 @@ describe('evaluateScenario in network mode (tiny-network)', () => {
     const c = pkg.candidates[1];
     const [f1, f2, f3, f4] = pkg.facilities;
     const scenario: Scenario = {
-      added: [{ candidateId: c.id, services: ['health', 'childcare'] }, { id: 'p', lon: 106.5095, lat: 29.5579, services: ['culture'], areaM2: 80 }],
+      added: [
+        { candidateId: c.id, services: ['health', 'childcare'] },
+        { id: 'p', lon: 106.5095, lat: 29.5579, services: ['culture'], areaM2: 80 },
+      ],
       removed: ['f4'],
       moved: [{ facilityId: 'f1', lon: 106.514, lat: 29.5551, communityId: 'A' }],
     };
-    const edited = [{ ...f1, lon: 106.514, lat: 29.5551, community: 0 }, f2, f3, newFacility(c.id, c.lon, c.lat, c.areaM2, ['health', 'childcare'], c.community), newFacility('p', 106.5095, 29.5579, 80, ['culture'], 0)];
+    const edited = [
+      { ...f1, lon: 106.514, lat: 29.5551, community: 0 },
+      f2,
+      f3,
+      newFacility(c.id, c.lon, c.lat, c.areaM2, ['health', 'childcare'], c.community),
+      newFacility('p', 106.5095, 29.5579, 80, ['culture'], 0),
+    ];
     void f4;
     const { r } = expectSameAsAnalyze(pkg, 'network', scenario, edited);
     expect(r.summary.changedCommunities.length).toBeGreaterThan(0);
@@ -131,7 +145,9 @@ describe('evaluateScenario on the sample (80 communities, 30k buildings)', () =>
     moved: [{ facilityId: c.id, lon: c.lon + 0.003, lat: c.lat - 0.002 }],
   };
   const editedBy = (locate: (lon: number, lat: number) => number): Facility[] => {
-    const out = pkg.facilities.filter((f) => f !== a && f !== b).map((f) => (f === c ? { ...f, lon: c.lon + 0.003, lat: c.lat - 0.002, community: locate(c.lon + 0.003, c.lat - 0.002) } : f));
+    const out = pkg.facilities
+      .filter((f) => f !== a && f !== b)
+      .map((f) => (f === c ? { ...f, lon: c.lon + 0.003, lat: c.lat - 0.002, community: locate(c.lon + 0.003, c.lat - 0.002) } : f));
     const k0 = pkg.candidates[0];
     const k1 = pkg.candidates[10];
     out.push(newFacility(k0.id, k0.lon, k0.lat, k0.areaM2, ['elderly_care', 'childcare', 'meals'], k0.community));
@@ -142,7 +158,12 @@ describe('evaluateScenario on the sample (80 communities, 30k buildings)', () =>
     it(`equals analyze() on the edited package (${mode})`, () => {
       const policy = resolvePolicy(pkg);
       const ctx = createScenarioContext(pkg, analyze(pkg, { mode, policy }), createProvider(pkg, 'euclidean', policy));
-      const { r } = expectSameAsAnalyze(pkg, mode, scenario, editedBy((lon, lat) => ctx.locate(lon, lat)));
+      const { r } = expectSameAsAnalyze(
+        pkg,
+        mode,
+        scenario,
+        editedBy((lon, lat) => ctx.locate(lon, lat)),
+      );
       expect(r.summary.changedCommunities.length).toBeGreaterThan(0);
     });
   }

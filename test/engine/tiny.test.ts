@@ -52,7 +52,17 @@ describe('tiny package, by hand', () => {
     expect(B.functions).toEqual(['childcare', 'after_school', 'health', 'culture']);
     expect(B.complexFacility).toBe('base'); // 700 m² ≥ 600 but < 800, 4 functions with 2 一老一小
     // b3 (20 hh) is 22 m from f2 and 0 m from f4; b4 (30 hh) in the far part reaches nothing
-    expect(cov('B')).toEqual({ elderly_care: 0, childcare: 0.4, after_school: 0.4, meals: 0, housekeeping: 0, health: 0.4, fitness: 0.4, culture: 0.4, play: 0 });
+    expect(cov('B')).toEqual({
+      elderly_care: 0,
+      childcare: 0.4,
+      after_school: 0.4,
+      meals: 0,
+      housekeeping: 0,
+      health: 0.4,
+      fitness: 0.4,
+      culture: 0.4,
+      play: 0,
+    });
   });
 
   it('community C: zero households, no facility', () => {

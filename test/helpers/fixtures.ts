@@ -21,4 +21,3 @@ const enc = new TextEncoder();
 export const utf8 = (s: string): Uint8Array => enc.encode(s);
 /** Text of bytes (UTF-8). */
 export const text = (b: Uint8Array | undefined): string => new TextDecoder().decode(b);
-

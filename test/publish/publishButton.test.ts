@@ -27,7 +27,10 @@ function cliSite(dir: string): Map<string, Uint8Array> {
 }
 
 describe('发布公众地图 (header) = npm run cli -- publish', () => {
-  const [c1, c2] = readFileSync(join(SAMPLE, 'candidates.csv'), 'utf8').split('\n').slice(1, 3).map((l) => l.split(',')[0]);
+  const [c1, c2] = readFileSync(join(SAMPLE, 'candidates.csv'), 'utf8')
+    .split('\n')
+    .slice(1, 3)
+    .map((l) => l.split(',')[0]);
 
   for (const mode of ['euclidean', 'network'] as const) {
     it(`${mode}: same file list and bytes, approved sites with a public name`, async () => {
@@ -44,7 +47,11 @@ describe('发布公众地图 (header) = npm run cli -- publish', () => {
 
       // the CLI's path, with the same sites in a blueprint file
       const bp = join(work, `bp-${mode}.geojson`);
-      const features = approved.map((a) => ({ type: 'Feature', geometry: null, properties: { id: a.candidateId, approved: true, services: a.services, level: a.level, public_name: a.publicName } }));
+      const features = approved.map((a) => ({
+        type: 'Feature',
+        geometry: null,
+        properties: { id: a.candidateId, approved: true, services: a.services, level: a.level, public_name: a.publicName },
+      }));
       writeFileSync(bp, JSON.stringify({ type: 'FeatureCollection', features }));
       const out = join(work, `site-${mode}`);
       await runPublish(['--data', SAMPLE, '--out', out, '--mode', mode, '--title', '测试区社区服务地图', '--blueprint', bp]);
@@ -63,6 +70,8 @@ describe('发布公众地图 (header) = npm run cli -- publish', () => {
 
   it('refuses an approved site that names no candidate of the package', () => {
     const session = openPackage('sample-bad', readPackageDir(SAMPLE) as Record<string, Uint8Array>);
-    expect(() => publishSession(session, { mode: 'euclidean', approved: [{ candidateId: 'NOPE', services: ['meals'] }] })).toThrow(expect.objectContaining({ code: 'E_ARGUMENT' }));
+    expect(() => publishSession(session, { mode: 'euclidean', approved: [{ candidateId: 'NOPE', services: ['meals'] }] })).toThrow(
+      expect.objectContaining({ code: 'E_ARGUMENT' }),
+    );
   });
 });

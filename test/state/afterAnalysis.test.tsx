@@ -58,7 +58,20 @@ beforeAll(() => {
 
 afterEach(() => {
   cleanup();
-  useBlueprint.setState({ open: false, tab: 'blueprint', run: null, runMode: null, scenario: EMPTY_SCENARIO, history: [], scenarioRun: null, slots: { A: null, B: null }, slotRuns: {}, error: null, comparison: null, compareIds: [] });
+  useBlueprint.setState({
+    open: false,
+    tab: 'blueprint',
+    run: null,
+    runMode: null,
+    scenario: EMPTY_SCENARIO,
+    history: [],
+    scenarioRun: null,
+    slots: { A: null, B: null },
+    slotRuns: {},
+    error: null,
+    comparison: null,
+    compareIds: [],
+  });
   useApp.setState({ ...DEFAULT_VIEW, data: null });
 });
 

@@ -5,7 +5,23 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import ExcelJS from 'exceljs';
 import { initI18n } from '../../src/i18n';
-import { aggregateH3, analyze, blueprint, blueprintGeoJson, blueprintSitesCsv, communitiesBeforeAfterCsv, createScenarioContext, EuclideanProvider, evaluateScenario, loadPackage, resolvePolicy, SERVICES, type Analysis, type BlueprintResult, type DataPackage } from '../../src/engine/index';
+import {
+  aggregateH3,
+  analyze,
+  blueprint,
+  blueprintGeoJson,
+  blueprintSitesCsv,
+  communitiesBeforeAfterCsv,
+  createScenarioContext,
+  EuclideanProvider,
+  evaluateScenario,
+  loadPackage,
+  resolvePolicy,
+  SERVICES,
+  type Analysis,
+  type BlueprintResult,
+  type DataPackage,
+} from '../../src/engine/index';
 import { buildMapData } from '../../src/worker/buildMapData';
 import { BlueprintSession, defaultBundle } from '../../src/worker/blueprintCore';
 import { useApp } from '../../src/state/appStore';
@@ -45,10 +61,11 @@ beforeAll(async () => {
   useApp.setState({ data: buildMapData(pkg, analysis, aggregateH3(pkg, analysis, 9), 9) });
   // The street with the most candidates: a blueprint of 3 sites there.
   const counts = new Map<string, number>();
-  for (const c of pkg.candidates) if (c.community >= 0) {
-    const k = `${pkg.communities[c.community].district}\u0000${pkg.communities[c.community].street}`;
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
+  for (const c of pkg.candidates)
+    if (c.community >= 0) {
+      const k = `${pkg.communities[c.community].district}\u0000${pkg.communities[c.community].street}`;
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0].split('\u0000');
   street = { district: best[0], name: best[1] };
   const ctx = createScenarioContext(pkg, analysis, new EuclideanProvider(pkg.buildings));
@@ -57,7 +74,17 @@ beforeAll(async () => {
 
 afterEach(() => {
   cleanup();
-  useBlueprint.setState({ scopeKind: 'all', run: null, scenario: EMPTY_SCENARIO, history: [], scenarioRun: null, compareIds: [], comparison: null, error: null, running: false });
+  useBlueprint.setState({
+    scopeKind: 'all',
+    run: null,
+    scenario: EMPTY_SCENARIO,
+    history: [],
+    scenarioRun: null,
+    compareIds: [],
+    comparison: null,
+    error: null,
+    running: false,
+  });
 });
 
 describe('the blueprint panel shows the engine’s result', () => {
@@ -106,7 +133,9 @@ describe('what-if editing', () => {
     const c = pkg.candidates[0];
     const services = ['elderly_care', 'meals'] as const;
     await act(() => addCandidate(c.id, [...services], 250));
-    const direct = evaluateScenario(createScenarioContext(pkg, analysis, new EuclideanProvider(pkg.buildings)), { added: [{ id: c.id, candidateId: c.id, services: [...services], areaM2: 250 }] });
+    const direct = evaluateScenario(createScenarioContext(pkg, analysis, new EuclideanProvider(pkg.buildings)), {
+      added: [{ id: c.id, candidateId: c.id, services: [...services], areaM2: 250 }],
+    });
     const run = useBlueprint.getState().scenarioRun!;
     expect(run.summary.coveredHouseholds.map((d) => d.after)).toEqual(direct.summary.coveredHouseholds.map((d) => d.after));
     // timing is reported, not asserted (benchmarks measure speed): a positive number of ms
@@ -183,7 +212,17 @@ describe('export builders', () => {
     const hostile = '<img src=x onerror=alert(1)>';
     const r: BlueprintResult = { ...expected, sites: expected.sites.map((s, i) => (i === 0 ? { ...s, name: hostile } : s)) };
     const labels = { source: (c: string) => c, ownership: (c: string) => c };
-    const html = reportHtml({ result: r, title: `蓝图 ${hostile}`, scopeLabel: hostile, packageName: hostile, date: new Date(2025, 0, 2), synthetic: true, mapImage: 'data:image/png;base64,AAAA', tables: [sitesTable(r, labels), communitiesTable(r)], paper: 'A4' });
+    const html = reportHtml({
+      result: r,
+      title: `蓝图 ${hostile}`,
+      scopeLabel: hostile,
+      packageName: hostile,
+      date: new Date(2025, 0, 2),
+      synthetic: true,
+      mapImage: 'data:image/png;base64,AAAA',
+      tables: [sitesTable(r, labels), communitiesTable(r)],
+      paper: 'A4',
+    });
     expect(html).not.toContain('<img src=x');
     expect(html).not.toContain('<img src="x"');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');

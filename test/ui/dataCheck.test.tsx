@@ -68,7 +68,9 @@ describe('the data check of test/fixtures/bad-rows (real engine)', () => {
     render(<DataCheckDialog report={report} onClose={() => {}} />);
     expect(listed()).toHaveLength(23);
     const r = rowOf('buildings.csv', 9);
-    const cells = within(r).getAllByRole('cell').map((c) => c.textContent);
+    const cells = within(r)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
     expect(cells).toEqual(['buildings.csv', '9', 'b8', 'community_id', REJECT_REASONS.R_UNKNOWN_COMMUNITY.zh]);
     expect(cells[4]).toBe('community_id 不对应任何社区');
     // the engine's sentence with the offending value stays at hand as the cell's title
@@ -180,7 +182,10 @@ describe('notes', () => {
       { kind: 'unassigned', count: 3 }, // tiny's two outside every community, and this one
     ]);
     render(<DataCheckDialog report={r} ignored={['README.md', 'expected/']} onClose={() => {}} />);
-    const items = () => within(screen.getByTestId('data-notes')).getAllByRole('listitem').map((li) => li.textContent);
+    const items = () =>
+      within(screen.getByTestId('data-notes'))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
     expect(items()).toEqual([
       '坐标已从 GCJ02 转换为 WGS84',
       'buildings.csv：检测到 GBK 编码，已自动转换',
@@ -213,7 +218,14 @@ describe('the report of a package with a walking network', () => {
 describe('opening data: package files picked, the dialog shown after a load with remarks, errors in both languages', () => {
   it('keeps the package files (any case), ignores the rest by name', () => {
     const f = (name: string) => ({ name });
-    const { files, ignored } = pickPackageFiles([f('Manifest.json'), f('buildings.csv'), f('README.md'), f('buildings.csv'), f('rejected.csv'), f('water.geojson')]);
+    const { files, ignored } = pickPackageFiles([
+      f('Manifest.json'),
+      f('buildings.csv'),
+      f('README.md'),
+      f('buildings.csv'),
+      f('rejected.csv'),
+      f('water.geojson'),
+    ]);
     expect(files.map((x) => x.name)).toEqual(['Manifest.json', 'buildings.csv', 'water.geojson']);
     expect(ignored).toEqual(['README.md', 'buildings.csv', 'rejected.csv']);
   });
@@ -277,9 +289,24 @@ describe('opening data: package files picked, the dialog shown after a load with
 
   it('a missing column, bad JSON, an unknown crs: each code and message names the file and field', () => {
     const cases: [string, (f: PackageFiles) => void, string, string][] = [
-      ['E_MISSING_COLUMN', (f) => (f['facilities.csv'] = utf8('id,name,lon,area_m2,services\n')), '缺少必需列: facilities.csv, lat', 'Required column is missing: facilities.csv, lat'],
-      ['E_BAD_JSON', (f) => (f['communities.geojson'] = utf8('{"type": ')), 'JSON 无法解析: communities.geojson', 'File is not valid JSON: communities.geojson'],
-      ['E_BAD_CRS', (f) => (f['manifest.json'] = utf8('{"name":"x","crs":"EPSG:3857"}')), '不支持的坐标系（应为 WGS84、GCJ02 或 BD09）: manifest.json, crs, EPSG:3857', 'Unsupported coordinate system (WGS84, GCJ02 or BD09): manifest.json, crs, EPSG:3857'],
+      [
+        'E_MISSING_COLUMN',
+        (f) => (f['facilities.csv'] = utf8('id,name,lon,area_m2,services\n')),
+        '缺少必需列: facilities.csv, lat',
+        'Required column is missing: facilities.csv, lat',
+      ],
+      [
+        'E_BAD_JSON',
+        (f) => (f['communities.geojson'] = utf8('{"type": ')),
+        'JSON 无法解析: communities.geojson',
+        'File is not valid JSON: communities.geojson',
+      ],
+      [
+        'E_BAD_CRS',
+        (f) => (f['manifest.json'] = utf8('{"name":"x","crs":"EPSG:3857"}')),
+        '不支持的坐标系（应为 WGS84、GCJ02 或 BD09）: manifest.json, crs, EPSG:3857',
+        'Unsupported coordinate system (WGS84, GCJ02 or BD09): manifest.json, crs, EPSG:3857',
+      ],
     ];
     for (const [code, spoil, zh, en] of cases) {
       const files = fixtureFiles('tiny');

@@ -37,7 +37,10 @@ describe('engine notes in the data check', () => {
       { kind: 'unassigned', count: 2 },
     ]);
     render(<DataCheckDialog report={r} onClose={() => {}} />);
-    const items = () => within(screen.getByTestId('data-notes')).getAllByRole('listitem').map((li) => li.textContent);
+    const items = () =>
+      within(screen.getByTestId('data-notes'))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
     expect(items().slice(0, 2)).toEqual([
       "facilities.csv：列 'Status' 不是 'status'（列名须完全一致），已忽略",
       '1 处设施不在任何社区范围内，其中开放设施的 250 m² 面积不计入任何社区',

@@ -18,7 +18,8 @@ let data: MapData;
 beforeAll(() => {
   initI18n('zh');
   const files: Record<string, Uint8Array> = {};
-  for (const f of ['manifest.json', 'communities.geojson', 'buildings.csv', 'facilities.csv', 'candidates.csv']) files[f] = new Uint8Array(readFileSync(join(DIR, f)));
+  for (const f of ['manifest.json', 'communities.geojson', 'buildings.csv', 'facilities.csv', 'candidates.csv'])
+    files[f] = new Uint8Array(readFileSync(join(DIR, f)));
   const pkg = loadPackage(files);
   const analysis = analyze(pkg, { mode: 'euclidean', policy: resolvePolicy(pkg) });
   data = buildMapData(pkg, analysis, aggregateH3(pkg, analysis, 9), 9);

@@ -50,7 +50,9 @@ describe('LegendView', () => {
   });
 
   it('adds the walking circle of a selected facility with the policy threshold', () => {
-    render(<LegendView data={data} layers={DEFAULT_LAYERS} measure="rule" service="elderly_care" selection={{ kind: 'facility', id: 'f1' }} publicView={false} />);
+    render(
+      <LegendView data={data} layers={DEFAULT_LAYERS} measure="rule" service="elderly_care" selection={{ kind: 'facility', id: 'f1' }} publicView={false} />,
+    );
     const t = screen.getByTestId('legend').querySelector('[data-legend="walk-circle"] li')!.textContent!;
     expect(t).toBe(`养老服务步行圈 ${analysis.policy.thresholdsM.elderly_care} 米`);
   });

@@ -28,7 +28,7 @@ describe('map clicks', () => {
     expect(useApp.getState().selection).toEqual({ kind: 'district', id: community.district });
   });
 
-  it("a building selects its community; a facility or candidate selects itself", () => {
+  it('a building selects its community; a facility or candidate selects itself', () => {
     const b = Array.from(data.buildings.community).findIndex((c) => c >= 0);
     mapClick({ picked: true, layerId: 'buildings', index: b }, data);
     expect(useApp.getState().selection).toEqual({ kind: 'community', id: data.communities.features[data.buildings.community[b]].properties.id });

@@ -6,7 +6,14 @@ const data = (households: number, name = '示例'): Data =>
   ({
     manifest: { name, crs: 'EPSG:4326' },
     communities: { type: 'FeatureCollection', features: [{ properties: { id: 'c1', name: '甲' } }] },
-    buildings: { count: 1, ids: ['b1'], position: new Float32Array([106.5, 29.5]), households: new Float32Array([households]), community: new Int32Array([0]), covered: new Uint8Array(9) },
+    buildings: {
+      count: 1,
+      ids: ['b1'],
+      position: new Float32Array([106.5, 29.5]),
+      households: new Float32Array([households]),
+      community: new Int32Array([0]),
+      covered: new Uint8Array(9),
+    },
     facilities: [],
     candidates: [{ id: 'k1' }],
   }) as unknown as Data;

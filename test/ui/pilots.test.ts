@@ -10,7 +10,8 @@ import type { MapData } from '../../src/worker/protocol';
 vi.mock('../../src/client/pilotClient', () => ({
   pilotBase: () => pilotsApi.pilotBase(),
   pilotProgrammeOf: (edits: Parameters<typeof pilotsApi.pilotProgramme>[0], asOf: string) => pilotsApi.pilotProgramme(structuredClone(edits), asOf),
-  proposePilotsOf: (count: number, perDistrict: number | null, pilots: Parameters<typeof pilotsApi.proposePilots>[2]) => pilotsApi.proposePilots(count, perDistrict, pilots),
+  proposePilotsOf: (count: number, perDistrict: number | null, pilots: Parameters<typeof pilotsApi.proposePilots>[2]) =>
+    pilotsApi.proposePilots(count, perDistrict, pilots),
 }));
 
 const { usePilots } = await import('../../src/state/pilotStore');
@@ -44,7 +45,10 @@ describe.skipIf(!hasSample)('pilot edits: store, worker rules, export round trip
     expect(s.edits.changed).toBe(false);
     expect(s.view!.asOf).toBe('2026-06-30');
     // golden programme.json of the sample at 2026-06-30 (test/fixtures/pilots-sample/expected)
-    const golden = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/pilots-sample/expected/programme.json'), 'utf8')) as { byStage: { active: number }[]; started: number };
+    const golden = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/pilots-sample/expected/programme.json'), 'utf8')) as {
+      byStage: { active: number }[];
+      started: number;
+    };
     expect(s.view!.summary.byStage.map((b) => b.active)).toEqual(golden.byStage.map((b) => b.active));
     expect(s.view!.summary.started).toBe(golden.started);
   });
@@ -73,7 +77,10 @@ describe.skipIf(!hasSample)('pilot edits: store, worker rules, export round trip
     const id = '500103001015'; // stage 8, trial operation since 2026-02-01
     const scores = { facilities: 50, operation: 50, staffing: 50, service_quality: 50, finance: 50, satisfaction: 50, reputation: 50 };
     expect(A.addEvaluation({ communityId: id, date: '2026-01-15', kind: 'annual', scores })).toEqual({ code: 'beforeTrial' });
-    expect(A.addEvaluation({ communityId: id, date: '2026-05-01', kind: 'trial', scores: { ...scores, finance: 101 } })).toEqual({ code: 'scoreRange', field: 'finance' });
+    expect(A.addEvaluation({ communityId: id, date: '2026-05-01', kind: 'trial', scores: { ...scores, finance: 101 } })).toEqual({
+      code: 'scoreRange',
+      field: 'finance',
+    });
     expect(A.addEvaluation({ communityId: id, date: '2026-05-01', kind: 'trial', scores })).toBeNull();
     await A.recomputePilots();
     const st = usePilots.getState().view!.statuses.find((s) => s.pilot.communityId === id)!;
@@ -86,7 +93,12 @@ describe.skipIf(!hasSample)('pilot edits: store, worker rules, export round trip
     await A.proposeNow(3, null);
     const proposal = usePilots.getState().proposal;
     expect(proposal.map((r) => r.rank)).toEqual([1, 2, 3]);
-    const active = new Set(usePilots.getState().edits.pilots.filter((p) => p.status === 'active').map((p) => p.communityId));
+    const active = new Set(
+      usePilots
+        .getState()
+        .edits.pilots.filter((p) => p.status === 'active')
+        .map((p) => p.communityId),
+    );
     for (const r of proposal) expect(active.has(r.community.id)).toBe(false);
     A.dropProposal(proposal[1].community.id);
     const extra = analysis.communities.find((c) => !active.has(c.id) && !proposal.some((r) => r.community.id === c.id))!;
@@ -100,7 +112,8 @@ describe.skipIf(!hasSample)('pilot edits: store, worker rules, export round trip
     expect(A.adoptProposal()).toBe(3);
     const pilots = usePilots.getState().edits.pilots;
     expect(pilots.length).toBe(before + 3);
-    for (const id of ids) expect(pilots.find((p) => p.communityId === id)).toMatchObject({ stage: 4, status: 'active', batch: lastBatch + 1, approvedDate: '2026-06-30' });
+    for (const id of ids)
+      expect(pilots.find((p) => p.communityId === id)).toMatchObject({ stage: 4, status: 'active', batch: lastBatch + 1, approvedDate: '2026-06-30' });
     expect(usePilots.getState().proposal).toEqual([]);
   });
 

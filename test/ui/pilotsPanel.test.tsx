@@ -12,7 +12,8 @@ import type { MapData } from '../../src/worker/protocol';
 vi.mock('../../src/client/pilotClient', () => ({
   pilotBase: () => pilotsApi.pilotBase(),
   pilotProgrammeOf: (edits: Parameters<typeof pilotsApi.pilotProgramme>[0], asOf: string) => pilotsApi.pilotProgramme(structuredClone(edits), asOf),
-  proposePilotsOf: (count: number, perDistrict: number | null, pilots: Parameters<typeof pilotsApi.proposePilots>[2]) => pilotsApi.proposePilots(count, perDistrict, pilots),
+  proposePilotsOf: (count: number, perDistrict: number | null, pilots: Parameters<typeof pilotsApi.proposePilots>[2]) =>
+    pilotsApi.proposePilots(count, perDistrict, pilots),
 }));
 
 const { usePilots } = await import('../../src/state/pilotStore');
@@ -56,7 +57,10 @@ describe('试点 panel and the plan’s layers in the panels (pilots-tiny)', () 
     const panel = screen.getByTestId('pilots-panel');
     expect(screen.getByRole('tab', { name: 'Overview' })).toBeTruthy();
     // every heading, tab, label and button of the panel is English (data names may be Chinese)
-    for (const el of panel.querySelectorAll('h3, [role=tab], dt, button:not(.link), [data-testid=stage-count] .pl-bar-label, [data-testid=rating-count] .pl-bar-label')) expect(el.textContent).not.toMatch(CJK);
+    for (const el of panel.querySelectorAll(
+      'h3, [role=tab], dt, button:not(.link), [data-testid=stage-count] .pl-bar-label, [data-testid=rating-count] .pl-bar-label',
+    ))
+      expect(el.textContent).not.toMatch(CJK);
     expect(within(panel).getByTestId('stage-count').textContent).toContain('Construction');
   });
 

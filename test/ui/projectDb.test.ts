@@ -51,7 +51,13 @@ describe('projects kept in IndexedDB', () => {
     expect(bp.slots.A).toEqual({ name: 'A', scenario: first });
     expect([bp.scopeKind, bp.district, bp.nextPointId]).toEqual(['district', '渝中区', 3]);
     const app = useApp.getState();
-    expect([app.service, app.selection, app.selectLevel, app.rankingOpen, app.project]).toEqual(['childcare', { kind: 'community', id: 'X1' }, 'street', true, 'work1']);
+    expect([app.service, app.selection, app.selectLevel, app.rankingOpen, app.project]).toEqual([
+      'childcare',
+      { kind: 'community', id: 'X1' },
+      'street',
+      true,
+      'work1',
+    ]);
     expect(useProjectSession.getState().name).toBe('工作');
   });
 });

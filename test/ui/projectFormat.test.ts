@@ -25,10 +25,18 @@ function fullProject(): Project {
     scopeKind: 'street',
     district: '渝中区',
     street: '渝中区\u0000解放碑街道',
-    run: { result: { sites: [{ candidateId: 'C00002', services: ['meals'], areaM2: 90 }] }, newlyReached: new Int32Array([3, -1, 70000]), ms: 12 } as unknown as BlueprintRun,
+    run: {
+      result: { sites: [{ candidateId: 'C00002', services: ['meals'], areaM2: 90 }] },
+      newlyReached: new Int32Array([3, -1, 70000]),
+      ms: 12,
+    } as unknown as BlueprintRun,
   };
   p.scenario = {
-    current: { added: [{ id: 'C00002', candidateId: 'C00002', services: ['meals'], areaM2: 90 }], removed: ['F1'], moved: [{ facilityId: 'F2', lon: 106.5, lat: 29.5 }] },
+    current: {
+      added: [{ id: 'C00002', candidateId: 'C00002', services: ['meals'], areaM2: 90 }],
+      removed: ['F1'],
+      moved: [{ facilityId: 'F2', lon: 106.5, lat: 29.5 }],
+    },
     history: [{ added: [], removed: [], moved: [] }],
     nextPointId: 4,
   };

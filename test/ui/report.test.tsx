@@ -35,7 +35,17 @@ describe('the printable report fits paper (issue 9 item 17)', () => {
 
   it('communities: nine columns (name, households, area/100 hh, shortfall, 一老一小 coverage %, new sites) with the result’s values', () => {
     const t = reportCommunitiesTable(result, 'zh');
-    expect(t.header).toEqual(['社区', '户数', '每百户面积 (m²，后)', '30 m² 缺口 (m²，后)', '养老服务覆盖率', '托育服务覆盖率', '儿童托管覆盖率', '社区助餐覆盖率', '新增点位']);
+    expect(t.header).toEqual([
+      '社区',
+      '户数',
+      '每百户面积 (m²，后)',
+      '30 m² 缺口 (m²，后)',
+      '养老服务覆盖率',
+      '托育服务覆盖率',
+      '儿童托管覆盖率',
+      '社区助餐覆盖率',
+      '新增点位',
+    ]);
     expect(t.rows).toHaveLength(result.communities.length);
     expect(result.communities.length).toBeGreaterThan(0);
     result.communities.forEach((c, i) => {
@@ -63,7 +73,12 @@ describe('the printable report fits paper (issue 9 item 17)', () => {
     expect(printableWidthMm('A4', 'landscape')).toBe(273);
     expect(printableWidthMm('A3', 'portrait')).toBe(273);
     expect(printableWidthMm('A3', 'landscape')).toBe(396);
-    for (const [paper, orientation, mm] of [['A4', 'portrait', 186], ['A4', 'landscape', 273], ['A3', 'portrait', 273], ['A3', 'landscape', 396]] as const) {
+    for (const [paper, orientation, mm] of [
+      ['A4', 'portrait', 186],
+      ['A4', 'landscape', 273],
+      ['A3', 'portrait', 273],
+      ['A3', 'landscape', 396],
+    ] as const) {
       const html = reportHtml({ ...base(), tables: [], paper, orientation });
       expect(html).toContain(`@page { size: ${paper} ${orientation}; margin: 14mm 12mm; }`);
       expect(html).toContain(`max-width: ${mm}mm;`);
@@ -82,7 +97,12 @@ describe('the printable report fits paper (issue 9 item 17)', () => {
   });
 
   it('English when the UI is English: lang, title, headers and service names', () => {
-    const html = reportHtml({ ...base(), title: 'Blueprint', lang: 'en', tables: [reportSitesTable(result, labels, 'en'), reportCommunitiesTable(result, 'en')] });
+    const html = reportHtml({
+      ...base(),
+      title: 'Blueprint',
+      lang: 'en',
+      tables: [reportSitesTable(result, labels, 'en'), reportCommunitiesTable(result, 'en')],
+    });
     const doc = parse(html);
     expect(doc.documentElement.lang).toBe('en');
     expect(doc.querySelector('.print')!.textContent).toBe('Print / save as PDF');
@@ -92,7 +112,15 @@ describe('the printable report fits paper (issue 9 item 17)', () => {
     expect(heads.filter((h) => /[\u4e00-\u9fff]/.test(h))).toEqual([]);
     const tables = [...doc.querySelectorAll('table')];
     expect([...tables[tables.length - 1].querySelectorAll('thead th')].map((th) => th.textContent)).toEqual([
-      'Community', 'Households', 'm² per 100 hh (after)', 'Shortfall at 30 m² (m², after)', 'Elderly care coverage', 'Childcare (0-3) coverage', 'After-school care coverage', 'Community meals coverage', 'New sites',
+      'Community',
+      'Households',
+      'm² per 100 hh (after)',
+      'Shortfall at 30 m² (m², after)',
+      'Elderly care coverage',
+      'Childcare (0-3) coverage',
+      'After-school care coverage',
+      'Community meals coverage',
+      'New sites',
     ]);
   });
 });

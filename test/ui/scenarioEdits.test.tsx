@@ -148,7 +148,11 @@ describe('the candidate panel shows and saves the clicked candidate’s own valu
     expect(c5.areaM2).toBe(2335);
     expect(c2.areaM2).toBe(90);
     const checked = () =>
-      SERVICES.filter((s) => (within(screen.getByTestId('candidate-bundle')).getByRole('checkbox', { name: (_, el) => el.getAttribute('data-service') === s }) as HTMLInputElement).checked);
+      SERVICES.filter(
+        (s) =>
+          (within(screen.getByTestId('candidate-bundle')).getByRole('checkbox', { name: (_, el) => el.getAttribute('data-service') === s }) as HTMLInputElement)
+            .checked,
+      );
     act(() => useApp.setState({ selection: { kind: 'candidate', id: 'C00005' } }));
     render(<SidePanel />);
     expect((screen.getByTestId('candidate-bundle-area') as HTMLInputElement).value).toBe('2335');

@@ -40,7 +40,13 @@ describe('searchHits (issue 9 item 15)', () => {
   });
 
   it('a name or id starting with the query comes first in its group', () => {
-    const two = { ...data, facilities: [{ ...data.facilities[0], id: 'x1', name: '老年活动站' }, { ...data.facilities[1], id: 'x2', name: '活动中心' }] };
+    const two = {
+      ...data,
+      facilities: [
+        { ...data.facilities[0], id: 'x1', name: '老年活动站' },
+        { ...data.facilities[1], id: 'x2', name: '活动中心' },
+      ],
+    };
     expect(searchHits(two, '活动').map((h) => h.id)).toEqual(['x2', 'x1']);
     expect(searchHits(data, '00200').map((h) => h.id)).toEqual(['500103002001']);
   });

@@ -5,7 +5,18 @@ const enc = new TextEncoder();
 
 /** A square community polygon of side `d` degrees at (x, y). */
 function square(x: number, y: number, d: number) {
-  return { type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x, y],
+        [x + d, y],
+        [x + d, y + d],
+        [x, y + d],
+        [x, y],
+      ],
+    ],
+  };
 }
 
 /**
@@ -17,9 +28,21 @@ export function tinyPackageFiles(): Record<string, Uint8Array> {
   const communities = {
     type: 'FeatureCollection',
     features: [
-      { type: 'Feature', properties: { id: '500103001001', name: '较场口社区', street: '解放碑街道', district: '渝中区', households: 1200, population: 3000, elderly: 700 }, geometry: square(106.57, 29.55, d) },
-      { type: 'Feature', properties: { id: '500103001002', name: '民生路社区', street: '解放碑街道', district: '渝中区', households: 800 }, geometry: square(106.57 + d, 29.55, d) },
-      { type: 'Feature', properties: { id: '500103002001', name: '七星岗社区', street: '七星岗街道', district: '渝中区', households: 0 }, geometry: square(106.57 + 2 * d, 29.55, d) },
+      {
+        type: 'Feature',
+        properties: { id: '500103001001', name: '较场口社区', street: '解放碑街道', district: '渝中区', households: 1200, population: 3000, elderly: 700 },
+        geometry: square(106.57, 29.55, d),
+      },
+      {
+        type: 'Feature',
+        properties: { id: '500103001002', name: '民生路社区', street: '解放碑街道', district: '渝中区', households: 800 },
+        geometry: square(106.57 + d, 29.55, d),
+      },
+      {
+        type: 'Feature',
+        properties: { id: '500103002001', name: '七星岗社区', street: '七星岗街道', district: '渝中区', households: 0 },
+        geometry: square(106.57 + 2 * d, 29.55, d),
+      },
     ],
   };
   const b: string[] = ['id,lon,lat,households'];

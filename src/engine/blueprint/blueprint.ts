@@ -47,7 +47,8 @@ const state = (c: CommunityResult): CommunityState => ({
 export async function blueprint(ctx: ScenarioContext, opts: BlueprintOptions = {}): Promise<BlueprintResult> {
   const { pkg } = ctx;
   if (pkg.candidates.length === 0) throw new EngineError('E_NO_CANDIDATES', { file: 'candidates.csv' });
-  if (opts.maxSites !== undefined && (!Number.isInteger(opts.maxSites) || opts.maxSites < 0)) throw new EngineError('E_ARGUMENT', { field: 'maxSites', detail: 'a whole number ≥ 0' });
+  if (opts.maxSites !== undefined && (!Number.isInteger(opts.maxSites) || opts.maxSites < 0))
+    throw new EngineError('E_ARGUMENT', { field: 'maxSites', detail: 'a whole number ≥ 0' });
   if (opts.budgetWan !== undefined && !(opts.budgetWan >= 0)) throw new EngineError('E_ARGUMENT', { field: 'budgetWan', detail: 'a number ≥ 0 (万元)' });
   const deadline = opts.deadline ?? deadlineAfter(opts.timeLimitS ?? 30);
   const scope = scopeCommunities(pkg, opts.scope);
@@ -57,7 +58,13 @@ export async function blueprint(ctx: ScenarioContext, opts: BlueprintOptions = {
   const sites = explainSites(ctx, inst, sol.choices, jointMinShare);
   const after = evaluateScenario(
     ctx,
-    { added: sol.choices.map(({ site, mask }) => ({ candidateId: pkg.candidates[inst.sites[site].candidate].id, services: maskToServices(mask), areaM2: inst.sites[site].areaM2 })) },
+    {
+      added: sol.choices.map(({ site, mask }) => ({
+        candidateId: pkg.candidates[inst.sites[site].candidate].id,
+        services: maskToServices(mask),
+        areaM2: inst.sites[site].areaM2,
+      })),
+    },
     { scope },
   );
   const bySiteCommunity = new Map<number, string[]>();
@@ -67,10 +74,22 @@ export async function blueprint(ctx: ScenarioContext, opts: BlueprintOptions = {
   }
   const communities = scope.map((c) => {
     const b = ctx.analysis.communities[c];
-    return { id: b.id, name: b.name, street: b.street, district: b.district, households: b.households, before: state(b), after: state(after.communities[c]), newSites: bySiteCommunity.get(c) ?? [] };
+    return {
+      id: b.id,
+      name: b.name,
+      street: b.street,
+      district: b.district,
+      households: b.households,
+      before: state(b),
+      after: state(after.communities[c]),
+      newSites: bySiteCommunity.get(c) ?? [],
+    };
   });
   const sc = opts.scope ?? {};
-  const description = [sc.district && `district ${sc.district}`, sc.street && `street ${sc.street}`, sc.communityIds && `${sc.communityIds.length} listed communities`].filter(Boolean).join(', ') || 'all communities';
+  const description =
+    [sc.district && `district ${sc.district}`, sc.street && `street ${sc.street}`, sc.communityIds && `${sc.communityIds.length} listed communities`]
+      .filter(Boolean)
+      .join(', ') || 'all communities';
   const { choices: _c, ...solution } = sol;
   const policy = ctx.analysis.policy;
   return {

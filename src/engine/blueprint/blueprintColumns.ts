@@ -111,18 +111,40 @@ export const SITES_COLUMNS: TableColumn<Site>[] = [
   { key: 'services', zh: '功能配置', en: 'Bundle', kind: 'services', get: (s) => s.services },
   { key: 'community_id', zh: '所在社区代码', en: 'Community id', kind: 'text', get: (s) => s.communityId, csvOnly: true },
   { key: 'community_name', zh: '所在社区', en: 'Community', kind: 'text', get: (s) => s.communityName },
-  ...SERVICES.map((k): TableColumn<Site> => ({ key: `newly_covered_${k}`, zh: `新增覆盖户数_${SERVICE_NAMES[k].zh}`, en: `Households newly covered: ${SERVICE_NAMES[k].en}`, kind: 'count', get: (s) => s.newlyCoveredHouseholds[k] ?? null })),
+  ...SERVICES.map((k): TableColumn<Site> => ({
+    key: `newly_covered_${k}`,
+    zh: `新增覆盖户数_${SERVICE_NAMES[k].zh}`,
+    en: `Households newly covered: ${SERVICE_NAMES[k].en}`,
+    kind: 'count',
+    get: (s) => s.newlyCoveredHouseholds[k] ?? null,
+  })),
   {
-    key: 'communities_served', zh: '服务社区', en: 'Communities served', kind: 'custom', get: () => null,
+    key: 'communities_served',
+    zh: '服务社区',
+    en: 'Communities served',
+    kind: 'custom',
+    get: () => null,
     csv: (s) => safeCell(s.communitiesServed.map((c) => `${c.id}:${c.households}:${num4(c.sharedAreaM2)}`).join(';')),
     cell: (s) => s.communitiesServed.map((c) => `${c.name}(${c.households}户)`).join('；'),
   },
   { key: 'shortfall_closed_m2', zh: '弥补30m²缺口(m²)', en: 'Shortfall closed at 30 m² (m²)', kind: 'number', get: (s) => s.shortfallClosedM2 },
   { key: 'subsidy_yuan', zh: '可申请补贴(元)', en: 'Subsidies available (yuan)', kind: 'raw', get: (s) => s.subsidyYuan },
   {
-    key: 'levers', zh: '适用政策', en: 'Policy levers', kind: 'custom', get: () => null,
-    csv: (s) => s.levers.filter((l) => l.applicable).map((l) => l.code).join(';'),
-    cell: (s) => s.levers.filter((l) => l.applicable).map((l) => l.zh).join('；'),
+    key: 'levers',
+    zh: '适用政策',
+    en: 'Policy levers',
+    kind: 'custom',
+    get: () => null,
+    csv: (s) =>
+      s.levers
+        .filter((l) => l.applicable)
+        .map((l) => l.code)
+        .join(';'),
+    cell: (s) =>
+      s.levers
+        .filter((l) => l.applicable)
+        .map((l) => l.zh)
+        .join('；'),
   },
   { key: 'why_source', zh: '选址理由', en: 'Why this source', kind: 'code', get: (s) => s.whySource.zh },
 ];
@@ -135,7 +157,11 @@ export const COMMUNITIES_COLUMNS: TableColumn<Community>[] = [
   { key: 'district', zh: '区县', en: 'District', kind: 'text', get: (c) => c.district },
   { key: 'households', zh: '户数', en: 'Households', kind: 'raw', get: (c) => c.households },
   {
-    key: 'new_sites', zh: '新增点位', en: 'New sites', kind: 'custom', get: () => null,
+    key: 'new_sites',
+    zh: '新增点位',
+    en: 'New sites',
+    kind: 'custom',
+    get: () => null,
     csv: (c) => safeCell(c.newSites.join(';')),
     cell: (c) => c.newSites.join('；'),
   },
@@ -143,7 +169,13 @@ export const COMMUNITIES_COLUMNS: TableColumn<Community>[] = [
   { key: 'facility_area_m2_after', zh: '设施面积_后(m²)', en: 'Facility area after (m²)', kind: 'number', get: (c) => c.after.facilityAreaM2 },
   { key: 'shortfall_base_m2_before', zh: '30m²缺口_前(m²)', en: 'Shortfall at 30 m² before (m²)', kind: 'number', get: (c) => c.before.shortfallBaseM2 },
   { key: 'shortfall_base_m2_after', zh: '30m²缺口_后(m²)', en: 'Shortfall at 30 m² after (m²)', kind: 'number', get: (c) => c.after.shortfallBaseM2 },
-  { key: 'shortfall_enhanced_m2_before', zh: '80m²缺口_前(m²)', en: 'Shortfall at 80 m² before (m²)', kind: 'number', get: (c) => c.before.shortfallEnhancedM2 },
+  {
+    key: 'shortfall_enhanced_m2_before',
+    zh: '80m²缺口_前(m²)',
+    en: 'Shortfall at 80 m² before (m²)',
+    kind: 'number',
+    get: (c) => c.before.shortfallEnhancedM2,
+  },
   { key: 'shortfall_enhanced_m2_after', zh: '80m²缺口_后(m²)', en: 'Shortfall at 80 m² after (m²)', kind: 'number', get: (c) => c.after.shortfallEnhancedM2 },
   { key: 'functions_before', zh: '功能_前', en: 'Functions before', kind: 'services', get: (c) => c.before.functions },
   { key: 'functions_after', zh: '功能_后', en: 'Functions after', kind: 'services', get: (c) => c.after.functions },
@@ -152,7 +184,19 @@ export const COMMUNITIES_COLUMNS: TableColumn<Community>[] = [
   { key: 'meets_basic_rule_before', zh: '基本规则_前', en: 'Basic rule before', kind: 'boolean', get: (c) => c.before.meetsBasicRule },
   { key: 'meets_basic_rule_after', zh: '基本规则_后', en: 'Basic rule after', kind: 'boolean', get: (c) => c.after.meetsBasicRule },
   ...SERVICES.flatMap((s, k): TableColumn<Community>[] => [
-    { key: `coverage_${s}_before`, zh: `覆盖率_${SERVICE_NAMES[s].zh}_前`, en: `Coverage ${SERVICE_NAMES[s].en} before`, kind: 'number', get: (c) => c.before.coverage[k] },
-    { key: `coverage_${s}_after`, zh: `覆盖率_${SERVICE_NAMES[s].zh}_后`, en: `Coverage ${SERVICE_NAMES[s].en} after`, kind: 'number', get: (c) => c.after.coverage[k] },
+    {
+      key: `coverage_${s}_before`,
+      zh: `覆盖率_${SERVICE_NAMES[s].zh}_前`,
+      en: `Coverage ${SERVICE_NAMES[s].en} before`,
+      kind: 'number',
+      get: (c) => c.before.coverage[k],
+    },
+    {
+      key: `coverage_${s}_after`,
+      zh: `覆盖率_${SERVICE_NAMES[s].zh}_后`,
+      en: `Coverage ${SERVICE_NAMES[s].en} after`,
+      kind: 'number',
+      get: (c) => c.after.coverage[k],
+    },
   ]),
 ];

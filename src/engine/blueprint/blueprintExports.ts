@@ -19,7 +19,13 @@ export const SITES_CSV_HEADER = SITES_COLUMNS.map((c) => c.key);
 
 /** sites.csv: one row per recommended site, UTF-8 BOM first; `communities_served` is `id:households:shared_area_m2` joined by `;`. */
 export function blueprintSitesCsv(r: BlueprintResult): string {
-  return UTF8_BOM + toCsv(SITES_CSV_HEADER, r.sites.map((s) => SITES_COLUMNS.map((c) => csvValue(c, s))));
+  return (
+    UTF8_BOM +
+    toCsv(
+      SITES_CSV_HEADER,
+      r.sites.map((s) => SITES_COLUMNS.map((c) => csvValue(c, s))),
+    )
+  );
 }
 
 /** communities-before-after.csv header: the keys of {@link COMMUNITIES_COLUMNS}. */
@@ -27,5 +33,11 @@ export const COMMUNITIES_BEFORE_AFTER_HEADER = COMMUNITIES_COLUMNS.map((c) => c.
 
 /** communities-before-after.csv: one row per scope community, UTF-8 BOM first, numbers to 4 decimals. */
 export function communitiesBeforeAfterCsv(r: BlueprintResult): string {
-  return UTF8_BOM + toCsv(COMMUNITIES_BEFORE_AFTER_HEADER, r.communities.map((c) => COMMUNITIES_COLUMNS.map((col) => csvValue(col, c))));
+  return (
+    UTF8_BOM +
+    toCsv(
+      COMMUNITIES_BEFORE_AFTER_HEADER,
+      r.communities.map((c) => COMMUNITIES_COLUMNS.map((col) => csvValue(col, c))),
+    )
+  );
 }

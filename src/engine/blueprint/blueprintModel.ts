@@ -41,7 +41,9 @@ export function buildBlueprintModel(inst: BlueprintInstance): BlueprintModel {
   const b = new LinearModelBuilder('max');
   const x = Int32Array.from(inst.sites, (s, j) => b.addCol({ cost: -s.siteCost, upper: 1, integer: true, name: `x${j}` }));
   const z = inst.sites.map((s, j) =>
-    Int32Array.from(SERVICES, (_, k) => (s.allowedMask & (1 << k) ? b.addCol({ cost: inst.functionBonus[k], upper: 1, integer: true, name: `z${j}_${k}` }) : -1)),
+    Int32Array.from(SERVICES, (_, k) =>
+      s.allowedMask & (1 << k) ? b.addCol({ cost: inst.functionBonus[k], upper: 1, integer: true, name: `z${j}_${k}` }) : -1,
+    ),
   );
   const y = Int32Array.from(inst.groups, (g, k) => b.addCol({ cost: g.weight, upper: 1, name: `y${k}` }));
   const u = Int32Array.from(inst.areaCommunities, (a, k) => b.addCol({ cost: inst.areaWeight, upper: a.shortfallM2, name: `u${k}` }));
@@ -73,7 +75,14 @@ export function buildBlueprintModel(inst: BlueprintInstance): BlueprintModel {
     const cols = Array.from(a.sites, (j) => x[j]);
     b.addRow([u[k], ...cols], [1, ...Array.from(a.sites, (j) => -inst.sites[j].areaM2)], -Infinity, 0, `short${k}`);
   });
-  if (Number.isFinite(inst.budgetWan)) b.addRow(x, Array.from(inst.sites, (s) => s.costWan), -Infinity, inst.budgetWan, 'budget');
+  if (Number.isFinite(inst.budgetWan))
+    b.addRow(
+      x,
+      Array.from(inst.sites, (s) => s.costWan),
+      -Infinity,
+      inst.budgetWan,
+      'budget',
+    );
   if (Number.isFinite(inst.maxSites)) b.addRow(x, 1, -Infinity, inst.maxSites, 'sites');
   return { model: b.build(), x, z, y, u };
 }

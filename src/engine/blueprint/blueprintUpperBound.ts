@@ -62,7 +62,10 @@ export function blueprintUpperBound(inst: BlueprintInstance, sel: readonly Choic
   let extra = values.reduce((a, v) => a + v, 0);
   if (Number.isFinite(inst.maxSites)) {
     const top = [...values].sort((a, b) => b - a).slice(0, Math.max(0, inst.maxSites));
-    extra = Math.min(extra, top.reduce((a, v) => a + v, 0));
+    extra = Math.min(
+      extra,
+      top.reduce((a, v) => a + v, 0),
+    );
   }
   if (Number.isFinite(inst.budgetWan)) {
     const order = values.map((_, i) => i).sort((a, b) => values[b] * costs[a] - values[a] * costs[b]); // by value per 万元, free sites first

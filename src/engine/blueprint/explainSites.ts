@@ -97,4 +97,3 @@ export function explainSites(ctx: ScenarioContext, inst: BlueprintInstance, choi
     };
   });
 }
-

@@ -5,8 +5,25 @@ export { DEFAULT_MIN_FUNCTION_AREA_M2, DEFAULT_SOURCE_PENALTY, SOURCE_TIER, TIE_
 export { scopeCommunities } from './blueprintScope';
 export { SITE_LEVELS, SITE_LEVEL_NAMES, levelByArea, bundleLevel, defaultBundle, type SiteLevel, type ComplexMinArea } from './siteLevel';
 export { BLUEPRINT_DEFAULTS, siteCostWan } from './blueprintDefaults';
-export { SITES_COLUMNS, COMMUNITIES_COLUMNS, csvValue, cellValue, type TableColumn, type TableCell, type ColumnKind, type CodeLabels } from './blueprintColumns';
-export { buildBlueprintInstance, siteMasks, demographicFactors, type BlueprintInstance, type BlueprintSite, type DemandGroup, type AreaCommunity } from './blueprintInstance';
+export {
+  SITES_COLUMNS,
+  COMMUNITIES_COLUMNS,
+  csvValue,
+  cellValue,
+  type TableColumn,
+  type TableCell,
+  type ColumnKind,
+  type CodeLabels,
+} from './blueprintColumns';
+export {
+  buildBlueprintInstance,
+  siteMasks,
+  demographicFactors,
+  type BlueprintInstance,
+  type BlueprintSite,
+  type DemandGroup,
+  type AreaCommunity,
+} from './blueprintInstance';
 export { selectionObjective, selectionViolation, type Choice } from './selection';
 export { greedyBlueprint } from './greedyBlueprint';
 export { buildBlueprintModel, modelStart, decodeModel, type BlueprintModel } from './blueprintModel';

@@ -29,7 +29,8 @@ export function selectionViolation(inst: BlueprintInstance, sel: readonly Choice
   }
   for (const { site, mask } of sel) {
     const s = inst.sites[site];
-    if (s.soleRule && perCommunity.get(s.community) === 1 && popcount(mask & YILAO_YIXIAO_MASK) < 2) return `site ${site}: the community's only facility needs ≥ 2 一老一小 functions`;
+    if (s.soleRule && perCommunity.get(s.community) === 1 && popcount(mask & YILAO_YIXIAO_MASK) < 2)
+      return `site ${site}: the community's only facility needs ≥ 2 一老一小 functions`;
   }
   if (cost > inst.budgetWan + 1e-9) return `budget exceeded: ${cost} > ${inst.budgetWan}`;
   if (sel.length > inst.maxSites) return `more than ${inst.maxSites} sites`;

@@ -31,7 +31,12 @@ export function levelByArea(areaM2: number, min: ComplexMinArea = DEFAULT_POLICY
 }
 
 /** Level of a bundle on `areaM2` m²: its area's level when the bundle meets the complex function rule, else scattered. */
-export function bundleLevel(services: readonly ServiceCode[], areaM2: number, complexMin = DEFAULT_POLICY.complexMinAreaM2.base, enhancedMin = DEFAULT_POLICY.complexMinAreaM2.enhanced): SiteLevel {
+export function bundleLevel(
+  services: readonly ServiceCode[],
+  areaM2: number,
+  complexMin = DEFAULT_POLICY.complexMinAreaM2.base,
+  enhancedMin = DEFAULT_POLICY.complexMinAreaM2.enhanced,
+): SiteLevel {
   return meetsComplexRule(servicesToMask(services)) ? levelByArea(areaM2, { base: complexMin, enhanced: enhancedMin }) : 'scattered';
 }
 

@@ -61,13 +61,38 @@ export async function solveBlueprint(inst: BlueprintInstance, opts: SolveBluepri
   const greedy = greedyBlueprint(inst);
   const base = { greedyObjective: greedy.objective, columns: 0, rows: 0 };
   if (inst.sites.length === 0) {
-    return { ...base, choices: [], objective: 0, bound: 0, gap: 0, optimal: true, method: 'trivial', boundSource: 'optimal', stoppedBy: null, solverStatus: null, seconds: seconds() };
+    return {
+      ...base,
+      choices: [],
+      objective: 0,
+      bound: 0,
+      gap: 0,
+      optimal: true,
+      method: 'trivial',
+      boundSource: 'optimal',
+      stoppedBy: null,
+      solverStatus: null,
+      seconds: seconds(),
+    };
   }
   const greedyBound = Math.max(greedy.objective, blueprintUpperBound(inst, greedy.choices));
-  const gapOf = (objective: number, bound: number) => (bound - objective <= 1e-6 + 1e-9 * Math.abs(objective) ? 0 : bound !== 0 ? (bound - objective) / Math.abs(bound) : 1);
+  const gapOf = (objective: number, bound: number) =>
+    bound - objective <= 1e-6 + 1e-9 * Math.abs(objective) ? 0 : bound !== 0 ? (bound - objective) / Math.abs(bound) : 1;
   const greedyOnly = (stoppedBy: BlueprintSolution['stoppedBy']): BlueprintSolution => {
     const gap = gapOf(greedy.objective, greedyBound);
-    return { ...base, choices: greedy.choices, objective: greedy.objective, bound: greedyBound, gap, optimal: gap === 0, method: 'greedy', boundSource: 'greedy', stoppedBy, solverStatus: null, seconds: seconds() };
+    return {
+      ...base,
+      choices: greedy.choices,
+      objective: greedy.objective,
+      bound: greedyBound,
+      gap,
+      optimal: gap === 0,
+      method: 'greedy',
+      boundSource: 'greedy',
+      stoppedBy,
+      solverStatus: null,
+      seconds: seconds(),
+    };
   };
   if (opts.method === 'greedy') return greedyOnly(null);
   if (gapOf(greedy.objective, greedyBound) === 0) return greedyOnly(null); // the greedy bound already proves it
@@ -97,5 +122,17 @@ export async function solveBlueprint(inst: BlueprintInstance, opts: SolveBluepri
   const bound = optimal ? objective : bestBound;
   const boundSource: BlueprintSolution['boundSource'] = optimal ? 'optimal' : highsBound <= greedyBound ? 'highs' : 'greedy';
   const gap = optimal ? 0 : gapOf(objective, bound);
-  return { ...base, choices, objective, bound, gap, optimal: optimal || gap === 0, method, boundSource, stoppedBy: run.status === 'time_limit' ? 'deadline' : null, solverStatus: run.status, seconds: seconds() };
+  return {
+    ...base,
+    choices,
+    objective,
+    bound,
+    gap,
+    optimal: optimal || gap === 0,
+    method,
+    boundSource,
+    stoppedBy: run.status === 'time_limit' ? 'deadline' : null,
+    solverStatus: run.status,
+    seconds: seconds(),
+  };
 }

@@ -59,7 +59,12 @@ export class NetworkProvider implements DistanceProvider {
   }
 
   private snapSites(sites: readonly Site[]): GraphSnap {
-    return snapToGraph(this.graph, Float64Array.from(sites, (s) => s.lon), Float64Array.from(sites, (s) => s.lat), this.opts.maxSnapM);
+    return snapToGraph(
+      this.graph,
+      Float64Array.from(sites, (s) => s.lon),
+      Float64Array.from(sites, (s) => s.lat),
+      this.opts.maxSnapM,
+    );
   }
 
   nearest(sites: readonly Site[], thresholdM: number): Float64Array {

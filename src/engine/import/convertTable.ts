@@ -47,7 +47,11 @@ export interface ConvertResult {
 }
 
 class Reject {
-  constructor(readonly field: string, readonly code: RejectCode, readonly reason: string) {}
+  constructor(
+    readonly field: string,
+    readonly code: RejectCode,
+    readonly reason: string,
+  ) {}
 }
 
 const ROUND = 1e7; // 7 decimals of a degree ≈ 1 cm: the precision written to the package
@@ -80,10 +84,12 @@ function isSummaryRow(cells: string[]): boolean {
 }
 
 function ringsToWgs84(rings: Position[][], crs: SourceCrs): Position[][] {
-  return rings.map((r) => r.map((p) => {
-    const [x, y] = crs.toWgs84(p[0], p[1]);
-    return [round7(x), round7(y)];
-  }));
+  return rings.map((r) =>
+    r.map((p) => {
+      const [x, y] = crs.toWgs84(p[0], p[1]);
+      return [round7(x), round7(y)];
+    }),
+  );
 }
 
 /** Whether the values of the table's coordinates look like metres (projected) rather than degrees. */
@@ -127,11 +133,19 @@ export function convertTable(table: SourceTable, o: ConvertOptions): ConvertResu
     if ((field === 'lon' || field === 'lat') && hasGeometry) continue;
     if (field === 'households' && role === 'buildings' && o.dwellingM2 !== undefined) continue;
     const hint = field === 'households' && role === 'buildings' ? ' (or use --estimate-households with 层数 and an area or footprint polygons)' : '';
-    throw new EngineError('E_MISSING_COLUMN', { file: table.file, field, detail: `no column for ${field}${hint}; columns: ${table.header.join(', ').slice(0, 160)}` });
+    throw new EngineError('E_MISSING_COLUMN', {
+      file: table.file,
+      field,
+      detail: `no column for ${field}${hint}; columns: ${table.header.join(', ').slice(0, 160)}`,
+    });
   }
-  if (role === 'communities' && !hasGeometry) throw new EngineError('E_BAD_FILE', { file: table.file, detail: 'communities need polygons: a shapefile or GeoJSON' });
+  if (role === 'communities' && !hasGeometry)
+    throw new EngineError('E_BAD_FILE', { file: table.file, detail: 'communities need polygons: a shapefile or GeoJSON' });
   if (crs.kind === 'geographic' && looksProjected(table, f.lon, f.lat)) {
-    throw new EngineError('E_UNKNOWN_CRS', { file: table.file, detail: `coordinates look like metres, not degrees (CRS taken: ${crs.label}); give the projected CRS, e.g. --crs ${role}=EPSG:4545` });
+    throw new EngineError('E_UNKNOWN_CRS', {
+      file: table.file,
+      detail: `coordinates look like metres, not degrees (CRS taken: ${crs.label}); give the projected CRS, e.g. --crs ${role}=EPSG:4545`,
+    });
   }
 
   const columns: Record<string, string> = {};
@@ -238,7 +252,8 @@ export function convertTable(table: SourceTable, o: ConvertOptions): ConvertResu
     }
     if (crs.kind === 'geographic') {
       if (Math.abs(x) > 180) reject('lon', 'R_OUT_OF_RANGE', `lon ${x} is outside −180…180${Math.abs(y) <= 90 ? '' : ''}`);
-      if (Math.abs(y) > 90) reject('lat', 'R_OUT_OF_RANGE', `lat ${y} is outside −90…90${Math.abs(x) <= 90 && Math.abs(y) <= 180 ? ' (lon and lat swapped?)' : ''}`);
+      if (Math.abs(y) > 90)
+        reject('lat', 'R_OUT_OF_RANGE', `lat ${y} is outside −90…90${Math.abs(x) <= 90 && Math.abs(y) <= 180 ? ' (lon and lat swapped?)' : ''}`);
       rawPoints.push([x, y]);
     }
     const [lon, lat] = crs.toWgs84(x, y);
@@ -250,16 +265,26 @@ export function convertTable(table: SourceTable, o: ConvertOptions): ConvertResu
 
   const readCommunity = (): ImportedCommunity => {
     const id = str('id');
-    const c: ImportedCommunity = { id, name: str('name'), street: str('street'), district: str('district'), households: num('households', { integer: true, required: true })!, geometry: null as unknown as Polygon };
+    const c: ImportedCommunity = {
+      id,
+      name: str('name'),
+      street: str('street'),
+      district: str('district'),
+      households: num('households', { integer: true, required: true })!,
+      geometry: null as unknown as Polygon,
+    };
     for (const k of ['population', 'elderly', 'children'] as const) {
       const v = num(k, { integer: true });
       if (v !== undefined) c[k] = v;
     }
     const g = row.geometry as Geometry | null | undefined;
-    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) reject('geometry', 'R_BAD_GEOMETRY', `geometry ${g ? g.type : 'is empty'}, not Polygon/MultiPolygon`);
+    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon'))
+      reject('geometry', 'R_BAD_GEOMETRY', `geometry ${g ? g.type : 'is empty'}, not Polygon/MultiPolygon`);
     const gg = g as Polygon | MultiPolygon;
     const geometry: Polygon | MultiPolygon =
-      gg.type === 'Polygon' ? { type: 'Polygon', coordinates: ringsToWgs84(gg.coordinates, crs) } : { type: 'MultiPolygon', coordinates: gg.coordinates.map((p) => ringsToWgs84(p, crs)) };
+      gg.type === 'Polygon'
+        ? { type: 'Polygon', coordinates: ringsToWgs84(gg.coordinates, crs) }
+        : { type: 'MultiPolygon', coordinates: gg.coordinates.map((p) => ringsToWgs84(p, crs)) };
     const rings = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
     if (rings.some((r) => r.length < 4 || r.some((p) => !Number.isFinite(p[0]) || !Number.isFinite(p[1]) || Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90))) {
       reject('geometry', 'R_BAD_GEOMETRY', `a ring has fewer than 4 positions or a coordinate outside the world (CRS ${crs.label})`);
@@ -317,7 +342,15 @@ export function convertTable(table: SourceTable, o: ConvertOptions): ConvertResu
       codes.add(c!);
     }
     if (codes.size === 0) reject('services', 'R_EMPTY', 'services lists no service');
-    const fac: ImportedFacility = { id, name, lon, lat, areaM2, services: SERVICES.filter((s) => codes.has(s)), status: word('status', statuses, ['open', 'planned']) ?? 'open' };
+    const fac: ImportedFacility = {
+      id,
+      name,
+      lon,
+      lat,
+      areaM2,
+      services: SERVICES.filter((s) => codes.has(s)),
+      status: word('status', statuses, ['open', 'planned']) ?? 'open',
+    };
     const cid = communityRef();
     if (cid !== undefined) fac.communityId = cid;
     const level = word<FacilityLevel>('level', levels, ['street', 'community', 'compound']);

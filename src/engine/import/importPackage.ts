@@ -80,7 +80,12 @@ export async function importPackage(req: ImportRequest, onProgress: ImportProgre
   const rejected: Rejection[] = [];
   const reports: FileReport[] = [];
   const notes: string[] = [];
-  const out: { communities: ImportedCommunity[]; buildings: ImportedBuilding[]; facilities: ImportedFacility[]; candidates: ImportedCandidate[] } = { communities: [], buildings: [], facilities: [], candidates: [] };
+  const out: { communities: ImportedCommunity[]; buildings: ImportedBuilding[]; facilities: ImportedFacility[]; candidates: ImportedCandidate[] } = {
+    communities: [],
+    buildings: [],
+    facilities: [],
+    candidates: [],
+  };
   const pointsForHint: { file: string; role: ImportRole; raw: [number, number][]; crs: string }[] = [];
   const ordered = IMPORT_ROLES.flatMap((role) => req.sources.filter((s) => s.role === role));
   const steps = ordered.length + (req.roads ? 1 : 0) + 1;
@@ -127,7 +132,8 @@ export async function importPackage(req: ImportRequest, onProgress: ImportProgre
   if (given.has('facilities')) files['facilities.csv'] = facilitiesCsv(out.facilities);
   if (given.has('candidates')) files['candidates.csv'] = candidatesCsv(out.candidates);
   for (const role of ['communities', 'buildings', 'facilities'] as const) {
-    if (!given.has(role)) notes.push(`no ${role} file given: the package lacks ${role === 'communities' ? 'communities.geojson' : `${role}.csv`}, which the analysis needs`);
+    if (!given.has(role))
+      notes.push(`no ${role} file given: the package lacks ${role === 'communities' ? 'communities.geojson' : `${role}.csv`}, which the analysis needs`);
   }
   let roadsReport: RoadsReport | undefined;
   if (req.roads) {

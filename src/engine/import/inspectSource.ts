@@ -56,7 +56,11 @@ export function guessRole(header: string[], fileName: string, hasPolygons = fals
 
 /** A key for a header set, so the wizard can remember a mapping chosen for files with the same headers. */
 export function headerSetKey(header: string[]): string {
-  return header.map(normaliseWord).filter((h) => h !== '').sort().join('|');
+  return header
+    .map(normaliseWord)
+    .filter((h) => h !== '')
+    .sort()
+    .join('|');
 }
 
 /**
@@ -84,7 +88,11 @@ export function inspectSource(files: NamedBytes[], o: { role?: ImportRole; mappi
     };
     if (t.declaredCrs) {
       try {
-        p.declaredCrs = (t.declaredCrs.kind === 'prj' ? crsFromPrj(t.declaredCrs.text, t.declaredCrs.file) : resolveCrs(t.declaredCrs.text.replace(/^.*EPSG:+/i, 'EPSG:'), t.file)).label;
+        p.declaredCrs = (
+          t.declaredCrs.kind === 'prj'
+            ? crsFromPrj(t.declaredCrs.text, t.declaredCrs.file)
+            : resolveCrs(t.declaredCrs.text.replace(/^.*EPSG:+/i, 'EPSG:'), t.file)
+        ).label;
       } catch {
         p.declaredCrs = `unknown: ${t.declaredCrs.text.slice(0, 60)}`;
       }

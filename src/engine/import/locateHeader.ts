@@ -32,7 +32,15 @@ export function locateHeader(lines: GridLine[], role: ImportRole | undefined, he
     }
   }
   const skipped = nonEmpty.filter(({ i }) => i < best).map(({ l }) => l.line);
-  return { index: best, note: skipped.length ? `title line(s) ${skipped.join(', ')} above the header skipped ('${lines[nonEmpty[0].i].cells.find((c) => c.trim() !== '')!.trim().slice(0, 40)}')` : undefined };
+  return {
+    index: best,
+    note: skipped.length
+      ? `title line(s) ${skipped.join(', ')} above the header skipped ('${lines[nonEmpty[0].i].cells
+          .find((c) => c.trim() !== '')!
+          .trim()
+          .slice(0, 40)}')`
+      : undefined,
+  };
 }
 
 /**

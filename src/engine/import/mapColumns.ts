@@ -38,7 +38,8 @@ export function mapColumns(header: string[], role: ImportRole, file: string, ove
   const notes: string[] = [];
   const skip = new Set<string>();
   for (const [field, src] of Object.entries(override)) {
-    if (!(field in table)) throw new EngineError('E_ARGUMENT', { file, field, detail: `mapping names field '${field}', not one of ${Object.keys(table).join(', ')}` });
+    if (!(field in table))
+      throw new EngineError('E_ARGUMENT', { file, field, detail: `mapping names field '${field}', not one of ${Object.keys(table).join(', ')}` });
     if (src === null) skip.add(field);
     else if (src.startsWith('=')) fields[field] = { constant: src.slice(1) };
     else {

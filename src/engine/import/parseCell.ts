@@ -25,7 +25,12 @@ export function parseNumberCell(cell: string): number | null {
 export function parseCoordinateCell(cell: string): number | null {
   const plain = parseNumberCell(cell);
   if (plain !== null) return plain;
-  const s = cell.normalize('NFKC').trim().replace(/\s+/g, '').replace(/^(东经|北纬|E|N)/i, '').replace(/(E|N)$/i, '');
+  const s = cell
+    .normalize('NFKC')
+    .trim()
+    .replace(/\s+/g, '')
+    .replace(/^(东经|北纬|E|N)/i, '')
+    .replace(/(E|N)$/i, '');
   const m = /^(\d+(?:\.\d+)?)[°度](?:(\d+(?:\.\d+)?)['′分])?(?:(\d+(?:\.\d+)?)(?:"|″|''|′′|秒))?$/.exec(s);
   if (!m) return null;
   const min = m[2] ? Number(m[2]) : 0;

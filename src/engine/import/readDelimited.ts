@@ -96,7 +96,11 @@ export function splitDelimited(text: string, delimiter: Delimiter): DelimitedRec
  * when none splits.
  */
 export function detectDelimiter(text: string): Delimiter {
-  const lines = text.slice(0, 65536).split(/\r\n?|\n/).filter((l) => l.trim() !== '').slice(0, 20);
+  const lines = text
+    .slice(0, 65536)
+    .split(/\r\n?|\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20);
   let best: Delimiter = ',';
   let bestScore = 0;
   for (const d of DELIMITERS) {

@@ -104,7 +104,11 @@ export function readShp(bytes: Uint8Array, file: string): (Geometry | null)[] {
 /** Encoding named by a .cpg file (`UTF-8`, `65001`, `GBK`, `936`, `GB2312`, `GB18030` …). */
 function cpgEncoding(cpg: Uint8Array | undefined): string | undefined {
   if (!cpg) return undefined;
-  const s = new TextDecoder().decode(cpg).trim().toUpperCase().replace(/[\s_-]/g, '');
+  const s = new TextDecoder()
+    .decode(cpg)
+    .trim()
+    .toUpperCase()
+    .replace(/[\s_-]/g, '');
   if (s === 'UTF8' || s === '65001') return 'utf-8';
   if (s === 'GBK' || s === '936' || s === 'CP936' || s === 'GB2312' || s === 'GB18030' || s === 'ANSI936') return 'gb18030';
   return undefined;
@@ -115,7 +119,11 @@ function cpgEncoding(cpg: Uint8Array | undefined): string | undefined {
  * yield null). Text is decoded as the .cpg says; without one, as UTF-8 when all of it is
  * valid UTF-8, else GBK (GB18030) — what Chinese ArcGIS and QGIS write.
  */
-export function readDbf(bytes: Uint8Array, cpg: Uint8Array | undefined, file: string): { header: string[]; records: (string[] | null)[]; encoding: string; encodingFrom: string } {
+export function readDbf(
+  bytes: Uint8Array,
+  cpg: Uint8Array | undefined,
+  file: string,
+): { header: string[]; records: (string[] | null)[]; encoding: string; encodingFrom: string } {
   if (bytes.length < 33) throw new EngineError('E_BAD_FILE', { file, detail: '.dbf shorter than its header' });
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const nRecords = dv.getUint32(4, true);
@@ -186,7 +194,8 @@ export function readShapefile(parts: ShapefileParts): SourceTable {
     records = d.records;
     encoding = d.encoding;
     notes.push(`attributes read as ${d.encoding === 'gb18030' ? 'GBK/GB18030' : 'UTF-8'} (${d.encodingFrom})`);
-    if (d.records.length !== geoms.length) notes.push(`.dbf has ${d.records.length} records, .shp ${geoms.length} shapes: only the first ${Math.min(d.records.length, geoms.length)} pair up`);
+    if (d.records.length !== geoms.length)
+      notes.push(`.dbf has ${d.records.length} records, .shp ${geoms.length} shapes: only the first ${Math.min(d.records.length, geoms.length)} pair up`);
   } else notes.push('no .dbf: the shapes carry no attributes');
   const rows: SourceRow[] = [];
   const n = Math.min(geoms.length, records.length);

@@ -57,11 +57,14 @@ export function readSources(files: NamedBytes[], role: ImportRole | undefined, o
       } catch (err) {
         throw new EngineError('E_BAD_FILE', { file: shown, detail: `not a readable zip (${(err as Error).message.slice(0, 60)})` });
       }
-      const names = Object.keys(entries).filter((n) => !n.endsWith('/') && !/(^|\/)(__MACOSX|\.)/.test(n)).sort();
+      const names = Object.keys(entries)
+        .filter((n) => !n.endsWith('/') && !/(^|\/)(__MACOSX|\.)/.test(n))
+        .sort();
       if (names.length === 0) throw new EngineError('E_BAD_FILE', { file: shown, detail: 'the zip is empty' });
       for (const n of names) {
         const inner = ext(n);
-        if (SHAPE_PARTS.includes(inner) || ['csv', 'txt', 'tsv', 'xlsx', 'geojson', 'json'].includes(inner)) expand({ name: n, bytes: entries[n] }, `${shown}/`);
+        if (SHAPE_PARTS.includes(inner) || ['csv', 'txt', 'tsv', 'xlsx', 'geojson', 'json'].includes(inner))
+          expand({ name: n, bytes: entries[n] }, `${shown}/`);
       }
       return;
     }

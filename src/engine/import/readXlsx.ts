@@ -6,7 +6,11 @@ import type { GridLine } from './sourceTable';
 const utf8 = new TextDecoder('utf-8');
 
 /** Walk an XML document: `open(name, attrs)`, `text(t)`, `close(name)` (local names, no prefix). */
-function walkXml(xml: string, file: string, h: { open?: (name: string, a: Record<string, string>) => void; text?: (t: string) => void; close?: (name: string) => void }): void {
+function walkXml(
+  xml: string,
+  file: string,
+  h: { open?: (name: string, a: Record<string, string>) => void; text?: (t: string) => void; close?: (name: string) => void },
+): void {
   const p = new SaxesParser();
   const local = (n: string) => n.slice(n.indexOf(':') + 1);
   p.on('error', (e) => {
@@ -78,7 +82,11 @@ export function readXlsx(bytes: Uint8Array, file: string, sheet?: string): { she
   const rels = new Map<string, string>();
   walkXml(text('xl/_rels/workbook.xml.rels') ?? '<Relationships/>', file, { open: (n, a) => n === 'Relationship' && rels.set(a.Id, a.Target) });
   const chosen = sheet === undefined ? sheets[0] : sheets.find((s) => s.name === sheet);
-  if (!chosen) throw new EngineError('E_BAD_FILE', { file, detail: sheet === undefined ? 'the workbook has no sheet' : `no sheet named '${sheet}' (sheets: ${sheets.map((s) => s.name).join(', ')})` });
+  if (!chosen)
+    throw new EngineError('E_BAD_FILE', {
+      file,
+      detail: sheet === undefined ? 'the workbook has no sheet' : `no sheet named '${sheet}' (sheets: ${sheets.map((s) => s.name).join(', ')})`,
+    });
   const target = rels.get(chosen.rid) ?? 'worksheets/sheet1.xml';
   const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
   const xml = text(path);

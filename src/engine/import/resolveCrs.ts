@@ -43,7 +43,10 @@ function fromEpsg(code: number, file: string): SourceCrs | undefined {
  * (epsgDefinitions.ts). Anything else throws E_UNKNOWN_CRS naming `file`.
  */
 export function resolveCrs(spec: string, file: string): SourceCrs {
-  const s = spec.trim().toUpperCase().replace(/[\s_-]/g, '');
+  const s = spec
+    .trim()
+    .toUpperCase()
+    .replace(/[\s_-]/g, '');
   if (s === 'WGS84' || s === 'CGCS2000') return WGS84_CRS;
   if (s === 'GCJ02') return GCJ02_CRS;
   if (s === 'BD09') return BD09_CRS;

@@ -35,19 +35,47 @@ export function buildingsCsv(list: readonly ImportedBuilding[], estimates: boole
 
 export function facilitiesCsv(list: readonly ImportedFacility[]): Uint8Array {
   const header = ['id', 'name', 'lon', 'lat', 'area_m2', 'services', 'community_id', 'level', 'operator', 'status'];
-  const rows = list.map((f) => [f.id, f.name, n(f.lon), n(f.lat), n(f.areaM2), f.services.join(';'), f.communityId ?? '', f.level ?? '', f.operator ?? '', f.status]);
+  const rows = list.map((f) => [
+    f.id,
+    f.name,
+    n(f.lon),
+    n(f.lat),
+    n(f.areaM2),
+    f.services.join(';'),
+    f.communityId ?? '',
+    f.level ?? '',
+    f.operator ?? '',
+    f.status,
+  ]);
   return bytes(UTF8_BOM + toCsv(header, rows));
 }
 
 export function candidatesCsv(list: readonly ImportedCandidate[]): Uint8Array {
   const header = ['id', 'name', 'lon', 'lat', 'area_m2', 'source', 'ownership', 'cost_wan', 'community_id', 'note'];
-  const rows = list.map((c) => [c.id, c.name, n(c.lon), n(c.lat), n(c.areaM2), c.source, c.ownership, c.costWan === undefined ? '' : n(c.costWan), c.communityId ?? '', c.note ?? '']);
+  const rows = list.map((c) => [
+    c.id,
+    c.name,
+    n(c.lon),
+    n(c.lat),
+    n(c.areaM2),
+    c.source,
+    c.ownership,
+    c.costWan === undefined ? '' : n(c.costWan),
+    c.communityId ?? '',
+    c.note ?? '',
+  ]);
   return bytes(UTF8_BOM + toCsv(header, rows));
 }
 
 /** import-rejected.csv: file,row,id,field,reason as rejected.csv, `file` the source file's name. */
 export function importRejectedCsv(list: readonly Rejection[]): Uint8Array {
-  return bytes(UTF8_BOM + toCsv(['file', 'row', 'id', 'field', 'reason'], list.map((r) => [r.file, String(r.row), r.id, r.field, r.reason])));
+  return bytes(
+    UTF8_BOM +
+      toCsv(
+        ['file', 'row', 'id', 'field', 'reason'],
+        list.map((r) => [r.file, String(r.row), r.id, r.field, r.reason]),
+      ),
+  );
 }
 
 /** manifest.json of an imported package (always WGS84: the import converts everything). */

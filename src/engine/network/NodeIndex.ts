@@ -39,29 +39,49 @@ export class NodeIndex {
     let bestId = -1;
     let sp = 0;
     // Stack frame: left, right, axis, minLng, minLat, maxLng, maxLat, lowerBound.
-    st[0] = 0; st[1] = ids.length - 1; st[2] = 0;
-    st[3] = -180; st[4] = -90; st[5] = 180; st[6] = 90; st[7] = 0;
+    st[0] = 0;
+    st[1] = ids.length - 1;
+    st[2] = 0;
+    st[3] = -180;
+    st[4] = -90;
+    st[5] = 180;
+    st[6] = 90;
+    st[7] = 0;
     sp = 1;
     while (sp > 0) {
       sp--;
       const o = sp * 8;
       if (st[o + 7] > best) continue;
-      const left = st[o], right = st[o + 1], axis = st[o + 2];
-      const minLng = st[o + 3], minLat = st[o + 4], maxLng = st[o + 5], maxLat = st[o + 6];
+      const left = st[o],
+        right = st[o + 1],
+        axis = st[o + 2];
+      const minLng = st[o + 3],
+        minLat = st[o + 4],
+        maxLng = st[o + 5],
+        maxLat = st[o + 6];
       if (right - left <= nodeSize) {
         for (let i = left; i <= right; i++) {
           const d = havDist(lon, lat, coords[2 * i], coords[2 * i + 1], cosLat);
-          if (d < best || (d === best && ids[i] < bestId)) { best = d; bestId = ids[i]; }
+          if (d < best || (d === best && ids[i] < bestId)) {
+            best = d;
+            bestId = ids[i];
+          }
         }
         continue;
       }
       const m = (left + right) >> 1;
-      const midLng = coords[2 * m], midLat = coords[2 * m + 1];
+      const midLng = coords[2 * m],
+        midLat = coords[2 * m + 1];
       const dm = havDist(lon, lat, midLng, midLat, cosLat);
-      if (dm < best || (dm === best && ids[m] < bestId)) { best = dm; bestId = ids[m]; }
+      if (dm < best || (dm === best && ids[m] < bestId)) {
+        best = dm;
+        bestId = ids[m];
+      }
       // Children boxes.
-      const lMaxLng = axis === 0 ? midLng : maxLng, lMaxLat = axis === 1 ? midLat : maxLat;
-      const rMinLng = axis === 0 ? midLng : minLng, rMinLat = axis === 1 ? midLat : minLat;
+      const lMaxLng = axis === 0 ? midLng : maxLng,
+        lMaxLat = axis === 1 ? midLat : maxLat;
+      const rMinLng = axis === 0 ? midLng : minLng,
+        rMinLat = axis === 1 ? midLat : minLat;
       const dl = m - 1 >= left ? boxDist(lon, lat, cosLat, minLng, minLat, lMaxLng, lMaxLat) : Infinity;
       const dr = right >= m + 1 ? boxDist(lon, lat, cosLat, rMinLng, rMinLat, maxLng, maxLat) : Infinity;
       const next = 1 - axis;
@@ -92,12 +112,26 @@ export function nodeIndexOf(g: WalkGraph): NodeIndex {
 }
 
 function push(
-  st: Float64Array, sp: number, left: number, right: number, axis: number,
-  minLng: number, minLat: number, maxLng: number, maxLat: number, bound: number,
+  st: Float64Array,
+  sp: number,
+  left: number,
+  right: number,
+  axis: number,
+  minLng: number,
+  minLat: number,
+  maxLng: number,
+  maxLat: number,
+  bound: number,
 ): number {
   const q = sp * 8;
-  st[q] = left; st[q + 1] = right; st[q + 2] = axis;
-  st[q + 3] = minLng; st[q + 4] = minLat; st[q + 5] = maxLng; st[q + 6] = maxLat; st[q + 7] = bound;
+  st[q] = left;
+  st[q + 1] = right;
+  st[q + 2] = axis;
+  st[q + 3] = minLng;
+  st[q + 4] = minLat;
+  st[q + 5] = maxLng;
+  st[q + 6] = maxLat;
+  st[q + 7] = bound;
   return sp + 1;
 }
 

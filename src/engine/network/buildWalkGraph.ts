@@ -135,9 +135,7 @@ function linesOf(geom: LineString | MultiLineString | null | undefined): Positio
     return Array.isArray(geom.coordinates) ? [geom.coordinates] : 'LineString without coordinates';
   }
   if (geom.type === 'MultiLineString') {
-    return Array.isArray(geom.coordinates) && geom.coordinates.every(Array.isArray)
-      ? geom.coordinates
-      : 'MultiLineString without coordinates';
+    return Array.isArray(geom.coordinates) && geom.coordinates.every(Array.isArray) ? geom.coordinates : 'MultiLineString without coordinates';
   }
   return `geometry type ${String((geom as { type?: unknown }).type)} is not LineString or MultiLineString`;
 }

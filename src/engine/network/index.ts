@@ -12,12 +12,6 @@ export { reverseCosts } from './reverseCosts';
 export { networkDistancesToBuildings } from './networkDistancesToBuildings';
 export { buildingsByNode, type BuildingsByNode } from './BuildingsByNode';
 export { reachFromPoint, type Reach } from './reachFromPoint';
-export {
-  buildEffortCosts,
-  toblerSpeedKmh,
-  TOBLER_FLAT_SPEED_KMH,
-  FLAT_SPEED_M_PER_MIN,
-  type EffortOptions,
-} from './buildEffortCosts';
+export { buildEffortCosts, toblerSpeedKmh, TOBLER_FLAT_SPEED_KMH, FLAT_SPEED_M_PER_MIN, type EffortOptions } from './buildEffortCosts';
 export { walkshed, type WalkshedOptions, type WalkshedProperties } from './walkshed';
 export { walkshedFromPoint, type WalkshedFromPointOptions } from './walkshedFromPoint';

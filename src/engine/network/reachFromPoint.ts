@@ -25,14 +25,7 @@ export interface Reach {
  * @param thresholdM walking threshold, metres
  * @param cost per half-edge in walking direction (default `g.lengthM`)
  */
-export function reachFromPoint(
-  g: WalkGraph,
-  byNode: BuildingsByNode,
-  node: number,
-  snapM: number,
-  thresholdM: number,
-  cost: Float64Array = g.lengthM,
-): Reach {
+export function reachFromPoint(g: WalkGraph, byNode: BuildingsByNode, node: number, snapM: number, thresholdM: number, cost: Float64Array = g.lengthM): Reach {
   if (node < 0 || !(snapM <= thresholdM)) return { building: new Int32Array(0), distanceM: new Float64Array(0) };
   const s = scratchOf(g);
   const count = s.search(g, Int32Array.of(node), Float64Array.of(snapM), thresholdM, reverseCosts(g, cost));

@@ -24,9 +24,7 @@ export interface WalkGraphBuffers {
 /** The graph's arrays as transferable buffers (no copy when the arrays own their whole buffer). */
 export function walkGraphToBuffers(g: WalkGraph): WalkGraphBuffers {
   const own = (a: Float64Array | Int32Array | Uint8Array): ArrayBuffer =>
-    a.byteOffset === 0 && a.byteLength === a.buffer.byteLength && a.buffer instanceof ArrayBuffer
-      ? a.buffer
-      : (a.slice().buffer as ArrayBuffer);
+    a.byteOffset === 0 && a.byteLength === a.buffer.byteLength && a.buffer instanceof ArrayBuffer ? a.buffer : (a.slice().buffer as ArrayBuffer);
   const b = {
     nodeCount: g.nodeCount,
     halfEdgeCount: g.halfEdgeCount,

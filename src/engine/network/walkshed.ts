@@ -83,8 +83,7 @@ export function walkshed(
     }
     const list = [...cells];
     const coords = list.length ? cellsToMultiPolygon(list, true) : [];
-    const geometry: Polygon | MultiPolygon =
-      coords.length === 1 ? { type: 'Polygon', coordinates: coords[0] } : { type: 'MultiPolygon', coordinates: coords };
+    const geometry: Polygon | MultiPolygon = coords.length === 1 ? { type: 'Polygon', coordinates: coords[0] } : { type: 'MultiPolygon', coordinates: coords };
     return {
       type: 'Feature',
       properties: { thresholdM: T, minutes: Math.round((T / perMin) * 100) / 100, cells: list.length },
@@ -99,8 +98,16 @@ export function walkshed(
  * at its start and costing `c` in all, up to `reachM` metres along it.
  */
 function sampleSegment(
-  ax: number, ay: number, bx: number, by: number,
-  len: number, d0: number, c: number, reachM: number, T: number, sampleM: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  len: number,
+  d0: number,
+  c: number,
+  reachM: number,
+  T: number,
+  sampleM: number,
   add: (lon: number, lat: number, left: number) => void,
 ): void {
   if (len <= 0) return;

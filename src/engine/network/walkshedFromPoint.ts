@@ -37,10 +37,7 @@ export function walkshedFromPoint(
   const walkCost = opts.cost ?? g.lengthM;
   const searchCost = opts.direction === 'to' ? reverseCosts(g, walkCost) : walkCost;
   const limit = Math.max(0, ...thresholdsM);
-  const dist =
-    node >= 0
-      ? multiSourceDijkstra(g, snap.node, snap.snapM, limit, searchCost)
-      : new Float64Array(g.nodeCount).fill(Infinity);
+  const dist = node >= 0 ? multiSourceDijkstra(g, snap.node, snap.snapM, limit, searchCost) : new Float64Array(g.nodeCount).fill(Infinity);
   return walkshed(g, dist, thresholdsM, {
     ...opts,
     cost: searchCost,

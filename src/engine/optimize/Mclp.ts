@@ -18,7 +18,10 @@ export class Mclp {
   private solution: MclpSolution | null = null;
 
   /** Throws `E_ARGUMENT` for an invalid instance or p. */
-  constructor(readonly instance: CoverageInstance, readonly p: number) {
+  constructor(
+    readonly instance: CoverageInstance,
+    readonly p: number,
+  ) {
     validateCoverage(instance, p);
   }
 

@@ -10,10 +10,7 @@ export const BRUTE_FORCE_MAX_SUBSETS = 5_000_000;
  * objective and, among equally good sets, the lexicographically smallest. For tests and
  * tiny instances only: throws `E_ARGUMENT` above {@link BRUTE_FORCE_MAX_SUBSETS} subsets.
  */
-export function bruteForceMclp(
-  inst: CoverageInstance,
-  p: number,
-): { selected: number[]; objective: number } {
+export function bruteForceMclp(inst: CoverageInstance, p: number): { selected: number[]; objective: number } {
   const m = inst.candidateCovers.length;
   const k = Math.min(p, m);
   if (binomial(m, k) > BRUTE_FORCE_MAX_SUBSETS) {
@@ -27,7 +24,10 @@ export function bruteForceMclp(
   const recurse = (from: number, value: number): void => {
     if (chosen.length === k) {
       // Strictly better only: the first set found (lexicographic order) wins ties.
-      if (value > best) { best = value; bestSet = chosen.slice(); }
+      if (value > best) {
+        best = value;
+        bestSet = chosen.slice();
+      }
       return;
     }
     for (let j = from; j <= m - (k - chosen.length); j++) {

@@ -63,7 +63,12 @@ export function greedyMclp(inst: CoverageInstance, p: number): GreedyResult {
     let g = 0;
     while (heap.size > 0) {
       const top = heap.peekId();
-      if (stamp[top] === step) { j = top; g = heap.peekGain(); heap.pop(); break; }
+      if (stamp[top] === step) {
+        j = top;
+        g = heap.peekGain();
+        heap.pop();
+        break;
+      }
       heap.pop();
       stamp[top] = step;
       heap.push(top, gainOf(top));
@@ -113,8 +118,12 @@ class GainHeap {
     return ga > gb || (ga === gb && this.ids[a] < this.ids[b]);
   }
   private swap(a: number, b: number): void {
-    const id = this.ids[a]; this.ids[a] = this.ids[b]; this.ids[b] = id;
-    const g = this.gains[a]; this.gains[a] = this.gains[b]; this.gains[b] = g;
+    const id = this.ids[a];
+    this.ids[a] = this.ids[b];
+    this.ids[b] = id;
+    const g = this.gains[a];
+    this.gains[a] = this.gains[b];
+    this.gains[b] = g;
   }
   push(id: number, gain: number): void {
     let i = this.size++;
@@ -127,8 +136,12 @@ class GainHeap {
       i = parent;
     }
   }
-  peekId(): number { return this.ids[0]; }
-  peekGain(): number { return this.gains[0]; }
+  peekId(): number {
+    return this.ids[0];
+  }
+  peekGain(): number {
+    return this.gains[0];
+  }
   pop(): void {
     const last = --this.size;
     if (last === 0) return;

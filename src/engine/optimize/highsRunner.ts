@@ -15,11 +15,7 @@ export type HighsRuntime = Highs | LegacyHighs;
  *   `wasmUrl` comes from `import wasmUrl from 'highs/runtime?url'`.
  * Runtimes loaded from a function or options object are cached per that object.
  */
-export type HighsLoaderOrInstance =
-  | HighsRuntime
-  | Promise<HighsRuntime>
-  | ((options?: InitOptions) => Promise<HighsRuntime>)
-  | InitOptions;
+export type HighsLoaderOrInstance = HighsRuntime | Promise<HighsRuntime> | ((options?: InitOptions) => Promise<HighsRuntime>) | InitOptions;
 
 let defaultRuntime: Promise<HighsRuntime> | null = null;
 const cache = new WeakMap<object, Promise<HighsRuntime>>();
@@ -38,13 +34,19 @@ export async function resolveHighs(source?: HighsLoaderOrInstance): Promise<High
     }
     if (typeof source === 'function') {
       let p = cache.get(source);
-      if (!p) { p = source(); cache.set(source, p); }
+      if (!p) {
+        p = source();
+        cache.set(source, p);
+      }
       return await p;
     }
     if (typeof (source as Promise<HighsRuntime>).then === 'function') return await (source as Promise<HighsRuntime>);
     if (typeof (source as HighsRuntime).solve === 'function') return source as HighsRuntime;
     let p = cache.get(source);
-    if (!p) { p = importLoader(source as InitOptions); cache.set(source, p); }
+    if (!p) {
+      p = importLoader(source as InitOptions);
+      cache.set(source, p);
+    }
     return await p;
   } catch (err) {
     if (source === undefined) defaultRuntime = null;
@@ -85,8 +87,16 @@ export interface MipRunResult {
 }
 
 const STATUS: Record<number, MipStatus> = {
-  7: 'optimal', 8: 'infeasible', 9: 'unbounded', 10: 'unbounded', 13: 'time_limit',
-  11: 'limit', 12: 'limit', 14: 'limit', 16: 'limit', 17: 'limit',
+  7: 'optimal',
+  8: 'infeasible',
+  9: 'unbounded',
+  10: 'unbounded',
+  13: 'time_limit',
+  11: 'limit',
+  12: 'limit',
+  14: 'limit',
+  16: 'limit',
+  17: 'limit',
 };
 
 /**
@@ -121,8 +131,12 @@ export function runMip(highs: HighsRuntime, model: LinearModel, opts: MipRunOpti
           rowLower: model.rowLower,
           rowUpper: model.rowUpper,
           matrix: {
-            format: 'csr', numRows: model.numRows, numCols: model.numCols,
-            starts: model.rowStart, indices: model.rowIndex, values: model.rowValue,
+            format: 'csr',
+            numRows: model.numRows,
+            numCols: model.numCols,
+            starts: model.rowStart,
+            indices: model.rowIndex,
+            values: model.rowValue,
           },
           integrality: Int32Array.from(model.colInteger),
         });
@@ -132,8 +146,12 @@ export function runMip(highs: HighsRuntime, model: LinearModel, opts: MipRunOpti
           const report = (d: { mip_primal_bound?: number; mip_dual_bound?: number; running_time?: number }) =>
             opts.onProgress!({ objective: d.mip_primal_bound ?? NaN, bound: d.mip_dual_bound ?? noBound, seconds: d.running_time ?? 0 });
           callbacks = {
-            [highs.constants.callbackType.mipImprovingSolution]: (e) => { report(e.data); },
-            [highs.constants.callbackType.mipLogging]: (e) => { report(e.data); },
+            [highs.constants.callbackType.mipImprovingSolution]: (e) => {
+              report(e.data);
+            },
+            [highs.constants.callbackType.mipLogging]: (e) => {
+              report(e.data);
+            },
           };
         }
         const run = hm.run(callbacks);
@@ -154,11 +172,17 @@ export function runMip(highs: HighsRuntime, model: LinearModel, opts: MipRunOpti
     const res = highs.solve(toLpText(model), options);
     const text = res.Status as string;
     const status: MipStatus =
-      text === 'Optimal' ? 'optimal'
-        : text === 'Infeasible' ? 'infeasible'
-          : text === 'Unbounded' || text === 'Primal infeasible or unbounded' ? 'unbounded'
-            : text === 'Time limit reached' ? 'time_limit'
-              : text.endsWith('reached') ? 'limit' : 'error';
+      text === 'Optimal'
+        ? 'optimal'
+        : text === 'Infeasible'
+          ? 'infeasible'
+          : text === 'Unbounded' || text === 'Primal infeasible or unbounded'
+            ? 'unbounded'
+            : text === 'Time limit reached'
+              ? 'time_limit'
+              : text.endsWith('reached')
+                ? 'limit'
+                : 'error';
     let x: Float64Array | null = null;
     const cols = (res as { Columns?: Record<string, { Primal?: number }> }).Columns;
     if (cols && status !== 'infeasible' && status !== 'error' && model.colNames.every((n) => typeof cols[n]?.Primal === 'number')) {

@@ -41,8 +41,12 @@ export class LinearModelBuilder {
 
   constructor(readonly sense: 'max' | 'min') {}
 
-  get numCols(): number { return this.cost.length; }
-  get numRows(): number { return this.rLower.length; }
+  get numCols(): number {
+    return this.cost.length;
+  }
+  get numRows(): number {
+    return this.rLower.length;
+  }
 
   /** Adds a column and returns its index. Names must be LP-safe (letters, digits, `_`). */
   addCol(col: { cost?: number; lower?: number; upper?: number; integer?: boolean; name?: string }): number {
@@ -59,13 +63,7 @@ export class LinearModelBuilder {
    * Adds `lower ≤ Σ values[k]·x[indices[k]] ≤ upper` and returns its index. `values` may be
    * one number for all entries. Column indices in one row must be distinct.
    */
-  addRow(
-    indices: ArrayLike<number>,
-    values: ArrayLike<number> | number,
-    lower: number,
-    upper: number,
-    name?: string,
-  ): number {
+  addRow(indices: ArrayLike<number>, values: ArrayLike<number> | number, lower: number, upper: number, name?: string): number {
     const i = this.rLower.length;
     for (let k = 0; k < indices.length; k++) {
       this.index.push(indices[k]);
@@ -135,7 +133,11 @@ export function toLpText(model: LinearModel): string {
   const out: string[] = [model.sense === 'max' ? 'Maximize' : 'Minimize'];
   const costIdx: number[] = [];
   const costVal: number[] = [];
-  for (let j = 0; j < model.numCols; j++) if (model.colCost[j] !== 0) { costIdx.push(j); costVal.push(model.colCost[j]); }
+  for (let j = 0; j < model.numCols; j++)
+    if (model.colCost[j] !== 0) {
+      costIdx.push(j);
+      costVal.push(model.colCost[j]);
+    }
   out.push(` obj: ${linear(model.colNames, costIdx, costVal, 0, costIdx.length)}`);
   out.push('Subject To');
   for (let i = 0; i < model.numRows; i++) {

@@ -53,7 +53,10 @@ export function buildMclpModel(inst: CoverageInstance, p: number): MclpModel {
     val.length = 0;
     idx.push(yCol[i]);
     val.push(1);
-    for (let k = deg[i]; k < deg[i + 1]; k++) { idx.push(xCol[cand[k]]); val.push(-1); }
+    for (let k = deg[i]; k < deg[i + 1]; k++) {
+      idx.push(xCol[cand[k]]);
+      val.push(-1);
+    }
     b.addRow(idx, val, -Infinity, 0, `cov${i}`);
   }
   b.addRow(xCol, 1, -Infinity, p, 'sites');

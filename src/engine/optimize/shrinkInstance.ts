@@ -110,7 +110,11 @@ function classify(n: number, deg: Int32Array, demCand: Int32Array, alive: Uint8A
     let bucket = buckets.get(h);
     let found = -1;
     if (bucket) {
-      for (const c of bucket) if (sameSlice(cand, start[c], start[c + 1], row)) { found = c; break; }
+      for (const c of bucket)
+        if (sameSlice(cand, start[c], start[c + 1], row)) {
+          found = c;
+          break;
+        }
     } else {
       bucket = [];
       buckets.set(h, bucket);
@@ -159,7 +163,10 @@ function dropDominated(covers: Int32Array[], cls: Classes, alive: Uint8Array): v
   for (let a = 0; a < m; a++) {
     if (!alive[a]) continue;
     const ca = covers[a];
-    if (ca.length === 0) { alive[a] = 0; continue; }
+    if (ca.length === 0) {
+      alive[a] = 0;
+      continue;
+    }
     // Any superset of ca must cover ca's rarest class: scan only that class's candidates.
     let best = ca[0];
     for (let k = 1; k < ca.length; k++) {
@@ -173,8 +180,15 @@ function dropDominated(covers: Int32Array[], cls: Classes, alive: Uint8Array): v
       if (cb.length < ca.length || (cb.length === ca.length && b > a)) continue;
       for (let t = 0; t < cb.length; t++) mark[cb[t]] = b;
       let subset = true;
-      for (let t = 0; t < ca.length; t++) if (mark[ca[t]] !== b) { subset = false; break; }
-      if (subset) { alive[a] = 0; break; }
+      for (let t = 0; t < ca.length; t++)
+        if (mark[ca[t]] !== b) {
+          subset = false;
+          break;
+        }
+      if (subset) {
+        alive[a] = 0;
+        break;
+      }
     }
   }
 }

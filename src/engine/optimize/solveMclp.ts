@@ -86,9 +86,7 @@ export async function solveMclp(inst: CoverageInstance, p: number, opts: MclpOpt
   const method = opts.method ?? 'exact';
   const integer = hasIntegerWeights(inst);
 
-  const shrunk = opts.shrink === false
-    ? { instance: inst, candidateOrigin: Int32Array.from(inst.candidateCovers.keys()) }
-    : shrinkInstance(inst);
+  const shrunk = opts.shrink === false ? { instance: inst, candidateOrigin: Int32Array.from(inst.candidateCovers.keys()) } : shrinkInstance(inst);
   const s = shrunk.instance;
   const stats = {
     demand: inst.demandWeight.length,
@@ -127,7 +125,11 @@ export async function solveMclp(inst: CoverageInstance, p: number, opts: MclpOpt
   let bestObj = greedy.objective;
   let source: MclpSolution['method'] = 'greedy';
   const offer = (sel: number[], obj: number, how: MclpSolution['method']) => {
-    if (obj > bestObj) { best = sel; bestObj = obj; source = how; }
+    if (obj > bestObj) {
+      best = sel;
+      bestObj = obj;
+      source = how;
+    }
   };
   const improved = swapLocalSearch(s, greedy.selected, p);
   offer(improved.selected, improved.objective, 'greedy');
@@ -165,7 +167,10 @@ export async function solveMclp(inst: CoverageInstance, p: number, opts: MclpOpt
     const xs: { j: number; v: number }[] = [];
     for (let j = 0; j < s.candidateCovers.length; j++) if (run.x[mm.xCol[j]] > 0.5) xs.push({ j, v: run.x[mm.xCol[j]] });
     xs.sort((a, b) => b.v - a.v || a.j - b.j);
-    const chosen = xs.slice(0, p).map((e) => e.j).sort((a, b) => a - b);
+    const chosen = xs
+      .slice(0, p)
+      .map((e) => e.j)
+      .sort((a, b) => a - b);
     offer(chosen, coverageObjective(s, chosen), 'highs');
   }
   const proved = run.status === 'optimal' && closes(bound, bestObj);

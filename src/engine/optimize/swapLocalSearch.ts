@@ -32,23 +32,33 @@ export function swapLocalSearch(
   const inSel = new Uint8Array(m);
   const add = (j: number) => {
     inSel[j] = 1;
-    for (const i of covers[j]) { count[i]++; owner[i] ^= j + 1; }
+    for (const i of covers[j]) {
+      count[i]++;
+      owner[i] ^= j + 1;
+    }
   };
   const remove = (j: number) => {
     inSel[j] = 0;
-    for (const i of covers[j]) { count[i]--; owner[i] ^= j + 1; }
+    for (const i of covers[j]) {
+      count[i]--;
+      owner[i] ^= j + 1;
+    }
   };
   for (const j of selected) add(j);
   const sel = [...selected].sort((a, b) => a - b);
 
   // Fill free slots greedily (plain, not lazy: only used for short selections).
   while (sel.length < Math.min(p, m)) {
-    let best = -1, bestGain = 0;
+    let best = -1,
+      bestGain = 0;
     for (let k = 0; k < m; k++) {
       if (inSel[k]) continue;
       let g = 0;
       for (const i of covers[k]) if (count[i] === 0) g += w[i];
-      if (g > bestGain) { bestGain = g; best = k; }
+      if (g > bestGain) {
+        bestGain = g;
+        best = k;
+      }
     }
     if (best < 0) break;
     add(best);
@@ -62,7 +72,9 @@ export function swapLocalSearch(
   for (let pass = 0; pass < maxPasses && sel.length > 0; pass++) {
     loss.fill(0);
     for (let i = 0; i < w.length; i++) if (count[i] === 1) loss[owner[i] - 1] += w[i];
-    let bestDelta = 0, bestOut = -1, bestIn = -1;
+    let bestDelta = 0,
+      bestOut = -1,
+      bestIn = -1;
     for (let k = 0; k < m; k++) {
       if (inSel[k]) continue;
       let gain = 0;
@@ -73,7 +85,11 @@ export function swapLocalSearch(
       }
       for (const j of sel) {
         const delta = gain - loss[j] + take[j];
-        if (delta > bestDelta + 1e-9 * Math.max(1, bestDelta)) { bestDelta = delta; bestOut = j; bestIn = k; }
+        if (delta > bestDelta + 1e-9 * Math.max(1, bestDelta)) {
+          bestDelta = delta;
+          bestOut = j;
+          bestIn = k;
+        }
       }
     }
     if (bestOut < 0) break;

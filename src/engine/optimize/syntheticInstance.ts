@@ -1,7 +1,6 @@
 import type { CoverageInstance } from './coverageInstance';
 import { mulberry32 } from '../random';
 
-
 /**
  * A small random covering instance for tests: each candidate covers each demand point
  * independently with probability `density`; integer weights in [0, maxWeight].
@@ -61,8 +60,10 @@ export function planeCoverageInstance(opts: {
   const y = new Float64Array(n);
   const w = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    if (rnd() < 0.1) { x[i] = rnd() * size; y[i] = rnd() * size; }
-    else {
+    if (rnd() < 0.1) {
+      x[i] = rnd() * size;
+      y[i] = rnd() * size;
+    } else {
       const c = Math.floor(rnd() * nc);
       x[i] = ccx[c] + gauss() * csd[c];
       y[i] = ccy[c] + gauss() * csd[c];
@@ -78,12 +79,18 @@ export function planeCoverageInstance(opts: {
     cy[j] = y[b] + (rnd() - 0.5) * 400;
   }
   // Grid buckets of side r: a point within r lies in the 3×3 neighbouring cells.
-  let loX = Infinity, loY = Infinity, hiX = -Infinity, hiY = -Infinity;
+  let loX = Infinity,
+    loY = Infinity,
+    hiX = -Infinity,
+    hiY = -Infinity;
   for (let i = 0; i < n; i++) {
-    loX = Math.min(loX, x[i]); hiX = Math.max(hiX, x[i]);
-    loY = Math.min(loY, y[i]); hiY = Math.max(hiY, y[i]);
+    loX = Math.min(loX, x[i]);
+    hiX = Math.max(hiX, x[i]);
+    loY = Math.min(loY, y[i]);
+    hiY = Math.max(hiY, y[i]);
   }
-  const minX = loX - r, minY = loY - r;
+  const minX = loX - r,
+    minY = loY - r;
   const gw = Math.ceil((hiX - minX + r) / r) + 1;
   const gh = Math.ceil((hiY - minY + r) / r) + 1;
   const cellOf = (px: number, py: number) => Math.floor((py - minY) / r) * gw + Math.floor((px - minX) / r);
@@ -105,7 +112,8 @@ export function planeCoverageInstance(opts: {
         const c = yy * gw + xx;
         for (let k = start[c]; k < start[c + 1]; k++) {
           const i = items[k];
-          const dx = x[i] - cx[j], dy = y[i] - cy[j];
+          const dx = x[i] - cx[j],
+            dy = y[i] - cy[j];
           if (dx * dx + dy * dy <= r2) cov.push(i);
         }
       }

@@ -15,7 +15,7 @@ function scanUtf8(b: Uint8Array): Utf8Scan {
   let bad = 0;
   let wide = 0;
   const cont = (i: number, lo = 0x80, hi = 0xbf) => i < b.length && b[i] >= lo && b[i] <= hi;
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i];
     let len = 0;
     if (c < 0x80) len = 1;

@@ -147,7 +147,17 @@ export function loadPackage(files: PackageFiles): DataPackage {
     // to_id names a facility or a candidate; where both files use one id, its rows serve both
     const facilityIds = new Set(facilities.map((f) => f.id));
     const shared = candidates.filter((c) => facilityIds.has(c.id)).map((c) => c.id);
-    if (shared.length) notes.push({ code: 'N_SHARED_TARGET_IDS', params: { count: shared.length, ids: shared.slice(0, 3).map((id) => clip(id)).join(', ') } });
+    if (shared.length)
+      notes.push({
+        code: 'N_SHARED_TARGET_IDS',
+        params: {
+          count: shared.length,
+          ids: shared
+            .slice(0, 3)
+            .map((id) => clip(id))
+            .join(', '),
+        },
+      });
     const bIndex = new Map(buildings.ids.map((id, i) => [id, i]));
     const targets = new Set([...facilities.map((f) => f.id), ...candidates.map((c) => c.id)]);
     pkg.distances = groupDistances(readDistanceRows(table(files, 'distances.csv', notes), bIndex, targets, rejected), notes);

@@ -48,7 +48,8 @@ function whereInRing(p: Position, ring: Position[]): number {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const [a, b] = [ring[j], ring[i]];
-    if (turn(a, b, p) === 0 && p[0] >= Math.min(a[0], b[0]) && p[0] <= Math.max(a[0], b[0]) && p[1] >= Math.min(a[1], b[1]) && p[1] <= Math.max(a[1], b[1])) return 0;
+    if (turn(a, b, p) === 0 && p[0] >= Math.min(a[0], b[0]) && p[0] <= Math.max(a[0], b[0]) && p[1] >= Math.min(a[1], b[1]) && p[1] <= Math.max(a[1], b[1]))
+      return 0;
     if (a[1] > p[1] !== b[1] > p[1] && p[0] < ((b[0] - a[0]) * (p[1] - a[1])) / (b[1] - a[1]) + a[0]) inside = !inside;
   }
   return inside ? 1 : -1;
@@ -63,7 +64,8 @@ function whereInRing(p: Position, ring: Position[]): number {
 export function polygonProblems(rings: Position[][]): PolygonProblems {
   for (let r = 0; r < rings.length; r++) {
     const ring = rings[r];
-    if (!same(ring[0], ring[ring.length - 1])) return { reject: `${r === 0 ? 'the outer ring' : `hole ${r}`} is not closed (its first and last positions differ)`, selfIntersecting: false };
+    if (!same(ring[0], ring[ring.length - 1]))
+      return { reject: `${r === 0 ? 'the outer ring' : `hole ${r}`} is not closed (its first and last positions differ)`, selfIntersecting: false };
   }
   for (let h = 1; h < rings.length; h++) {
     if (rings[h].some((p) => whereInRing(p, rings[0]) < 0)) return { reject: `hole ${h} is not inside the outer ring`, selfIntersecting: false };

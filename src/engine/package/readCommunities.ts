@@ -11,9 +11,7 @@ const FILE = 'communities.geojson';
 
 function badRing(ring: unknown): boolean {
   if (!Array.isArray(ring) || ring.length < 4) return true;
-  return ring.some(
-    (p) => !Array.isArray(p) || p.length < 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1]) || Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90,
-  );
+  return ring.some((p) => !Array.isArray(p) || p.length < 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1]) || Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90);
 }
 
 function convertRings(rings: Position[][], crs: Crs): Position[][] {
@@ -107,6 +105,16 @@ export function readCommunities(json: unknown, crs: Crs, rejected: Rejection[], 
         : { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => convertRings(poly, crs)) };
     out.push({ id, name: text(p.name), street: text(p.street), district: text(p.district), households: hh, ...opt, geometry });
   });
-  if (crossing.length > 0) notes.push({ code: 'N_SELF_INTERSECTING', params: { count: crossing.length, ids: crossing.slice(0, 3).map((id) => clip(id)).join(', ') } });
+  if (crossing.length > 0)
+    notes.push({
+      code: 'N_SELF_INTERSECTING',
+      params: {
+        count: crossing.length,
+        ids: crossing
+          .slice(0, 3)
+          .map((id) => clip(id))
+          .join(', '),
+      },
+    });
   return out;
 }

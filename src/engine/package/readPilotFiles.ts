@@ -27,7 +27,17 @@ import { clip, readRows, type RowReader } from './rowReader';
 export const PILOT_COLUMNS = {
   'pilots.csv': {
     required: ['community_id', 'batch', 'approved_date', 'stage'],
-    optional: ['construction_start_date', 'completion_date', 'trial_start_date', 'operator', 'operation_mode', 'status', 'removed_reason', 'removed_date', 'note'],
+    optional: [
+      'construction_start_date',
+      'completion_date',
+      'trial_start_date',
+      'operator',
+      'operation_mode',
+      'status',
+      'removed_reason',
+      'removed_date',
+      'note',
+    ],
   },
   'evaluations.csv': {
     required: ['community_id', 'date', 'kind'],
@@ -72,58 +82,70 @@ function stageOf(r: RowReader): PilotStage {
  */
 export function readPilots(t: CsvTable, communities: Map<string, number>, rejected: Rejection[]): Pilot[] {
   const seen = new Set<string>();
-  return readRows(t, rejected, (r) => {
-    const [communityId, idx] = community(r, communities);
-    if (seen.has(communityId)) r.reject('community_id', 'R_DUPLICATE_ID', `community_id '${clip(communityId)}' repeats an earlier accepted row`);
-    const batch = r.num('batch', 1, Infinity, true);
-    const stage = stageOf(r);
-    const approvedDate = optDate(r, 'approved_date');
-    const constructionStartDate = optDate(r, 'construction_start_date');
-    const completionDate = optDate(r, 'completion_date');
-    const trialStartDate = optDate(r, 'trial_start_date');
-    const removedDate = optDate(r, 'removed_date');
-    const operationMode = r.raw('operation_mode') === '' ? undefined : r.oneOf('operation_mode', OPERATION_MODES);
-    const status = r.oneOf('status', PILOT_STATUSES, 'active');
-    const removedReason = r.raw('removed_reason') === '' ? undefined : r.oneOf('removed_reason', REMOVAL_REASONS);
-    if (approvedDate === undefined && stage >= LISTED_STAGE) r.reject('approved_date', 'R_EMPTY', `approved_date is empty (required from stage ${LISTED_STAGE}, listed)`);
-    // the dates in the order the stages go
-    const chain: [string, IsoDate | undefined][] = [
-      ['approved_date', approvedDate],
-      ['construction_start_date', constructionStartDate],
-      ['completion_date', completionDate],
-      ['trial_start_date', trialStartDate],
-    ];
-    let prev: [string, IsoDate] | undefined;
-    for (const [name, d] of chain) {
-      if (d === undefined) continue;
-      if (prev && d < prev[1]) r.reject(name, 'R_DATE_ORDER', `${name} ${d} is before ${prev[0]} ${prev[1]}`);
-      prev = [name, d];
-    }
-    if (removedDate !== undefined && approvedDate !== undefined && removedDate < approvedDate) r.reject('removed_date', 'R_DATE_ORDER', `removed_date ${removedDate} is before approved_date ${approvedDate}`);
-    const implied: [string, IsoDate | undefined, PilotStage][] = [
-      ['approved_date', approvedDate, LISTED_STAGE],
-      ['construction_start_date', constructionStartDate, 7],
-      ['completion_date', completionDate, 7],
-      ['trial_start_date', trialStartDate, 8],
-    ];
-    for (const [name, d, min] of implied) {
-      if (d !== undefined && stage < min) r.reject('stage', 'R_STAGE_BEFORE_DATES', `stage ${stage} (${PILOT_STAGES[stage - 1].code}) is earlier than ${name} implies (≥ ${min}, ${PILOT_STAGES[min - 1].code})`);
-    }
-    seen.add(communityId); // only accepted rows: a bad row does not block its corrected copy further down
-    const p: Pilot = { communityId, community: idx, batch, stage, status };
-    if (approvedDate) p.approvedDate = approvedDate;
-    if (constructionStartDate) p.constructionStartDate = constructionStartDate;
-    if (completionDate) p.completionDate = completionDate;
-    if (trialStartDate) p.trialStartDate = trialStartDate;
-    const operator = r.optStr('operator');
-    if (operator) p.operator = operator;
-    if (operationMode) p.operationMode = operationMode;
-    if (removedReason) p.removedReason = removedReason;
-    if (removedDate) p.removedDate = removedDate;
-    const note = r.optStr('note');
-    if (note) p.note = note;
-    return p;
-  }, false);
+  return readRows(
+    t,
+    rejected,
+    (r) => {
+      const [communityId, idx] = community(r, communities);
+      if (seen.has(communityId)) r.reject('community_id', 'R_DUPLICATE_ID', `community_id '${clip(communityId)}' repeats an earlier accepted row`);
+      const batch = r.num('batch', 1, Infinity, true);
+      const stage = stageOf(r);
+      const approvedDate = optDate(r, 'approved_date');
+      const constructionStartDate = optDate(r, 'construction_start_date');
+      const completionDate = optDate(r, 'completion_date');
+      const trialStartDate = optDate(r, 'trial_start_date');
+      const removedDate = optDate(r, 'removed_date');
+      const operationMode = r.raw('operation_mode') === '' ? undefined : r.oneOf('operation_mode', OPERATION_MODES);
+      const status = r.oneOf('status', PILOT_STATUSES, 'active');
+      const removedReason = r.raw('removed_reason') === '' ? undefined : r.oneOf('removed_reason', REMOVAL_REASONS);
+      if (approvedDate === undefined && stage >= LISTED_STAGE)
+        r.reject('approved_date', 'R_EMPTY', `approved_date is empty (required from stage ${LISTED_STAGE}, listed)`);
+      // the dates in the order the stages go
+      const chain: [string, IsoDate | undefined][] = [
+        ['approved_date', approvedDate],
+        ['construction_start_date', constructionStartDate],
+        ['completion_date', completionDate],
+        ['trial_start_date', trialStartDate],
+      ];
+      let prev: [string, IsoDate] | undefined;
+      for (const [name, d] of chain) {
+        if (d === undefined) continue;
+        if (prev && d < prev[1]) r.reject(name, 'R_DATE_ORDER', `${name} ${d} is before ${prev[0]} ${prev[1]}`);
+        prev = [name, d];
+      }
+      if (removedDate !== undefined && approvedDate !== undefined && removedDate < approvedDate)
+        r.reject('removed_date', 'R_DATE_ORDER', `removed_date ${removedDate} is before approved_date ${approvedDate}`);
+      const implied: [string, IsoDate | undefined, PilotStage][] = [
+        ['approved_date', approvedDate, LISTED_STAGE],
+        ['construction_start_date', constructionStartDate, 7],
+        ['completion_date', completionDate, 7],
+        ['trial_start_date', trialStartDate, 8],
+      ];
+      for (const [name, d, min] of implied) {
+        if (d !== undefined && stage < min)
+          r.reject(
+            'stage',
+            'R_STAGE_BEFORE_DATES',
+            `stage ${stage} (${PILOT_STAGES[stage - 1].code}) is earlier than ${name} implies (≥ ${min}, ${PILOT_STAGES[min - 1].code})`,
+          );
+      }
+      seen.add(communityId); // only accepted rows: a bad row does not block its corrected copy further down
+      const p: Pilot = { communityId, community: idx, batch, stage, status };
+      if (approvedDate) p.approvedDate = approvedDate;
+      if (constructionStartDate) p.constructionStartDate = constructionStartDate;
+      if (completionDate) p.completionDate = completionDate;
+      if (trialStartDate) p.trialStartDate = trialStartDate;
+      const operator = r.optStr('operator');
+      if (operator) p.operator = operator;
+      if (operationMode) p.operationMode = operationMode;
+      if (removedReason) p.removedReason = removedReason;
+      if (removedDate) p.removedDate = removedDate;
+      const note = r.optStr('note');
+      if (note) p.note = note;
+      return p;
+    },
+    false,
+  );
 }
 
 /**
@@ -137,35 +159,46 @@ export function readEvaluations(t: CsvTable, communities: Map<string, number>, p
   const byCommunity = new Map(pilots?.map((p) => [p.communityId, p]));
   const seen = new Set<string>();
   let k = 0;
-  return readRows(t, rejected, (r) => {
-    const [communityId, idx] = community(r, communities);
-    const date = optDate(r, 'date') ?? r.reject('date', 'R_EMPTY', 'date is empty');
-    const kind = r.oneOf('kind', EVALUATION_KINDS);
-    const rating = r.raw('rating') === '' ? undefined : r.oneOf('rating', RATINGS);
-    const scores = {} as Record<EvaluationScore, number>;
-    let given = 0;
-    for (const s of EVALUATION_SCORES) {
-      const v = rating === undefined ? r.num(s, 0, 100) : r.optNum(s, 0, 100);
-      if (v !== undefined) {
-        scores[s] = v;
-        given++;
+  return readRows(
+    t,
+    rejected,
+    (r) => {
+      const [communityId, idx] = community(r, communities);
+      const date = optDate(r, 'date') ?? r.reject('date', 'R_EMPTY', 'date is empty');
+      const kind = r.oneOf('kind', EVALUATION_KINDS);
+      const rating = r.raw('rating') === '' ? undefined : r.oneOf('rating', RATINGS);
+      const scores = {} as Record<EvaluationScore, number>;
+      let given = 0;
+      for (const s of EVALUATION_SCORES) {
+        const v = rating === undefined ? r.num(s, 0, 100) : r.optNum(s, 0, 100);
+        if (v !== undefined) {
+          scores[s] = v;
+          given++;
+        }
       }
-    }
-    if (pilots) {
-      const p = byCommunity.get(communityId);
-      if (!p) return r.reject('community_id', 'R_NOT_PILOT', `community_id '${clip(communityId)}' has no row in pilots.csv`);
-      if (p.stage < 8) r.reject('community_id', 'R_STAGE_BEFORE_DATES', `pilot '${clip(communityId)}' is at stage ${p.stage} (${PILOT_STAGES[p.stage - 1].code}); an evaluation implies trial operation (stage ≥ 8)`);
-      if (p.trialStartDate !== undefined && date < p.trialStartDate) r.reject('date', 'R_DATE_ORDER', `date ${date} is before the pilot's trial_start_date ${p.trialStartDate}`);
-    }
-    const key = `${communityId}\u0000${date}\u0000${kind}`;
-    if (seen.has(key)) r.reject('date', 'R_DUPLICATE_ID', `a ${kind} evaluation of '${clip(communityId)}' on ${date} repeats an earlier accepted row`);
-    seen.add(key);
-    k++;
-    const e: Evaluation = { communityId, community: idx, date, kind, order: k };
-    if (given === EVALUATION_SCORES.length) e.scores = scores;
-    if (rating) e.rating = rating;
-    return e;
-  }, false);
+      if (pilots) {
+        const p = byCommunity.get(communityId);
+        if (!p) return r.reject('community_id', 'R_NOT_PILOT', `community_id '${clip(communityId)}' has no row in pilots.csv`);
+        if (p.stage < 8)
+          r.reject(
+            'community_id',
+            'R_STAGE_BEFORE_DATES',
+            `pilot '${clip(communityId)}' is at stage ${p.stage} (${PILOT_STAGES[p.stage - 1].code}); an evaluation implies trial operation (stage ≥ 8)`,
+          );
+        if (p.trialStartDate !== undefined && date < p.trialStartDate)
+          r.reject('date', 'R_DATE_ORDER', `date ${date} is before the pilot's trial_start_date ${p.trialStartDate}`);
+      }
+      const key = `${communityId}\u0000${date}\u0000${kind}`;
+      if (seen.has(key)) r.reject('date', 'R_DUPLICATE_ID', `a ${kind} evaluation of '${clip(communityId)}' on ${date} repeats an earlier accepted row`);
+      seen.add(key);
+      k++;
+      const e: Evaluation = { communityId, community: idx, date, kind, order: k };
+      if (given === EVALUATION_SCORES.length) e.scores = scores;
+      if (rating) e.rating = rating;
+      return e;
+    },
+    false,
+  );
 }
 
 /** landing_points.csv: `id`, `name`, `lon`, `lat`, `kind` (drone | evtol), `radius_m` (> 0, metres). */
@@ -193,7 +226,13 @@ export interface PilotTables {
  * optional; evaluations are checked against the pilots). Bad rows go to `rejected`; a GBK
  * file is noted. A missing required column throws E_MISSING_COLUMN naming it.
  */
-export function readPilotTables(files: Record<string, Uint8Array | undefined>, communities: Map<string, number>, crs: Crs, rejected: Rejection[], notes: EngineNote[]): PilotTables {
+export function readPilotTables(
+  files: Record<string, Uint8Array | undefined>,
+  communities: Map<string, number>,
+  crs: Crs,
+  rejected: Rejection[],
+  notes: EngineNote[],
+): PilotTables {
   const table = (file: keyof typeof PILOT_COLUMNS): CsvTable | undefined => {
     const bytes = files[file];
     if (!bytes) return undefined;

@@ -37,7 +37,8 @@ export function readRoads(json: unknown, crs: Crs, rejected: Rejection[]): RoadC
     const id = String(feat.properties?.id ?? feat.id ?? '');
     const g = feat.geometry as { type?: string; coordinates?: unknown } | null;
     const reject = (reason: string) => rejected.push({ file: FILE, row: k + 1, id, field: 'geometry', code: 'R_BAD_GEOMETRY', reason });
-    if (!g || (g.type !== 'LineString' && g.type !== 'MultiLineString')) return reject(`geometry type ${clip(String(g?.type))} is not LineString/MultiLineString`);
+    if (!g || (g.type !== 'LineString' && g.type !== 'MultiLineString'))
+      return reject(`geometry type ${clip(String(g?.type))} is not LineString/MultiLineString`);
     const lines = g.type === 'LineString' ? [g.coordinates] : (g.coordinates as unknown[]);
     if (!Array.isArray(lines) || lines.length === 0 || !lines.every(lineOk)) return reject('a line has fewer than 2 vertices or a coordinate out of range');
     const geometry: LineString | MultiLineString =

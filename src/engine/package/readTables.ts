@@ -111,13 +111,18 @@ export interface DistanceRow {
 }
 
 export function readDistanceRows(t: CsvTable, buildings: Map<string, number>, targets: Set<string>, rejected: Rejection[]): DistanceRow[] {
-  return readRows(t, rejected, (r) => {
-    const from = r.str('from_id');
-    const to = r.str('to_id');
-    const distanceM = r.num('distance_m', 0);
-    const building = buildings.get(from);
-    if (building === undefined) r.reject('from_id', 'R_UNKNOWN_BUILDING', `from_id '${clip(from)}' names no accepted building`);
-    if (!targets.has(to)) r.reject('to_id', 'R_UNKNOWN_TARGET', `to_id '${clip(to)}' names no accepted facility or candidate`);
-    return { building: building as number, to, distanceM };
-  }, false); // distances.csv has no id column in the contract: an `id` column there is unknown, ignored
+  return readRows(
+    t,
+    rejected,
+    (r) => {
+      const from = r.str('from_id');
+      const to = r.str('to_id');
+      const distanceM = r.num('distance_m', 0);
+      const building = buildings.get(from);
+      if (building === undefined) r.reject('from_id', 'R_UNKNOWN_BUILDING', `from_id '${clip(from)}' names no accepted building`);
+      if (!targets.has(to)) r.reject('to_id', 'R_UNKNOWN_TARGET', `to_id '${clip(to)}' names no accepted facility or candidate`);
+      return { building: building as number, to, distanceM };
+    },
+    false,
+  ); // distances.csv has no id column in the contract: an `id` column there is unknown, ignored
 }

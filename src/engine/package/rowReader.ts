@@ -3,7 +3,11 @@ import type { CsvTable } from './parseCsv';
 
 /** Thrown inside a row's reader to reject the row; caught by {@link readRows}. */
 class RowRejected {
-  constructor(readonly field: string, readonly code: RejectCode, readonly reason: string) {}
+  constructor(
+    readonly field: string,
+    readonly code: RejectCode,
+    readonly reason: string,
+  ) {}
 }
 
 /** Reads typed cells of one CSV row; any bad value rejects the whole row. */

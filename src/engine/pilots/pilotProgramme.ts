@@ -35,6 +35,14 @@ export function pilotProgramme(pkg: DataPackage, opts: PilotProgrammeOptions): P
   const subsidies = item21ConstructionSubsidy(pilots, pkg.communities, pkg.facilities);
   const levels = serviceLevels(pkg);
   const landing = pkg.landingPoints ? landingReach(pkg, pkg.landingPoints) : null;
-  const summary = programmeSummary({ asOf: opts.asOf, communities: pkg.communities, statuses, subsidies, results: opts.analysis?.communities, levels, landing: landing ?? undefined });
+  const summary = programmeSummary({
+    asOf: opts.asOf,
+    communities: pkg.communities,
+    statuses,
+    subsidies,
+    results: opts.analysis?.communities,
+    levels,
+    landing: landing ?? undefined,
+  });
   return { statuses, subsidies, levels, landing, summary };
 }

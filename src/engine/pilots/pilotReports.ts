@@ -6,7 +6,20 @@ import type { ProgrammeSummary } from './programmeSummary';
 import type { ProposedPilot } from './proposePilots';
 
 /** Header of pilot-status.csv, exactly (docs/PILOTS.md). */
-export const PILOT_STATUS_HEADER = ['community_id', 'name', 'street', 'district', 'batch', 'stage', 'stage_name', 'status', 'flags', 'latest_rating', 'subsidy_eligible', 'days_since_approval'] as const;
+export const PILOT_STATUS_HEADER = [
+  'community_id',
+  'name',
+  'street',
+  'district',
+  'batch',
+  'stage',
+  'stage_name',
+  'status',
+  'flags',
+  'latest_rating',
+  'subsidy_eligible',
+  'days_since_approval',
+] as const;
 
 /**
  * pilot-status.csv as text, UTF-8 BOM first, one row per pilot in pilots.csv order: `stage`

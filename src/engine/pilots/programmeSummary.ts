@@ -115,7 +115,9 @@ export function programmeSummary(input: ProgrammeInput): ProgrammeSummary {
     if (asOf <= t.by) started += undated;
     return { by: t.by, target: t.started, started, undated, share: started / t.started };
   });
-  const byKind = Object.fromEntries(Object.keys(CONSTRUCTION_SUBSIDY_WAN).map((k) => [k, { count: 0, amountWan: 0 }])) as ProgrammeSummary['constructionSubsidy']['byKind'];
+  const byKind = Object.fromEntries(
+    Object.keys(CONSTRUCTION_SUBSIDY_WAN).map((k) => [k, { count: 0, amountWan: 0 }]),
+  ) as ProgrammeSummary['constructionSubsidy']['byKind'];
   for (const p of input.subsidies)
     for (const i of p.items) {
       byKind[i.kind].count++;
@@ -130,7 +132,8 @@ export function programmeSummary(input: ProgrammeInput): ProgrammeSummary {
       if (r.shortfallBaseM2 > 0) fails.push('area');
       if (!r.meetsBasicRule) fails.push('basic_rule');
       if (!r.meetsComplexRule) fails.push('complex_rule');
-      if (fails.length) stillFailing.push({ communityId: r.id, name: r.name, district: r.district, stage: s.pilot.stage, fails, shortfallBaseM2: r.shortfallBaseM2 });
+      if (fails.length)
+        stillFailing.push({ communityId: r.id, name: r.name, district: r.district, stage: s.pilot.stage, fails, shortfallBaseM2: r.shortfallBaseM2 });
     }
   }
   const flagged = active
@@ -153,7 +156,15 @@ export function programmeSummary(input: ProgrammeInput): ProgrammeSummary {
     subsidyEligible: active.filter((s) => s.subsidyEligible).length,
     constructionSubsidy: { totalWan: input.subsidies.reduce((a, p) => a + p.amountWan, 0), byKind, perPilot: [...input.subsidies] },
     stillFailing,
-    levels: input.levels ? { streetsWithoutStreetCentre: input.levels.streetsWithoutStreetCentre, communitiesWithoutCommunityCentre: input.levels.communitiesWithoutCommunityCentre, accessibility: input.levels.accessibility } : null,
-    landing: input.landing ? { points: input.landing.points, householdsReached: input.landing.householdsReached, communitiesNotReached: input.landing.communitiesNotReached } : null,
+    levels: input.levels
+      ? {
+          streetsWithoutStreetCentre: input.levels.streetsWithoutStreetCentre,
+          communitiesWithoutCommunityCentre: input.levels.communitiesWithoutCommunityCentre,
+          accessibility: input.levels.accessibility,
+        }
+      : null,
+    landing: input.landing
+      ? { points: input.landing.points, householdsReached: input.landing.householdsReached, communitiesNotReached: input.landing.communitiesNotReached }
+      : null,
   };
 }

@@ -52,7 +52,8 @@ export function uncoveredYlyxHouseholds(a: Pick<Analysis, 'coverage'>, buildings
  */
 export function proposePilots(a: Pick<Analysis, 'communities' | 'coverage'>, buildings: Buildings, opts: ProposeOptions): ProposedPilot[] {
   if (!Number.isInteger(opts.count) || opts.count < 0) throw new EngineError('E_ARGUMENT', { field: 'count', detail: `${opts.count}: a whole number ≥ 0` });
-  if (opts.perDistrict !== undefined && (!Number.isInteger(opts.perDistrict) || opts.perDistrict < 1)) throw new EngineError('E_ARGUMENT', { field: 'perDistrict', detail: `${opts.perDistrict}: a whole number ≥ 1` });
+  if (opts.perDistrict !== undefined && (!Number.isInteger(opts.perDistrict) || opts.perDistrict < 1))
+    throw new EngineError('E_ARGUMENT', { field: 'perDistrict', detail: `${opts.perDistrict}: a whole number ≥ 1` });
   const active = new Set(opts.pilots?.filter((p) => p.status === 'active').map((p) => p.communityId));
   const removed = new Map(opts.pilots?.filter((p) => p.status === 'removed').map((p) => [p.communityId, p]));
   const uncovered = uncoveredYlyxHouseholds(a, buildings, a.communities.length);
@@ -94,7 +95,15 @@ export function proposePilots(a: Pick<Analysis, 'communities' | 'coverage'>, bui
       zh.push(`曾于 ${r.removedDate ?? '（日期不详）'} 调出试点名单${r.removedReason ? `（${r.removedReason}）` : ''}`);
       en.push(`removed from the list ${r.removedDate ?? '(date unknown)'}${r.removedReason ? ` (${r.removedReason})` : ''}`);
     }
-    out.push({ rank: out.length + 1, community: c, uncoveredYlyxHouseholds: u, missingFunctions: c.missingFunctions, hasCommunityCentre: hasCentre, reasonZh: zh.join('；'), reasonEn: en.join('; ') });
+    out.push({
+      rank: out.length + 1,
+      community: c,
+      uncoveredYlyxHouseholds: u,
+      missingFunctions: c.missingFunctions,
+      hasCommunityCentre: hasCentre,
+      reasonZh: zh.join('；'),
+      reasonEn: en.join('; '),
+    });
   }
   return out;
 }

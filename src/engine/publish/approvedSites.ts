@@ -49,18 +49,25 @@ export function readApprovedSites(bytes: Uint8Array, file: string, pkg: DataPack
     const row = k + 1;
     const id = String(p.id ?? p.candidateId ?? '').trim();
     const candidate = byId.get(id);
-    if (!candidate) throw new EngineError('E_ARGUMENT', { file, row, field: 'id', detail: 'an approved site must name a candidate of the package (candidates.csv id)' });
+    if (!candidate)
+      throw new EngineError('E_ARGUMENT', { file, row, field: 'id', detail: 'an approved site must name a candidate of the package (candidates.csv id)' });
     if (seen.has(id)) return;
     seen.add(id);
     const list = Array.isArray(p.services) ? p.services.map(String) : typeof p.services === 'string' ? p.services.split(';') : [];
     const codes = list.map((s) => s.trim()).filter((s) => s !== '');
     const bad = codes.find((s) => !isServiceCode(s));
     if (codes.length === 0 || bad !== undefined) {
-      throw new EngineError('E_ARGUMENT', { file, row, field: 'services', detail: bad !== undefined ? `'${cleanText(bad, 30)}' is not one of ${SERVICES.join('|')}` : 'no service listed' });
+      throw new EngineError('E_ARGUMENT', {
+        file,
+        row,
+        field: 'services',
+        detail: bad !== undefined ? `'${cleanText(bad, 30)}' is not one of ${SERVICES.join('|')}` : 'no service listed',
+      });
     }
     const site: ApprovedSite = { candidate, services: SERVICES.filter((s) => codes.includes(s)) };
     if (p.level !== undefined && p.level !== null && p.level !== '') {
-      if (!(PLANNED_LEVELS as readonly unknown[]).includes(p.level)) throw new EngineError('E_ARGUMENT', { file, row, field: 'level', detail: `must be ${PLANNED_LEVELS.join('|')}` });
+      if (!(PLANNED_LEVELS as readonly unknown[]).includes(p.level))
+        throw new EngineError('E_ARGUMENT', { file, row, field: 'level', detail: `must be ${PLANNED_LEVELS.join('|')}` });
       site.level = p.level as ApprovedSite['level'];
     }
     if (typeof p.public_name === 'string' && p.public_name.trim() !== '') site.publicName = cleanText(p.public_name, 120);

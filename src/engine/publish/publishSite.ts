@@ -146,14 +146,21 @@ export function publishSite(input: PublishInput, options: PublishOptions = {}): 
     const c = a.candidate;
     const community = c.community >= 0 ? pkg.communities[c.community] : undefined;
     const name = a.publicName ?? `${community ? cleanText(community.name, 80) : ''}嵌入式服务设施`;
-    const out: PublicPlannedSite = { id: publicId('p', c.id, used), name, services: SERVICES.filter((s) => a.services.includes(s)), lon: r6(c.lon), lat: r6(c.lat) };
+    const out: PublicPlannedSite = {
+      id: publicId('p', c.id, used),
+      name,
+      services: SERVICES.filter((s) => a.services.includes(s)),
+      lon: r6(c.lon),
+      lat: r6(c.lat),
+    };
     if (a.level) out.level = a.level;
     planned.push(out);
   }
 
   const resolution = options.h3Resolution ?? 9;
   const demand = publicDemand(pkg.buildings, { resolution, roundTo: 10, minHouseholds: 20 });
-  if (demand.leftOutHouseholds > 0) notes.push(`demand: ${demand.leftOutHouseholds} households in sparse cells are left out (fewer than 20 even in the parent cell)`);
+  if (demand.leftOutHouseholds > 0)
+    notes.push(`demand: ${demand.leftOutHouseholds} households in sparse cells are left out (fewer than 20 even in the parent cell)`);
 
   const files = new Map<string, string>();
   if (mode === 'network') {

@@ -48,7 +48,13 @@ export function communitiesCsv(a: Analysis): string {
  */
 export function rejectedCsv(rejected: readonly Rejection[]): string {
   const cell = (v: string) => safeCell(escapeControl(v));
-  return UTF8_BOM + toCsv(['file', 'row', 'id', 'field', 'reason'], rejected.map((r) => [cell(r.file), String(r.row), safeCell(capEcho(escapeControl(r.id))), cell(r.field), cell(r.reason)]));
+  return (
+    UTF8_BOM +
+    toCsv(
+      ['file', 'row', 'id', 'field', 'reason'],
+      rejected.map((r) => [cell(r.file), String(r.row), safeCell(capEcho(escapeControl(r.id))), cell(r.field), cell(r.reason)]),
+    )
+  );
 }
 
 /** summary.json content: the contract's counts first, then the rest of the summary. */

@@ -63,7 +63,8 @@ export function applyScenario(ctx: ScenarioContext, scenario: Scenario): Applied
     const c = cand === undefined ? undefined : pkg.candidates[cand];
     const lon = s.lon ?? c?.lon;
     const lat = s.lat ?? c?.lat;
-    if (lon === undefined || lat === undefined || !Number.isFinite(lon) || !Number.isFinite(lat)) bad('added', `site ${k + 1} needs a candidateId or lon and lat`);
+    if (lon === undefined || lat === undefined || !Number.isFinite(lon) || !Number.isFinite(lat))
+      bad('added', `site ${k + 1} needs a candidateId or lon and lat`);
     if (!s.services?.length) bad('added', `site ${k + 1} offers no service`);
     for (const code of s.services) if (!isServiceCode(code)) bad('added', `unknown service code '${code}'`);
     const areaM2 = s.areaM2 ?? c?.areaM2 ?? 0;

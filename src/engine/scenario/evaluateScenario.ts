@@ -66,7 +66,8 @@ function summarize(ctx: ScenarioContext, communities: CommunityResult[], coverag
   const changedCommunities: number[] = [];
   communities.forEach((c, i) => {
     const b = analysis.communities[i];
-    if (c.facilityAreaM2 !== b.facilityAreaM2 || c.functionsMask !== b.functionsMask || c.coverage.some((v, s) => v !== b.coverage[s])) changedCommunities.push(i);
+    if (c.facilityAreaM2 !== b.facilityAreaM2 || c.functionsMask !== b.functionsMask || c.coverage.some((v, s) => v !== b.coverage[s]))
+      changedCommunities.push(i);
   });
   return {
     before,

@@ -24,7 +24,10 @@ export const NEED_WEIGHTS = {
  * Ranking sorts by need descending, then households descending (more people, more need),
  * then id, so ranks are total and deterministic.
  */
-export function needScore(c: Pick<CommunityResult, 'households' | 'shortfallBaseM2' | 'coverage' | 'meetsBasicRule' | 'meetsComplexRule'>, basePer100: number): number {
+export function needScore(
+  c: Pick<CommunityResult, 'households' | 'shortfallBaseM2' | 'coverage' | 'meetsBasicRule' | 'meetsComplexRule'>,
+  basePer100: number,
+): number {
   const required = (basePer100 * c.households) / 100;
   const s = required > 0 ? c.shortfallBaseM2 / required : 0;
   let u = 0;

@@ -3,17 +3,7 @@
  * order of POLICY.md's table. That order is the order of the `functions` column of the
  * CLI's communities.csv and of every per-service array in the engine.
  */
-export const SERVICES = [
-  'elderly_care',
-  'childcare',
-  'after_school',
-  'meals',
-  'housekeeping',
-  'health',
-  'fitness',
-  'culture',
-  'play',
-] as const;
+export const SERVICES = ['elderly_care', 'childcare', 'after_school', 'meals', 'housekeeping', 'health', 'fitness', 'culture', 'play'] as const;
 
 export type ServiceCode = (typeof SERVICES)[number];
 

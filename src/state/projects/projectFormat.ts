@@ -303,10 +303,11 @@ function readCurrent(o: Obj): Project {
 /** The next placed site's number after the `new-N` sites of some scenarios. */
 function nextPointAfter(scenarios: Scenario[]): number {
   let n = 0;
-  for (const s of scenarios) for (const a of s.added ?? []) {
-    const m = /^new-(\d+)$/.exec(a.id ?? '');
-    if (m) n = Math.max(n, Number(m[1]));
-  }
+  for (const s of scenarios)
+    for (const a of s.added ?? []) {
+      const m = /^new-(\d+)$/.exec(a.id ?? '');
+      if (m) n = Math.max(n, Number(m[1]));
+    }
   return n + 1;
 }
 

@@ -100,7 +100,14 @@ export function captureProject(now: number, id = useProjectSession.getState().id
 
 /** True when the working state holds something beyond a view (worth a project of its own). */
 function hasWork(p: Project): boolean {
-  return !isEmptyScenario(p.scenario.current) || p.scenario.history.length > 0 || p.slots.A !== null || p.slots.B !== null || p.blueprint.run !== null || p.package.kind === 'files';
+  return (
+    !isEmptyScenario(p.scenario.current) ||
+    p.scenario.history.length > 0 ||
+    p.slots.A !== null ||
+    p.slots.B !== null ||
+    p.blueprint.run !== null ||
+    p.package.kind === 'files'
+  );
 }
 
 let timer: ReturnType<typeof setTimeout> | null = null;
@@ -237,7 +244,22 @@ export function startAutosave(): () => void {
       if (formatView(pickView(s)) !== formatView(pickView(prev))) markDirty();
     }),
     useBlueprint.subscribe((s, prev) => {
-      if (s.scenario !== prev.scenario || s.history !== prev.history || s.slots !== prev.slots || s.run !== prev.run || s.scopeKind !== prev.scopeKind || s.district !== prev.district || s.street !== prev.street || s.selectedIds !== prev.selectedIds || s.maxSites !== prev.maxSites || s.budgetWan !== prev.budgetWan || s.timeLimitS !== prev.timeLimitS || s.open !== prev.open || s.tab !== prev.tab) markDirty();
+      if (
+        s.scenario !== prev.scenario ||
+        s.history !== prev.history ||
+        s.slots !== prev.slots ||
+        s.run !== prev.run ||
+        s.scopeKind !== prev.scopeKind ||
+        s.district !== prev.district ||
+        s.street !== prev.street ||
+        s.selectedIds !== prev.selectedIds ||
+        s.maxSites !== prev.maxSites ||
+        s.budgetWan !== prev.budgetWan ||
+        s.timeLimitS !== prev.timeLimitS ||
+        s.open !== prev.open ||
+        s.tab !== prev.tab
+      )
+        markDirty();
     }),
     ...[...slices.values()].map((sl) => sl.subscribe(() => markDirty())),
   ];

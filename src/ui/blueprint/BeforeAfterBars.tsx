@@ -26,7 +26,9 @@ export function BeforeAfterBars({ before, after, testid = 'before-after' }: { be
           const y = k * rowH + 2;
           return (
             <g key={s} data-service={s}>
-              <text x={0} y={y + 13} className="chart-label">{serviceName(s, lang)}</text>
+              <text x={0} y={y + 13} className="chart-label">
+                {serviceName(s, lang)}
+              </text>
               <rect x={labelW} y={y} width={barW * b} height={8} fill={css([c[0], c[1], c[2], 90])} />
               <rect x={labelW} y={y + 9} width={barW * a} height={8} fill={css(c)} />
               <text x={labelW + barW + 4} y={y + 13} className="chart-value" data-testid={`cov-${s}`}>
@@ -45,13 +47,34 @@ export function BeforeAfterBars({ before, after, testid = 'before-after' }: { be
           </tr>
         </thead>
         <tbody>
-          <Row label={`${t('blueprint:rules')}: ${t('blueprint:meetingArea')}`} b={fmtNum(before.meetingArea, lang)} a={fmtNum(after.meetingArea, lang)} id="meeting-area" />
-          <Row label={`${t('blueprint:rules')}: ${t('blueprint:meetingComplex')}`} b={fmtNum(before.meetingComplexRule, lang)} a={fmtNum(after.meetingComplexRule, lang)} id="meeting-complex" />
-          <Row label={`${t('blueprint:rules')}: ${t('blueprint:meetingBasic')}`} b={fmtNum(before.meetingBasicRule, lang)} a={fmtNum(after.meetingBasicRule, lang)} id="meeting-basic" />
+          <Row
+            label={`${t('blueprint:rules')}: ${t('blueprint:meetingArea')}`}
+            b={fmtNum(before.meetingArea, lang)}
+            a={fmtNum(after.meetingArea, lang)}
+            id="meeting-area"
+          />
+          <Row
+            label={`${t('blueprint:rules')}: ${t('blueprint:meetingComplex')}`}
+            b={fmtNum(before.meetingComplexRule, lang)}
+            a={fmtNum(after.meetingComplexRule, lang)}
+            id="meeting-complex"
+          />
+          <Row
+            label={`${t('blueprint:rules')}: ${t('blueprint:meetingBasic')}`}
+            b={fmtNum(before.meetingBasicRule, lang)}
+            a={fmtNum(after.meetingBasicRule, lang)}
+            id="meeting-basic"
+          />
           <Row label={t('blueprint:shortfall30')} b={fmtM2(before.shortfallBaseM2, lang)} a={fmtM2(after.shortfallBaseM2, lang)} id="shortfall30" />
           <Row label={t('blueprint:shortfall80')} b={fmtM2(before.shortfallEnhancedM2, lang)} a={fmtM2(after.shortfallEnhancedM2, lang)} id="shortfall80" />
           {SERVICES.map((s, k) => (
-            <Row key={s} label={`${t('blueprint:beyond')}: ${serviceName(s, lang)}`} b={fmtHh(before.uncoveredHouseholds[k], lang)} a={fmtHh(after.uncoveredHouseholds[k], lang)} id={`beyond-${s}`} />
+            <Row
+              key={s}
+              label={`${t('blueprint:beyond')}: ${serviceName(s, lang)}`}
+              b={fmtHh(before.uncoveredHouseholds[k], lang)}
+              a={fmtHh(after.uncoveredHouseholds[k], lang)}
+              id={`beyond-${s}`}
+            />
           ))}
         </tbody>
       </table>

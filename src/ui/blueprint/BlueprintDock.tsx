@@ -48,7 +48,9 @@ export function BlueprintDock() {
           </button>
         ))}
         <span className="spacer" />
-        <button type="button" className="link" aria-label={t('blueprint:close')} onClick={() => set({ open: false })}>×</button>
+        <button type="button" className="link" aria-label={t('blueprint:close')} onClick={() => set({ open: false })}>
+          ×
+        </button>
       </header>
       <div className="bp-body">
         {tab === 'blueprint' && <BlueprintPanel />}

@@ -21,12 +21,30 @@ export function BlueprintLegend() {
     <div className="legend-block" data-testid="legend-blueprint">
       <div className="legend-block-title">{t('blueprint:legend.title')}</div>
       <ul>
-        <li><Shape shape="enhanced" color={grey} />{t('blueprint:level.enhanced')}</li>
-        <li><Shape shape="complex" color={grey} />{t('blueprint:level.complex')}</li>
-        <li><Shape shape="scattered" color={grey} />{t('blueprint:level.scattered')}</li>
-        <li><Shape shape="ring" color={grey} />{t('blueprint:level.joint')}</li>
-        <li><Shape shape="scattered" color={css(NEWLY_REACHED)} />{t('blueprint:legend.newlyReached')}</li>
-        <li><Shape shape="ring" color={css(SERVICE_COLORS.elderly_care)} />{t('blueprint:legend.walkCircle')}</li>
+        <li>
+          <Shape shape="enhanced" color={grey} />
+          {t('blueprint:level.enhanced')}
+        </li>
+        <li>
+          <Shape shape="complex" color={grey} />
+          {t('blueprint:level.complex')}
+        </li>
+        <li>
+          <Shape shape="scattered" color={grey} />
+          {t('blueprint:level.scattered')}
+        </li>
+        <li>
+          <Shape shape="ring" color={grey} />
+          {t('blueprint:level.joint')}
+        </li>
+        <li>
+          <Shape shape="scattered" color={css(NEWLY_REACHED)} />
+          {t('blueprint:legend.newlyReached')}
+        </li>
+        <li>
+          <Shape shape="ring" color={css(SERVICE_COLORS.elderly_care)} />
+          {t('blueprint:legend.walkCircle')}
+        </li>
       </ul>
     </div>
   );

@@ -11,7 +11,17 @@ import { parseAreaInput, type AreaRefusal } from './parseAreaInput';
  * 1200 is one edit, not four). An empty, non-numeric, non-positive or implausibly large area is
  * refused with a message next to the field and never passed on; Esc restores the saved value.
  */
-export function BundleEditor({ services, areaM2, onChange, testid = 'bundle-editor' }: { services: ServiceCode[]; areaM2: number; onChange: (services: ServiceCode[], areaM2: number) => void; testid?: string }) {
+export function BundleEditor({
+  services,
+  areaM2,
+  onChange,
+  testid = 'bundle-editor',
+}: {
+  services: ServiceCode[];
+  areaM2: number;
+  onChange: (services: ServiceCode[], areaM2: number) => void;
+  testid?: string;
+}) {
   const { t } = useTranslation(['translation', 'blueprint']);
   const lang = useLang();
   const msgId = useId();

@@ -23,7 +23,15 @@ export function CandidateActions({ candidate: c }: { candidate: Candidate }) {
         <input type="checkbox" data-testid="compare-check" checked={compared} onChange={() => toggleCompare(c.id)} />
         {t('blueprint:scenario.compare')}
       </label>
-      <BundleEditor services={services} areaM2={area} onChange={(s, a) => { setServices(s); setArea(a); }} testid="candidate-bundle" />
+      <BundleEditor
+        services={services}
+        areaM2={area}
+        onChange={(s, a) => {
+          setServices(s);
+          setArea(a);
+        }}
+        testid="candidate-bundle"
+      />
       <button type="button" className="primary" data-testid="add-to-scenario" onClick={add}>
         {inScenario ? t('blueprint:scenario.update') : t('blueprint:scenario.addToScenario')}
       </button>

@@ -28,7 +28,10 @@ export function CandidateCompareTable({ rows }: { rows: CandidateComparison[] })
         <tr>
           <th />
           {rows.map((r) => (
-            <th key={r.candidateId} scope="col">{r.name}<div className="code">{r.candidateId}</div></th>
+            <th key={r.candidateId} scope="col">
+              {r.name}
+              <div className="code">{r.candidateId}</div>
+            </th>
           ))}
         </tr>
       </thead>
@@ -39,11 +42,29 @@ export function CandidateCompareTable({ rows }: { rows: CandidateComparison[] })
         {line(t('blueprint:source'), (r) => t(`source.${r.source}`), 'source')}
         {line(t('blueprint:ownership'), (r) => t(`ownership.${r.ownership}`), 'ownership')}
         {line(t('blueprint:cost'), (r) => (r.costWan === null ? '—' : `${fmtNum(r.costWan, lang, 1)} ${t('unit.wan')}`), 'cost')}
-        {line(t('blueprint:compare.defaultBundle'), (r) => `${r.services.map((s) => serviceName(s, lang)).join('、')} (${t(`blueprint:level.${r.level}`)})`, 'bundle')}
-        {SERVICES.map((s) => line(`${t('blueprint:newlyCovered')}: ${serviceName(s, lang)}`, (r) => (r.newlyCovered[s] === undefined ? '—' : fmtHh(r.newlyCovered[s], lang)), `newly-${s}`))}
+        {line(
+          t('blueprint:compare.defaultBundle'),
+          (r) => `${r.services.map((s) => serviceName(s, lang)).join('、')} (${t(`blueprint:level.${r.level}`)})`,
+          'bundle',
+        )}
+        {SERVICES.map((s) =>
+          line(
+            `${t('blueprint:newlyCovered')}: ${serviceName(s, lang)}`,
+            (r) => (r.newlyCovered[s] === undefined ? '—' : fmtHh(r.newlyCovered[s], lang)),
+            `newly-${s}`,
+          ),
+        )}
         {line(t('blueprint:served'), (r) => r.communitiesServed.map((c) => c.name).join('、') || '—', 'served')}
         {line(t('blueprint:shortfallClosed'), (r) => fmtM2(r.shortfallClosedM2, lang), 'shortfall')}
-        {line(t('blueprint:levers'), (r) => r.levers.filter((l) => l.applicable).map((l) => (en ? l.en : l.zh)).join('；') || '—', 'levers')}
+        {line(
+          t('blueprint:levers'),
+          (r) =>
+            r.levers
+              .filter((l) => l.applicable)
+              .map((l) => (en ? l.en : l.zh))
+              .join('；') || '—',
+          'levers',
+        )}
       </tbody>
     </table>
   );
@@ -66,13 +87,25 @@ export function ScenarioCompareTable({ a, b, runA, runB }: { a: NamedScenario; b
   const A = runA.summary.after;
   const B = runB.summary.after;
   const row = (label: string, va: string, vb: string, id: string) => (
-    <tr key={id} data-testid={`ab-${id}`}><th scope="row">{label}</th><td>{va}</td><td>{vb}</td></tr>
+    <tr key={id} data-testid={`ab-${id}`}>
+      <th scope="row">{label}</th>
+      <td>{va}</td>
+      <td>{vb}</td>
+    </tr>
   );
   return (
     <table className="bp-table" data-testid="scenario-compare">
-      <thead><tr><th>{t('blueprint:compare.measure')}</th><th>{a.name}</th><th>{b.name}</th></tr></thead>
+      <thead>
+        <tr>
+          <th>{t('blueprint:compare.measure')}</th>
+          <th>{a.name}</th>
+          <th>{b.name}</th>
+        </tr>
+      </thead>
       <tbody>
-        {SERVICES.map((s, k) => row(`${t('blueprint:coverage')}: ${serviceName(s, lang)}`, fmtPct(A.coverage[k], lang), fmtPct(B.coverage[k], lang), `cov-${s}`))}
+        {SERVICES.map((s, k) =>
+          row(`${t('blueprint:coverage')}: ${serviceName(s, lang)}`, fmtPct(A.coverage[k], lang), fmtPct(B.coverage[k], lang), `cov-${s}`),
+        )}
         {row(t('blueprint:meetingArea'), fmtNum(A.meetingArea, lang), fmtNum(B.meetingArea, lang), 'area')}
         {row(t('blueprint:meetingComplex'), fmtNum(A.meetingComplexRule, lang), fmtNum(B.meetingComplexRule, lang), 'complex')}
         {row(t('blueprint:meetingBasic'), fmtNum(A.meetingBasicRule, lang), fmtNum(B.meetingBasicRule, lang), 'basic')}
@@ -97,21 +130,34 @@ export function ComparePanel() {
       <ul className="bp-list">
         {bp.compareIds.map((id) => (
           <li key={id}>
-            <label className="check"><input type="checkbox" checked onChange={() => toggleCompare(id)} />{name(id)}</label>
+            <label className="check">
+              <input type="checkbox" checked onChange={() => toggleCompare(id)} />
+              {name(id)}
+            </label>
           </li>
         ))}
       </ul>
       <div className="bp-row">
-        <button type="button" data-testid="cmp-run" disabled={bp.compareIds.length < 1} onClick={() => void compareCandidates()}>{t('blueprint:compare.run')}</button>
-        <button type="button" className="secondary" onClick={() => bp.set({ compareIds: [], comparison: null })}>{t('blueprint:compare.clear')}</button>
+        <button type="button" data-testid="cmp-run" disabled={bp.compareIds.length < 1} onClick={() => void compareCandidates()}>
+          {t('blueprint:compare.run')}
+        </button>
+        <button type="button" className="secondary" onClick={() => bp.set({ compareIds: [], comparison: null })}>
+          {t('blueprint:compare.clear')}
+        </button>
       </div>
-      {bp.comparison && <div className="bp-scroll"><CandidateCompareTable rows={bp.comparison} /></div>}
+      {bp.comparison && (
+        <div className="bp-scroll">
+          <CandidateCompareTable rows={bp.comparison} />
+        </div>
+      )}
       <h3>{t('blueprint:compare.scenarios')}</h3>
       {bp.slots.A && bp.slots.B ? (
         bp.slotRuns.A && bp.slotRuns.B ? (
           <ScenarioCompareTable a={bp.slots.A} b={bp.slots.B} runA={bp.slotRuns.A} runB={bp.slotRuns.B} />
         ) : (
-          <button type="button" onClick={() => void Promise.all([evaluateSlot('A'), evaluateSlot('B')])}>{t('blueprint:compare.run')}</button>
+          <button type="button" onClick={() => void Promise.all([evaluateSlot('A'), evaluateSlot('B')])}>
+            {t('blueprint:compare.run')}
+          </button>
         )
       ) : (
         <p className="muted">{t('blueprint:compare.needAB')}</p>

@@ -38,20 +38,53 @@ export function ExportPanel() {
   const [orientation, setOrientation] = useState<Orientation>('portrait');
   return (
     <div className="bp-panel bp-exports" data-testid="export-panel">
-      <button type="button" data-testid="export-png" onClick={async () => {
-        const url = await mapPng();
-        if (url) await downloadDataUrl(datedName(doc('report:file.map'), 'png'), url);
-      }}>{t('blueprint:export.png')}</button>
+      <button
+        type="button"
+        data-testid="export-png"
+        onClick={async () => {
+          const url = await mapPng();
+          if (url) await downloadDataUrl(datedName(doc('report:file.map'), 'png'), url);
+        }}
+      >
+        {t('blueprint:export.png')}
+      </button>
       {!r && <p className="muted">{t('blueprint:export.needRun')}</p>}
       {r && (
         <>
-          <button type="button" data-testid="export-geojson" onClick={() => downloadText(datedName(base, 'geojson'), JSON.stringify(blueprintGeoJson(r), null, 1), 'application/geo+json')}>{t('blueprint:export.geojson')}</button>
-          <button type="button" data-testid="export-sites-csv" onClick={() => downloadText(datedName(doc('report:file.sites', { base }), 'csv'), blueprintSitesCsv(r), 'text/csv;charset=utf-8')}>{t('blueprint:export.sitesCsv')}</button>
-          <button type="button" data-testid="export-communities-csv" onClick={() => downloadText(datedName(doc('report:file.communities', { base }), 'csv'), communitiesBeforeAfterCsv(r), 'text/csv;charset=utf-8')}>{t('blueprint:export.communitiesCsv')}</button>
-          <button type="button" data-testid="export-xlsx" onClick={async () => {
-            const bytes = await tablesXlsx([sitesTable(r, labels), communitiesTable(r)]);
-            downloadBlob(datedName(base, 'xlsx'), new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-          }}>{t('blueprint:export.xlsx')}</button>
+          <button
+            type="button"
+            data-testid="export-geojson"
+            onClick={() => downloadText(datedName(base, 'geojson'), JSON.stringify(blueprintGeoJson(r), null, 1), 'application/geo+json')}
+          >
+            {t('blueprint:export.geojson')}
+          </button>
+          <button
+            type="button"
+            data-testid="export-sites-csv"
+            onClick={() => downloadText(datedName(doc('report:file.sites', { base }), 'csv'), blueprintSitesCsv(r), 'text/csv;charset=utf-8')}
+          >
+            {t('blueprint:export.sitesCsv')}
+          </button>
+          <button
+            type="button"
+            data-testid="export-communities-csv"
+            onClick={() => downloadText(datedName(doc('report:file.communities', { base }), 'csv'), communitiesBeforeAfterCsv(r), 'text/csv;charset=utf-8')}
+          >
+            {t('blueprint:export.communitiesCsv')}
+          </button>
+          <button
+            type="button"
+            data-testid="export-xlsx"
+            onClick={async () => {
+              const bytes = await tablesXlsx([sitesTable(r, labels), communitiesTable(r)]);
+              downloadBlob(
+                datedName(base, 'xlsx'),
+                new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+              );
+            }}
+          >
+            {t('blueprint:export.xlsx')}
+          </button>
           <div className="bp-report-options">
             <label>
               {t('blueprint:export.paper')}{' '}
@@ -62,28 +95,38 @@ export function ExportPanel() {
             </label>{' '}
             <label>
               {t('blueprint:export.orientation')}{' '}
-              <select data-testid="report-orientation" value={orientation} onChange={(e) => setOrientation(e.target.value === 'landscape' ? 'landscape' : 'portrait')}>
+              <select
+                data-testid="report-orientation"
+                value={orientation}
+                onChange={(e) => setOrientation(e.target.value === 'landscape' ? 'landscape' : 'portrait')}
+              >
                 <option value="portrait">{t('blueprint:export.portrait')}</option>
                 <option value="landscape">{t('blueprint:export.landscape')}</option>
               </select>
             </label>
           </div>
-          <button type="button" data-testid="export-report" onClick={async () => {
-            const rt = tFor(lang);
-            openReport({
-              result: r,
-              lang,
-              paper,
-              orientation,
-              title: rt('report:title', { scope: scopeLabel() }),
-              scopeLabel: scopeLabel(),
-              packageName: data?.manifest.name ?? '',
-              date: new Date(),
-              synthetic: data?.manifest.synthetic === true,
-              mapImage: await mapPng(),
-              tables: [reportSitesTable(r, labels, lang), reportCommunitiesTable(r, lang)],
-            });
-          }}>{t('blueprint:export.report')}</button>
+          <button
+            type="button"
+            data-testid="export-report"
+            onClick={async () => {
+              const rt = tFor(lang);
+              openReport({
+                result: r,
+                lang,
+                paper,
+                orientation,
+                title: rt('report:title', { scope: scopeLabel() }),
+                scopeLabel: scopeLabel(),
+                packageName: data?.manifest.name ?? '',
+                date: new Date(),
+                synthetic: data?.manifest.synthetic === true,
+                mapImage: await mapPng(),
+                tables: [reportSitesTable(r, labels, lang), reportCommunitiesTable(r, lang)],
+              });
+            }}
+          >
+            {t('blueprint:export.report')}
+          </button>
         </>
       )}
     </div>

@@ -14,13 +14,33 @@ export function FacilityActions({ facilityId }: { facilityId: string }) {
   return (
     <div className="bp-row bp-facility-actions" data-testid="facility-actions">
       {removed || moved ? (
-        <button type="button" onClick={() => void restoreFacility(facilityId)}>{t('blueprint:scenario.restore')}</button>
+        <button type="button" onClick={() => void restoreFacility(facilityId)}>
+          {t('blueprint:scenario.restore')}
+        </button>
       ) : null}
       {!removed && (
-        <button type="button" data-testid="facility-close" onClick={() => { open(); void removeSite(facilityId, true); }}>{t('blueprint:scenario.close')}</button>
+        <button
+          type="button"
+          data-testid="facility-close"
+          onClick={() => {
+            open();
+            void removeSite(facilityId, true);
+          }}
+        >
+          {t('blueprint:scenario.close')}
+        </button>
       )}
       {!removed && (
-        <button type="button" data-testid="facility-move" onClick={() => { open(); useBlueprint.getState().set({ tool: 'move', moveId: facilityId }); }}>{t('blueprint:scenario.moveHere')}</button>
+        <button
+          type="button"
+          data-testid="facility-move"
+          onClick={() => {
+            open();
+            useBlueprint.getState().set({ tool: 'move', moveId: facilityId });
+          }}
+        >
+          {t('blueprint:scenario.moveHere')}
+        </button>
       )}
     </div>
   );

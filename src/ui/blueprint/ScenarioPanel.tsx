@@ -7,7 +7,19 @@ import { datedName } from '../../export/fileName';
 import { fmtHh, fmtM2, fmtNum, fmtPct, serviceName } from '../format';
 import { isEmptyScenario, useBlueprint } from '../../state/blueprintStore';
 import { BundleEditor } from './BundleEditor';
-import { commit, fromBlueprint, loadSlot, parseScenarioJson, removeSite, reset, restoreFacility, saveSlot, scenarioJson, undo, updateAdded } from '../../state/scenarioActions';
+import {
+  commit,
+  fromBlueprint,
+  loadSlot,
+  parseScenarioJson,
+  removeSite,
+  reset,
+  restoreFacility,
+  saveSlot,
+  scenarioJson,
+  undo,
+  updateAdded,
+} from '../../state/scenarioActions';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/lang';
 import { tFor } from '../../i18n';
@@ -21,7 +33,12 @@ export function ScenarioSummaryView({ summary, testid = 'scenario-summary' }: { 
   return (
     <table className="bp-table compact" data-testid={testid}>
       <thead>
-        <tr><th /><th>{t('blueprint:before')}</th><th>{t('blueprint:after')}</th><th>{t('blueprint:scenario.delta')}</th></tr>
+        <tr>
+          <th />
+          <th>{t('blueprint:before')}</th>
+          <th>{t('blueprint:after')}</th>
+          <th>{t('blueprint:scenario.delta')}</th>
+        </tr>
       </thead>
       <tbody>
         {SERVICES.map((s, k) => (
@@ -32,11 +49,36 @@ export function ScenarioSummaryView({ summary, testid = 'scenario-summary' }: { 
             <td data-testid={`sc-hh-delta-${s}`}>{signed(summary.coveredHouseholds[k].delta, (x) => fmtHh(x, lang))}</td>
           </tr>
         ))}
-        <tr><th scope="row">{t('blueprint:meetingArea')}</th><td>{summary.meetingArea.before}</td><td>{summary.meetingArea.after}</td><td>{signed(summary.meetingArea.delta, (x) => fmtNum(x, lang))}</td></tr>
-        <tr><th scope="row">{t('blueprint:meetingComplex')}</th><td>{summary.meetingComplexRule.before}</td><td>{summary.meetingComplexRule.after}</td><td>{signed(summary.meetingComplexRule.delta, (x) => fmtNum(x, lang))}</td></tr>
-        <tr><th scope="row">{t('blueprint:meetingBasic')}</th><td>{summary.meetingBasicRule.before}</td><td>{summary.meetingBasicRule.after}</td><td>{signed(summary.meetingBasicRule.delta, (x) => fmtNum(x, lang))}</td></tr>
-        <tr><th scope="row">{t('blueprint:shortfall30')}</th><td>{fmtM2(summary.shortfallBaseM2.before, lang)}</td><td>{fmtM2(summary.shortfallBaseM2.after, lang)}</td><td>{signed(summary.shortfallBaseM2.delta, (x) => fmtM2(x, lang))}</td></tr>
-        <tr><th scope="row">{t('blueprint:shortfall80')}</th><td>{fmtM2(summary.shortfallEnhancedM2.before, lang)}</td><td>{fmtM2(summary.shortfallEnhancedM2.after, lang)}</td><td>{signed(summary.shortfallEnhancedM2.delta, (x) => fmtM2(x, lang))}</td></tr>
+        <tr>
+          <th scope="row">{t('blueprint:meetingArea')}</th>
+          <td>{summary.meetingArea.before}</td>
+          <td>{summary.meetingArea.after}</td>
+          <td>{signed(summary.meetingArea.delta, (x) => fmtNum(x, lang))}</td>
+        </tr>
+        <tr>
+          <th scope="row">{t('blueprint:meetingComplex')}</th>
+          <td>{summary.meetingComplexRule.before}</td>
+          <td>{summary.meetingComplexRule.after}</td>
+          <td>{signed(summary.meetingComplexRule.delta, (x) => fmtNum(x, lang))}</td>
+        </tr>
+        <tr>
+          <th scope="row">{t('blueprint:meetingBasic')}</th>
+          <td>{summary.meetingBasicRule.before}</td>
+          <td>{summary.meetingBasicRule.after}</td>
+          <td>{signed(summary.meetingBasicRule.delta, (x) => fmtNum(x, lang))}</td>
+        </tr>
+        <tr>
+          <th scope="row">{t('blueprint:shortfall30')}</th>
+          <td>{fmtM2(summary.shortfallBaseM2.before, lang)}</td>
+          <td>{fmtM2(summary.shortfallBaseM2.after, lang)}</td>
+          <td>{signed(summary.shortfallBaseM2.delta, (x) => fmtM2(x, lang))}</td>
+        </tr>
+        <tr>
+          <th scope="row">{t('blueprint:shortfall80')}</th>
+          <td>{fmtM2(summary.shortfallEnhancedM2.before, lang)}</td>
+          <td>{fmtM2(summary.shortfallEnhancedM2.after, lang)}</td>
+          <td>{signed(summary.shortfallEnhancedM2.delta, (x) => fmtM2(x, lang))}</td>
+        </tr>
       </tbody>
     </table>
   );
@@ -74,20 +116,51 @@ export function ScenarioPanel() {
   return (
     <div className="bp-panel" data-testid="scenario-panel">
       <div className="bp-row">
-        <button type="button" data-testid="sc-undo" disabled={!bp.history.length} onClick={() => void undo()}>{t('blueprint:scenario.undo')}</button>
-        <button type="button" data-testid="sc-reset" disabled={isEmptyScenario(sc)} onClick={() => void reset()}>{t('blueprint:scenario.reset')}</button>
-        <button type="button" data-testid="sc-from-blueprint" disabled={!bp.run} onClick={() => void fromBlueprint()}>{t('blueprint:scenario.fromBlueprint')}</button>
+        <button type="button" data-testid="sc-undo" disabled={!bp.history.length} onClick={() => void undo()}>
+          {t('blueprint:scenario.undo')}
+        </button>
+        <button type="button" data-testid="sc-reset" disabled={isEmptyScenario(sc)} onClick={() => void reset()}>
+          {t('blueprint:scenario.reset')}
+        </button>
+        <button type="button" data-testid="sc-from-blueprint" disabled={!bp.run} onClick={() => void fromBlueprint()}>
+          {t('blueprint:scenario.fromBlueprint')}
+        </button>
       </div>
       <div className="bp-row">
-        <button type="button" data-testid="sc-place" className={bp.tool === 'place' ? 'on' : ''} onClick={() => bp.set({ tool: bp.tool === 'place' ? 'none' : 'place', moveId: null })}>
+        <button
+          type="button"
+          data-testid="sc-place"
+          className={bp.tool === 'place' ? 'on' : ''}
+          onClick={() => bp.set({ tool: bp.tool === 'place' ? 'none' : 'place', moveId: null })}
+        >
           {t('blueprint:scenario.place')}
         </button>
-        {bp.tool === 'place' && <span className="bp-hint" role="status">{t('blueprint:scenario.placing')}</span>}
-        {bp.tool === 'move' && <span className="bp-hint" role="status">{t('blueprint:scenario.moving')}</span>}
+        {bp.tool === 'place' && (
+          <span className="bp-hint" role="status">
+            {t('blueprint:scenario.placing')}
+          </span>
+        )}
+        {bp.tool === 'move' && (
+          <span className="bp-hint" role="status">
+            {t('blueprint:scenario.moving')}
+          </span>
+        )}
       </div>
-      {bp.tool === 'place' && <BundleEditor services={bp.placeBundle} areaM2={bp.placeAreaM2} onChange={(services, areaM2) => bp.set({ placeBundle: services, placeAreaM2: areaM2 })} testid="place-bundle" />}
+      {bp.tool === 'place' && (
+        <BundleEditor
+          services={bp.placeBundle}
+          areaM2={bp.placeAreaM2}
+          onChange={(services, areaM2) => bp.set({ placeBundle: services, placeAreaM2: areaM2 })}
+          testid="place-bundle"
+        />
+      )}
       {bp.scenarioRun && (
-        <div className="bp-ms" data-testid="sc-ms" data-round-trip-ms={bp.roundTripMs === null ? undefined : Math.round(bp.roundTripMs)} title={bp.workerRoundTripMs === null ? undefined : `worker ${Math.round(bp.workerRoundTripMs)} ms`}>
+        <div
+          className="bp-ms"
+          data-testid="sc-ms"
+          data-round-trip-ms={bp.roundTripMs === null ? undefined : Math.round(bp.roundTripMs)}
+          title={bp.workerRoundTripMs === null ? undefined : `worker ${Math.round(bp.workerRoundTripMs)} ms`}
+        >
           {t('blueprint:scenario.ms', { engine: fmtNum(bp.scenarioRun.wallMs, lang, 1), rt: bp.roundTripMs === null ? '…' : fmtNum(bp.roundTripMs, lang, 0) })}
         </div>
       )}
@@ -102,10 +175,19 @@ export function ScenarioPanel() {
               <li key={a.id} data-id={a.id}>
                 <div className="bp-row">
                   <b>{a.name ?? candName(a.candidateId) ?? a.id}</b>
-                  <button type="button" className="link" onClick={() => bp.set({ tool: 'move', moveId: a.id ?? null })}>{t('blueprint:scenario.moveHere')}</button>
-                  <button type="button" className="link" data-testid="sc-remove" onClick={() => void removeSite(a.id!, false)}>{t('blueprint:scenario.remove')}</button>
+                  <button type="button" className="link" onClick={() => bp.set({ tool: 'move', moveId: a.id ?? null })}>
+                    {t('blueprint:scenario.moveHere')}
+                  </button>
+                  <button type="button" className="link" data-testid="sc-remove" onClick={() => void removeSite(a.id!, false)}>
+                    {t('blueprint:scenario.remove')}
+                  </button>
                 </div>
-                <BundleEditor services={a.services} areaM2={a.areaM2 ?? 0} onChange={(services, areaM2) => void updateAdded(a.id!, { services, areaM2 })} testid={`bundle-${a.id}`} />
+                <BundleEditor
+                  services={a.services}
+                  areaM2={a.areaM2 ?? 0}
+                  onChange={(services, areaM2) => void updateAdded(a.id!, { services, areaM2 })}
+                  testid={`bundle-${a.id}`}
+                />
               </li>
             ))}
           </ul>
@@ -117,7 +199,10 @@ export function ScenarioPanel() {
           <ul className="bp-edits">
             {sc.removed.map((id) => (
               <li key={id}>
-                {name(id)} <button type="button" className="link" onClick={() => void restoreFacility(id)}>{t('blueprint:scenario.restore')}</button>
+                {name(id)}{' '}
+                <button type="button" className="link" onClick={() => void restoreFacility(id)}>
+                  {t('blueprint:scenario.restore')}
+                </button>
               </li>
             ))}
           </ul>
@@ -129,7 +214,10 @@ export function ScenarioPanel() {
           <ul className="bp-edits">
             {sc.moved.map((m) => (
               <li key={m.facilityId}>
-                {name(m.facilityId)} → {m.lon.toFixed(5)}, {m.lat.toFixed(5)} <button type="button" className="link" onClick={() => void restoreFacility(m.facilityId)}>{t('blueprint:scenario.restore')}</button>
+                {name(m.facilityId)} → {m.lon.toFixed(5)}, {m.lat.toFixed(5)}{' '}
+                <button type="button" className="link" onClick={() => void restoreFacility(m.facilityId)}>
+                  {t('blueprint:scenario.restore')}
+                </button>
               </li>
             ))}
           </ul>
@@ -137,14 +225,36 @@ export function ScenarioPanel() {
       )}
       <h3>A / B</h3>
       <div className="bp-row">
-        <button type="button" data-testid="sc-save-a" onClick={() => void saveSlot('A', tFor('zh')('blueprint:scenario.slotName', { slot: 'A' }))}>{t('blueprint:scenario.saveA')}</button>
-        <button type="button" data-testid="sc-save-b" onClick={() => void saveSlot('B', tFor('zh')('blueprint:scenario.slotName', { slot: 'B' }))}>{t('blueprint:scenario.saveB')}</button>
-        {bp.slots.A && <button type="button" className="link" onClick={() => void loadSlot('A')}>{t('blueprint:scenario.loadSlot')} A</button>}
-        {bp.slots.B && <button type="button" className="link" onClick={() => void loadSlot('B')}>{t('blueprint:scenario.loadSlot')} B</button>}
+        <button type="button" data-testid="sc-save-a" onClick={() => void saveSlot('A', tFor('zh')('blueprint:scenario.slotName', { slot: 'A' }))}>
+          {t('blueprint:scenario.saveA')}
+        </button>
+        <button type="button" data-testid="sc-save-b" onClick={() => void saveSlot('B', tFor('zh')('blueprint:scenario.slotName', { slot: 'B' }))}>
+          {t('blueprint:scenario.saveB')}
+        </button>
+        {bp.slots.A && (
+          <button type="button" className="link" onClick={() => void loadSlot('A')}>
+            {t('blueprint:scenario.loadSlot')} A
+          </button>
+        )}
+        {bp.slots.B && (
+          <button type="button" className="link" onClick={() => void loadSlot('B')}>
+            {t('blueprint:scenario.loadSlot')} B
+          </button>
+        )}
       </div>
       <div className="bp-row">
-        <button type="button" data-testid="sc-save-json" onClick={() => downloadText(datedName(tFor('zh')('report:file.scenario'), 'json'), scenarioJson(tFor('zh')('report:file.scenarioName'), sc), 'application/json')}>{t('blueprint:scenario.save')}</button>
-        <button type="button" data-testid="sc-load-json" onClick={() => fileInput.current?.click()}>{t('blueprint:scenario.load')}</button>
+        <button
+          type="button"
+          data-testid="sc-save-json"
+          onClick={() =>
+            downloadText(datedName(tFor('zh')('report:file.scenario'), 'json'), scenarioJson(tFor('zh')('report:file.scenarioName'), sc), 'application/json')
+          }
+        >
+          {t('blueprint:scenario.save')}
+        </button>
+        <button type="button" data-testid="sc-load-json" onClick={() => fileInput.current?.click()}>
+          {t('blueprint:scenario.load')}
+        </button>
         <input ref={fileInput} type="file" accept=".json,application/json" hidden data-testid="sc-file" onChange={(e) => void onFile(e.target.files?.[0])} />
       </div>
     </div>

@@ -20,12 +20,35 @@ export function SiteExplanation({ site }: { site: BlueprintSiteResult }) {
       <h4 data-testid="site-name">{site.name}</h4>
       <div className="code">{site.candidateId}</div>
       <dl className="stats">
-        <div className="stat-row"><dt>{t('blueprint:levelTitle')}</dt><dd data-testid="site-level">{levelLabel(site, t)}</dd></div>
-        <div className="stat-row"><dt>{t('blueprint:bundle')}</dt><dd data-testid="site-bundle">{site.services.map((x) => serviceName(x, lang)).join('、')}</dd></div>
-        <div className="stat-row"><dt>{t('blueprint:area')}</dt><dd>{fmtM2(site.areaM2, lang)}</dd></div>
-        <div className="stat-row"><dt>{t('blueprint:cost')}</dt><dd>{fmtNum(site.costWan, lang, 1)} {t('unit.wan')}{site.costEstimated ? t('blueprint:estimated') : ''}</dd></div>
-        <div className="stat-row"><dt>{t('blueprint:source')}</dt><dd>{t(`source.${site.source}`)} · {t(`ownership.${site.ownership}`)}</dd></div>
-        <div className="stat-row"><dt>{t('blueprint:community')}</dt><dd>{site.communityName ?? '—'}</dd></div>
+        <div className="stat-row">
+          <dt>{t('blueprint:levelTitle')}</dt>
+          <dd data-testid="site-level">{levelLabel(site, t)}</dd>
+        </div>
+        <div className="stat-row">
+          <dt>{t('blueprint:bundle')}</dt>
+          <dd data-testid="site-bundle">{site.services.map((x) => serviceName(x, lang)).join('、')}</dd>
+        </div>
+        <div className="stat-row">
+          <dt>{t('blueprint:area')}</dt>
+          <dd>{fmtM2(site.areaM2, lang)}</dd>
+        </div>
+        <div className="stat-row">
+          <dt>{t('blueprint:cost')}</dt>
+          <dd>
+            {fmtNum(site.costWan, lang, 1)} {t('unit.wan')}
+            {site.costEstimated ? t('blueprint:estimated') : ''}
+          </dd>
+        </div>
+        <div className="stat-row">
+          <dt>{t('blueprint:source')}</dt>
+          <dd>
+            {t(`source.${site.source}`)} · {t(`ownership.${site.ownership}`)}
+          </dd>
+        </div>
+        <div className="stat-row">
+          <dt>{t('blueprint:community')}</dt>
+          <dd>{site.communityName ?? '—'}</dd>
+        </div>
       </dl>
       <h5>{t('blueprint:newlyCovered')}</h5>
       <ul className="bp-list" data-testid="site-newly">
@@ -43,7 +66,10 @@ export function SiteExplanation({ site }: { site: BlueprintSiteResult }) {
           </li>
         ))}
       </ul>
-      <div className="stat-row"><dt>{t('blueprint:shortfallClosed')}</dt><dd data-testid="site-shortfall">{fmtM2(site.shortfallClosedM2, lang)}</dd></div>
+      <div className="stat-row">
+        <dt>{t('blueprint:shortfallClosed')}</dt>
+        <dd data-testid="site-shortfall">{fmtM2(site.shortfallClosedM2, lang)}</dd>
+      </div>
       <h5>{t('blueprint:whySource')}</h5>
       <p className="bp-why">{en ? site.whySource.en : site.whySource.zh}</p>
       <h5>{t('blueprint:levers')}</h5>
@@ -55,7 +81,12 @@ export function SiteExplanation({ site }: { site: BlueprintSiteResult }) {
           </li>
         ))}
       </ul>
-      <div className="stat-row"><dt>{t('blueprint:subsidy')}</dt><dd data-testid="site-subsidy">{fmtNum(site.subsidyYuan / 10000, lang, 1)} {t('unit.wan')}</dd></div>
+      <div className="stat-row">
+        <dt>{t('blueprint:subsidy')}</dt>
+        <dd data-testid="site-subsidy">
+          {fmtNum(site.subsidyYuan / 10000, lang, 1)} {t('unit.wan')}
+        </dd>
+      </div>
     </div>
   );
 }

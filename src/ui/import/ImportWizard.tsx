@@ -100,7 +100,17 @@ export function ImportWizard({ onAnalyse }: { onAnalyse: (files: File[]) => void
                   <tr key={e.id} data-testid={`entry-${e.name}`}>
                     <td>
                       {e.name}
-                      {e.files.length > 1 && <span className="muted"> (+{e.files.slice(1).map((f) => f.name.replace(/^.*\./, '.')).join(' ')})</span>}
+                      {e.files.length > 1 && (
+                        <span className="muted">
+                          {' '}
+                          (+
+                          {e.files
+                            .slice(1)
+                            .map((f) => f.name.replace(/^.*\./, '.'))
+                            .join(' ')}
+                          )
+                        </span>
+                      )}
                       {e.error && (
                         <div className="import-error" role="alert" data-testid="entry-error">
                           {lang === 'en' ? e.error.en : e.error.zh}
@@ -108,7 +118,12 @@ export function ImportWizard({ onAnalyse }: { onAnalyse: (files: File[]) => void
                       )}
                     </td>
                     <td>
-                      <select aria-label={`${t('role')} · ${e.name}`} data-testid={`role-${e.name}`} value={e.role} onChange={(ev) => void setEntryRole(e.id, ev.target.value as WizardRole)}>
+                      <select
+                        aria-label={`${t('role')} · ${e.name}`}
+                        data-testid={`role-${e.name}`}
+                        value={e.role}
+                        onChange={(ev) => void setEntryRole(e.id, ev.target.value as WizardRole)}
+                      >
                         {ROLES.map((r) => (
                           <option key={r} value={r}>
                             {t(`roles.${r}`)}
@@ -174,7 +189,12 @@ export function ImportWizard({ onAnalyse }: { onAnalyse: (files: File[]) => void
           <>
             <ImportReportView
               result={result}
-              onDownloadRejected={() => downloadBlob('import-rejected.csv', new Blob([result.files['import-rejected.csv'] as Uint8Array<ArrayBuffer>], { type: 'text/csv;charset=utf-8' }))}
+              onDownloadRejected={() =>
+                downloadBlob(
+                  'import-rejected.csv',
+                  new Blob([result.files['import-rejected.csv'] as Uint8Array<ArrayBuffer>], { type: 'text/csv;charset=utf-8' }),
+                )
+              }
             />
             <div className="import-actions">
               <div className="spacer" />
@@ -182,7 +202,9 @@ export function ImportWizard({ onAnalyse }: { onAnalyse: (files: File[]) => void
                 type="button"
                 data-testid="import-save"
                 className="secondary"
-                onClick={() => downloadBlob(`${result.report.package}.zip`, new Blob([packageZip(result.files) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }))}
+                onClick={() =>
+                  downloadBlob(`${result.report.package}.zip`, new Blob([packageZip(result.files) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }))
+                }
               >
                 {t('save')}
               </button>
@@ -203,4 +225,3 @@ export function ImportWizard({ onAnalyse }: { onAnalyse: (files: File[]) => void
     </div>
   );
 }
-

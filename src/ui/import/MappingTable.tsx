@@ -61,15 +61,22 @@ export function MappingTable({ entry, estimate = false }: { entry: ImportEntry; 
           </tbody>
         </table>
       </div>
-      {constants.length > 0 && (
-        <p className="muted">{constants.map(([f, v]) => `${f}: ${t('constant', { v: (v as string).slice(1) })}`).join('；')}</p>
-      )}
+      {constants.length > 0 && <p className="muted">{constants.map(([f, v]) => `${f}: ${t('constant', { v: (v as string).slice(1) })}`).join('；')}</p>}
       {missing.length > 0 && (
         <p className="import-warn" role="status">
           {t('missingFields', { fields: missing.join(', ') })}
         </p>
       )}
-      {entry.previews.length > 1 && <p className="muted">{t('otherTables', { names: entry.previews.slice(1).map((p) => p.file).join(', ') })}</p>}
+      {entry.previews.length > 1 && (
+        <p className="muted">
+          {t('otherTables', {
+            names: entry.previews
+              .slice(1)
+              .map((p) => p.file)
+              .join(', '),
+          })}
+        </p>
+      )}
     </div>
   );
 }

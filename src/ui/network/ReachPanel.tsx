@@ -49,8 +49,7 @@ export function ReachPanelView({ reach, policy, onClose }: { reach: PointReach; 
           {groups.map(({ s, list }) => (
             <div key={s} className="reach-service" data-service={s}>
               <h3>
-                <span className="swatch" style={{ background: css(SERVICE_COLORS[s]) }} /> {serviceName(s, lang)}{' '}
-                <span className="muted">({list.length})</span>
+                <span className="swatch" style={{ background: css(SERVICE_COLORS[s]) }} /> {serviceName(s, lang)} <span className="muted">({list.length})</span>
               </h3>
               <ul>
                 {list.map((f) => (
@@ -79,7 +78,12 @@ export function ReachPanel() {
   const set = useWalk((s) => s.set);
   const policy = useApp((s) => s.data?.analysis.policy);
   const { t } = useTranslation(['translation', 'walk']);
-  if (error) return <p className="panel error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="panel error" role="alert">
+        {error}
+      </p>
+    );
   if (!reach || !policy) return busy ? <p className="panel muted">{t('walk:reachTitle')}…</p> : null;
   return <ReachPanelView reach={reach} policy={policy} onClose={() => set({ point: null })} />;
 }

@@ -17,7 +17,15 @@ const Line = ({ color, width = 2, dash, casing }: { color: string; width?: numbe
 );
 const Area = ({ fill, line, alpha = 0.3 }: { fill: RGBA; line?: RGBA; alpha?: number }) => (
   <svg width={16} height={16} aria-hidden>
-    <rect x={1.5} y={1.5} width={13} height={13} fill={`rgba(${fill[0]},${fill[1]},${fill[2]},${alpha})`} stroke={line ? css(line) : 'none'} strokeWidth={1.6} />
+    <rect
+      x={1.5}
+      y={1.5}
+      width={13}
+      height={13}
+      fill={`rgba(${fill[0]},${fill[1]},${fill[2]},${alpha})`}
+      stroke={line ? css(line) : 'none'}
+      strokeWidth={1.6}
+    />
   </svg>
 );
 const Lift = () => (
@@ -65,7 +73,20 @@ export function WalkLegendBlocks({ data, layers, selection, point, facility }: W
   }
   if (data.water?.features.length) {
     const [r, g, b] = [1, 3, 5].map((i) => parseInt(WATER_COLORS.fill.slice(i, i + 2), 16));
-    blocks.push({ id: 'water', title: t('walk:water'), rows: [{ key: 'w', swatch: <Area fill={[r, g, b, 255]} alpha={1} />, label: data.water.features.map((f) => f.properties.name).filter(Boolean).join('、') }] });
+    blocks.push({
+      id: 'water',
+      title: t('walk:water'),
+      rows: [
+        {
+          key: 'w',
+          swatch: <Area fill={[r, g, b, 255]} alpha={1} />,
+          label: data.water.features
+            .map((f) => f.properties.name)
+            .filter(Boolean)
+            .join('、'),
+        },
+      ],
+    });
   }
   const facilityShown = facility && selection?.kind === 'facility' && selection.id === facility.facilityId && data.analysis.mode === 'network';
   if (facilityShown) {
@@ -75,7 +96,11 @@ export function WalkLegendBlocks({ data, layers, selection, point, facility }: W
       id: 'walkshed-facility',
       title: `${t('walk:legendFacility')}${facility.effort ? ` · ${t('walk:effortNote')}` : ''}`,
       rows: [
-        { key: 'th', swatch: <Area fill={c} line={c} />, label: t('walk:threshold', { service: serviceName(facility.service, lang), m: m(facility.thresholdM) }) },
+        {
+          key: 'th',
+          swatch: <Area fill={c} line={c} />,
+          label: t('walk:threshold', { service: serviceName(facility.service, lang), m: m(facility.thresholdM) }),
+        },
         ...rings.map((f) => ({
           key: String(f.properties.thresholdM),
           swatch: <Line color={css(FACILITY_RING_COLOR)} width={1.4} />,

@@ -10,7 +10,12 @@ export function AccessibilityRows({ facility }: { facility: Facility }) {
   return (
     <>
       {FLAGS.map((k) => (
-        <StatRow key={k} label={t(`access.${k}`)} value={facility[k] === undefined ? t('access.unknown') : facility[k] ? t('access.yes') : t('access.no')} testId={`access-${k}`} />
+        <StatRow
+          key={k}
+          label={t(`access.${k}`)}
+          value={facility[k] === undefined ? t('access.unknown') : facility[k] ? t('access.yes') : t('access.no')}
+          testId={`access-${k}`}
+        />
       ))}
     </>
   );

@@ -17,7 +17,9 @@ export function BarChart({ bars, testId }: { bars: Bar[]; testId: string }) {
     <ul className="pl-bars" data-testid={testId}>
       {bars.map((b) => (
         <li key={b.key} data-key={b.key}>
-          <span className="pl-bar-label" title={b.label}>{b.label}</span>
+          <span className="pl-bar-label" title={b.label}>
+            {b.label}
+          </span>
           <span className="pl-bar-track" aria-hidden>
             <span className="pl-bar" style={{ width: `${(b.value / max) * 100}%`, background: css(b.color) }} />
             {b.part !== undefined && <span className="pl-bar part" style={{ width: `${(b.part / max) * 100}%` }} />}

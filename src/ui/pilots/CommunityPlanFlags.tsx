@@ -25,7 +25,11 @@ export function CommunityPlanFlags({ index, communityId }: { index: number; comm
         </p>
       )}
       {reachedBy.length > 0 && <p className="muted">{t('landing.reachedBy', { names: reachedBy.map((p) => p.name).join(t('sep')) })}</p>}
-      {lv && lv.accessibility.facilities > 0 && <p className="muted" data-testid="community-access">{t('access.community', lv.accessibility)}</p>}
+      {lv && lv.accessibility.facilities > 0 && (
+        <p className="muted" data-testid="community-access">
+          {t('access.community', lv.accessibility)}
+        </p>
+      )}
     </div>
   );
 }

@@ -16,7 +16,12 @@ type DateField = keyof (typeof pilotsZh)['edit']['dates'];
 
 /** An edit problem in words. */
 export function problemText(t: TFn, p: EditProblem): string {
-  const field = 'field' in p ? (p.field in P.EVALUATION_SCORE_NAMES ? t(`score.${p.field as keyof typeof P.EVALUATION_SCORE_NAMES}`) : t(`edit.dates.${p.field as DateField}`)) : '';
+  const field =
+    'field' in p
+      ? p.field in P.EVALUATION_SCORE_NAMES
+        ? t(`score.${p.field as keyof typeof P.EVALUATION_SCORE_NAMES}`)
+        : t(`edit.dates.${p.field as DateField}`)
+      : '';
   const before = 'before' in p ? t(`edit.dates.${p.before as DateField}`) : '';
   return t(`edit.problem.${p.code}`, { field, before, min: 'min' in p ? p.min : '' });
 }
@@ -49,7 +54,13 @@ export function PilotTimeline({ communityId }: { communityId: string }) {
           const n = i + 1;
           const cls = `${n < p.stage ? 'done' : n === p.stage ? 'now' : ''}${n === 9 && n <= p.stage ? ' dark' : ''}`;
           return (
-            <li key={n} className={cls} title={`${n} ${t(`stage.${n}`)}`} aria-current={n === p.stage ? 'step' : undefined} style={n <= p.stage ? { background: css(STAGE_COLORS[i]) } : undefined}>
+            <li
+              key={n}
+              className={cls}
+              title={`${n} ${t(`stage.${n}`)}`}
+              aria-current={n === p.stage ? 'step' : undefined}
+              style={n <= p.stage ? { background: css(STAGE_COLORS[i]) } : undefined}
+            >
               {n}
             </li>
           );
@@ -87,7 +98,12 @@ export function PilotTimeline({ communityId }: { communityId: string }) {
                   {t(`rating.${e.ratingResult}`)}
                 </td>
                 <td>
-                  <button type="button" aria-label={t('timeline.deleteOf', { date: e.date })} title={t('timeline.delete')} onClick={() => removeEvaluation(e.order)}>
+                  <button
+                    type="button"
+                    aria-label={t('timeline.deleteOf', { date: e.date })}
+                    title={t('timeline.delete')}
+                    onClick={() => removeEvaluation(e.order)}
+                  >
                     ×
                   </button>
                 </td>
@@ -136,7 +152,11 @@ function PilotEditor({ pilot: p }: { pilot: Pilot }) {
         ))}
         <label>
           {t('edit.operator')}
-          <input type="text" defaultValue={p.operator ?? ''} onBlur={(e) => e.target.value !== (p.operator ?? '') && apply({ operator: e.target.value || undefined })} />
+          <input
+            type="text"
+            defaultValue={p.operator ?? ''}
+            onBlur={(e) => e.target.value !== (p.operator ?? '') && apply({ operator: e.target.value || undefined })}
+          />
         </label>
         <label>
           {t('edit.operationMode')}

@@ -120,9 +120,19 @@ export function PilotsPanel() {
 function Overview({ view }: { view: PilotView }) {
   const { t } = usePilotsT();
   const s = view.summary;
-  const stageBars = s.byStage.map((b) => ({ key: String(b.stage), label: `${b.stage} ${t(`stage.${b.stage}`)}`, value: b.active, color: STAGE_COLORS[b.stage - 1] }));
+  const stageBars = s.byStage.map((b) => ({
+    key: String(b.stage),
+    label: `${b.stage} ${t(`stage.${b.stage}`)}`,
+    value: b.active,
+    color: STAGE_COLORS[b.stage - 1],
+  }));
   const districtBars = s.byDistrict.map((d) => ({ key: d.district, label: d.district, value: d.active, part: d.started, color: STAGE_COLORS[3] }));
-  const ratingBars = (['excellent', 'good', 'pass', 'fail', 'none'] as const).map((r) => ({ key: r, label: t(`rating.${r}`), value: s.latestRatings[r], color: r === 'fail' ? ([202, 55, 45, 255] as const) : r === 'none' ? REMOVED_COLOR : STAGE_COLORS[7] })) as Parameters<typeof BarChart>[0]['bars'];
+  const ratingBars = (['excellent', 'good', 'pass', 'fail', 'none'] as const).map((r) => ({
+    key: r,
+    label: t(`rating.${r}`),
+    value: s.latestRatings[r],
+    color: r === 'fail' ? ([202, 55, 45, 255] as const) : r === 'none' ? REMOVED_COLOR : STAGE_COLORS[7],
+  })) as Parameters<typeof BarChart>[0]['bars'];
   return (
     <div className="pl-overview">
       <dl className="pl-counts">
@@ -142,7 +152,14 @@ function Overview({ view }: { view: PilotView }) {
               {t('target', { year: g.by.slice(0, 4), target: g.target, started: g.started })}
               {g.undated > 0 && <span className="muted">{t('undated', { n: g.undated })}</span>}
             </div>
-            <div className="pl-progress" role="progressbar" aria-valuemin={0} aria-valuemax={g.target} aria-valuenow={g.started} aria-label={t('target', { year: g.by.slice(0, 4), target: g.target, started: g.started })}>
+            <div
+              className="pl-progress"
+              role="progressbar"
+              aria-valuemin={0}
+              aria-valuemax={g.target}
+              aria-valuenow={g.started}
+              aria-label={t('target', { year: g.by.slice(0, 4), target: g.target, started: g.started })}
+            >
               <span style={{ width: `${Math.min(100, g.share * 100)}%` }} />
             </div>
           </li>
@@ -205,8 +222,17 @@ function ExportButtons({ view }: { view: PilotView }) {
             type="button"
             onClick={() => {
               // pilotStatusCsv reads a community's id, name, street and district only
-              const communities = data.communities.features.map((f) => ({ id: f.properties.id, name: f.properties.name, street: f.properties.street, district: f.properties.district }));
-              downloadText('pilot-status.csv', P.pilotStatusCsv(view.statuses, communities as unknown as Parameters<typeof P.pilotStatusCsv>[1]), 'text/csv;charset=utf-8');
+              const communities = data.communities.features.map((f) => ({
+                id: f.properties.id,
+                name: f.properties.name,
+                street: f.properties.street,
+                district: f.properties.district,
+              }));
+              downloadText(
+                'pilot-status.csv',
+                P.pilotStatusCsv(view.statuses, communities as unknown as Parameters<typeof P.pilotStatusCsv>[1]),
+                'text/csv;charset=utf-8',
+              );
             }}
           >
             {t('export.status')}
@@ -246,15 +272,19 @@ function PilotList({ view }: { view: PilotView }) {
                 </button>
               </td>
               <td className="num">{p.batch}</td>
-              <td data-testid="pilot-stage">
-                {p.status === 'removed' ? t('status.removed') : `${p.stage} ${t(`stage.${p.stage}`)}`}
-              </td>
+              <td data-testid="pilot-stage">{p.status === 'removed' ? t('status.removed') : `${p.stage} ${t(`stage.${p.stage}`)}`}</td>
               <td>
                 <FlagChips flags={s.flags} />
               </td>
               <td>
                 {p.status === 'active' && p.stage < 9 && (
-                  <button type="button" data-testid="advance-stage" aria-label={t('list.advanceOf', { name })} title={t('list.advance')} onClick={() => advanceStage(p.communityId)}>
+                  <button
+                    type="button"
+                    data-testid="advance-stage"
+                    aria-label={t('list.advanceOf', { name })}
+                    title={t('list.advance')}
+                    onClick={() => advanceStage(p.communityId)}
+                  >
                     →
                   </button>
                 )}

@@ -7,7 +7,11 @@ import { usePilotsT } from './usePilotsT';
 function Ring({ color, flagged }: { color: string; flagged?: boolean }) {
   return (
     <svg width={16} height={16} aria-hidden>
-      {flagged ? <circle cx={8} cy={8} r={7} fill="none" stroke={css(FLAGGED_COLOR)} strokeWidth={1.5} /> : <circle cx={8} cy={8} r={5} fill="#fff" stroke={color} strokeWidth={3} />}
+      {flagged ? (
+        <circle cx={8} cy={8} r={7} fill="none" stroke={css(FLAGGED_COLOR)} strokeWidth={1.5} />
+      ) : (
+        <circle cx={8} cy={8} r={5} fill="#fff" stroke={color} strokeWidth={3} />
+      )}
     </svg>
   );
 }
@@ -31,14 +35,16 @@ export function PlanLegend({ publicView }: { publicView: boolean }) {
         <div className="legend-block" data-legend="pilots">
           <div className="legend-block-title">{t('legend.pilots')}</div>
           <ul>
-            {[...stages].sort((a, b) => a - b).map((n) => (
-              <li key={n}>
-                <Ring color={css(STAGE_COLORS[n - 1])} />
-                <span>
-                  {n} {t(`stage.${n}`)}
-                </span>
-              </li>
-            ))}
+            {[...stages]
+              .sort((a, b) => a - b)
+              .map((n) => (
+                <li key={n}>
+                  <Ring color={css(STAGE_COLORS[n - 1])} />
+                  <span>
+                    {n} {t(`stage.${n}`)}
+                  </span>
+                </li>
+              ))}
             {anyRemoved && (
               <li>
                 <Ring color={css(REMOVED_COLOR)} />

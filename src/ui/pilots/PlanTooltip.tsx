@@ -15,12 +15,17 @@ export function PlanTooltip({ hover, data }: { hover: HoverInfo; data: MapData }
     const m = hover.object as PilotMarker;
     const st = view?.statuses.find((s) => s.pilot.communityId === m.id);
     const name = data.communities.features.find((f) => f.properties.id === m.id)?.properties.name ?? m.id;
-    lines = [name, m.removed ? t('status.removed') : `${t('stageN', { n: m.stage })} ${t(`stage.${m.stage}`)}`, ...(st?.flags.map((f) => t(`flag.${f}`)) ?? [])];
+    lines = [
+      name,
+      m.removed ? t('status.removed') : `${t('stageN', { n: m.stage })} ${t(`stage.${m.stage}`)}`,
+      ...(st?.flags.map((f) => t(`flag.${f}`)) ?? []),
+    ];
   } else if (hover.layer === 'landing-points') {
     const p = hover.object as LandingPoint;
     const reach = view?.landing?.points.find((x) => x.id === p.id);
     lines = [p.name, `${t(`landing.kind.${p.kind}`)} · ${t('landing.radius')} ${fmtM(p.radiusM, lang)}`];
-    if (reach) lines.push(`${t('landing.households')} ${fmtHh(reach.households, lang)} · ${t('landing.communities')} ${fmtNum(reach.communities.length, lang)}`);
+    if (reach)
+      lines.push(`${t('landing.households')} ${fmtHh(reach.households, lang)} · ${t('landing.communities')} ${fmtNum(reach.communities.length, lang)}`);
   }
   if (!lines.length) return null;
   return (

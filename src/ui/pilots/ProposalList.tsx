@@ -34,7 +34,15 @@ export function ProposalList() {
         </label>
         <label>
           {t('propose.perDistrict')}
-          <input type="number" min={1} step={1} value={k} placeholder={t('propose.noLimit')} data-testid="propose-per-district" onChange={(e) => setK(e.target.value)} />
+          <input
+            type="number"
+            min={1}
+            step={1}
+            value={k}
+            placeholder={t('propose.noLimit')}
+            data-testid="propose-per-district"
+            onChange={(e) => setK(e.target.value)}
+          />
         </label>
         <button type="button" disabled={!valid || busy} data-testid="propose-run" onClick={() => void proposeNow(nValue, kValue)}>
           {t('propose.run')}
@@ -65,7 +73,12 @@ export function ProposalList() {
                 <td className="num">{fmtNum(r.community.needScore, lang, 3)}</td>
                 <td className="pl-reason">{r.manual ? t('propose.manual') : lang === 'en' ? r.reasonEn : r.reasonZh}</td>
                 <td>
-                  <button type="button" aria-label={t('propose.removeOf', { name: r.community.name })} title={t('propose.remove')} onClick={() => dropProposal(r.community.id)}>
+                  <button
+                    type="button"
+                    aria-label={t('propose.removeOf', { name: r.community.name })}
+                    title={t('propose.remove')}
+                    onClick={() => dropProposal(r.community.id)}
+                  >
                     ×
                   </button>
                 </td>

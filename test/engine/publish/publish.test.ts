@@ -36,17 +36,36 @@ const code = (f: () => unknown) => {
 
 describe('readApprovedSites', () => {
   const { pkg } = run(fixtureFiles('tiny'));
-  const fc = (props: Record<string, unknown>[]) => utf8(JSON.stringify({ type: 'FeatureCollection', features: props.map((properties) => ({ type: 'Feature', geometry: null, properties })) }));
+  const fc = (props: Record<string, unknown>[]) =>
+    utf8(JSON.stringify({ type: 'FeatureCollection', features: props.map((properties) => ({ type: 'Feature', geometry: null, properties })) }));
 
   it('reads only features marked approved, with services in canonical order and the candidate location', () => {
-    const sites = readApprovedSites(fc([{ id: 'c1', approved: true, services: 'play;elderly_care', level: 'enhanced', public_name: '  新区综合体 ' }, { id: 'c2', services: ['health'] }]), 'bp.geojson', pkg);
+    const sites = readApprovedSites(
+      fc([
+        { id: 'c1', approved: true, services: 'play;elderly_care', level: 'enhanced', public_name: '  新区综合体 ' },
+        { id: 'c2', services: ['health'] },
+      ]),
+      'bp.geojson',
+      pkg,
+    );
     expect(sites).toHaveLength(1);
     expect(sites[0]).toMatchObject({ services: ['elderly_care', 'play'], level: 'enhanced', publicName: '新区综合体' });
     expect([sites[0].candidate.id, sites[0].candidate.lon, sites[0].candidate.lat]).toEqual(['c1', 106.532, 29.5525]);
   });
 
   it('names the file, feature and field of a bad approved site', () => {
-    expect(code(() => readApprovedSites(fc([{ id: 'c1', services: 'x' }, { id: 'zz', approved: true, services: 'play' }]), 'bp.geojson', pkg))).toBe('E_ARGUMENT 2 id');
+    expect(
+      code(() =>
+        readApprovedSites(
+          fc([
+            { id: 'c1', services: 'x' },
+            { id: 'zz', approved: true, services: 'play' },
+          ]),
+          'bp.geojson',
+          pkg,
+        ),
+      ),
+    ).toBe('E_ARGUMENT 2 id');
     expect(code(() => readApprovedSites(fc([{ id: 'c1', approved: true, services: 'play;teleport' }]), 'bp.geojson', pkg))).toBe('E_ARGUMENT 1 services');
     expect(code(() => readApprovedSites(fc([{ id: 'c1', approved: true, services: 'play', level: 'huge' }]), 'bp.geojson', pkg))).toBe('E_ARGUMENT 1 level');
     expect(code(() => readApprovedSites(utf8('{"type":"Feature"}'), 'bp.geojson', pkg))).toBe('E_BAD_GEOJSON');
@@ -68,7 +87,15 @@ describe('readFacilityExtras', () => {
 describe('publicDemand', () => {
   it('rounds to 10, keeps cells of ≥ 20 households, merges smaller ones into their parent or leaves them out', () => {
     // 24 → 20 and 26 → 30 alone; 19 alone is too few and its parent holds nothing else: left out
-    const r = publicDemand(buildings([[106.5, 29.5, 24], [106.55, 29.55, 13], [106.55, 29.55, 13], [106.6, 29.6, 19], [106.7, 29.7, 0]]));
+    const r = publicDemand(
+      buildings([
+        [106.5, 29.5, 24],
+        [106.55, 29.55, 13],
+        [106.55, 29.55, 13],
+        [106.6, 29.6, 19],
+        [106.7, 29.7, 0],
+      ]),
+    );
     expect(r.cells.map((c) => [c.h3, c.res, c.households])).toEqual(
       [
         [latLngToCell(29.5, 106.5, 9), 9, 20],
@@ -85,7 +112,13 @@ describe('publishSite', () => {
   it('refuses matrix mode and writes network.json only in network mode', () => {
     const files = fixtureFiles('tiny-network');
     const e = run(files, 'euclidean');
-    expect([...publishSite({ pkg: e.pkg, analysis: e.a }, { published: '2025-01-02' }).files.keys()].sort()).toEqual(['data/communities.json', 'data/demand.json', 'data/facilities.json', 'data/planned.json', 'data/site.json']);
+    expect([...publishSite({ pkg: e.pkg, analysis: e.a }, { published: '2025-01-02' }).files.keys()].sort()).toEqual([
+      'data/communities.json',
+      'data/demand.json',
+      'data/facilities.json',
+      'data/planned.json',
+      'data/site.json',
+    ]);
     const meta = JSON.parse(publishSite({ pkg: e.pkg, analysis: e.a }, { published: '2025-01-02', dataDate: 'yesterday' }).files.get('data/site.json')!);
     expect(meta).toMatchObject({ published: '2025-01-02', title: '渝邻图 · 社区服务地图', walk: { metresPerMinute: 60, minutes: [5, 10, 15] } });
     expect(meta.dataDate).toBeUndefined();
@@ -143,7 +176,8 @@ describe('the public site never injects data as HTML', () => {
 });
 
 describe('npm run cli -- publish: bad arguments exit 2', () => {
-  const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/cli.ts'), 'publish', ...args], { cwd: ROOT, encoding: 'utf8' });
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/cli.ts'), 'publish', ...args], { cwd: ROOT, encoding: 'utf8' });
 
   it('names a bad mode, a missing blueprint file and a folder that is not a site', () => {
     const work = mkdtempSync(join(tmpdir(), 'yl-pub-cli-'));

@@ -59,7 +59,10 @@ function csv(rows: (string | number)[][]): string {
 
 function writePackage(dir: string): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ name: SECRETS.manifestName, crs: 'WGS84', synthetic: true, contact: SECRETS.manifestExtra, date: '2024-11-25' }));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({ name: SECRETS.manifestName, crs: 'WGS84', synthetic: true, contact: SECRETS.manifestExtra, date: '2024-11-25' }),
+  );
   const communities = JSON.parse(readFileSync(join(FIXTURE, 'communities.geojson'), 'utf8'));
   for (const f of communities.features) {
     f.properties.note = SECRETS.communityNote;
@@ -96,9 +99,57 @@ function writePackage(dir: string): void {
     join(dir, 'facilities.csv'),
     csv([
       ['id', 'name', 'lon', 'lat', 'area_m2', 'services', 'community_id', 'level', 'operator', 'status', 'accessibility', 'address', 'phone', 'hours', 'note'],
-      [fid(1), '甲社区养老服务站', 106.505, 29.5555, 400, 'elderly_care;meals', '', 'community', '甲街道社工站', 'open', 'ramp;无障碍卫生间;teleporter', '渝中区测试路1号', '023-12345678', '周一至周日 8:00-20:00', SECRETS.facilityNote],
-      [fid(2), '乙社区服务综合体', 106.515, 29.5552, 700, 'childcare;after_school;health;culture', '', 'community', '', 'open', '', '', '', '', SECRETS.facilityNote],
-      [fid(3), SECRETS.plannedFacilityName, 106.532, 29.552, 1000, 'elderly_care', '', 'street', SECRETS.plannedFacilityOperator, 'planned', '', '', '', '', ''],
+      [
+        fid(1),
+        '甲社区养老服务站',
+        106.505,
+        29.5555,
+        400,
+        'elderly_care;meals',
+        '',
+        'community',
+        '甲街道社工站',
+        'open',
+        'ramp;无障碍卫生间;teleporter',
+        '渝中区测试路1号',
+        '023-12345678',
+        '周一至周日 8:00-20:00',
+        SECRETS.facilityNote,
+      ],
+      [
+        fid(2),
+        '乙社区服务综合体',
+        106.515,
+        29.5552,
+        700,
+        'childcare;after_school;health;culture',
+        '',
+        'community',
+        '',
+        'open',
+        '',
+        '',
+        '',
+        '',
+        SECRETS.facilityNote,
+      ],
+      [
+        fid(3),
+        SECRETS.plannedFacilityName,
+        106.532,
+        29.552,
+        1000,
+        'elderly_care',
+        '',
+        'street',
+        SECRETS.plannedFacilityOperator,
+        'planned',
+        '',
+        '',
+        '',
+        '',
+        '',
+      ],
       [fid(4), '甲社区健身点', 106.515, 29.555, 100, 'fitness', 'A', 'compound', '', '', '', '', '', '', ''],
       [fid(5), SECRETS.rejectedFacility, 106.5, 29.55, 10, 'teleport', '', '', '', '', '', '', '', '', ''],
     ]),
@@ -108,7 +159,18 @@ function writePackage(dir: string): void {
     join(dir, 'candidates.csv'),
     csv([
       ['id', 'name', 'lon', 'lat', 'area_m2', 'source', 'ownership', 'cost_wan', 'community_id', 'note'],
-      [cid(1), `${SECRETS.candidateName}-1`, 106.532, 29.5525, 900, 'idle_state_property', 'state', `${SECRETS.candidateCost}.5`, '', `${SECRETS.candidateNote}-1`],
+      [
+        cid(1),
+        `${SECRETS.candidateName}-1`,
+        106.532,
+        29.5525,
+        900,
+        'idle_state_property',
+        'state',
+        `${SECRETS.candidateCost}.5`,
+        '',
+        `${SECRETS.candidateNote}-1`,
+      ],
       [cid(2), `${SECRETS.candidateName}-2`, 106.5055, 29.5545, 200, 'commercial_vacancy', 'collective', 80, '', `${SECRETS.candidateNote}-2`],
       [cid(3), SECRETS.rejectedCandidate, 106.5055, 29.5545, 200, 'nowhere', 'private', 80, '', ''],
     ]),
@@ -126,9 +188,24 @@ function writeBlueprint(file: string): void {
   const site = (id: string, approved: boolean, extra: Record<string, unknown>) => ({
     type: 'Feature',
     geometry: { type: 'Point', coordinates: [106.532, 29.5525] },
-    properties: { id, candidateId: id, name: `${SECRETS.candidateName}-x`, source: 'idle_state_property', ownership: 'state', costWan: Number(SECRETS.blueprintCost), whySource: { zh: SECRETS.blueprintWhy, en: SECRETS.blueprintWhy }, services: ['elderly_care', 'meals', 'play'], level: 'complex', ...(approved ? { approved: true } : {}), ...extra },
+    properties: {
+      id,
+      candidateId: id,
+      name: `${SECRETS.candidateName}-x`,
+      source: 'idle_state_property',
+      ownership: 'state',
+      costWan: Number(SECRETS.blueprintCost),
+      whySource: { zh: SECRETS.blueprintWhy, en: SECRETS.blueprintWhy },
+      services: ['elderly_care', 'meals', 'play'],
+      level: 'complex',
+      ...(approved ? { approved: true } : {}),
+      ...extra,
+    },
   });
-  const fc = { type: 'FeatureCollection', features: [site(`${SECRETS.candidateId}-1`, true, { public_name: '乙社区嵌入式服务综合体' }), site(`${SECRETS.candidateId}-2`, false, {})] };
+  const fc = {
+    type: 'FeatureCollection',
+    features: [site(`${SECRETS.candidateId}-1`, true, { public_name: '乙社区嵌入式服务综合体' }), site(`${SECRETS.candidateId}-2`, false, {})],
+  };
   writeFileSync(file, JSON.stringify(fc));
 }
 
@@ -155,7 +232,14 @@ describe('a published site holds no secret', () => {
     const names = filesUnder(site).map((f) => relative(site, f).split('\\').join('/'));
     expect(names).toContain('index.html');
     expect(names).toContain('sw.js');
-    expect(names.filter((n) => n.startsWith('data/')).sort()).toEqual(['data/communities.json', 'data/demand.json', 'data/facilities.json', 'data/network.json', 'data/planned.json', 'data/site.json']);
+    expect(names.filter((n) => n.startsWith('data/')).sort()).toEqual([
+      'data/communities.json',
+      'data/demand.json',
+      'data/facilities.json',
+      'data/network.json',
+      'data/planned.json',
+      'data/site.json',
+    ]);
     expect(names.some((n) => /^assets\/.+\.js$/.test(n))).toBe(true);
     expect(names.filter((n) => !/^(index\.html|sw\.js|data\/[a-z]+\.json|assets\/[\w.-]+\.(js|mjs|css))$/.test(n))).toEqual([]);
   });
@@ -202,9 +286,29 @@ describe('a published site holds no secret', () => {
     const a = communities.find((c) => c.id === 'A')!;
     const b = communities.find((c) => c.id === 'B')!;
     // exactly the whitelisted keys
-    expect(Object.keys(a).sort()).toEqual(['areaPer100hh', 'coverage', 'district', 'households', 'id', 'meetsArea', 'meetsBasicRule', 'meetsComplexRule', 'name', 'street']);
+    expect(Object.keys(a).sort()).toEqual([
+      'areaPer100hh',
+      'coverage',
+      'district',
+      'households',
+      'id',
+      'meetsArea',
+      'meetsBasicRule',
+      'meetsComplexRule',
+      'name',
+      'street',
+    ]);
     // 甲社区: open f1 400 m² + f4 100 m² over 1000 households = 50 m² per 100; elderly care, meals, fitness
-    expect(a).toMatchObject({ name: '甲社区', street: 'S1街道', district: 'D区', households: 1000, areaPer100hh: 50, meetsArea: true, meetsBasicRule: true, meetsComplexRule: true });
+    expect(a).toMatchObject({
+      name: '甲社区',
+      street: 'S1街道',
+      district: 'D区',
+      households: 1000,
+      areaPer100hh: 50,
+      meetsArea: true,
+      meetsBasicRule: true,
+      meetsComplexRule: true,
+    });
     // its buildings (10 + 15 households at 106.505, 29.555) walk 55.6 m to f1 → elderly care 100 %
     expect(a.coverage[0]).toBe(100);
     // 乙社区: f2 700 m² / 200 households = 350; childcare reaches b3 (20 hh, 22 m), not b4 (30 hh, off the network) → 40 %
@@ -215,11 +319,25 @@ describe('a published site holds no secret', () => {
     const facilities = readJson<PublicFacility[]>('data/facilities.json');
     expect(facilities.map((f) => f.name).sort()).toEqual(['乙社区服务综合体', '甲社区健身点', '甲社区养老服务站']);
     const f1 = facilities.find((f) => f.name === '甲社区养老服务站')!;
-    expect(f1).toEqual({ id: f1.id, name: '甲社区养老服务站', services: ['elderly_care', 'meals'], level: 'community', operator: '甲街道社工站', access: ['ramp', 'toilet'], address: '渝中区测试路1号', phone: '023-12345678', hours: '周一至周日 8:00-20:00', lon: 106.505, lat: 29.5555 });
+    expect(f1).toEqual({
+      id: f1.id,
+      name: '甲社区养老服务站',
+      services: ['elderly_care', 'meals'],
+      level: 'community',
+      operator: '甲街道社工站',
+      access: ['ramp', 'toilet'],
+      address: '渝中区测试路1号',
+      phone: '023-12345678',
+      hours: '周一至周日 8:00-20:00',
+      lon: 106.505,
+      lat: 29.5555,
+    });
     expect(f1.id).toMatch(/^f[0-9a-z]+$/);
 
     const planned = readJson<PublicPlannedSite[]>('data/planned.json');
-    expect(planned).toEqual([{ id: planned[0].id, name: '乙社区嵌入式服务综合体', services: ['elderly_care', 'meals', 'play'], level: 'complex', lon: 106.532, lat: 29.5525 }]);
+    expect(planned).toEqual([
+      { id: planned[0].id, name: '乙社区嵌入式服务综合体', services: ['elderly_care', 'meals', 'play'], level: 'complex', lon: 106.532, lat: 29.5525 },
+    ]);
 
     // demand: 25 hh at P1 → 30; 20 at P2 → 20; 30 at b4 → 30; 8 + 14 = 22 in two small cells → their res-8 parent, 20;
     // 5 (the hole) and 7 (far east) stay under 20 even in their parents → left out

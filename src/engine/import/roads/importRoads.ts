@@ -32,13 +32,17 @@ const r7 = (v: number) => {
  * dropped and counted). With a DEM, each vertex gets its elevation (m, 1 decimal) as a
  * third coordinate. Coordinates are written with 7 decimals.
  */
-export async function importRoads(file: NamedBytes, o: { crs?: SourceCrs; dem?: NamedBytes } = {}): Promise<{ bytes: Uint8Array; report: RoadsReport; features: Feature<LineString | MultiLineString>[] }> {
+export async function importRoads(
+  file: NamedBytes,
+  o: { crs?: SourceCrs; dem?: NamedBytes } = {},
+): Promise<{ bytes: Uint8Array; report: RoadsReport; features: Feature<LineString | MultiLineString>[] }> {
   const lower = file.name.toLowerCase();
   let features: Feature<LineString | MultiLineString>[];
   let report: RoadsReport;
   if (lower.endsWith('.osm.pbf') || lower.endsWith('.pbf') || lower.endsWith('.osm')) {
     const pbf = !lower.endsWith('.osm');
-    if (o.crs && (o.crs.kind !== 'geographic' || o.crs.label === 'GCJ02' || o.crs.label === 'BD09')) throw new EngineError('E_UNKNOWN_CRS', { file: file.name, detail: 'OpenStreetMap data is WGS84' });
+    if (o.crs && (o.crs.kind !== 'geographic' || o.crs.label === 'GCJ02' || o.crs.label === 'BD09'))
+      throw new EngineError('E_UNKNOWN_CRS', { file: file.name, detail: 'OpenStreetMap data is WGS84' });
     const osm = pbf ? readOsmPbf(file.bytes, file.name) : readOsmXml(file.bytes, file.name);
     const net = osmWalkNetwork(osm);
     features = net.features;
@@ -55,7 +59,8 @@ export async function importRoads(file: NamedBytes, o: { crs?: SourceCrs; dem?: 
     // readRoads checks geometry in degrees: convert projected coordinates first
     if (crs && crs.kind === 'projected') {
       const fc = json as { features?: { geometry?: { coordinates?: unknown } }[] };
-      const conv = (c: unknown): unknown => (Array.isArray(c) && typeof c[0] === 'number' ? [...crs.toWgs84(c[0], c[1] as number), ...c.slice(2)] : Array.isArray(c) ? c.map(conv) : c);
+      const conv = (c: unknown): unknown =>
+        Array.isArray(c) && typeof c[0] === 'number' ? [...crs.toWgs84(c[0], c[1] as number), ...c.slice(2)] : Array.isArray(c) ? c.map(conv) : c;
       for (const f of fc.features ?? []) if (f?.geometry?.coordinates) f.geometry.coordinates = conv(f.geometry.coordinates);
     }
     const geographic = crs && crs.kind === 'geographic' ? crs.label : 'WGS84';

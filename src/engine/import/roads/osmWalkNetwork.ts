@@ -60,7 +60,14 @@ function kindOf(tags: Record<string, string>): string {
  * are taken in file order and nodes a way names but the extract lacks cut the way there.
  */
 export function osmWalkNetwork(osm: OsmData): { features: Feature<LineString>[]; report: OsmNetworkReport } {
-  const report: OsmNetworkReport = { waysRead: osm.ways.length, waysKept: 0, waysDropped: { notWalkable: 0, noFoot: 0, missingNodes: 0 }, elevatorNodes: 0, pieces: 0, byKind: {} };
+  const report: OsmNetworkReport = {
+    waysRead: osm.ways.length,
+    waysKept: 0,
+    waysDropped: { notWalkable: 0, noFoot: 0, missingNodes: 0 },
+    elevatorNodes: 0,
+    pieces: 0,
+    byKind: {},
+  };
   const kept: { id: number; runs: number[][]; tags: Record<string, string> }[] = [];
   const uses = new Map<number, number>();
   for (const w of osm.ways) {
