@@ -131,6 +131,17 @@ describe('npm run cli refuses mistakes with exit status 2', () => {
     expect(r.stderr).toContain('未知参数: --blueprnt');
   });
 
+  it('import: a misspelt flag or a stray word exits 2 naming it, with the closest flag', () => {
+    const out = mkdtempSync(join(tmpdir(), 'yl-'));
+    let r = cli('import', '--out', join(out, 'pkg'), '--buildngs', 'b.csv');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown flag: --buildngs (did you mean --buildings?)');
+    expect(r.stderr).toContain('未知参数: --buildngs');
+    r = cli('import', '--out', join(out, 'pkg'), 'stray.csv');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unexpected argument: stray.csv');
+  });
+
   it('a FIFO as a data file exits 2 naming it instead of hanging; so does --policy naming a folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'yl-pkg-'));
     cpSync(join(FIXTURES, 'tiny'), dir, { recursive: true });

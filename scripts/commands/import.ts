@@ -19,9 +19,14 @@ import {
   type NamedBytes,
 } from '../../src/engine/index';
 import { makeOutDir, writeOutput } from '../lib/writeOutput';
+import { closest } from '../lib/closest';
+import { UsageError } from '../lib/UsageError';
 
 const ROLES: readonly ImportRole[] = ['communities', 'buildings', 'facilities', 'candidates'];
 const SHAPE_SIDECARS = ['.shx', '.dbf', '.prj', '.cpg'];
+
+/** Every flag of the import command (for the closest-flag hint). */
+const IMPORT_FLAGS = [...ROLES, 'out', 'roads', 'dem', 'mapping', 'name', 'crs', 'estimate-households'];
 
 function bad(flag: string, detail: string, file?: string): never {
   throw new EngineError('E_ARGUMENT', { field: flag, file, detail });
@@ -77,11 +82,11 @@ export function parseImportArgs(args: string[]): {
   const r: ReturnType<typeof parseImportArgs> = { out: '', roles: [], crs: new Map() };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (!a.startsWith('--')) bad(a, `unexpected argument '${a}'`);
+    if (!a.startsWith('--')) throw new UsageError('U_STRAY_ARGUMENT', a);
     const flag = a.slice(2);
     const next = () => {
       const v = args[i + 1];
-      if (v === undefined || v.startsWith('--')) bad(a, `${a} needs a value`);
+      if (v === undefined || v.startsWith('--')) throw new UsageError('U_MISSING_VALUE', a);
       i++;
       return v;
     };
@@ -106,9 +111,12 @@ export function parseImportArgs(args: string[]): {
       if (eq < 0 || !(ROLES.includes(role as ImportRole) || role === 'roads'))
         bad('--crs', `--crs takes ROLE=CRS with ROLE one of ${ROLES.join(', ')}, roads; not '${v}'`);
       r.crs.set(role, v.slice(eq + 1));
-    } else bad(a, `unknown option ${a}`);
+    } else {
+      const hint = closest(flag, IMPORT_FLAGS);
+      throw new UsageError('U_UNKNOWN_FLAG', a, hint && `--${hint}`);
+    }
   }
-  if (!r.out) bad('--out', 'missing --out PKG');
+  if (!r.out) throw new UsageError('U_MISSING_FLAG', '--out');
   if (r.roles.length === 0 && !r.roads) bad('--communities', 'give at least one of --communities, --buildings, --facilities, --candidates, --roads');
   return r;
 }

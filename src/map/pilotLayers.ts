@@ -3,7 +3,7 @@ import type { Layer } from '@deck.gl/core';
 import type { LandingPoint } from '../engine/index';
 import type { MapData, PilotBase, PilotView } from '../worker/protocol';
 import { BEFORE_POINTS } from './buildDeckLayers';
-import { FLAGGED_COLOR, LANDING_COLORS, NOT_REACHED_COLOR, REMOVED_COLOR, STAGE_COLORS } from './pilotColors';
+import { FLAGGED_COLOR, LANDING_COLORS, NOT_REACHED_COLOR, REMOVED_COLOR, STAGE_COLORS } from './colors';
 
 /** One pilot marker: at its community's label point. */
 export interface PilotMarker {

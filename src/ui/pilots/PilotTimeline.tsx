@@ -2,7 +2,7 @@ import type { pilotsZh } from '../../i18n/pilots';
 import { useState } from 'react';
 import { pilots as P } from '../../engine/index';
 import type { Evaluation, Pilot } from '../../engine/index';
-import { STAGE_COLORS } from '../../map/pilotColors';
+import { STAGE_COLORS } from '../../map/colors';
 import { css } from '../../map/colors';
 import { addEvaluation, removeEvaluation, updatePilot } from '../../state/pilotActions';
 import type { EditProblem } from '../../state/pilotChecks';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { pilots as P } from '../../engine/index';
 import { downloadText } from '../../export/download';
-import { REMOVED_COLOR, STAGE_COLORS } from '../../map/pilotColors';
+import { REMOVED_COLOR, STAGE_COLORS } from '../../map/colors';
 import { useApp } from '../../state/appStore';
 import { useBlueprint } from '../../state/blueprintStore';
 import { advanceStage, pilotFilesOf, setPilotAsOf } from '../../state/pilotActions';

@@ -1,5 +1,5 @@
 import { css } from '../../map/colors';
-import { FLAGGED_COLOR, LANDING_COLORS, NOT_REACHED_COLOR, REMOVED_COLOR, STAGE_COLORS } from '../../map/pilotColors';
+import { FLAGGED_COLOR, LANDING_COLORS, NOT_REACHED_COLOR, REMOVED_COLOR, STAGE_COLORS } from '../../map/colors';
 import { usePilots } from '../../state/pilotStore';
 import { usePilotsT } from './usePilotsT';
 
