@@ -5,10 +5,18 @@
  * engine module, so vite.config.ts can load it.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+/** The repository root: the nearest folder above this module with a package.json (scripts/lib/ from the sources, dist-cli/ from the CLI bundle). */
+const ROOT = findRoot(fileURLToPath(new URL('.', import.meta.url)));
+
+function findRoot(dir: string): string {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, 'package.json'))) return d;
+    if (dirname(d) === d) return resolve(dir, '../..');
+  }
+}
 /** Where `vite build -c vite.public.config.ts` puts the public bundle. */
 export const PUBLIC_BUNDLE_DIR = join(ROOT, 'dist-public');
 
