@@ -97,7 +97,7 @@ describe('loading pilots.csv, evaluations.csv, landing_points.csv', () => {
     const gbk = loadPackage({ ...files, 'pilots.csv': encodeGbk(text(files['pilots.csv'])), 'evaluations.csv': encodeGbk(text(files['evaluations.csv'])) });
     expect(gbk.pilots).toEqual(pkg.pilots);
     expect(gbk.evaluations).toEqual(pkg.evaluations);
-    expect(gbk.notes).toContain('pilots.csv: GBK encoding detected');
+    expect(gbk.notes).toContainEqual({ code: 'N_GBK', params: { file: 'pilots.csv' } });
     expect(gbk.pilots![2].note).toBe('进度滞后');
   });
 
