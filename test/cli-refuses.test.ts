@@ -66,6 +66,17 @@ describe('the argument parser throws a typed usage error', () => {
     const a = parseArgs(['--data', 'd', '--mode=network', '--effort'], SPEC);
     expect([a.get('data'), a.get('mode'), a.on('effort'), a.has('policy'), a.on('out')]).toEqual(['d', 'network', true, false, false]);
   });
+
+  it("'repeat' flags keep every value in order; 'switch-or-value' flags take a value only when one follows", () => {
+    const spec = { crs: 'repeat', est: 'switch-or-value', out: 'value' } as const;
+    const a = parseArgs(['--crs', 'a=gcj02', '--est', '--crs=b=bd09', '--out', 'o'], spec);
+    expect([a.all('crs'), a.on('est'), a.get('est'), a.all('out')]).toEqual([['a=gcj02', 'b=bd09'], true, undefined, []]);
+    const b = parseArgs(['--est', '75', '--out', 'o'], spec);
+    expect([b.on('est'), b.get('est'), b.all('crs')]).toEqual([false, '75', []]);
+    expect(thrown(() => parseArgs(['--crs'], spec))).toMatchObject({ code: 'U_MISSING_VALUE', arg: '--crs' });
+    expect(thrown(() => parseArgs(['--crs='], spec))).toMatchObject({ code: 'U_MISSING_VALUE', arg: '--crs' });
+    expect(thrown(() => parseArgs(['--out', 'a', '--out', 'b'], spec))).toMatchObject({ code: 'U_REPEATED_FLAG', arg: '--out' });
+  });
 });
 
 describe('data files are read only when they are regular files', () => {

@@ -8,7 +8,15 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPilots, today } from '../scripts/commands/pilots';
+import { PILOTS_FLAGS, runPilots, today } from '../scripts/commands/pilots';
+import { parseArgs } from '../scripts/lib/args';
+
+/** `--key value` pairs as the command line would give them. */
+const cliFlags = (pairs: [string, string][]) =>
+  parseArgs(
+    pairs.flatMap(([k, v]) => [`--${k}`, v]),
+    PILOTS_FLAGS,
+  );
 import { FIXTURES } from './helpers/fixtures';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -45,7 +53,7 @@ describe('pilots on the bundled sample (golden, --as-of 2026-06-30)', () => {
     const out = mkdtempSync(join(tmpdir(), 'yl-pilots-'));
     await quiet(() =>
       runPilots(
-        new Map([
+        cliFlags([
           ['data', SAMPLE],
           ['out', out],
           ['as-of', '2026-06-30'],
@@ -69,7 +77,7 @@ describe('pilots on the bundled sample (golden, --as-of 2026-06-30)', () => {
     const out = mkdtempSync(join(tmpdir(), 'yl-pilots-'));
     await quiet(() =>
       runPilots(
-        new Map([
+        cliFlags([
           ['data', SAMPLE],
           ['out', out],
           ['propose', '10'],
@@ -84,7 +92,7 @@ describe('pilots on the bundled sample (golden, --as-of 2026-06-30)', () => {
     for (const r of rows) expect(pilots).not.toMatch(new RegExp(`^${r.split(',')[1]},.*,active,`, 'm'));
     await quiet(() =>
       runPilots(
-        new Map([
+        cliFlags([
           ['data', SAMPLE],
           ['out', out],
           ['propose', '10'],

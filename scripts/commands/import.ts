@@ -19,14 +19,10 @@ import {
   type NamedBytes,
 } from '../../src/engine/index';
 import { makeOutDir, writeOutput } from '../lib/writeOutput';
-import { closest } from '../lib/closest';
-import { UsageError } from '../lib/UsageError';
+import { parseArgs, type FlagSpec } from '../lib/args';
 
 const ROLES: readonly ImportRole[] = ['communities', 'buildings', 'facilities', 'candidates'];
 const SHAPE_SIDECARS = ['.shx', '.dbf', '.prj', '.cpg'];
-
-/** Every flag of the import command (for the closest-flag hint). */
-const IMPORT_FLAGS = [...ROLES, 'out', 'roads', 'dem', 'mapping', 'name', 'crs', 'estimate-households'];
 
 function bad(flag: string, detail: string, file?: string): never {
   throw new EngineError('E_ARGUMENT', { field: flag, file, detail });
@@ -68,8 +64,23 @@ function readMapping(path: string): Record<string, FileMapping> {
   return json as Record<string, FileMapping>;
 }
 
+/** The import command's flags: role files and --crs may repeat; --estimate-households takes an optional m² value. */
+const IMPORT_SPEC: FlagSpec = {
+  communities: 'repeat',
+  buildings: 'repeat',
+  facilities: 'repeat',
+  candidates: 'repeat',
+  crs: 'repeat',
+  out: 'value',
+  roads: 'value',
+  dem: 'value',
+  mapping: 'value',
+  name: 'value',
+  'estimate-households': 'switch-or-value',
+};
+
 /** Parse the import command's arguments (after the word `import`). Repeated --crs and role flags are allowed. */
-export function parseImportArgs(args: string[]): {
+export function parseImportArgs(argv: readonly string[]): {
   out: string;
   roles: [ImportRole, string][];
   roads?: string;
@@ -79,44 +90,30 @@ export function parseImportArgs(args: string[]): {
   estimate?: number | true;
   name?: string;
 } {
-  const r: ReturnType<typeof parseImportArgs> = { out: '', roles: [], crs: new Map() };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (!a.startsWith('--')) throw new UsageError('U_STRAY_ARGUMENT', a);
-    const flag = a.slice(2);
-    const next = () => {
-      const v = args[i + 1];
-      if (v === undefined || v.startsWith('--')) throw new UsageError('U_MISSING_VALUE', a);
-      i++;
-      return v;
-    };
-    if (flag === 'estimate-households') {
-      const v = args[i + 1];
-      if (v !== undefined && !v.startsWith('--')) {
-        const m2 = Number(v);
-        if (!(m2 > 0)) bad(a, `--estimate-households takes m² per household > 0, not '${v}'`);
-        r.estimate = m2;
-        i++;
-      } else r.estimate = true;
-    } else if ((ROLES as readonly string[]).includes(flag)) r.roles.push([flag as ImportRole, next()]);
-    else if (flag === 'out') r.out = next();
-    else if (flag === 'roads') r.roads = next();
-    else if (flag === 'dem') r.dem = next();
-    else if (flag === 'mapping') r.mapping = next();
-    else if (flag === 'name') r.name = next();
-    else if (flag === 'crs') {
-      const v = next();
-      const eq = v.indexOf('=');
-      const role = v.slice(0, eq);
-      if (eq < 0 || !(ROLES.includes(role as ImportRole) || role === 'roads'))
-        bad('--crs', `--crs takes ROLE=CRS with ROLE one of ${ROLES.join(', ')}, roads; not '${v}'`);
-      r.crs.set(role, v.slice(eq + 1));
-    } else {
-      const hint = closest(flag, IMPORT_FLAGS);
-      throw new UsageError('U_UNKNOWN_FLAG', a, hint && `--${hint}`);
-    }
+  const args = parseArgs(argv, IMPORT_SPEC);
+  // the role files in the order given on the command line (the package's row order follows it)
+  const roles: [ImportRole, string][] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--([a-z]+)(=.*)?$/.exec(argv[i]);
+    if (m && (ROLES as readonly string[]).includes(m[1])) roles.push([m[1] as ImportRole, m[2] ? m[2].slice(1) : argv[++i]]);
   }
-  if (!r.out) throw new UsageError('U_MISSING_FLAG', '--out');
+  const r: ReturnType<typeof parseImportArgs> = { out: args.need('out'), roles, crs: new Map() };
+  for (const k of ['roads', 'dem', 'mapping', 'name'] as const) {
+    const v = args.get(k);
+    if (v !== undefined) r[k] = v;
+  }
+  for (const v of args.all('crs')) {
+    const eq = v.indexOf('=');
+    const role = v.slice(0, eq);
+    if (eq < 0 || !(ROLES.includes(role as ImportRole) || role === 'roads'))
+      bad('--crs', `--crs takes ROLE=CRS with ROLE one of ${ROLES.join(', ')}, roads; not '${v}'`);
+    r.crs.set(role, v.slice(eq + 1));
+  }
+  const m2 = args.get('estimate-households');
+  if (m2 !== undefined) {
+    if (!(Number(m2) > 0)) bad('--estimate-households', `--estimate-households takes m² per household > 0, not '${m2}'`);
+    r.estimate = Number(m2);
+  } else if (args.on('estimate-households')) r.estimate = true;
   if (r.roles.length === 0 && !r.roads) bad('--communities', 'give at least one of --communities, --buildings, --facilities, --candidates, --roads');
   return r;
 }

@@ -29,7 +29,7 @@ import {
   type PolicyOverride,
   pilots,
 } from '../../src/engine/index';
-import { parseArgs } from '../lib/args';
+import { type Args, parseArgs } from '../lib/args';
 
 const { parseDate, serviceLevels } = pilots;
 import { readPackageDir } from '../lib/readPackageDir';
@@ -39,15 +39,9 @@ const bad = (field: string, detail: string): never => {
   throw new EngineError('E_ARGUMENT', { field, detail });
 };
 
-function need(opts: Map<string, string>, key: string): string {
+function wholeNumber(opts: Args, key: string, min: number): number | undefined {
   const v = opts.get(key);
-  if (!v || v === 'true') bad(`--${key}`, 'missing');
-  return v!;
-}
-
-function wholeNumber(opts: Map<string, string>, key: string, min: number): number | undefined {
-  if (!opts.has(key)) return undefined;
-  const v = need(opts, key);
+  if (v === undefined) return undefined;
   const n = Number(v);
   if (!/^\d+$/.test(v) || n < min) bad(`--${key}`, `'${v}' is not a whole number ≥ ${min}`);
   return n;
@@ -58,9 +52,9 @@ export function today(now = new Date()): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-function readPolicy(opts: Map<string, string>): PolicyOverride | undefined {
-  if (!opts.has('policy')) return undefined;
-  const file = need(opts, 'policy');
+function readPolicy(opts: Args): PolicyOverride | undefined {
+  const file = opts.get('policy');
+  if (file === undefined) return undefined;
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
@@ -79,12 +73,10 @@ function readPolicy(opts: Map<string, string>): PolicyOverride | undefined {
 /** Options `pilots` knows; any other is a bad argument (a typo such as --as_of must not silently mean today). */
 export const PILOTS_OPTIONS = ['data', 'out', 'as-of', 'mode', 'policy', 'propose', 'per-district'] as const;
 
-/** Run `pilots` with parsed `--key value` options (scripts/lib/args.ts). */
-export async function runPilots(opts: Map<string, string>): Promise<void> {
-  for (const k of opts.keys())
-    if (!(PILOTS_OPTIONS as readonly string[]).includes(k)) bad(`--${k}`, `unknown option for pilots (${PILOTS_OPTIONS.map((o) => `--${o}`).join(', ')})`);
-  const out = need(opts, 'out');
-  const dataDir = need(opts, 'data');
+/** Run `pilots` with its parsed flags (scripts/lib/args.ts: unknown flags were refused there). */
+export async function runPilots(opts: Args): Promise<void> {
+  const out = opts.need('out');
+  const dataDir = opts.need('data');
   const modeArg = opts.get('mode') ?? 'euclidean';
   if (modeArg !== 'euclidean' && modeArg !== 'network' && modeArg !== 'matrix') bad('--mode', `'${modeArg}' is not euclidean, network or matrix`);
   const mode = modeArg as DistanceMode;
@@ -92,10 +84,8 @@ export async function runPilots(opts: Map<string, string>): Promise<void> {
   const perDistrict = wholeNumber(opts, 'per-district', 1);
   if (perDistrict !== undefined && propose === undefined) bad('--per-district', 'goes with --propose N');
   let asOf = today();
-  if (opts.has('as-of')) {
-    const v = need(opts, 'as-of');
-    asOf = parseDate(v) ?? bad('--as-of', `'${v}' is not a date (YYYY-MM-DD)`);
-  }
+  const asOfArg = opts.get('as-of');
+  if (asOfArg !== undefined) asOf = parseDate(asOfArg) ?? bad('--as-of', `'${asOfArg}' is not a date (YYYY-MM-DD)`);
   const override = readPolicy(opts);
   const files = readPackageDir(dataDir);
   const pkg = loadPackage(files);
@@ -139,15 +129,10 @@ export async function runPilots(opts: Map<string, string>): Promise<void> {
 export const usage =
   'npm run cli -- pilots --data DIR --out OUTDIR [--as-of YYYY-MM-DD] | --propose N [--per-district K] [--mode euclidean|network|matrix] [--policy FILE]';
 
-const PILOTS_FLAGS = Object.fromEntries(PILOTS_OPTIONS.map((k) => [k, 'value'])) as Record<(typeof PILOTS_OPTIONS)[number], 'value'>;
+/** The flags `pilots` knows (all take a value). */
+export const PILOTS_FLAGS = Object.fromEntries(PILOTS_OPTIONS.map((k) => [k, 'value'])) as Record<(typeof PILOTS_OPTIONS)[number], 'value'>;
 
 /** The command table's entry: the shared parser (typed usage errors, closest-flag hints), then {@link runPilots}. */
 export async function run(argv: readonly string[]): Promise<void> {
-  const args = parseArgs(argv, PILOTS_FLAGS);
-  const opts = new Map<string, string>();
-  for (const k of PILOTS_OPTIONS) {
-    const v = args.get(k);
-    if (v !== undefined) opts.set(k, v);
-  }
-  await runPilots(opts);
+  await runPilots(parseArgs(argv, PILOTS_FLAGS));
 }

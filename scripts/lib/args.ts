@@ -1,15 +1,25 @@
 import { closest } from './closest';
 import { UsageError } from './UsageError';
 
-/** A command's flags by name (without `--`): 'value' flags take one argument, 'switch' flags none. */
-export type FlagSpec = Readonly<Record<string, 'value' | 'switch'>>;
+/**
+ * A command's flags by name (without `--`): 'value' flags take one argument, 'switch' flags none,
+ * 'repeat' flags take one argument and may be given again (every value kept, in order), and
+ * 'switch-or-value' flags take an argument when the next word is not a flag.
+ */
+export type FlagSpec = Readonly<Record<string, 'value' | 'switch' | 'repeat' | 'switch-or-value'>>;
 
 /** Parsed flags of one command; every flag in it is one the command knows. */
 export class Args {
   constructor(
     private readonly values: ReadonlyMap<string, string>,
     private readonly switches: ReadonlySet<string>,
+    private readonly repeated: ReadonlyMap<string, readonly string[]> = new Map(),
   ) {}
+
+  /** Every value of a 'repeat' flag, in the order given (empty when not given). */
+  all(flag: string): readonly string[] {
+    return this.repeated.get(flag) ?? [];
+  }
 
   /** True when the value flag was given. */
   has(flag: string): boolean {
@@ -42,6 +52,7 @@ export class Args {
 export function parseArgs(argv: readonly string[], spec: FlagSpec): Args {
   const values = new Map<string, string>();
   const switches = new Set<string>();
+  const repeated = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (!a.startsWith('--') || a === '--') throw new UsageError('U_STRAY_ARGUMENT', a);
@@ -53,7 +64,26 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): Args {
       throw new UsageError('U_UNKNOWN_FLAG', `--${name}`, hint && `--${hint}`);
     }
     if (values.has(name) || switches.has(name)) throw new UsageError('U_REPEATED_FLAG', `--${name}`);
-    if (kind === 'switch') {
+    if (kind === 'repeat') {
+      const list = repeated.get(name) ?? [];
+      repeated.set(name, list);
+      if (eq > 0) {
+        if (eq === a.length - 1) throw new UsageError('U_MISSING_VALUE', `--${name}`);
+        list.push(a.slice(eq + 1));
+        continue;
+      }
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) throw new UsageError('U_MISSING_VALUE', `--${name}`);
+      list.push(next);
+      i++;
+    } else if (kind === 'switch-or-value') {
+      const next = argv[i + 1];
+      if (eq > 0) values.set(name, a.slice(eq + 1));
+      else if (next !== undefined && !next.startsWith('--')) {
+        values.set(name, next);
+        i++;
+      } else switches.add(name);
+    } else if (kind === 'switch') {
       if (eq > 0) throw new UsageError('U_SWITCH_VALUE', a);
       switches.add(name);
     } else if (eq > 0) {
@@ -66,5 +96,5 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): Args {
       i++;
     }
   }
-  return new Args(values, switches);
+  return new Args(values, switches, repeated);
 }
