@@ -116,7 +116,6 @@ export type {
   FileReport,
   ImportRole,
 } from './import/index';
-export * as publish from './publish/index';
 export type { PublicCommunity, PublicDemandCell, PublicFacility, PublicPlannedSite, PublicSiteMeta } from './publish/index';
 export {
   publishSite,
