@@ -137,6 +137,12 @@ const OPERATORS = ['重庆邻里康养服务有限公司', '渝中区社区服�
 const csvLine = (cells: (string | number | undefined)[]) =>
   cells.map((c) => (c === undefined ? '' : /[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(',') + '\n';
 
+/** Each district's communities with its own seeded stream (`tag:code`), in first-seen district order. */
+function districtPools(cells: readonly CommunityCell[], seed: number, tag: string): { rng: Rng; pool: CommunityCell[] }[] {
+  const districts = [...new Set(cells.map((c) => c.districtCode))];
+  return districts.map((code) => ({ rng: stream(seed, `${tag}:${code}`), pool: cells.filter((c) => c.districtCode === code) }));
+}
+
 /** Seven integer scores drawn around `mean` (±6), clamped to 0–100. */
 function scores(rng: Rng, mean: number): number[] {
   return EVALUATION_SCORES.map(() => Math.max(0, Math.min(100, mean + randInt(rng, -6, 6))));
@@ -147,10 +153,7 @@ export function pilotFiles(cells: readonly CommunityCell[], seed: number): { 'pi
   let pilots =
     'community_id,batch,approved_date,stage,construction_start_date,completion_date,trial_start_date,operator,operation_mode,status,removed_reason,removed_date,note\n';
   let evals = `community_id,date,kind,${EVALUATION_SCORES.join(',')},rating\n`;
-  const districts = [...new Set(cells.map((c) => c.districtCode))];
-  for (const code of districts) {
-    const rng = stream(seed, 'pilots:' + code);
-    const pool = cells.filter((c) => c.districtCode === code);
+  for (const { rng, pool } of districtPools(cells, seed, 'pilots')) {
     // Fisher–Yates on a copy: the first templates.length communities become pilots
     const order = [...pool];
     for (let i = order.length - 1; i > 0; i--) {
@@ -189,11 +192,8 @@ export function pilotFiles(cells: readonly CommunityCell[], seed: number): { 'pi
 /** landing_points.csv: per district, four drone points (800 m) and one eVTOL point (3,000 m) in seeded communities. */
 export function landingPointsCsv(cells: readonly CommunityCell[], seed: number): string {
   let out = 'id,name,lon,lat,kind,radius_m\n';
-  const districts = [...new Set(cells.map((c) => c.districtCode))];
   let id = 0;
-  for (const code of districts) {
-    const rng = stream(seed, 'landing:' + code);
-    const pool = cells.filter((c) => c.districtCode === code);
+  for (const { rng, pool } of districtPools(cells, seed, 'landing')) {
     const used = new Set<number>();
     for (let k = 0; k < Math.min(5, pool.length); k++) {
       let i = randInt(rng, 0, pool.length - 1);
