@@ -20,13 +20,15 @@ export function CoverageChart({ coverage, thresholdsM, selected }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const h = SERVICES.length * ROW + 4;
+  const w = LABEL_W + BAR_W + 58;
   return (
     <figure className="coverage-chart" data-testid="coverage-chart">
-      <svg width={LABEL_W + BAR_W + 58} height={h} role="img" aria-label={t('panel.coverage')}>
+      {/* scales to the panel's width (the side panel is narrower than the drawing at 1366 px): the values stay in view */}
+      <svg viewBox={`0 0 ${w} ${h}`} width="100%" style={{ maxWidth: w, height: 'auto' }} role="img" aria-label={t('panel.coverage')}>
         {SERVICES.map((s, i) => {
           const v = coverage[i];
           const y = i * ROW + 2;
-          const w = v === null || v === undefined ? 0 : Math.max(0, Math.min(1, v)) * BAR_W;
+          const barW = v === null || v === undefined ? 0 : Math.max(0, Math.min(1, v)) * BAR_W;
           return (
             <g key={s} data-service={s} data-value={v === null || v === undefined ? '' : String(v)}>
               <text x={0} y={y + 14} className="chart-label">
@@ -34,7 +36,7 @@ export function CoverageChart({ coverage, thresholdsM, selected }: Props) {
                 {serviceName(s, lang)}
               </text>
               <rect x={LABEL_W} y={y + 3} width={BAR_W} height={ROW - 8} fill={CHART_COLORS.track} />
-              <rect x={LABEL_W} y={y + 3} width={w} height={ROW - 8} fill={css(SERVICE_COLORS[s])} />
+              <rect x={LABEL_W} y={y + 3} width={barW} height={ROW - 8} fill={css(SERVICE_COLORS[s])} />
               {s === selected && (
                 <rect x={LABEL_W - 1} y={y + 2} width={BAR_W + 2} height={ROW - 6} fill="none" stroke={CHART_COLORS.selected} strokeWidth={1.5} />
               )}
