@@ -22,7 +22,13 @@ describe('scanCsv: cell spans of RFC 4180 text', () => {
   });
   it('LF only: plain lines split at their commas, lines with quotes read cell by cell, a quoted line break spanning lines', () => {
     const s = scanCsv('id,name\n"b,1",x\nb2,plain\nb3,"two\nlines"\nb4,,z')!;
-    expect(records(s)).toEqual([['id', 'name'], ['b,1', 'x'], ['b2', 'plain'], ['b3', 'two\nlines'], ['b4', '', 'z']]);
+    expect(records(s)).toEqual([
+      ['id', 'name'],
+      ['b,1', 'x'],
+      ['b2', 'plain'],
+      ['b3', 'two\nlines'],
+      ['b4', '', 'z'],
+    ]);
   });
   it('CRLF, LF and lone CR line ends mixed in one text', () => {
     expect(records(scanCsv('a,b\r\n1,2\n3,4\r5,6')!)).toEqual([

@@ -6,6 +6,7 @@
  */
 export class IdSet {
   private table: Int32Array; // slot → 1 + index into ids, 0 = empty
+  private hashes: Int32Array; // slot → hash of its id, compared before the strings
   private mask: number;
   private readonly ids: string[] = [];
 
@@ -14,6 +15,7 @@ export class IdSet {
     let cap = 16;
     while (cap < expected * 2) cap *= 2;
     this.table = new Int32Array(cap);
+    this.hashes = new Int32Array(cap);
     this.mask = cap - 1;
   }
 
@@ -22,11 +24,12 @@ export class IdSet {
   }
 
   has(id: string): boolean {
-    let slot = hash(id) & this.mask;
+    const h = hash(id);
+    let slot = h & this.mask;
     for (;;) {
       const e = this.table[slot];
       if (e === 0) return false;
-      if (this.ids[e - 1] === id) return true;
+      if (this.hashes[slot] === h && this.ids[e - 1] === id) return true;
       slot = (slot + 1) & this.mask;
     }
   }
@@ -38,25 +41,30 @@ export class IdSet {
   /** Add `id`: true when it was new, false when it was there already (nothing changes). */
   addIfNew(id: string): boolean {
     if (this.ids.length * 2 >= this.table.length) this.grow();
-    let slot = hash(id) & this.mask;
+    const h = hash(id);
+    let slot = h & this.mask;
     for (;;) {
       const e = this.table[slot];
       if (e === 0) break;
-      if (this.ids[e - 1] === id) return false;
+      if (this.hashes[slot] === h && this.ids[e - 1] === id) return false;
       slot = (slot + 1) & this.mask;
     }
     this.ids.push(id);
     this.table[slot] = this.ids.length;
+    this.hashes[slot] = h;
     return true;
   }
 
   private grow(): void {
     this.table = new Int32Array(this.table.length * 2);
+    this.hashes = new Int32Array(this.table.length);
     this.mask = this.table.length - 1;
     for (let k = 0; k < this.ids.length; k++) {
-      let slot = hash(this.ids[k]) & this.mask;
+      const h = hash(this.ids[k]);
+      let slot = h & this.mask;
       while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
       this.table[slot] = k + 1;
+      this.hashes[slot] = h;
     }
   }
 }
