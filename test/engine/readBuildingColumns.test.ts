@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Rejection } from '../../src/engine/index';
 import { parseCsv } from '../../src/engine/package/parseCsv';
-import { readBuildingColumns } from '../../src/engine/package/readBuildingColumns';
+import { readBuildingColumns, readBuildingRowObjects } from '../../src/engine/package/readBuildingColumns';
 import { REQUIRED_COLUMNS, readBuildingRows } from '../../src/engine/package/readTables';
 
 const communities = new Map([['C1', 0]]);
@@ -80,8 +80,15 @@ describe('readBuildingColumns: buildings.csv into columns, rows rejected exactly
         { id: 'b18', lon: 106.5, lat: 29.5, households: 3, community: -2 },
       ]);
       expect(Object.is(rows[5].lon, -0)).toBe(true);
-      // and all of it, reasons included, as the general path reads it
+      // and all of it, reasons included, as the general path reads it, and as the loader before issue 13 (papaparse, row objects)
       expect({ rows, rejected }).toEqual(general(text));
+      const before: Rejection[] = [];
+      const old = readBuildingRowObjects(text, 'WGS84', communities, before);
+      expect(before).toEqual(rejected);
+      expect(old.ids).toEqual(rows.map((r) => r.id));
+      expect(Array.from(old.lon)).toEqual(rows.map((r) => r.lon));
+      expect(Array.from(old.households)).toEqual(rows.map((r) => r.households));
+      expect(Array.from(old.community)).toEqual(rows.map((r) => r.community));
     });
   }
 

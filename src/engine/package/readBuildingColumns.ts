@@ -1,7 +1,7 @@
 import type { Rejection } from '../errors';
 import type { Crs } from '../types';
 import { toWgs84 } from './crs';
-import { emptyFileError, parseCsv, scannedRecordCount, tableHeader, type CsvHeader } from './parseCsv';
+import { emptyFileError, parseCsv, scannedRecordCount, tableHeader, tolerantRecords, type CsvHeader } from './parseCsv';
 import { PLAUSIBLE_LIMITS } from './plausibleLimits';
 import { plainDecimal, plainWhole } from './plainNumber';
 import { readBuildingRow, readBuildingRows, REQUIRED_COLUMNS } from './readTables';
@@ -91,6 +91,25 @@ export function readBuildingColumns(text: string, crs: Crs, communities: Map<str
       if (b) cols.push(b.id, b.lon, b.lat, b.households, b.community);
     }
   }
+  return cols.done(header);
+}
+
+/**
+ * buildings.csv read as the loader read it before issue 13: papaparse records, a string
+ * array per row, a row object per building, then typed arrays. The same result as
+ * {@link readBuildingColumns}; kept as the reference its tests and `npm run bench -- city`
+ * compare it with.
+ */
+export function readBuildingRowObjects(text: string, crs: Crs, communities: Map<string, number>, rejected: Rejection[]): BuildingColumns {
+  const { rows: all, malformed } = tolerantRecords(text);
+  while (all.length > 0 && all[all.length - 1].length === 1 && all[all.length - 1][0].trim() === '' && !malformed.has(all.length - 1)) all.pop();
+  if (all.length === 0) throw emptyFileError(FILE, REQUIRED_COLUMNS[FILE]);
+  const header = tableHeader(all[0], FILE, REQUIRED_COLUMNS[FILE]);
+  const rowsMalformed = new Set<number>();
+  for (const k of malformed) if (k > 0) rowsMalformed.add(k - 1);
+  const rows = readBuildingRows({ file: FILE, ...header, rows: all.slice(1), malformed: rowsMalformed }, crs, communities, rejected);
+  const cols = new Columns(rows.length);
+  for (const b of rows) cols.push(b.id, b.lon, b.lat, b.households, b.community);
   return cols.done(header);
 }
 
