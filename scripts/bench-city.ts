@@ -2,15 +2,17 @@
  * Benchmark at city scale (issue 13): the CLI's start-up from the prebuilt bundle against tsx,
  * and `analyze` (straight line and network) on the main-urban-area package of 1M buildings
  * (generated with `--city` when absent), each as its own CLI process with wall time, CPU time
- * and peak memory; then the community results of 50 random communities against the
- * brute-force Turf reference (scripts/bench/referenceCommunities.ts).
+ * and peak memory; reading buildings.csv into columns against the per-row objects of the
+ * loader before issue 13 (CPU time, same process, ratio); then the community results of
+ * 50 random communities against the brute-force Turf reference
+ * (scripts/bench/referenceCommunities.ts).
  *   npx tsx scripts/bench-city.ts [--buildings 1000000] [--runs 3] [--skip-reference]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze, loadPackage, resolvePolicy } from '../src/engine/index';
+import { analyze, decodeText, loadPackage, readBuildingColumns, readBuildingRowObjects, resolvePolicy, type Rejection } from '../src/engine/index';
 import { SERVICES } from '../src/engine/index';
 import { fmtMs, table } from './bench/harness';
 import { referenceCommunities } from './bench/referenceCommunities';
@@ -91,9 +93,11 @@ export function main(buildings = 1_000_000, runs = 3, reference = true): void {
     rmSync(out, { recursive: true, force: true });
   }
 
-  if (!reference) return;
   const files = readPackageDir(dir);
   const pkg = loadPackage(files);
+  loadingRatio(files, pkg, runs);
+
+  if (!reference) return;
   const policy = resolvePolicy(pkg);
   const a = analyze(pkg, { mode: 'euclidean', policy });
   const text = Object.fromEntries(
@@ -121,6 +125,36 @@ export function main(buildings = 1_000_000, runs = 3, reference = true): void {
   );
   for (const b of bad.slice(0, 10)) console.log('  ' + b);
   if (bad.length) process.exitCode = 1;
+}
+
+/** Median CPU time (ms) of `fn` over `runs` runs after one warm-up: the machine is shared, wall time is not steady. */
+function cpuMs(fn: () => unknown, runs: number): number {
+  fn();
+  const ms: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const c0 = process.cpuUsage();
+    fn();
+    const c = process.cpuUsage(c0);
+    ms.push((c.user + c.system) / 1000);
+  }
+  return ms.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
+/** buildings.csv into columns (issue 13) against papaparse + one object per row (before), and the whole load. */
+function loadingRatio(files: ReturnType<typeof readPackageDir>, pkg: ReturnType<typeof loadPackage>, runs: number): void {
+  const { text } = decodeText(files['buildings.csv']!, 'buildings.csv');
+  const communities = new Map(pkg.communities.map((c, i) => [c.id, i]));
+  const read = (f: typeof readBuildingColumns) => () => f(text, pkg.manifest.crs, communities, [] as Rejection[]);
+  const columns = cpuMs(read(readBuildingColumns), runs);
+  const objects = cpuMs(read(readBuildingRowObjects), runs);
+  const whole = cpuMs(() => loadPackage(files), runs);
+  console.log(`\n## Loading (${pkg.buildings.count.toLocaleString('en')} buildings; CPU time in this process, median of ${runs})`);
+  table([
+    ['what', 'CPU (median)', 'ratio'],
+    ['buildings.csv → columns: cell spans, numbers read in place (readBuildingColumns)', fmtMs(columns), '1×'],
+    ['buildings.csv → papaparse rows → one object per row → arrays (the loader before issue 13)', fmtMs(objects), `${(objects / columns).toFixed(1)}× slower`],
+    ['whole loadPackage (all files, validation, community assignment)', fmtMs(whole), ''],
+  ]);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -31,6 +31,7 @@ export { loadPackage, normaliseCrs } from './package/loadPackage';
 export { CONTRACT_FILES, EXTRA_FILES, PACKAGE_FILE_NAMES } from './package/packageFiles';
 export type { PackageFiles } from './package/loadPackage';
 export { decodeText } from './package/decodeText';
+export { readBuildingColumns, readBuildingRowObjects } from './package/readBuildingColumns';
 export { PLAUSIBLE_LIMITS } from './package/plausibleLimits';
 export { toWgs84, fromWgs84 } from './package/crs';
 export { haversineM, EARTH_RADIUS_M } from './spatial/haversine';

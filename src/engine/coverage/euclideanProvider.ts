@@ -15,13 +15,7 @@ export class EuclideanProvider implements DistanceProvider {
   }
 
   nearest(sites: readonly Site[], thresholdM: number): Float64Array {
-    const d = new Float64Array(this.buildings.count).fill(Infinity);
-    for (const s of sites) {
-      this.index.forEachWithin(s.lon, s.lat, thresholdM, (i, m) => {
-        if (m < d[i]) d[i] = m;
-      });
-    }
-    return d;
+    return this.index.nearestWithin(sites, thresholdM);
   }
 
   reach(site: Site, thresholdM: number): Reach {

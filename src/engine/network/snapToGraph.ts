@@ -1,3 +1,4 @@
+import { spatialOrder } from '../spatial/spatialOrder';
 import { nodeIndexOf } from './NodeIndex';
 import type { WalkGraph } from './WalkGraph';
 
@@ -28,8 +29,11 @@ export function snapToGraph(g: WalkGraph, lon: Float64Array, lat: Float64Array, 
   const node = new Int32Array(n);
   const snapM = new Float64Array(n);
   const index = nodeIndexOf(g);
-  for (let i = 0; i < n; i++) {
-    const v = index.nearest(lon[i], lat[i]);
+  // in spatial order, each search seeded with the previous answer: the same nodes, sooner
+  const order = spatialOrder(lon, lat);
+  for (let j = 0; j < n; j++) {
+    const i = order[j];
+    const v = index.nearest(lon[i], lat[i], true);
     const d = index.lastDistanceM;
     snapM[i] = d;
     node[i] = v >= 0 && d <= maxSnapM ? v : -1;

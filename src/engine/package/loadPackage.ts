@@ -4,12 +4,13 @@ import { PolygonIndex } from '../spatial/polygonIndex';
 import { parsePolicyOverride } from '../standards/policy';
 import type { Buildings, Crs, DataPackage, DistanceMatrix, Manifest, RoadCollection } from '../types';
 import { decodeText } from './decodeText';
-import { parseCsv } from './parseCsv';
+import { parseCsv, type CsvHeader } from './parseCsv';
+import { readBuildingColumns } from './readBuildingColumns';
 import { readCommunities } from './readCommunities';
 import { readPilotTables } from './readPilotFiles';
 import { readRoads } from './readRoads';
 import { clip } from './rowReader';
-import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS, readBuildingRows, readCandidates, readDistanceRows, readFacilities, type DistanceRow } from './readTables';
+import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS, readCandidates, readDistanceRows, readFacilities, type DistanceRow } from './readTables';
 
 /** The files of a package by name (manifest.json, buildings.csv, …), as raw bytes. */
 export type PackageFiles = Record<string, Uint8Array | undefined>;
@@ -45,13 +46,18 @@ function readManifest(bytes: Uint8Array): Manifest {
   return { ...m, name: m.name, crs } as Manifest;
 }
 
-function table(files: PackageFiles, file: keyof typeof REQUIRED_COLUMNS, notes: EngineNote[]) {
-  const bytes = files[file]!;
-  const { text, encoding } = decodeText(bytes, file);
+/** A CSV file's text, N_GBK noted when it was GBK. */
+function csvText(files: PackageFiles, file: keyof typeof REQUIRED_COLUMNS, notes: EngineNote[]): string {
+  const { text, encoding } = decodeText(files[file]!, file);
   if (encoding === 'gbk') notes.push({ code: 'N_GBK', params: { file } });
-  const t = parseCsv(text, file, REQUIRED_COLUMNS[file]);
-  // unknown columns are ignored (DATA-FORMAT.md section 1), but never without a word when
-  // one looks like a contract column ('Status', 'community id') or a column is named twice
+  return text;
+}
+
+/**
+ * Unknown columns are ignored (DATA-FORMAT.md section 1), but never without a word when
+ * one looks like a contract column ('Status', 'community id') or a column is named twice.
+ */
+function headerNotes(file: keyof typeof REQUIRED_COLUMNS, t: CsvHeader, notes: EngineNote[]): void {
   const known: readonly string[] = [...REQUIRED_COLUMNS[file], ...OPTIONAL_COLUMNS[file]];
   const squash = (h: string) => h.toLowerCase().replace(/[\s_-]/g, '');
   t.header.forEach((h, i) => {
@@ -61,6 +67,11 @@ function table(files: PackageFiles, file: keyof typeof REQUIRED_COLUMNS, notes: 
       if (like) notes.push({ code: 'N_COLUMN_LIKE', params: { file, column: h, like } });
     }
   });
+}
+
+function table(files: PackageFiles, file: keyof typeof REQUIRED_COLUMNS, notes: EngineNote[]) {
+  const t = parseCsv(csvText(files, file, notes), file, REQUIRED_COLUMNS[file]);
+  headerNotes(file, t, notes);
   return t;
 }
 
@@ -105,23 +116,11 @@ export function loadPackage(files: PackageFiles): DataPackage {
   const polygons = new PolygonIndex(communities.map((c) => c.geometry));
   const locate = (community: number, lon: number, lat: number) => (community === -2 ? polygons.locate(lon, lat) : community);
 
-  const bRows = readBuildingRows(table(files, 'buildings.csv', notes), crs, communityIndex, rejected);
-  const n = bRows.length;
-  const buildings: Buildings = {
-    count: n,
-    ids: new Array<string>(n),
-    lon: new Float64Array(n),
-    lat: new Float64Array(n),
-    households: new Float64Array(n),
-    community: new Int32Array(n),
-  };
-  bRows.forEach((b, i) => {
-    buildings.ids[i] = b.id;
-    buildings.lon[i] = b.lon;
-    buildings.lat[i] = b.lat;
-    buildings.households[i] = b.households;
-    buildings.community[i] = locate(b.community, b.lon, b.lat);
-  });
+  // straight into columns: no object per building (issue 13)
+  const b = readBuildingColumns(csvText(files, 'buildings.csv', notes), crs, communityIndex, rejected);
+  headerNotes('buildings.csv', b, notes);
+  const buildings: Buildings = { count: b.count, ids: b.ids, lon: b.lon, lat: b.lat, households: b.households, community: b.community };
+  for (let i = 0; i < b.count; i++) if (b.community[i] === -2) b.community[i] = polygons.locate(b.lon[i], b.lat[i]);
 
   const facilities = readFacilities(table(files, 'facilities.csv', notes), crs, communityIndex, rejected);
   for (const f of facilities) f.community = locate(f.community, f.lon, f.lat);

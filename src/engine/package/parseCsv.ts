@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { EngineError } from '../errors';
+import { rowCells, scanCsv, type CsvScan } from './scanCsv';
 
 /** A parsed CSV table: trimmed header names and rows of raw strings. */
 export interface CsvTable {
@@ -24,7 +25,7 @@ export interface CsvTable {
  * of its first line, marked malformed, and parsing resumes on the next line, so one stray
  * quote costs one row, listed, never the rows after it.
  */
-function records(text: string): { rows: string[][]; malformed: Set<number> } {
+export function tolerantRecords(text: string): { rows: string[][]; malformed: Set<number> } {
   const src = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   const rows: string[][] = [];
   const malformed = new Set<number>();
@@ -52,16 +53,31 @@ function records(text: string): { rows: string[][]; malformed: Set<number> } {
 }
 
 /**
- * Parse CSV text with a header row (papaparse, delimiter ',' as in the contract).
- * Blank lines keep their row number but hold no cells. Throws E_MISSING_COLUMN naming the
- * first absent required column (and a header that matches it but for case or spacing).
+ * Records of CSV text: scanned ({@link scanCsv}) when the text is plain RFC 4180, which is
+ * nearly always and much faster; else papaparse with the repairs of {@link tolerantRecords}.
  */
-export function parseCsv(text: string, file: string, required: readonly string[]): CsvTable {
-  const { rows: all, malformed } = records(text);
-  // a trailing newline yields one empty row at the end: drop empty rows at the end only
-  while (all.length > 0 && all[all.length - 1].length === 1 && all[all.length - 1][0].trim() === '' && !malformed.has(all.length - 1)) all.pop();
-  if (all.length === 0) throw new EngineError('E_MISSING_COLUMN', { file, field: required.join(', '), detail: 'empty file' });
-  const header = all[0].map((h) => h.trim().replace(/^\uFEFF/, ''));
+function allRecords(text: string): { rows: string[][]; malformed: Set<number> } {
+  const scan = scanCsv(text);
+  if (!scan) return tolerantRecords(text);
+  const rows: string[][] = new Array<string[]>(scan.rowCount);
+  for (let k = 0; k < scan.rowCount; k++) rows[k] = rowCells(scan, k);
+  return { rows, malformed: new Set() };
+}
+
+/** Header names and their column indices: what {@link tableHeader} returns. */
+export interface CsvHeader {
+  header: string[];
+  /** Column index of each header name (first occurrence wins). */
+  col: Map<string, number>;
+}
+
+/**
+ * Header names (trimmed, a BOM dropped) and their column indices. Throws E_MISSING_COLUMN
+ * naming the first absent required column (and a header that matches it but for case or
+ * spacing).
+ */
+export function tableHeader(first: readonly string[], file: string, required: readonly string[]): CsvHeader {
+  const header = first.map((h) => h.trim().replace(/^\uFEFF/, ''));
   const col = new Map<string, number>();
   header.forEach((h, i) => {
     if (!col.has(h)) col.set(h, i);
@@ -72,6 +88,35 @@ export function parseCsv(text: string, file: string, required: readonly string[]
     const near = header.find((h) => h.toLowerCase().replace(/\s+/g, '') === r);
     throw new EngineError('E_MISSING_COLUMN', { file, field: r, detail: near ? `found '${near}' (column names are lower case)` : undefined });
   }
+  return { header, col };
+}
+
+/** E_MISSING_COLUMN for a file without a header row. */
+export function emptyFileError(file: string, required: readonly string[]): EngineError {
+  return new EngineError('E_MISSING_COLUMN', { file, field: required.join(', '), detail: 'empty file' });
+}
+
+/**
+ * Records of a scan without the empty records at its end (what a trailing line end
+ * leaves), as {@link parseCsv} drops them: the header is record 0, data row k is record k.
+ */
+export function scannedRecordCount(scan: CsvScan): number {
+  let n = scan.rowCount;
+  while (n > 0 && scan.rowCell[n] - scan.rowCell[n - 1] === 1 && rowCells(scan, n - 1)[0].trim() === '') n--;
+  return n;
+}
+
+/**
+ * Parse CSV text with a header row (delimiter ',' as in the contract).
+ * Blank lines keep their row number but hold no cells. Throws E_MISSING_COLUMN naming the
+ * first absent required column (and a header that matches it but for case or spacing).
+ */
+export function parseCsv(text: string, file: string, required: readonly string[]): CsvTable {
+  const { rows: all, malformed } = allRecords(text);
+  // a trailing newline yields one empty row at the end: drop empty rows at the end only
+  while (all.length > 0 && all[all.length - 1].length === 1 && all[all.length - 1][0].trim() === '' && !malformed.has(all.length - 1)) all.pop();
+  if (all.length === 0) throw emptyFileError(file, required);
+  const { header, col } = tableHeader(all[0], file, required);
   const rowsMalformed = new Set<number>();
   for (const k of malformed) if (k > 0) rowsMalformed.add(k - 1);
   return { file, header, col, rows: all.slice(1), malformed: rowsMalformed };

@@ -15,6 +15,11 @@ function lineOk(line: unknown): line is Position[] {
 }
 
 function convertLine(line: Position[], crs: Crs): Position[] {
+  // WGS84 needs no conversion: a position that is already [lon, lat] or [lon, lat, finite z] is kept as it is (no copy)
+  if (crs === 'WGS84')
+    return line.map((p) =>
+      p.length === 2 || (p.length === 3 && Number.isFinite(p[2])) ? p : p.length > 2 && Number.isFinite(p[2]) ? [p[0], p[1], p[2]] : [p[0], p[1]],
+    );
   return line.map((p) => {
     const [x, y] = toWgs84(p[0], p[1], crs);
     return p.length > 2 && Number.isFinite(p[2]) ? [x, y, p[2]] : [x, y];

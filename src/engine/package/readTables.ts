@@ -31,14 +31,17 @@ export interface BuildingRow {
   community: number;
 }
 
+/** One buildings.csv row (after the id checks of readRows); any bad value rejects it. */
+export function readBuildingRow(r: RowReader, crs: Crs, communities: Map<string, number>): BuildingRow {
+  const id = r.str('id');
+  const [lon, lat] = readLonLat(r, crs);
+  const households = r.limited('households', PLAUSIBLE_LIMITS.buildingHouseholds, true);
+  const community = readCommunityRef(r, communities) ?? -2;
+  return { id, lon, lat, households, community };
+}
+
 export function readBuildingRows(t: CsvTable, crs: Crs, communities: Map<string, number>, rejected: Rejection[]): BuildingRow[] {
-  return readRows(t, rejected, (r) => {
-    const id = r.str('id');
-    const [lon, lat] = readLonLat(r, crs);
-    const households = r.limited('households', PLAUSIBLE_LIMITS.buildingHouseholds, true);
-    const community = readCommunityRef(r, communities) ?? -2;
-    return { id, lon, lat, households, community };
-  });
+  return readRows(t, rejected, (r) => readBuildingRow(r, crs, communities));
 }
 
 const LEVELS = ['street', 'community', 'compound'] as const;

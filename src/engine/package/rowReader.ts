@@ -1,4 +1,5 @@
 import { escapeControl, type RejectCode, type Rejection } from '../errors';
+import { IdSet } from './IdSet';
 import type { CsvTable } from './parseCsv';
 
 /** Thrown inside a row's reader to reject the row; caught by {@link readRows}. */
@@ -12,11 +13,11 @@ class RowRejected {
 
 /** Reads typed cells of one CSV row; any bad value rejects the whole row. */
 export class RowReader {
-  private cells: string[] = [];
-  constructor(private readonly table: CsvTable) {}
+  private cells: readonly string[] = [];
+  constructor(private readonly table: Pick<CsvTable, 'col'>) {}
 
   /** @internal */
-  setRow(cells: string[]): void {
+  setRow(cells: readonly string[]): void {
     this.cells = cells;
   }
 
@@ -122,29 +123,57 @@ export function clip(v: string, max = 40): string {
  */
 export function readRows<T>(table: CsvTable, rejected: Rejection[], read: (r: RowReader) => T, uniqueIds = true): T[] {
   const out: T[] = [];
-  const reader = new RowReader(table);
-  const seen = new Set<string>();
-  const hasId = uniqueIds && table.col.has('id');
+  const loop = new RowLoop(table, rejected, read, uniqueIds, table.rows.length);
   for (let k = 0; k < table.rows.length; k++) {
-    const cells = table.rows[k];
-    const malformed = table.malformed.has(k);
-    if (!malformed && cells.every((c) => c.trim() === '')) continue;
-    reader.setRow(cells);
-    const id = table.col.has('id') ? reader.raw('id') : '';
-    try {
-      if (malformed) reader.reject('', 'R_PARSE', 'a quoted value does not close: the row is cut at its line end');
-      if (hasId) {
-        if (id === '') reader.reject('id', 'R_EMPTY', 'id is empty');
-        // any earlier row with this id counts, even one rejected for another reason
-        if (seen.has(id)) reader.reject('id', 'R_DUPLICATE_ID', `id '${clip(id)}' repeats an earlier row`);
-        seen.add(id);
-      }
-      const value = read(reader);
-      out.push(value);
-    } catch (e) {
-      if (!(e instanceof RowRejected)) throw e;
-      rejected.push({ file: table.file, row: k + 1, id, field: e.field, code: e.code, reason: e.reason });
-    }
+    const value = loop.row(k, table.rows[k], table.malformed.has(k));
+    if (value !== undefined) out.push(value);
   }
   return out;
+}
+
+/**
+ * The checks of {@link readRows} one row at a time, for readers that take most rows by a
+ * faster path of their own (readBuildingColumns.ts) and hand this one the rest: blank rows,
+ * R_PARSE, empty and duplicate ids, then `read`.
+ */
+export class RowLoop<T> {
+  /** Ids seen so far, of accepted and rejected rows alike (a fast path adds the ids it accepts). */
+  readonly seen: IdSet;
+  private readonly reader: RowReader;
+  private readonly hasId: boolean;
+  private readonly idColumn: boolean;
+  constructor(
+    private readonly table: Pick<CsvTable, 'file' | 'col'>,
+    private readonly rejected: Rejection[],
+    private readonly read: (r: RowReader) => T,
+    uniqueIds = true,
+    expectedRows = 16,
+  ) {
+    this.seen = new IdSet(uniqueIds ? expectedRows : 0);
+    this.reader = new RowReader(table);
+    this.idColumn = table.col.has('id');
+    this.hasId = uniqueIds && this.idColumn;
+  }
+
+  /** Read data row k (0-based; reported as row k + 1): its value, or undefined when it is blank or rejected. */
+  row(k: number, cells: readonly string[], malformed: boolean): T | undefined {
+    if (!malformed && cells.every((c) => c.trim() === '')) return undefined;
+    const reader = this.reader;
+    reader.setRow(cells);
+    const id = this.idColumn ? reader.raw('id') : '';
+    try {
+      if (malformed) reader.reject('', 'R_PARSE', 'a quoted value does not close: the row is cut at its line end');
+      if (this.hasId) {
+        if (id === '') reader.reject('id', 'R_EMPTY', 'id is empty');
+        // any earlier row with this id counts, even one rejected for another reason
+        if (this.seen.has(id)) reader.reject('id', 'R_DUPLICATE_ID', `id '${clip(id)}' repeats an earlier row`);
+        this.seen.add(id);
+      }
+      return this.read(reader);
+    } catch (e) {
+      if (!(e instanceof RowRejected)) throw e;
+      this.rejected.push({ file: this.table.file, row: k + 1, id, field: e.field, code: e.code, reason: e.reason });
+      return undefined;
+    }
+  }
 }
