@@ -92,10 +92,7 @@ describe.skipIf(!hasChromium)('import wizard (导入数据) in Chromium', () => 
     await close?.();
   });
 
-  // Skipped: passes on its own branch, fails on the merged main after ~54 s (found at the end of the
-  // session, not yet diagnosed; see the closing note). test/import-wizard.test.ts still checks the
-  // wizard's import path byte for byte against the CLI.
-  it.skip('imports the office files, shows the report, analyses them on the map and saves the CLI’s package', async () => {
+  it('imports the office files, shows the report, analyses them on the map and saves the CLI’s package', async () => {
     await page.goto(`${origin}/`, { timeout: 120_000, waitUntil: 'domcontentloaded' });
     await page.waitForFunction(() => (window as unknown as { __yulintuReady?: number }).__yulintuReady, null, { timeout: 90_000 });
 
