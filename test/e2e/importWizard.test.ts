@@ -5,13 +5,13 @@
  * the report counts, 分析 puts the imported communities on the map, and 保存数据包 downloads a zip
  * whose files equal those `npm run cli -- import` writes for the same files.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliImport, expectSamePackage, officeCliArgs } from '../helpers/comparePackages';
 import { artefactDir, hasChromium, openSession, ROOT } from './harness';
 
 const OFFICE = join(ROOT, 'test', 'fixtures', 'import-office', 'office');
@@ -48,42 +48,9 @@ describe.skipIf(!hasChromium)('import wizard (导入数据) in Chromium', () => 
   let cliOut = '';
 
   beforeAll(async () => {
-    cliOut = mkdtempSync(join(tmpdir(), 'yl-wizard-cli-'));
-    const o = (n: string) => join(OFFICE, n);
-    const r = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(ROOT, 'scripts/cli.ts'),
-        'import',
-        '--out',
-        cliOut,
-        '--communities',
-        o('社区边界.zip'),
-        '--buildings',
-        o('楼栋.csv'),
-        '--buildings',
-        o('楼栋轮廓.shp'),
-        '--facilities',
-        o('设施台账.xlsx'),
-        '--candidates',
-        o('候选点.csv'),
-        '--crs',
-        'facilities=gcj02',
-        '--crs',
-        'candidates=bd09',
-        '--mapping',
-        o('mapping.json'),
-        '--estimate-households',
-        '--roads',
-        o('blocks.osm'),
-        '--dem',
-        o('dem.tif'),
-      ],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    expect(r.status, r.stderr).toBe(0);
+    const cli = cliImport(officeCliArgs(OFFICE));
+    expect(cli.status, cli.stderr).toBe(0);
+    cliOut = cli.out;
     ({ origin, page, pageErrors, close } = await openSession());
     await page.setViewportSize({ width: 1366, height: 768 });
   }, 180_000);
@@ -157,10 +124,7 @@ describe.skipIf(!hasChromium)('import wizard (导入数据) in Chromium', () => 
     const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('import-save').click()]);
     const zipPath = join(mkdtempSync(join(tmpdir(), 'yl-wizard-zip-')), 'pkg.zip');
     await dl.saveAs(zipPath);
-    const un = unzipSync(new Uint8Array(readFileSync(zipPath)));
-    const cliFiles = readdirSync(cliOut).sort();
-    expect(Object.keys(un).sort()).toEqual(cliFiles);
-    for (const k of cliFiles) expect(Buffer.from(un[k]).equals(readFileSync(join(cliOut, k))), k).toBe(true);
+    expectSamePackage(unzipSync(new Uint8Array(readFileSync(zipPath))), cliOut);
     // import-rejected.csv downloads as the CLI wrote it
     const [rj] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('import-download-rejected').click()]);
     const rjPath = join(mkdtempSync(join(tmpdir(), 'yl-wizard-rj-')), 'r.csv');

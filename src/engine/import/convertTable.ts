@@ -37,7 +37,12 @@ export interface ConvertOptions {
   /** Ids already taken by earlier files of the same role. */
   seenIds: Set<string>;
   rejected: Rejection[];
+  /** Called every {@link PROGRESS_ROWS} rows with the rows done and the table's rows (default: nothing). */
+  onRows?: (done: number, of: number) => void;
 }
+
+/** Rows between two progress calls of convertTable. */
+export const PROGRESS_ROWS = 65536;
 
 /** Converted rows of one table, its report, and the raw coordinates of its points (for the CRS hint). */
 export interface ConvertResult {
@@ -379,7 +384,10 @@ export function convertTable(table: SourceTable, o: ConvertOptions): ConvertResu
 
   const read = { communities: readCommunity, buildings: readBuilding, facilities: readFacility, candidates: readCandidate }[role];
   const records: ConvertResult['records'] = [];
-  for (const r of table.rows) {
+  const total = table.rows.length;
+  for (let k = 0; k < total; k++) {
+    const r = table.rows[k];
+    if (o.onRows && k % PROGRESS_ROWS === 0 && k > 0) o.onRows(k, total);
     row = r;
     if (!r.malformed && r.cells.every((c) => c.trim() === '') && !r.geometry) continue;
     if (!r.malformed && isSummaryRow(r.cells)) {

@@ -5,7 +5,7 @@
 export { importPackage } from './importPackage';
 export type { ImportRequest, ImportResult, ImportReport, ImportSource, ImportProgress } from './importPackage';
 export { inspectSource, guessRole, headerSetKey } from './inspectSource';
-export type { SourcePreview } from './inspectSource';
+export type { SourcePreview, InspectOptions } from './inspectSource';
 export { mapColumns } from './mapColumns';
 export type { ColumnMapping, FieldSource, FileMapping } from './mapColumns';
 export { resolveCrs, crsFromPrj, WGS84_CRS } from './resolveCrs';
