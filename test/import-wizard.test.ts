@@ -4,14 +4,15 @@
  * a user would), imported, give a package byte-identical to `npm run cli -- import` on the same
  * files. Also: the saved zip is deterministic and holds those bytes; remembered column choices.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { importPackage, inspectSource, type NamedBytes } from '../src/engine/index';
-import { buildImportRequest, groupFiles, mappingOf, type WizardSource } from '../src/state/importRequest';
+import { importer, importPackage, inspectSource, type ImportRole, type NamedBytes } from '../src/engine/index';
+import { buildImportRequest, groupFiles, mappingOf, wizardMapping, type WizardSource } from '../src/state/importRequest';
 import { packageZip } from '../src/state/packageZip';
-import { recallColumns, rememberColumns } from '../src/state/rememberedMapping';
+import { recallColumns, recallValues, rememberColumns, rememberValues, rememberValuesKey } from '../src/state/rememberedMapping';
 import { cliImport, expectSamePackage, officeCliArgs, OFFICE } from './helpers/comparePackages';
 
 const DROPPED = [
@@ -92,6 +93,45 @@ describe('import wizard request (office fixtures)', () => {
     expectSamePackage(un, cli.out);
   }, 120_000);
 
+  it('lists the unknown value words; those chosen import as the CLI with the wizard’s mapping.json does, byte for byte', async () => {
+    const sources = wizardSources();
+    const dropped = mappingOf(sources);
+    // the words the wizard lists: what the preview read that neither the vocabulary nor mapping.json knows
+    const unknown = sources.flatMap((s) => {
+      if (!(s.role in importer.VALUE_FIELDS)) return [];
+      const p = inspectSource(s.files, { role: s.role as ImportRole, mapping: dropped[s.name] })[0];
+      return Object.keys(importer.VALUE_FIELDS[s.role as ImportRole]).flatMap((field) => {
+        const src = p.mapping.fields[field];
+        if (!src || !('column' in src)) return [];
+        return importer
+          .unknownWords(s.role as ImportRole, field, p.values[src.column], dropped[s.name]?.values?.[field])
+          .map((u) => `${s.name} ${field} ${u.value} ×${u.rows}`);
+      });
+    });
+    expect(unknown).toEqual(['候选点.csv ownership 不详 ×1', '设施台账.xlsx services 理发 ×1']); // in drop order
+    const chosen = sources.map((s) =>
+      s.name === '设施台账.xlsx'
+        ? { ...s, crs: 'gcj02', values: { services: { 理发: 'housekeeping' } } }
+        : s.name === '候选点.csv'
+          ? { ...s, crs: 'bd09', values: { ownership: { 不详: 'state' } } }
+          : s,
+    );
+    const wizard = await importPackage(buildImportRequest(chosen, { estimateHouseholds: true }));
+    // the two rows the fixtures' own mapping rejects now import
+    expect(wizard.rejected.map((r) => r.id)).toEqual(['LD900', 'LD901']);
+    const m = wizardMapping(chosen, dropped);
+    expect(m).toEqual({
+      ...dropped,
+      '设施台账.xlsx': { ...dropped['设施台账.xlsx'], values: { status: { 暂定: 'planned' }, services: { 理发: 'housekeeping' } } },
+      '候选点.csv': { values: { ownership: { 不详: 'state' } } },
+    });
+    const path = join(mkdtempSync(join(tmpdir(), 'yl-wizard-mapping-')), 'mapping.json');
+    writeFileSync(path, JSON.stringify(m, null, 2));
+    const cli = cliImport(officeCliArgs(OFFICE, { mapping: path }));
+    expect(cli.status, cli.stderr).toBe(0);
+    expectSamePackage(wizard.files, cli.out);
+  }, 120_000);
+
   it('a column chosen in the wizard goes into the file’s mapping on top of the mapping file', () => {
     const sources = wizardSources().map((s) => (s.name === '社区边界.zip' ? { ...s, columns: { population: null } } : s));
     const req = buildImportRequest(sources);
@@ -109,5 +149,10 @@ describe('remembered column choices', () => {
     expect(recallColumns('facilities', ['建设情况', '编号', '名称'])).toEqual({ status: '建设情况', operator: null });
     expect(recallColumns('candidates', ['编号', '名称', '建设情况'])).toBeUndefined();
     expect(recallColumns('facilities', ['编号', '名称'])).toBeUndefined();
+    rememberValues('candidates', ['编号', '权属'], { ownership: { 不详: 'state' } });
+    expect(recallValues('candidates', ['权属', '编号'])).toEqual({ ownership: { 不详: 'state' } });
+    expect(recallValues('facilities', ['编号', '权属'])).toBeUndefined();
+    store.set(rememberValuesKey('candidates', ['x']), '{"ownership":{"a":1,"b":"state"},"source":[]}'); // hand-edited storage: only word → code strings
+    expect(recallValues('candidates', ['x'])).toEqual({ ownership: { b: 'state' } });
   });
 });

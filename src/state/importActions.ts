@@ -1,9 +1,19 @@
 import type { FileMapping, ImportRole, NamedBytes } from '../engine/index';
 import { importInWorker, inspectInWorker } from '../client/importClient';
 import { toFailureLike } from './importFailure';
-import { PARSE_JSON_BELOW, SNIFF_BYTES, TABLE_ROLES, buildImportRequest, groupFiles, mappingOf, type WizardRole, type WizardSource } from './importRequest';
+import {
+  PARSE_JSON_BELOW,
+  SNIFF_BYTES,
+  TABLE_ROLES,
+  buildImportRequest,
+  groupFiles,
+  mappingOf,
+  wizardMapping,
+  type WizardRole,
+  type WizardSource,
+} from './importRequest';
 import { useImport, type ImportEntry, type NamedBlob } from './importStore';
-import { recallColumns, rememberColumns } from './rememberedMapping';
+import { recallColumns, recallValues, rememberColumns, rememberValues } from './rememberedMapping';
 
 let nextId = 1;
 
@@ -27,7 +37,16 @@ const readBlob = async (f: NamedBlob): Promise<NamedBytes> => ({ name: f.name, b
 
 /** Entries with their files' bytes read. */
 const withBytes = (entries: readonly ImportEntry[]): Promise<WizardSource[]> =>
-  Promise.all(entries.map(async (e) => ({ name: e.name, role: e.role, columns: e.columns, crs: e.crs, files: await Promise.all(e.files.map(readBlob)) })));
+  Promise.all(
+    entries.map(async (e) => ({
+      name: e.name,
+      role: e.role,
+      columns: e.columns,
+      values: e.values,
+      crs: e.crs,
+      files: await Promise.all(e.files.map(readBlob)),
+    })),
+  );
 
 /** The dropped mapping file's entries (read from its Blob: a small file). */
 async function mappingIn(entries: readonly ImportEntry[]): Promise<Record<string, FileMapping>> {
@@ -46,7 +65,17 @@ async function inspect(id: number, role?: ImportRole): Promise<void> {
     const first = previews[0];
     const chosen: ImportRole = role ?? first?.role ?? 'buildings';
     const recalled = first ? recallColumns(chosen, first.header) : undefined;
-    patchEntry(id, { busy: false, previews, guessed: role ? entry.guessed : first?.role, role: chosen, columns: recalled ?? {}, recalled: !!recalled });
+    const values = first ? recallValues(chosen, first.header) : undefined;
+    patchEntry(id, {
+      busy: false,
+      previews,
+      guessed: role ? entry.guessed : first?.role,
+      role: chosen,
+      columns: recalled ?? {},
+      values: values ?? {},
+      recalled: !!(recalled || values),
+      dropped: mapping,
+    });
   } catch (e) {
     patchEntry(id, { busy: false, previews: [], error: toFailureLike(e) });
   }
@@ -81,7 +110,7 @@ export async function addImportFiles(files: readonly File[]): Promise<void> {
 
 /** Change an entry's role; a table role re-reads the file (header detection depends on the role). */
 export async function setEntryRole(id: number, role: WizardRole): Promise<void> {
-  patchEntry(id, { role, columns: {} });
+  patchEntry(id, { role, columns: {}, values: {} });
   if (isTable(role)) await inspect(id, role);
 }
 
@@ -112,6 +141,31 @@ export function setColumnField(id: number, header: string, field: string): void 
   if (field) columns[field] = header;
   patchEntry(id, { columns });
   rememberColumns(entry.role, first.header, columns);
+}
+
+/**
+ * Map a word found in a value field's column (services, status, level, source, ownership) to a
+ * contract code ('' = no choice: the import rejects rows with it). Goes into the file's mapping
+ * `values` as a mapping file's would, and is remembered for files of the same role and header set.
+ */
+export function setValueWord(id: number, field: string, word: string, code: string): void {
+  const entry = useImport.getState().entries.find((e) => e.id === id);
+  const first = entry?.previews[0];
+  if (!entry || !first || !isTable(entry.role)) return;
+  const words = { ...(entry.values?.[field] ?? {}) };
+  if (code) words[word] = code;
+  else delete words[word];
+  const values = { ...(entry.values ?? {}), [field]: words };
+  if (!Object.keys(words).length) delete values[field];
+  patchEntry(id, { values });
+  rememberValues(entry.role, first.header, values);
+}
+
+/** The wizard's choices as a `--mapping` file (mapping.json), for the CLI to repeat this import. */
+export async function wizardMappingJson(): Promise<Uint8Array> {
+  const entries = useImport.getState().entries;
+  const m = wizardMapping(entries, await mappingIn(entries));
+  return new TextEncoder().encode(JSON.stringify(m, null, 2) + '\n');
 }
 
 /** Choose an entry's CRS ('' = the file's own, else WGS84). */

@@ -20,6 +20,8 @@ export interface WizardSource<F = NamedBytes> {
   role: WizardRole;
   /** Column overrides chosen in the wizard (field → header, or null = leave unmapped). */
   columns: Record<string, string | null>;
+  /** Value words chosen in the wizard (field → word → contract code), as a mapping file's `values`; absent = none. */
+  values?: Record<string, Record<string, string>>;
   /** CRS chosen in the wizard (wgs84, cgcs2000, gcj02, bd09, EPSG:<code>); '' = the file's own, else WGS84. */
   crs: string;
 }
@@ -122,6 +124,35 @@ export function mappingOf(sources: readonly WizardSource[]): Record<string, File
 
 const ROLE_ORDER: readonly WizardRole[] = [...TABLE_ROLES];
 
+/** A file's mapping: the mapping file's entry with the wizard's column and value-word choices on top (undefined when there is none of either). */
+function fileMapping(base: FileMapping | undefined, s: WizardSource<unknown>): FileMapping | undefined {
+  const cols = Object.keys(s.columns).length ? { ...(base?.columns ?? {}), ...s.columns } : base?.columns;
+  let values = base?.values;
+  for (const [field, words] of Object.entries(s.values ?? {})) {
+    if (Object.keys(words).length) values = { ...values, [field]: { ...(values?.[field] ?? {}), ...words } };
+  }
+  if (!base && !cols && !values) return undefined;
+  const m: FileMapping = { ...(base ?? {}) };
+  if (cols) m.columns = cols;
+  if (values) m.values = values;
+  return m;
+}
+
+/**
+ * The wizard's choices as a `--mapping` file (JSON keyed by file name, as docs/IMPORT.md
+ * describes): the dropped mapping file's entries with the column and value-word choices made in
+ * the wizard on top. The CLI given it (and the same files and CRSs) writes the wizard's package.
+ */
+export function wizardMapping(sources: readonly WizardSource<unknown>[], dropped: Record<string, FileMapping> = {}): Record<string, FileMapping> {
+  const out: Record<string, FileMapping> = { ...dropped };
+  for (const s of sources) {
+    if (!ROLE_ORDER.includes(s.role)) continue;
+    const m = fileMapping(dropped[s.name], s);
+    if (m) out[s.name] = m;
+  }
+  return out;
+}
+
 /**
  * The import request the wizard sends: table sources in role order (communities, buildings,
  * facilities, candidates), within a role by file name — so the CLI given the same files as
@@ -139,13 +170,8 @@ export function buildImportRequest(sources: readonly WizardSource[], o: { estima
     sources: tables.map((s) => {
       const src: ImportSource = { role: s.role as ImportRole, files: s.files };
       if (s.crs) src.crs = s.crs;
-      const base = mapping[s.name];
-      const cols = Object.keys(s.columns).length ? { ...(base?.columns ?? {}), ...s.columns } : base?.columns;
-      if (base || cols) {
-        const m: FileMapping = { ...(base ?? {}) };
-        if (cols) m.columns = cols;
-        src.mapping = m;
-      }
+      const m = fileMapping(mapping[s.name], s);
+      if (m) src.mapping = m;
       return src;
     }),
   };

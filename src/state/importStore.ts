@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ImportResult, ImportRole, SourcePreview } from '../engine/index';
+import type { FileMapping, ImportResult, ImportRole, SourcePreview } from '../engine/index';
 import type { WorkerFailure } from '../worker/protocol';
 import type { WizardSource } from './importRequest';
 
@@ -23,8 +23,10 @@ export interface ImportEntry extends WizardSource<NamedBlob> {
   /** Reading it failed: the message names the file. */
   error?: WorkerFailure;
   busy: boolean;
-  /** Column choices were recalled from an earlier import of the same header set. */
+  /** Column or value-word choices were recalled from an earlier import of the same header set. */
   recalled?: boolean;
+  /** The dropped mapping file's entry for this file when it was read (its value words count as known). */
+  dropped?: FileMapping;
 }
 
 /** The import wizard's state (src/ui/import). */

@@ -20,7 +20,7 @@ export const OFFICE = join(FIXTURES, 'import-office', 'office');
  * The CLI arguments of the full office import: every fixture file, facilities in GCJ-02 and
  * candidates in BD-09, mapping.json, the households estimate, the OSM roads with the DEM.
  */
-export function officeCliArgs(dir = OFFICE): string[] {
+export function officeCliArgs(dir = OFFICE, o2: { /** another mapping file (default the fixtures' mapping.json) */ mapping?: string } = {}): string[] {
   const o = (n: string) => join(dir, n);
   return [
     '--communities',
@@ -38,7 +38,7 @@ export function officeCliArgs(dir = OFFICE): string[] {
     '--crs',
     'candidates=bd09',
     '--mapping',
-    o('mapping.json'),
+    o2.mapping ?? o('mapping.json'),
     '--estimate-households',
     '--roads',
     o('blocks.osm'),

@@ -23,4 +23,6 @@ export { readDem } from './roads/demSampler';
 export { pointInside, polygonAreaM2 } from './polygonPoint';
 export { parseNumberCell, parseCoordinateCell } from './parseCell';
 export * from './vocabulary';
+export { VALUE_FIELDS, valueCodes, valueLookup, cellWords, unknownWords, columnValues, MAX_COLUMN_VALUES } from './valueWords';
+export type { ColumnValue } from './valueWords';
 export type * from './importTypes';

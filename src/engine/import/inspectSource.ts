@@ -2,6 +2,7 @@ import { mapColumns, type ColumnMapping, type FileMapping } from './mapColumns';
 import { readSources, type ReadSourceOptions } from './readSources';
 import { crsFromPrj, resolveCrs } from './resolveCrs';
 import type { NamedBytes, SourceTable } from './sourceTable';
+import { columnValues, type ColumnValue } from './valueWords';
 import { HEADER_SYNONYMS, IMPORT_ROLES, REQUIRED_FIELDS, normaliseWord, type ImportRole } from './vocabulary';
 
 /** What the wizard shows of one source table before importing. */
@@ -15,6 +16,10 @@ export interface SourcePreview {
   rows: number;
   /** Whether every row was read (false: only the first `maxRows`, see inspectSource). */
   complete: boolean;
+  /** Data rows read (all of them when `complete`). */
+  read: number;
+  /** Per header column, its distinct values among the rows read with their row counts (see columnValues): the wizard lists unknown value words from them. */
+  values: ColumnValue[][];
   hasGeometry: boolean;
   /** The role guessed from headers and file name, and each role's score. */
   role: ImportRole;
@@ -101,6 +106,8 @@ export function inspectSource(files: NamedBytes[], o: InspectOptions = {}): Sour
       preview: t.rows.slice(0, o.previewRows ?? 10).map((r) => r.cells),
       rows: t.partial ? (t.partial.approxRows ?? 0) : t.rows.length,
       complete: !t.partial,
+      read: t.rows.length,
+      values: columnValues(t.header.length, t.rows),
       hasGeometry: t.rows.some((r) => r.geometry),
       role,
       roleScores: guess.scores,

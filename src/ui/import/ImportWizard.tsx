@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useLang } from '../../i18n/lang';
 import { TABLE_ROLES, type WizardRole } from '../../state/importRequest';
-import { addImportFiles, openImport, removeEntry, resetImport, runWizardImport, setEntryRole, setEstimate } from '../../state/importActions';
+import { addImportFiles, openImport, removeEntry, resetImport, runWizardImport, setEntryRole, setEstimate, wizardMappingJson } from '../../state/importActions';
 import { useImport } from '../../state/importStore';
 import { packageZip } from '../../state/packageZip';
 import { downloadBlob } from '../../export/download';
@@ -147,7 +147,13 @@ export function ImportWizard({ onAnalyse }: { onAnalyse: (files: File[]) => void
                       </select>
                       {e.guessed && e.guessed !== e.role && <span className="muted"> {t('guessed', { role: t(`roles.${e.guessed}`) })}</span>}
                     </td>
-                    <td className="num">{e.busy ? t('reading') : e.previews.length ? t('rows', { n: e.previews.reduce((n, p) => n + p.rows, 0) }) : ''}</td>
+                    <td className="num">
+                      {e.busy
+                        ? t('reading')
+                        : e.previews.length
+                          ? t(e.previews.every((p) => p.complete) ? 'rows' : 'rowsAbout', { n: e.previews.reduce((n, p) => n + p.rows, 0) })
+                          : ''}
+                    </td>
                     <td>
                       <button type="button" className="secondary" onClick={() => removeEntry(e.id)} disabled={busy}>
                         {t('remove')}
@@ -208,6 +214,16 @@ export function ImportWizard({ onAnalyse }: { onAnalyse: (files: File[]) => void
             />
             <div className="import-actions">
               <div className="spacer" />
+              <button
+                type="button"
+                data-testid="import-save-mapping"
+                className="secondary"
+                onClick={() =>
+                  void wizardMappingJson().then((b) => downloadBlob('mapping.json', new Blob([b as Uint8Array<ArrayBuffer>], { type: 'application/json' })))
+                }
+              >
+                {t('saveMapping')}
+              </button>
               <button
                 type="button"
                 data-testid="import-save"
