@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { importer, importPackage, inspectSource, type ImportRole, type NamedBytes } from '../src/engine/index';
-import { buildImportRequest, groupFiles, mappingOf, wizardMapping, type WizardSource } from '../src/state/importRequest';
+import { SNIFF_BYTES, buildImportRequest, groupFiles, mappingOf, wizardMapping, type WizardSource } from '../src/state/importRequest';
 import { packageZip } from '../src/state/packageZip';
 import { recallColumns, recallValues, rememberColumns, rememberValues, rememberValuesKey } from '../src/state/rememberedMapping';
 import { cliImport, expectSamePackage, officeCliArgs, OFFICE } from './helpers/comparePackages';
@@ -131,6 +131,30 @@ describe('import wizard request (office fixtures)', () => {
     expect(cli.status, cli.stderr).toBe(0);
     expectSamePackage(wizard.files, cli.out);
   }, 120_000);
+
+  it('guesses a large GeoJSON’s kind from its first 64 KB (what the wizard hands over), lines as the walking network', () => {
+    const fc = (type: string, coords: unknown) =>
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: Array.from({ length: 3000 }, (_, k) => ({ type: 'Feature', properties: { k }, geometry: { type, coordinates: coords } })),
+      });
+    const head = (s: string) => new TextEncoder().encode(s).subarray(0, SNIFF_BYTES);
+    const lines = fc('LineString', [
+      [106.5, 29.5],
+      [106.51, 29.51],
+    ]);
+    expect(lines.length).toBeGreaterThan(SNIFF_BYTES); // cut: not parseable JSON
+    const g = groupFiles([
+      { name: 'roads.geojson', bytes: head(lines) },
+      { name: 'blocks.geojson', bytes: head(fc('MultiLineString', [[[106.5, 29.5]]])) },
+      { name: 'areas.geojson', bytes: head(fc('Polygon', [[[106.5, 29.5]]])) },
+    ]);
+    expect(g.map((x) => [x.name, x.role])).toEqual([
+      ['roads.geojson', 'roads'],
+      ['blocks.geojson', 'roads'],
+      ['areas.geojson', 'buildings'], // a table: its role is guessed when read
+    ]);
+  });
 
   it('a column chosen in the wizard goes into the file’s mapping on top of the mapping file', () => {
     const sources = wizardSources().map((s) => (s.name === '社区边界.zip' ? { ...s, columns: { population: null } } : s));
