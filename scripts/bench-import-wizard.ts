@@ -9,12 +9,13 @@
  * become 楼栋编号, 经度, 纬度, 户数（户）, 所属社区代码 with a 楼栋名称 and 层数 added), else
  * written from a seeded generator; either way into a temporary directory, never the repo.
  * Load average is printed with the figures: the machine is shared.
- *   npx tsx scripts/bench-import-wizard.ts [--rows 1000000] [--from data/generated/city1m/buildings.csv]
+ * Then (unless --no-node) the engine's CPU seconds on the same file in Node, for steadier figures.
+ *   npx tsx scripts/bench-import-wizard.ts [--rows 1000000] [--from data/generated/city1m/buildings.csv] [--no-node]
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mulberry32 } from '../src/engine/index';
+import { importPackage, inspectSource, mulberry32 } from '../src/engine/index';
 import { encodeGbk } from '../test/helpers/gbk';
 import { openSession, ROOT } from '../test/e2e/harness';
 
@@ -57,6 +58,22 @@ const file = join(dir, '楼栋.csv');
 const bytes = encodeGbk(lines.join('\r\n') + '\r\n');
 writeFileSync(file, bytes);
 const load = () => loadavg().map((x) => x.toFixed(1));
+
+/** CPU seconds of the engine's work on this file in Node (one thread): the preview as the worker reads it, the whole-file read, the import. Steadier than wall time on a shared machine. */
+async function engineCpu(): Promise<Record<string, number>> {
+  const named = [{ name: '楼栋.csv', bytes: new Uint8Array(bytes) }];
+  const cpu = async (f: () => unknown) => {
+    const c0 = process.cpuUsage();
+    await f();
+    const c = process.cpuUsage(c0);
+    return +((c.user + c.system) / 1e6).toFixed(2);
+  };
+  return {
+    previewFirstRowsCpuS: await cpu(() => inspectSource(named, { previewRows: 5, maxRows: 1000 })),
+    previewWholeFileCpuS: await cpu(() => inspectSource(named, { previewRows: 5 })),
+    importPackageCpuS: await cpu(() => importPackage({ sources: [{ role: 'buildings', files: named }] })),
+  };
+}
 
 type W = { __tasks: { start: number; ms: number }[]; __scripts: { start: number; ms: number; what: string }[]; __yulintuReady?: number };
 const s = await openSession();
@@ -110,6 +127,8 @@ try {
         longestTaskMs: tasks.length ? Math.max(...tasks) : 0,
         tasksOver50: tasks.length,
         longestScriptMs: scripts.length ? Math.round(scripts[0].ms) : 0,
+        // the wizard's own code (its worker messages, actions, components), apart from the map's frames
+        longestImportScriptMs: Math.round(scripts.find((x) => /comlink|import/i.test(x.what))?.ms ?? 0),
         topScripts: scripts.slice(0, 3).map((x) => `${Math.round(x.ms)} ms ${x.what}`),
       };
     }, from);
@@ -139,6 +158,7 @@ try {
       importLongTasks: importTasks,
       total,
       loadAverage: { before: loadBefore, after: load() },
+      node: process.argv.includes('--no-node') ? undefined : await engineCpu(),
     }),
   );
 } finally {
