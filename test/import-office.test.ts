@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, communitiesCsv, importPackage, inspectSource, loadPackage, resolvePolicy, type ImportRequest, type PackageFiles } from '../src/engine/index';
+import { cliImport, expectSamePackage, officeCliArgs } from './helpers/comparePackages';
 import { FIXTURES, fixtureFiles } from './helpers/fixtures';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -133,44 +134,10 @@ describe('import of office files (import-office fixture)', async () => {
   });
 
   it('the CLI writes byte for byte the package the engine returns', () => {
-    const out = mkdtempSync(join(tmpdir(), 'yl-import-'));
-    const o = (n: string) => join(OFFICE, n);
-    const r = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(ROOT, 'scripts/cli.ts'),
-        'import',
-        '--out',
-        out,
-        '--communities',
-        o('社区边界.zip'),
-        '--buildings',
-        o('楼栋.csv'),
-        '--buildings',
-        o('楼栋轮廓.shp'),
-        '--facilities',
-        o('设施台账.xlsx'),
-        '--candidates',
-        o('候选点.csv'),
-        '--crs',
-        'facilities=gcj02',
-        '--crs',
-        'candidates=bd09',
-        '--mapping',
-        o('mapping.json'),
-        '--estimate-households',
-        '--roads',
-        o('blocks.osm'),
-        '--dem',
-        o('dem.tif'),
-      ],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    expect(r.stderr).toContain('楼栋.csv → buildings: 33 imported, 2 rejected');
-    expect(r.status).toBe(0);
-    for (const k of Object.keys(result.files)) expect(readFileSync(join(out, k)).equals(Buffer.from(result.files[k])), k).toBe(true);
+    const cli = cliImport(officeCliArgs());
+    expect(cli.stderr).toContain('楼栋.csv → buildings: 33 imported, 2 rejected');
+    expect(cli.status).toBe(0);
+    expectSamePackage(result.files, cli.out);
   });
 
   it('a browser ES-module bundle of the engine, without Node’s Buffer, writes the same bytes (the map’s worker)', async () => {
@@ -191,7 +158,7 @@ describe('import of office files (import-office fixture)', async () => {
     const req = officeRequest();
     req.roads = { file: file('blocks.osm.pbf') };
     const here = await importPackage(req);
-    for (const k of Object.keys(here.files)) expect(readFileSync(join(dir, 'out', k)).equals(Buffer.from(here.files[k])), k).toBe(true);
+    expectSamePackage(here.files, join(dir, 'out'));
   });
 
   it('guesses each office file’s role and mapping for the wizard', () => {

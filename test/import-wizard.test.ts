@@ -4,20 +4,17 @@
  * a user would), imported, give a package byte-identical to `npm run cli -- import` on the same
  * files. Also: the saved zip is deterministic and holds those bytes; remembered column choices.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { importPackage, inspectSource, type NamedBytes } from '../src/engine/index';
-import { buildImportRequest, groupFiles, mappingOf, type WizardSource } from '../src/state/importRequest';
+import { importer, importPackage, inspectSource, type ImportRole, type NamedBytes } from '../src/engine/index';
+import { SNIFF_BYTES, buildImportRequest, groupFiles, mappingOf, wizardMapping, type WizardSource } from '../src/state/importRequest';
 import { packageZip } from '../src/state/packageZip';
-import { recallColumns, rememberColumns } from '../src/state/rememberedMapping';
-import { FIXTURES } from './helpers/fixtures';
+import { recallColumns, recallValues, rememberColumns, rememberValues, rememberValuesKey } from '../src/state/rememberedMapping';
+import { cliImport, expectSamePackage, officeCliArgs, OFFICE } from './helpers/comparePackages';
 
-const ROOT = join(import.meta.dirname, '..');
-const OFFICE = join(FIXTURES, 'import-office', 'office');
 const DROPPED = [
   '楼栋轮廓.dbf',
   '候选点.csv',
@@ -71,45 +68,10 @@ describe('import wizard request (office fixtures)', () => {
       'candidates:候选点.csv:bd09',
     ]);
     const wizard = await importPackage(req);
-    const out = mkdtempSync(join(tmpdir(), 'yl-wizard-'));
-    const o = (n: string) => join(OFFICE, n);
-    const r = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(ROOT, 'scripts/cli.ts'),
-        'import',
-        '--out',
-        out,
-        '--communities',
-        o('社区边界.zip'),
-        '--buildings',
-        o('楼栋.csv'),
-        '--buildings',
-        o('楼栋轮廓.shp'),
-        '--facilities',
-        o('设施台账.xlsx'),
-        '--candidates',
-        o('候选点.csv'),
-        '--crs',
-        'facilities=gcj02',
-        '--crs',
-        'candidates=bd09',
-        '--mapping',
-        o('mapping.json'),
-        '--estimate-households',
-        '--roads',
-        o('blocks.osm'),
-        '--dem',
-        o('dem.tif'),
-      ],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    expect(r.status, r.stderr).toBe(0);
-    const cliFiles = readdirSync(out).sort();
-    expect(Object.keys(wizard.files).sort()).toEqual(cliFiles);
-    expect(cliFiles).toEqual([
+    const cli = cliImport(officeCliArgs());
+    expect(cli.status, cli.stderr).toBe(0);
+    expectSamePackage(wizard.files, cli.out);
+    expect(Object.keys(wizard.files).sort()).toEqual([
       'buildings.csv',
       'candidates.csv',
       'communities.geojson',
@@ -119,7 +81,6 @@ describe('import wizard request (office fixtures)', () => {
       'manifest.json',
       'roads.geojson',
     ]);
-    for (const k of cliFiles) expect(Buffer.from(wizard.files[k]).equals(readFileSync(join(out, k))), k).toBe(true);
     // the report the wizard shows: 33 of 35 rows of 楼栋.csv imported, 2 rejected
     const b = wizard.report.files.find((f) => f.file === '楼栋.csv');
     expect([b?.rowsRead, b?.imported, b?.rejected]).toEqual([35, 33, 2]);
@@ -128,9 +89,72 @@ describe('import wizard request (office fixtures)', () => {
     const zip = packageZip(wizard.files);
     expect(Buffer.from(packageZip(wizard.files)).equals(Buffer.from(zip))).toBe(true);
     const un = unzipSync(zip);
-    expect(Object.keys(un)).toEqual(cliFiles);
-    for (const k of cliFiles) expect(Buffer.from(un[k]).equals(readFileSync(join(out, k))), k).toBe(true);
+    expect(Object.keys(un)).toEqual(Object.keys(un).sort()); // entries in name order
+    expectSamePackage(un, cli.out);
   }, 120_000);
+
+  it('lists the unknown value words; those chosen import as the CLI with the wizard’s mapping.json does, byte for byte', async () => {
+    const sources = wizardSources();
+    const dropped = mappingOf(sources);
+    // the words the wizard lists: what the preview read that neither the vocabulary nor mapping.json knows
+    const unknown = sources.flatMap((s) => {
+      if (!(s.role in importer.VALUE_FIELDS)) return [];
+      const p = inspectSource(s.files, { role: s.role as ImportRole, mapping: dropped[s.name] })[0];
+      return Object.keys(importer.VALUE_FIELDS[s.role as ImportRole]).flatMap((field) => {
+        const src = p.mapping.fields[field];
+        if (!src || !('column' in src)) return [];
+        return importer
+          .unknownWords(s.role as ImportRole, field, p.values[src.column], dropped[s.name]?.values?.[field])
+          .map((u) => `${s.name} ${field} ${u.value} ×${u.rows}`);
+      });
+    });
+    expect(unknown).toEqual(['候选点.csv ownership 不详 ×1', '设施台账.xlsx services 理发 ×1']); // in drop order
+    const chosen = sources.map((s) =>
+      s.name === '设施台账.xlsx'
+        ? { ...s, crs: 'gcj02', values: { services: { 理发: 'housekeeping' } } }
+        : s.name === '候选点.csv'
+          ? { ...s, crs: 'bd09', values: { ownership: { 不详: 'state' } } }
+          : s,
+    );
+    const wizard = await importPackage(buildImportRequest(chosen, { estimateHouseholds: true }));
+    // the two rows the fixtures' own mapping rejects now import
+    expect(wizard.rejected.map((r) => r.id)).toEqual(['LD900', 'LD901']);
+    const m = wizardMapping(chosen, dropped);
+    expect(m).toEqual({
+      ...dropped,
+      '设施台账.xlsx': { ...dropped['设施台账.xlsx'], values: { status: { 暂定: 'planned' }, services: { 理发: 'housekeeping' } } },
+      '候选点.csv': { values: { ownership: { 不详: 'state' } } },
+    });
+    const path = join(mkdtempSync(join(tmpdir(), 'yl-wizard-mapping-')), 'mapping.json');
+    writeFileSync(path, JSON.stringify(m, null, 2));
+    const cli = cliImport(officeCliArgs(OFFICE, { mapping: path }));
+    expect(cli.status, cli.stderr).toBe(0);
+    expectSamePackage(wizard.files, cli.out);
+  }, 120_000);
+
+  it('guesses a large GeoJSON’s kind from its first 64 KB (what the wizard hands over), lines as the walking network', () => {
+    const fc = (type: string, coords: unknown) =>
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: Array.from({ length: 3000 }, (_, k) => ({ type: 'Feature', properties: { k }, geometry: { type, coordinates: coords } })),
+      });
+    const head = (s: string) => new TextEncoder().encode(s).subarray(0, SNIFF_BYTES);
+    const lines = fc('LineString', [
+      [106.5, 29.5],
+      [106.51, 29.51],
+    ]);
+    expect(lines.length).toBeGreaterThan(SNIFF_BYTES); // cut: not parseable JSON
+    const g = groupFiles([
+      { name: 'roads.geojson', bytes: head(lines) },
+      { name: 'blocks.geojson', bytes: head(fc('MultiLineString', [[[106.5, 29.5]]])) },
+      { name: 'areas.geojson', bytes: head(fc('Polygon', [[[106.5, 29.5]]])) },
+    ]);
+    expect(g.map((x) => [x.name, x.role])).toEqual([
+      ['roads.geojson', 'roads'],
+      ['blocks.geojson', 'roads'],
+      ['areas.geojson', 'buildings'], // a table: its role is guessed when read
+    ]);
+  });
 
   it('a column chosen in the wizard goes into the file’s mapping on top of the mapping file', () => {
     const sources = wizardSources().map((s) => (s.name === '社区边界.zip' ? { ...s, columns: { population: null } } : s));
@@ -149,5 +173,10 @@ describe('remembered column choices', () => {
     expect(recallColumns('facilities', ['建设情况', '编号', '名称'])).toEqual({ status: '建设情况', operator: null });
     expect(recallColumns('candidates', ['编号', '名称', '建设情况'])).toBeUndefined();
     expect(recallColumns('facilities', ['编号', '名称'])).toBeUndefined();
+    rememberValues('candidates', ['编号', '权属'], { ownership: { 不详: 'state' } });
+    expect(recallValues('candidates', ['权属', '编号'])).toEqual({ ownership: { 不详: 'state' } });
+    expect(recallValues('facilities', ['编号', '权属'])).toBeUndefined();
+    store.set(rememberValuesKey('candidates', ['x']), '{"ownership":{"a":1,"b":"state"},"source":[]}'); // hand-edited storage: only word → code strings
+    expect(recallValues('candidates', ['x'])).toEqual({ ownership: { b: 'state' } });
   });
 });

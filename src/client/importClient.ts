@@ -12,12 +12,22 @@ function importer(): Comlink.Remote<ImportWorkerApi> {
   return remote;
 }
 
-/** Describe one wizard source's tables in the import worker (bytes copied: the wizard keeps them). */
-export function inspectInWorker(files: NamedBytes[], role?: ImportRole, mapping?: FileMapping): Promise<SourcePreview[]> {
-  return importer().inspect(files, role, mapping) as Promise<SourcePreview[]>;
+/** The distinct ArrayBuffers under these files, for a transfer list (a buffer listed twice fails the postMessage). */
+function buffersOf(files: readonly NamedBytes[]): ArrayBuffer[] {
+  return [...new Set(files.map((f) => f.bytes.buffer as ArrayBuffer))];
 }
 
-/** Import in the worker, with progress (stage, fraction 0…1). */
+/**
+ * Describe one wizard source's tables in the import worker: large files only by their first
+ * rows (inspectSource maxRows). The bytes are transferred, not copied: the caller's buffers
+ * are detached afterwards (the wizard reads its Blobs afresh for each call).
+ */
+export function inspectInWorker(files: NamedBytes[], role?: ImportRole, mapping?: FileMapping): Promise<SourcePreview[]> {
+  return importer().inspect(Comlink.transfer(files, buffersOf(files)), role, mapping) as Promise<SourcePreview[]>;
+}
+
+/** Import in the worker, with progress (stage, fraction 0…1). The request's bytes are transferred, not copied (detached here afterwards). */
 export function importInWorker(req: ImportRequest, onProgress?: ProgressCallback): Promise<ImportResult> {
-  return importer().run(req, onProgress ? Comlink.proxy(onProgress) : undefined) as Promise<ImportResult>;
+  const files = [...req.sources.flatMap((s) => s.files), ...(req.roads ? [req.roads.file] : []), ...(req.dem ? [req.dem] : [])];
+  return importer().run(Comlink.transfer(req, buffersOf(files)), onProgress ? Comlink.proxy(onProgress) : undefined) as Promise<ImportResult>;
 }

@@ -1,9 +1,19 @@
-import type { ImportRole, NamedBytes } from '../engine/index';
+import type { FileMapping, ImportRole, NamedBytes } from '../engine/index';
 import { importInWorker, inspectInWorker } from '../client/importClient';
 import { toFailureLike } from './importFailure';
-import { TABLE_ROLES, buildImportRequest, groupFiles, mappingOf, type WizardRole } from './importRequest';
-import { useImport, type ImportEntry } from './importStore';
-import { recallColumns, rememberColumns } from './rememberedMapping';
+import {
+  PARSE_JSON_BELOW,
+  SNIFF_BYTES,
+  TABLE_ROLES,
+  buildImportRequest,
+  groupFiles,
+  mappingOf,
+  wizardMapping,
+  type WizardRole,
+  type WizardSource,
+} from './importRequest';
+import { useImport, type ImportEntry, type NamedBlob } from './importStore';
+import { recallColumns, recallValues, rememberColumns, rememberValues } from './rememberedMapping';
 
 let nextId = 1;
 
@@ -22,29 +32,75 @@ export function resetImport(): void {
   useImport.getState().set({ entries: [], result: null, error: null, phase: 'idle', progress: null });
 }
 
+/** A Blob's bytes, read afresh (off the main thread) into a buffer of their own, to be transferred. */
+const readBlob = async (f: NamedBlob): Promise<NamedBytes> => ({ name: f.name, bytes: new Uint8Array(await f.blob.arrayBuffer()) });
+
+/** Entries with their files' bytes read. */
+const withBytes = (entries: readonly ImportEntry[]): Promise<WizardSource[]> =>
+  Promise.all(
+    entries.map(async (e) => ({
+      name: e.name,
+      role: e.role,
+      columns: e.columns,
+      values: e.values,
+      crs: e.crs,
+      files: await Promise.all(e.files.map(readBlob)),
+    })),
+  );
+
+/** The dropped mapping file's entries (read from its Blob: a small file). */
+async function mappingIn(entries: readonly ImportEntry[]): Promise<Record<string, FileMapping>> {
+  const m = entries.find((e) => e.role === 'mapping');
+  return m ? mappingOf(await withBytes([m])) : {};
+}
+
 /** Read an entry's tables in the worker (with the role fixed when given) and recall remembered column choices. */
 async function inspect(id: number, role?: ImportRole): Promise<void> {
   const entry = useImport.getState().entries.find((e) => e.id === id);
   if (!entry) return;
   patchEntry(id, { busy: true, error: undefined });
-  const mapping = mappingOf(useImport.getState().entries)[entry.name];
   try {
-    const previews = await inspectInWorker(entry.files, role, mapping);
+    const mapping = (await mappingIn(useImport.getState().entries))[entry.name];
+    const previews = await inspectInWorker(await Promise.all(entry.files.map(readBlob)), role, mapping);
     const first = previews[0];
     const chosen: ImportRole = role ?? first?.role ?? 'buildings';
     const recalled = first ? recallColumns(chosen, first.header) : undefined;
-    patchEntry(id, { busy: false, previews, guessed: role ? entry.guessed : first?.role, role: chosen, columns: recalled ?? {}, recalled: !!recalled });
+    const values = first ? recallValues(chosen, first.header) : undefined;
+    patchEntry(id, {
+      busy: false,
+      previews,
+      guessed: role ? entry.guessed : first?.role,
+      role: chosen,
+      columns: recalled ?? {},
+      values: values ?? {},
+      recalled: !!(recalled || values),
+      dropped: mapping,
+    });
   } catch (e) {
     patchEntry(id, { busy: false, previews: [], error: toFailureLike(e) });
   }
 }
 
-/** Add dropped or picked files: group them (shapefile parts, zips), guess roles, read previews. */
+/** What grouping needs of a dropped file: a zip whole (its listing), a JSON whole or, when large, its first bytes; nothing of others. */
+async function groupingBytes(f: File): Promise<NamedBytes & { file: File }> {
+  const e = (/\.([^./\\]+)$/.exec(f.name)?.[1] ?? '').toLowerCase();
+  const part = e === 'zip' ? f : e === 'json' || e === 'geojson' ? (f.size > PARSE_JSON_BELOW ? f.slice(0, SNIFF_BYTES) : f) : null;
+  return { name: f.name, bytes: part ? new Uint8Array(await part.arrayBuffer()) : new Uint8Array(0), file: f };
+}
+
+/**
+ * Add dropped or picked files: group them (shapefile parts, zips), guess roles, read previews.
+ * The files stay Blobs here: their bytes go to the worker, read afresh and transferred.
+ */
 export async function addImportFiles(files: readonly File[]): Promise<void> {
-  const named: NamedBytes[] = [];
-  for (const f of files) named.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+  const named = await Promise.all(files.map(groupingBytes));
   const s = useImport.getState();
-  const fresh: ImportEntry[] = groupFiles(named).map((w) => ({ ...w, id: nextId++, previews: [], busy: isTable(w.role) }));
+  // a dropped file stays its File; a file from inside a dropped zip becomes a Blob of its bytes
+  const blobOf = (f: NamedBytes | (NamedBytes & { file: File })): NamedBlob => ({
+    name: f.name,
+    blob: 'file' in f ? f.file : new Blob([f.bytes as Uint8Array<ArrayBuffer>]),
+  });
+  const fresh: ImportEntry[] = groupFiles(named).map((w) => ({ ...w, files: w.files.map(blobOf), id: nextId++, previews: [], busy: isTable(w.role) }));
   // a file dropped again replaces the earlier one of the same name
   const names = new Set(fresh.map((e) => e.name));
   s.set({ entries: [...s.entries.filter((e) => !names.has(e.name)), ...fresh], result: null, error: null, phase: 'reading' });
@@ -54,7 +110,7 @@ export async function addImportFiles(files: readonly File[]): Promise<void> {
 
 /** Change an entry's role; a table role re-reads the file (header detection depends on the role). */
 export async function setEntryRole(id: number, role: WizardRole): Promise<void> {
-  patchEntry(id, { role, columns: {} });
+  patchEntry(id, { role, columns: {}, values: {} });
   if (isTable(role)) await inspect(id, role);
 }
 
@@ -87,6 +143,31 @@ export function setColumnField(id: number, header: string, field: string): void 
   rememberColumns(entry.role, first.header, columns);
 }
 
+/**
+ * Map a word found in a value field's column (services, status, level, source, ownership) to a
+ * contract code ('' = no choice: the import rejects rows with it). Goes into the file's mapping
+ * `values` as a mapping file's would, and is remembered for files of the same role and header set.
+ */
+export function setValueWord(id: number, field: string, word: string, code: string): void {
+  const entry = useImport.getState().entries.find((e) => e.id === id);
+  const first = entry?.previews[0];
+  if (!entry || !first || !isTable(entry.role)) return;
+  const words = { ...(entry.values?.[field] ?? {}) };
+  if (code) words[word] = code;
+  else delete words[word];
+  const values = { ...(entry.values ?? {}), [field]: words };
+  if (!Object.keys(words).length) delete values[field];
+  patchEntry(id, { values });
+  rememberValues(entry.role, first.header, values);
+}
+
+/** The wizard's choices as a `--mapping` file (mapping.json), for the CLI to repeat this import. */
+export async function wizardMappingJson(): Promise<Uint8Array> {
+  const entries = useImport.getState().entries;
+  const m = wizardMapping(entries, await mappingIn(entries));
+  return new TextEncoder().encode(JSON.stringify(m, null, 2) + '\n');
+}
+
 /** Choose an entry's CRS ('' = the file's own, else WGS84). */
 export function setEntryCrs(id: number, crs: string): void {
   patchEntry(id, { crs });
@@ -100,11 +181,16 @@ export function setEstimate(estimate: boolean): void {
 /** Import the wizard's sources in the worker, with progress; the result or a failure naming the file lands in the store. */
 export async function runWizardImport(): Promise<void> {
   const s = useImport.getState();
-  const req = buildImportRequest(s.entries, { estimateHouseholds: s.estimate });
   s.set({ phase: 'importing', progress: { stage: 'read', fraction: 0 }, error: null, result: null });
   try {
+    const used = s.entries.filter((e) => isTable(e.role) || e.role === 'roads' || e.role === 'dem' || e.role === 'mapping');
+    const req = buildImportRequest(await withBytes(used), { estimateHouseholds: s.estimate });
     const result = await importInWorker(req, (stage, fraction) => {
-      if (useImport.getState().phase === 'importing') useImport.getState().set({ progress: { stage, fraction } }); // a late message after the result is dropped
+      const now = useImport.getState();
+      if (now.phase !== 'importing') return; // a late message after the result is dropped
+      // a new stage or a whole per cent more repaints the bar; finer steps are not worth a render
+      if (now.progress?.stage === stage && Math.floor(now.progress.fraction * 100) === Math.floor(fraction * 100)) return;
+      now.set({ progress: { stage, fraction } });
     });
     useImport.getState().set({ result, phase: 'done', progress: null });
   } catch (e) {

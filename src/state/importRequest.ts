@@ -7,15 +7,21 @@ export type WizardRole = ImportRole | 'roads' | 'dem' | 'mapping' | 'ignore';
 /** The roles a table file can take (the contract tables). */
 export const TABLE_ROLES: readonly ImportRole[] = ['communities', 'buildings', 'facilities', 'candidates'];
 
-/** One entry of the wizard: a file, a zip, or a loose shapefile with its sidecars. */
-export interface WizardSource {
+/**
+ * One entry of the wizard: a file, a zip, or a loose shapefile with its sidecars. `F` is how
+ * a file is held: bytes (the pure functions here, tests), or a Blob in the wizard's store,
+ * read afresh and transferred to the worker for each call.
+ */
+export interface WizardSource<F = NamedBytes> {
   /** Name shown and used as the mapping key: the file's name, a loose shapefile by its .shp. */
   name: string;
-  /** The bytes: the file, or the .shp first and then its sidecars in name order (as the CLI reads them). */
-  files: NamedBytes[];
+  /** The files: the file, or the .shp first and then its sidecars in name order (as the CLI reads them). */
+  files: F[];
   role: WizardRole;
   /** Column overrides chosen in the wizard (field → header, or null = leave unmapped). */
   columns: Record<string, string | null>;
+  /** Value words chosen in the wizard (field → word → contract code), as a mapping file's `values`; absent = none. */
+  values?: Record<string, Record<string, string>>;
   /** CRS chosen in the wizard (wgs84, cgcs2000, gcj02, bd09, EPSG:<code>); '' = the file's own, else WGS84. */
   crs: string;
 }
@@ -30,16 +36,36 @@ const byName = (a: NamedBytes, b: NamedBytes) => (a.name < b.name ? -1 : a.name 
  * its own role; a zip of shapefile layers stays one source, as the CLI reads it.
  */
 function expandZip(f: NamedBytes): NamedBytes[] {
-  let entries: Record<string, Uint8Array>;
+  const keep = (n: string) => !n.endsWith('/') && !/(^|\/)(__MACOSX|\.)/.test(n);
+  let names: string[] = [];
   try {
-    entries = unzipSync(f.bytes);
+    // list the entries without inflating them: a zipped shapefile stays one source, unread here
+    unzipSync(f.bytes, {
+      filter: (e) => {
+        names.push(e.name);
+        return false;
+      },
+    });
+    names = names.filter(keep);
+    const onlyShape = names.length > 0 && names.every((n) => ext(n) === 'shp' || SIDE.includes(ext(n)) || ext(n) === 'xml');
+    if (onlyShape) return [f];
+    const entries = unzipSync(f.bytes, { filter: (e) => keep(e.name) });
+    return names.sort().map((n) => ({ name: n.split('/').pop() ?? n, bytes: entries[n] }));
   } catch {
     return [f]; // the import names the unreadable zip
   }
-  const names = Object.keys(entries).filter((n) => !n.endsWith('/') && !/(^|\/)(__MACOSX|\.)/.test(n));
-  const onlyShape = names.length > 0 && names.every((n) => ext(n) === 'shp' || SIDE.includes(ext(n)) || ext(n) === 'xml');
-  if (onlyShape) return [f];
-  return names.sort().map((n) => ({ name: n.split('/').pop() ?? n, bytes: entries[n] }));
+}
+
+/** Above this size the wizard hands groupFiles only the first {@link SNIFF_BYTES} of a .json/.geojson: its kind is sniffed, not parsed. */
+export const PARSE_JSON_BELOW = 4 << 20;
+/** Bytes of a large JSON file enough to guess its kind. */
+export const SNIFF_BYTES = 64 << 10;
+
+/** A cut (or unreadable) GeoJSON's kind from its first bytes: roads when its first geometry is a line. */
+function sniffJson(bytes: Uint8Array): WizardRole | undefined {
+  const head = new TextDecoder().decode(bytes.subarray(0, SNIFF_BYTES));
+  const geom = /"type"\s*:\s*"(?:Multi)?(LineString|Polygon|Point)"/.exec(head);
+  return geom?.[1] === 'LineString' ? 'roads' : undefined;
 }
 
 /** A guess from the name and first bytes for files that are not tables. */
@@ -54,7 +80,7 @@ function kindOf(f: NamedBytes): WizardRole | undefined {
       const feats = (j as { features?: { geometry?: { type?: string } }[] }).features;
       if (Array.isArray(feats) && feats.length > 0 && feats.every((x) => /LineString$/.test(x.geometry?.type ?? ''))) return 'roads';
     } catch {
-      return undefined; // the table reader reports the bad JSON, naming the file
+      return sniffJson(f.bytes); // a large file's first bytes only (see PARSE_JSON_BELOW), or bad JSON the reader will name
     }
   }
   return undefined;
@@ -66,10 +92,10 @@ function kindOf(f: NamedBytes): WizardRole | undefined {
  * the DEM, a JSON object keyed by file names as a `--mapping` file. Table roles are guessed
  * later (inspectSource); until then they are 'buildings'.
  */
-export function groupFiles(dropped: readonly NamedBytes[]): WizardSource[] {
+export function groupFiles<F extends NamedBytes>(dropped: readonly F[]): WizardSource<NamedBytes | F>[] {
   const files = dropped.flatMap((f) => (ext(f.name) === 'zip' ? expandZip(f) : [f]));
   const shps = new Set(files.filter((f) => ext(f.name) === 'shp').map((f) => stem(f.name)));
-  const out: WizardSource[] = [];
+  const out: WizardSource<NamedBytes | F>[] = [];
   for (const f of files) {
     const e = ext(f.name);
     if (SIDE.includes(e) && shps.has(stem(f.name))) continue; // goes with its .shp
@@ -98,6 +124,35 @@ export function mappingOf(sources: readonly WizardSource[]): Record<string, File
 
 const ROLE_ORDER: readonly WizardRole[] = [...TABLE_ROLES];
 
+/** A file's mapping: the mapping file's entry with the wizard's column and value-word choices on top (undefined when there is none of either). */
+function fileMapping(base: FileMapping | undefined, s: WizardSource<unknown>): FileMapping | undefined {
+  const cols = Object.keys(s.columns).length ? { ...(base?.columns ?? {}), ...s.columns } : base?.columns;
+  let values = base?.values;
+  for (const [field, words] of Object.entries(s.values ?? {})) {
+    if (Object.keys(words).length) values = { ...values, [field]: { ...(values?.[field] ?? {}), ...words } };
+  }
+  if (!base && !cols && !values) return undefined;
+  const m: FileMapping = { ...(base ?? {}) };
+  if (cols) m.columns = cols;
+  if (values) m.values = values;
+  return m;
+}
+
+/**
+ * The wizard's choices as a `--mapping` file (JSON keyed by file name, as docs/IMPORT.md
+ * describes): the dropped mapping file's entries with the column and value-word choices made in
+ * the wizard on top. The CLI given it (and the same files and CRSs) writes the wizard's package.
+ */
+export function wizardMapping(sources: readonly WizardSource<unknown>[], dropped: Record<string, FileMapping> = {}): Record<string, FileMapping> {
+  const out: Record<string, FileMapping> = { ...dropped };
+  for (const s of sources) {
+    if (!ROLE_ORDER.includes(s.role)) continue;
+    const m = fileMapping(dropped[s.name], s);
+    if (m) out[s.name] = m;
+  }
+  return out;
+}
+
 /**
  * The import request the wizard sends: table sources in role order (communities, buildings,
  * facilities, candidates), within a role by file name — so the CLI given the same files as
@@ -115,13 +170,8 @@ export function buildImportRequest(sources: readonly WizardSource[], o: { estima
     sources: tables.map((s) => {
       const src: ImportSource = { role: s.role as ImportRole, files: s.files };
       if (s.crs) src.crs = s.crs;
-      const base = mapping[s.name];
-      const cols = Object.keys(s.columns).length ? { ...(base?.columns ?? {}), ...s.columns } : base?.columns;
-      if (base || cols) {
-        const m: FileMapping = { ...(base ?? {}) };
-        if (cols) m.columns = cols;
-        src.mapping = m;
-      }
+      const m = fileMapping(mapping[s.name], s);
+      if (m) src.mapping = m;
       return src;
     }),
   };

@@ -1,10 +1,20 @@
 import { create } from 'zustand';
-import type { ImportResult, ImportRole, SourcePreview } from '../engine/index';
+import type { FileMapping, ImportResult, ImportRole, SourcePreview } from '../engine/index';
 import type { WorkerFailure } from '../worker/protocol';
 import type { WizardSource } from './importRequest';
 
+/**
+ * A file of the wizard held as a Blob (the dropped File, or a file from inside a dropped zip):
+ * its bytes are read afresh for each worker call and transferred, so the main thread neither
+ * keeps nor copies them.
+ */
+export interface NamedBlob {
+  name: string;
+  blob: Blob;
+}
+
 /** One source in the wizard: what was dropped, its role, column and CRS choices, and what reading it showed. */
-export interface ImportEntry extends WizardSource {
+export interface ImportEntry extends WizardSource<NamedBlob> {
   id: number;
   /** The tables read from it (a zip may hold several layers); empty until read. */
   previews: SourcePreview[];
@@ -13,8 +23,10 @@ export interface ImportEntry extends WizardSource {
   /** Reading it failed: the message names the file. */
   error?: WorkerFailure;
   busy: boolean;
-  /** Column choices were recalled from an earlier import of the same header set. */
+  /** Column or value-word choices were recalled from an earlier import of the same header set. */
   recalled?: boolean;
+  /** The dropped mapping file's entry for this file when it was read (its value words count as known). */
+  dropped?: FileMapping;
 }
 
 /** The import wizard's state (src/ui/import). */

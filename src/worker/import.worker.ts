@@ -7,8 +7,11 @@ import { importPackage, inspectSource } from '../engine/index';
 import { asFailure } from './failure';
 import type { ImportWorkerApi } from './protocol';
 
+/** Data rows the wizard's preview reads of a file (CSV and XLSX; see inspectSource maxRows): enough to guess roles and columns. */
+const PREVIEW_READ_ROWS = 1000;
+
 const api: ImportWorkerApi = {
-  inspect: (files, role, mapping) => asFailure(() => inspectSource(files, { role, mapping, previewRows: 5 })),
+  inspect: (files, role, mapping) => asFailure(() => inspectSource(files, { role, mapping, previewRows: 5, maxRows: PREVIEW_READ_ROWS })),
   run: (req, onProgress) =>
     asFailure(async () => {
       const result = await importPackage(req, onProgress ? (stage, fraction) => void onProgress(stage, fraction) : undefined);

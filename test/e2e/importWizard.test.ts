@@ -5,13 +5,13 @@
  * the report counts, 分析 puts the imported communities on the map, and 保存数据包 downloads a zip
  * whose files equal those `npm run cli -- import` writes for the same files.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliImport, expectSamePackage, officeCliArgs } from '../helpers/comparePackages';
 import { artefactDir, hasChromium, openSession, ROOT } from './harness';
 
 const OFFICE = join(ROOT, 'test', 'fixtures', 'import-office', 'office');
@@ -29,6 +29,20 @@ const PICKED = [
   'dem.tif',
   'mapping.json',
 ];
+
+const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** axe-core's WCAG 2.1 AA violations inside the wizard dialog, as `rule (impact): targets`. */
+async function wizardViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const v = await page.evaluate(async (tags) => {
+    type Violation = { id: string; impact: string; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run: (c: string, o: unknown) => Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run('[data-testid="import-wizard"]', { runOnly: { type: 'tag', values: tags } })).violations;
+  }, WCAG);
+  return v.map((x) => `${x.id} (${x.impact}): ${x.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
 
 type Win = {
   __yulintu: {
@@ -48,42 +62,9 @@ describe.skipIf(!hasChromium)('import wizard (导入数据) in Chromium', () => 
   let cliOut = '';
 
   beforeAll(async () => {
-    cliOut = mkdtempSync(join(tmpdir(), 'yl-wizard-cli-'));
-    const o = (n: string) => join(OFFICE, n);
-    const r = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(ROOT, 'scripts/cli.ts'),
-        'import',
-        '--out',
-        cliOut,
-        '--communities',
-        o('社区边界.zip'),
-        '--buildings',
-        o('楼栋.csv'),
-        '--buildings',
-        o('楼栋轮廓.shp'),
-        '--facilities',
-        o('设施台账.xlsx'),
-        '--candidates',
-        o('候选点.csv'),
-        '--crs',
-        'facilities=gcj02',
-        '--crs',
-        'candidates=bd09',
-        '--mapping',
-        o('mapping.json'),
-        '--estimate-households',
-        '--roads',
-        o('blocks.osm'),
-        '--dem',
-        o('dem.tif'),
-      ],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    expect(r.status, r.stderr).toBe(0);
+    const cli = cliImport(officeCliArgs(OFFICE));
+    expect(cli.status, cli.stderr).toBe(0);
+    cliOut = cli.out;
     ({ origin, page, pageErrors, close } = await openSession());
     await page.setViewportSize({ width: 1366, height: 768 });
   }, 180_000);
@@ -92,14 +73,12 @@ describe.skipIf(!hasChromium)('import wizard (导入数据) in Chromium', () => 
     await close?.();
   });
 
-  // Skipped: passes on its own branch, fails on the merged main after ~54 s (found at the end of the
-  // session, not yet diagnosed; see the closing note). test/import-wizard.test.ts still checks the
-  // wizard's import path byte for byte against the CLI.
-  it.skip('imports the office files, shows the report, analyses them on the map and saves the CLI’s package', async () => {
+  it('imports the office files, shows the report, analyses them on the map and saves the CLI’s package', async () => {
     await page.goto(`${origin}/`, { timeout: 120_000, waitUntil: 'domcontentloaded' });
     await page.waitForFunction(() => (window as unknown as { __yulintuReady?: number }).__yulintuReady, null, { timeout: 90_000 });
 
     await page.getByTestId('import-open').click();
+    const axe: Record<string, string[]> = { empty: await wizardViolations(page) };
     await page.getByTestId('import-input').setInputFiles(PICKED.map((n) => join(OFFICE, n)));
     // roles guessed from headers and names; the loose shapefile is one entry
     const role = (n: string) => page.getByTestId(`role-${n}`);
@@ -131,6 +110,11 @@ describe.skipIf(!hasChromium)('import wizard (导入数据) in Chromium', () => 
     expect(await field('楼栋.csv', '层数').inputValue()).toBe('floors');
     await page.getByTestId('import-estimate').check();
     expect(await page.getByTestId('crs-社区边界.zip').textContent()).toContain('EPSG:4545');
+    // value words neither the vocabulary nor mapping.json knows are listed, each with a select (left unchosen here, as the CLI run above)
+    expect(await page.getByTestId('values-候选点.csv').locator('tbody tr td').allTextContents()).toEqual(['ownership', '不详', '1', expect.any(String)]);
+    expect(await page.getByTestId('value-候选点.csv-ownership-不详').inputValue()).toBe('');
+    expect(await page.getByTestId('value-设施台账.xlsx-services-理发').inputValue()).toBe('');
+    axe.mapping = await wizardViolations(page);
     await page.screenshot({ path: join(artefactDir(), 'import-wizard-mapping.png') });
 
     // first import as read: the hints say GCJ-02 / BD-09
@@ -138,6 +122,7 @@ describe.skipIf(!hasChromium)('import wizard (导入数据) in Chromium', () => 
     await page.getByTestId('import-report').waitFor({ timeout: 60_000 });
     const hints = await page.getByTestId('import-hint').allTextContents();
     expect(hints.some((h) => h.includes('候选点.csv') && h.includes('BD-09'))).toBe(true);
+    axe.hints = await wizardViolations(page);
     await page.screenshot({ path: join(artefactDir(), 'import-wizard-hints.png') });
     // one-click fix for the candidates, the select for the facilities
     await page.getByTestId('hint-fix-候选点.csv').click();
@@ -154,16 +139,15 @@ describe.skipIf(!hasChromium)('import wizard (导入数据) in Chromium', () => 
     };
     for (const f of report.files) expect(await cells(f.file), f.file).toEqual([f.rowsRead, f.imported, f.rejected].map(String));
     expect(await page.getByTestId('rejected-rows').locator('tbody tr').count()).toBe(report.rejectedRows);
+    axe.report = await wizardViolations(page);
+    expect(axe).toEqual({ empty: [], mapping: [], hints: [], report: [] });
     await page.screenshot({ path: join(artefactDir(), 'import-wizard-report.png') });
 
     // 保存数据包: the zip's files are the CLI's, byte for byte
     const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('import-save').click()]);
     const zipPath = join(mkdtempSync(join(tmpdir(), 'yl-wizard-zip-')), 'pkg.zip');
     await dl.saveAs(zipPath);
-    const un = unzipSync(new Uint8Array(readFileSync(zipPath)));
-    const cliFiles = readdirSync(cliOut).sort();
-    expect(Object.keys(un).sort()).toEqual(cliFiles);
-    for (const k of cliFiles) expect(Buffer.from(un[k]).equals(readFileSync(join(cliOut, k))), k).toBe(true);
+    expectSamePackage(unzipSync(new Uint8Array(readFileSync(zipPath))), cliOut);
     // import-rejected.csv downloads as the CLI wrote it
     const [rj] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('import-download-rejected').click()]);
     const rjPath = join(mkdtempSync(join(tmpdir(), 'yl-wizard-rj-')), 'r.csv');

@@ -7,22 +7,10 @@ import type { FileReport, ImportedBuilding, ImportedCandidate, ImportedCommunity
 import { mapColumns, type FieldSource, type FileMapping } from './mapColumns';
 import { parseCoordinateCell, parseNumberCell } from './parseCell';
 import { pointInside, polygonAreaM2 } from './polygonPoint';
+import { cellWords, valueLookup } from './valueWords';
 import type { SourceCrs } from './resolveCrs';
 import type { SourceRow, SourceTable } from './sourceTable';
-import {
-  HEADER_SYNONYMS,
-  LEVEL_WORDS,
-  OWNERSHIP_WORDS,
-  REQUIRED_FIELDS,
-  SERVICE_SEPARATORS,
-  SERVICE_WORDS,
-  SOURCE_WORDS,
-  STATUS_WORDS,
-  SUMMARY_WORDS,
-  normaliseWord,
-  wordLookup,
-  type ImportRole,
-} from './vocabulary';
+import { HEADER_SYNONYMS, OWNERSHIP_WORDS, REQUIRED_FIELDS, SOURCE_WORDS, SUMMARY_WORDS, normaliseWord, type ImportRole } from './vocabulary';
 
 /** Options of converting one table. */
 export interface ConvertOptions {
@@ -37,7 +25,12 @@ export interface ConvertOptions {
   /** Ids already taken by earlier files of the same role. */
   seenIds: Set<string>;
   rejected: Rejection[];
+  /** Called every {@link PROGRESS_ROWS} rows with the rows done and the table's rows (default: nothing). */
+  onRows?: (done: number, of: number) => void;
 }
+
+/** Rows between two progress calls of convertTable. */
+export const PROGRESS_ROWS = 65536;
 
 /** Converted rows of one table, its report, and the raw coordinates of its points (for the CRS hint). */
 export interface ConvertResult {
@@ -59,12 +52,6 @@ const round7 = (v: number) => {
   const r = Math.round(v * ROUND) / ROUND;
   return r === 0 ? 0 : r;
 };
-
-function mergeWords<T extends string>(base: Record<T, readonly string[]>, extra: Record<string, string> | undefined): Map<string, T> {
-  const m = wordLookup(base);
-  for (const [w, code] of Object.entries(extra ?? {})) if (code in base) m.set(normaliseWord(w), code as T);
-  return m;
-}
 
 const SUMMARY_HINT = /合|计|总|汇|total/i;
 
@@ -172,11 +159,13 @@ export function convertTable(table: SourceTable, o: ConvertOptions): ConvertResu
     notes,
   };
 
-  const services = mergeWords(SERVICE_WORDS, o.mapping.values?.services);
-  const statuses = mergeWords(STATUS_WORDS, o.mapping.values?.status);
-  const levels = mergeWords(LEVEL_WORDS, o.mapping.values?.level);
-  const sources = mergeWords(SOURCE_WORDS, o.mapping.values?.source);
-  const owners = mergeWords(OWNERSHIP_WORDS, o.mapping.values?.ownership);
+  // the one lookup the wizard uses too (valueWords.ts): the vocabulary, then the mapping's values
+  const lookup = <T extends string>(r: ImportRole, field: string) => valueLookup(r, field, o.mapping.values?.[field]) as Map<string, T>;
+  const services = lookup<ServiceCode>('facilities', 'services');
+  const statuses = lookup<'open' | 'planned'>('facilities', 'status');
+  const levels = lookup<FacilityLevel>('facilities', 'level');
+  const sources = lookup<CandidateSource>('candidates', 'source');
+  const owners = lookup<Ownership>('candidates', 'ownership');
 
   let row: SourceRow = table.rows[0];
   const label = (field: string) => {
@@ -331,10 +320,7 @@ export function convertTable(table: SourceTable, o: ConvertOptions): ConvertResu
     const name = str('name');
     const [lon, lat] = point();
     const areaM2 = num('area_m2', { required: true })!;
-    const words = str('services')
-      .split(SERVICE_SEPARATORS)
-      .map((w) => w.trim())
-      .filter((w) => w !== '');
+    const words = cellWords('services', str('services'));
     const codes = new Set<ServiceCode>();
     for (const w of words) {
       const c = services.get(normaliseWord(w));
@@ -379,7 +365,10 @@ export function convertTable(table: SourceTable, o: ConvertOptions): ConvertResu
 
   const read = { communities: readCommunity, buildings: readBuilding, facilities: readFacility, candidates: readCandidate }[role];
   const records: ConvertResult['records'] = [];
-  for (const r of table.rows) {
+  const total = table.rows.length;
+  for (let k = 0; k < total; k++) {
+    const r = table.rows[k];
+    if (o.onRows && k % PROGRESS_ROWS === 0 && k > 0) o.onRows(k, total);
     row = r;
     if (!r.malformed && r.cells.every((c) => c.trim() === '') && !r.geometry) continue;
     if (!r.malformed && isSummaryRow(r.cells)) {

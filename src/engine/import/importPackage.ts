@@ -108,7 +108,8 @@ export async function importPackage(req: ImportRequest, onProgress: ImportProgre
         [crs, crsFrom] = d ? [d, 'file'] : [WGS84_CRS, 'default'];
       }
       if (!seen.has(src.role)) seen.set(src.role, new Set());
-      const r = convertTable(t, { role: src.role, crs, crsFrom, mapping, dwellingM2, communityIds, seenIds: seen.get(src.role)!, rejected });
+      const onRows = (done: number, of: number) => onProgress(`convert ${t.file}`, (step + done / of) / steps);
+      const r = convertTable(t, { role: src.role, crs, crsFrom, mapping, dwellingM2, communityIds, seenIds: seen.get(src.role)!, rejected, onRows });
       if (crsFrom === 'default') r.report.notes.push('no CRS given or declared: read as WGS84/CGCS2000');
       const into = out[src.role] as unknown[];
       for (const rec of r.records) into.push(rec); // not push(...records): a million arguments overflow the stack
@@ -125,6 +126,7 @@ export async function importPackage(req: ImportRequest, onProgress: ImportProgre
       if (h) hints.push(h);
     }
   }
+  onProgress('write', step / steps);
   const files: Record<string, Uint8Array> = { 'manifest.json': manifestJson(name) };
   const given = new Set(req.sources.map((s) => s.role));
   if (given.has('communities')) files['communities.geojson'] = communitiesGeoJson(out.communities);

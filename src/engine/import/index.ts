@@ -5,7 +5,7 @@
 export { importPackage } from './importPackage';
 export type { ImportRequest, ImportResult, ImportReport, ImportSource, ImportProgress } from './importPackage';
 export { inspectSource, guessRole, headerSetKey } from './inspectSource';
-export type { SourcePreview } from './inspectSource';
+export type { SourcePreview, InspectOptions } from './inspectSource';
 export { mapColumns } from './mapColumns';
 export type { ColumnMapping, FieldSource, FileMapping } from './mapColumns';
 export { resolveCrs, crsFromPrj, WGS84_CRS } from './resolveCrs';
@@ -23,4 +23,6 @@ export { readDem } from './roads/demSampler';
 export { pointInside, polygonAreaM2 } from './polygonPoint';
 export { parseNumberCell, parseCoordinateCell } from './parseCell';
 export * from './vocabulary';
+export { VALUE_FIELDS, valueCodes, valueLookup, cellWords, unknownWords, columnValues, MAX_COLUMN_VALUES } from './valueWords';
+export type { ColumnValue } from './valueWords';
 export type * from './importTypes';

@@ -2,6 +2,7 @@ import { mapColumns, type ColumnMapping, type FileMapping } from './mapColumns';
 import { readSources, type ReadSourceOptions } from './readSources';
 import { crsFromPrj, resolveCrs } from './resolveCrs';
 import type { NamedBytes, SourceTable } from './sourceTable';
+import { columnValues, type ColumnValue } from './valueWords';
 import { HEADER_SYNONYMS, IMPORT_ROLES, REQUIRED_FIELDS, normaliseWord, type ImportRole } from './vocabulary';
 
 /** What the wizard shows of one source table before importing. */
@@ -11,7 +12,14 @@ export interface SourcePreview {
   header: string[];
   /** First rows (cells as text), for the mapping table's preview. */
   preview: string[][];
+  /** Data rows: exact when `complete`, else estimated (CSV: from its line breaks; XLSX: the sheet's dimension; 0 when unknown). */
   rows: number;
+  /** Whether every row was read (false: only the first `maxRows`, see inspectSource). */
+  complete: boolean;
+  /** Data rows read (all of them when `complete`). */
+  read: number;
+  /** Per header column, its distinct values among the rows read with their row counts (see columnValues): the wizard lists unknown value words from them. */
+  values: ColumnValue[][];
   hasGeometry: boolean;
   /** The role guessed from headers and file name, and each role's score. */
   role: ImportRole;
@@ -63,13 +71,30 @@ export function headerSetKey(header: string[]): string {
     .join('|');
 }
 
+/** Options of {@link inspectSource}. */
+export interface InspectOptions {
+  /** Fix the role (and so the header detection); default: guessed. */
+  role?: ImportRole;
+  /** The file's `--mapping` entry, applied as the import will. */
+  mapping?: FileMapping;
+  /** Rows in the preview (default 10). */
+  previewRows?: number;
+  /**
+   * Read only about this many data rows where the format allows (see ReadSourceOptions.maxRows:
+   * CSV/TXT a byte prefix, XLSX the sheet's first rows; shapefiles and GeoJSON whole); default:
+   * every row. The role guess and geometry checks then look at those rows only.
+   */
+  maxRows?: number;
+}
+
 /**
  * Read dropped files and describe each table for the wizard: header, first `previewRows`
  * rows, guessed role and mapping, declared CRS. `role` fixes the role (and so the header
- * detection); `mapping` applies overrides as the import will.
+ * detection); `mapping` applies overrides as the import will; `maxRows` keeps a large file's
+ * preview to its first rows.
  */
-export function inspectSource(files: NamedBytes[], o: { role?: ImportRole; mapping?: FileMapping; previewRows?: number } = {}): SourcePreview[] {
-  const opts: ReadSourceOptions = { sheet: o.mapping?.sheet, headerLine: o.mapping?.headerLine };
+export function inspectSource(files: NamedBytes[], o: InspectOptions = {}): SourcePreview[] {
+  const opts: ReadSourceOptions = { sheet: o.mapping?.sheet, headerLine: o.mapping?.headerLine, maxRows: o.maxRows };
   return readSources(files, o.role, opts).map((t) => {
     const polygons = t.rows.some((r) => r.geometry && (r.geometry.type === 'Polygon' || r.geometry.type === 'MultiPolygon'));
     const guess = guessRole(t.header, t.file, polygons);
@@ -79,7 +104,10 @@ export function inspectSource(files: NamedBytes[], o: { role?: ImportRole; mappi
       format: t.format,
       header: t.header,
       preview: t.rows.slice(0, o.previewRows ?? 10).map((r) => r.cells),
-      rows: t.rows.length,
+      rows: t.partial ? (t.partial.approxRows ?? 0) : t.rows.length,
+      complete: !t.partial,
+      read: t.rows.length,
+      values: columnValues(t.header.length, t.rows),
       hasGeometry: t.rows.some((r) => r.geometry),
       role,
       roleScores: guess.scores,

@@ -15,9 +15,43 @@ export interface ReadSourceOptions {
   sheet?: string;
   /** 1-based line / sheet row of the header (default: detected, see locateHeader). */
   headerLine?: number;
+  /**
+   * Read only about this many data rows where the format allows it, for a preview (default:
+   * every row). CSV/TXT: a byte prefix cut at a line break (safe in UTF-8 and GBK/GB18030,
+   * where byte 0x0A is never part of a character; UTF-16 files are read whole); XLSX: the
+   * workbook is unzipped whole but the sheet's XML is parsed only up to that row; shapefiles
+   * and GeoJSON are read whole (their formats need it).
+   */
+  maxRows?: number;
 }
 
 const SHAPE_PARTS = ['shp', 'shx', 'dbf', 'prj', 'cpg'];
+
+/** Lines above the data a prefix must keep: locateHeader looks for the header among the first 10 non-empty lines. */
+const HEADER_WINDOW = 11;
+
+/** The offset just after the `n`th line feed (0x0A) of `bytes`, or bytes.length when there are fewer. */
+function afterLineFeeds(bytes: Uint8Array, n: number): number {
+  let at = -1;
+  for (let k = 0; k < n; k++) {
+    at = bytes.indexOf(0x0a, at + 1);
+    if (at < 0) return bytes.length;
+  }
+  return at + 1;
+}
+
+/** Lines of a text file: line feeds (CR-only files: carriage returns), plus one for a last line without a break. */
+function countLines(bytes: Uint8Array): number {
+  const count = (b: number) => {
+    let n = 0;
+    for (let at = bytes.indexOf(b); at >= 0; at = bytes.indexOf(b, at + 1)) n++;
+    return n;
+  };
+  const lf = count(0x0a);
+  const breaks = lf > 0 ? lf : count(0x0d);
+  const last = bytes.length ? bytes[bytes.length - 1] : 0x0a;
+  return breaks + (last === 0x0a || last === 0x0d ? 0 : 1);
+}
 
 function ext(name: string): string {
   const m = /\.([^./\\]+)$/.exec(name);
@@ -29,13 +63,34 @@ function base(name: string): string {
 }
 
 function readDelimitedTable(f: NamedBytes, role: ImportRole | undefined, opts: ReadSourceOptions): SourceTable {
-  const { text, encoding } = decodeSourceText(f.bytes, f.name);
+  let bytes = f.bytes;
+  let totalLines: number | undefined;
+  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  if (opts.maxRows !== undefined && !utf16) {
+    const cut = afterLineFeeds(bytes, opts.maxRows + HEADER_WINDOW + (opts.headerLine ?? 0));
+    if (cut < bytes.length) {
+      totalLines = countLines(bytes);
+      bytes = bytes.subarray(0, cut);
+    }
+  }
+  const { text, encoding } = decodeSourceText(bytes, f.name);
   const delimiter = detectDelimiter(text);
   const records = splitDelimited(text, delimiter);
   // a trailing line break leaves one empty record at the end
   while (records.length && records[records.length - 1].cells.length === 1 && records[records.length - 1].cells[0].trim() === '') records.pop();
+  // a quote that does not close within the prefix may close after the cut: that record and the
+  // lines after it (read as records of their own) are left out of the preview, not shown broken
+  if (totalLines !== undefined) {
+    const open = records.findIndex((r) => r.malformed);
+    if (open >= 0) records.length = open;
+  }
   const notes = [`read as ${encoding}, ${delimiter === '\t' ? 'tab' : `'${delimiter}'`} separated`];
-  return tableFromGrid({ file: f.name, format: 'csv', encoding, delimiter, notes }, records, role, opts.headerLine, 'record');
+  const t = tableFromGrid({ file: f.name, format: 'csv', encoding, delimiter, notes }, records, role, opts.headerLine, 'record');
+  if (totalLines !== undefined) {
+    t.partial = { approxRows: Math.max(0, totalLines - (t.headerLine ?? 1)) };
+    t.notes.push(`first ${t.rows.length} rows read of about ${t.partial.approxRows} (preview; encoding judged on those)`);
+  }
+  return t;
 }
 
 /**
@@ -78,9 +133,15 @@ export function readSources(files: NamedBytes[], role: ImportRole | undefined, o
     }
     if (e === 'csv' || e === 'txt' || e === 'tsv') out.push(readDelimitedTable({ name: shown, bytes: f.bytes }, role, opts));
     else if (e === 'xlsx') {
-      const x = readXlsx(f.bytes, shown, opts.sheet);
+      const limit = opts.maxRows === undefined ? undefined : opts.maxRows + HEADER_WINDOW + (opts.headerLine ?? 0);
+      const x = readXlsx(f.bytes, shown, opts.sheet, limit);
       const notes = [`sheet '${x.sheet}'${x.sheets.length > 1 ? ` of ${x.sheets.length} (${x.sheets.join(', ')})` : ''}`];
-      out.push(tableFromGrid({ file: shown, format: 'xlsx', sheet: x.sheet, notes }, x.lines, role, opts.headerLine, 'line'));
+      const t = tableFromGrid({ file: shown, format: 'xlsx', sheet: x.sheet, notes }, x.lines, role, opts.headerLine, 'line');
+      if (x.cut) {
+        t.partial = x.lastRow !== undefined ? { approxRows: Math.max(0, x.lastRow - (t.headerLine ?? 1)) } : {};
+        t.notes.push(`first ${t.rows.length} rows read (preview)`);
+      }
+      out.push(t);
     } else if (e === 'geojson' || e === 'json') out.push(readGeoJson(f.bytes, shown));
     else if (e === 'xls') throw new EngineError('E_BAD_FILE', { file: shown, detail: 'old Excel .xls: save it as .xlsx or .csv' });
     else throw new EngineError('E_BAD_FILE', { file: shown, detail: 'not a CSV, TXT, XLSX, GeoJSON, shapefile or zip' });

@@ -4,6 +4,8 @@ import { EngineError } from '../errors';
 import type { GridLine } from './sourceTable';
 
 const utf8 = new TextDecoder('utf-8');
+/** Thrown from the row handler to stop parsing a sheet once enough rows are read. */
+const ENOUGH = Symbol('enough rows');
 
 /** Walk an XML document: `open(name, attrs)`, `text(t)`, `close(name)` (local names, no prefix). */
 function walkXml(
@@ -67,7 +69,13 @@ function sharedStrings(xml: string | undefined, file: string): string[] {
  * text Excel stored (full precision), booleans as TRUE/FALSE, formulas as their cached
  * value.
  */
-export function readXlsx(bytes: Uint8Array, file: string, sheet?: string): { sheet: string; sheets: string[]; lines: GridLine[] } {
+export function readXlsx(
+  bytes: Uint8Array,
+  file: string,
+  sheet?: string,
+  /** Stop after this many rows of the sheet (default: all); `cut` then says whether rows were left, `lastRow` is the sheet's dimension. */
+  maxLines?: number,
+): { sheet: string; sheets: string[]; lines: GridLine[]; cut?: boolean; lastRow?: number } {
   let zip: Record<string, Uint8Array>;
   try {
     zip = unzipSync(bytes);
@@ -101,7 +109,7 @@ export function readXlsx(bytes: Uint8Array, file: string, sheet?: string): { she
   let value = '';
   let inValue = false;
   let nextCol = 0;
-  walkXml(xml, file, {
+  const handlers: Parameters<typeof walkXml>[2] = {
     open: (n, a) => {
       if (n === 'row') {
         const r = a.r ? Number(a.r) : nextRow;
@@ -127,10 +135,24 @@ export function readXlsx(bytes: Uint8Array, file: string, sheet?: string): { she
         while (row.cells.length < col) row.cells.push('');
         row.cells[col] = v;
       } else if (n === 'row' && row) {
+        if (maxLines !== undefined && lines.length >= maxLines) throw ENOUGH;
         lines.push(row);
         row = null;
       }
     },
-  });
-  return { sheet: chosen.name, sheets: sheets.map((s) => s.name), lines };
+  };
+  let cut = false;
+  try {
+    walkXml(xml, file, handlers);
+  } catch (e) {
+    if (e !== ENOUGH) throw e;
+    cut = true;
+  }
+  const out: ReturnType<typeof readXlsx> = { sheet: chosen.name, sheets: sheets.map((s) => s.name), lines };
+  if (cut) {
+    out.cut = true;
+    const dim = /<(?:\w+:)?dimension\s+ref="[A-Z]+\d+:[A-Z]+(\d+)"/.exec(xml.slice(0, 4096));
+    if (dim) out.lastRow = Number(dim[1]);
+  }
+  return out;
 }

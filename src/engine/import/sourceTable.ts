@@ -31,6 +31,12 @@ export interface SourceTable {
   declaredCrs?: { kind: 'prj' | 'name'; text: string; file: string };
   /** What the reader noticed (encoding, skipped title lines, …). */
   notes: string[];
+  /**
+   * Set when only the first rows were read (`maxRows`): `rows` holds those, and
+   * `approxRows` is the file's data rows as estimated without parsing them (CSV: its line
+   * breaks; XLSX: the sheet's dimension), or undefined when unknown.
+   */
+  partial?: { approxRows?: number };
 }
 
 /** One data row: `row` is the 1-based data row (header not counted; feature index for GIS files). */

@@ -13,7 +13,12 @@ export function ImportReportView({ result, onDownloadRejected }: { result: Impor
   const r = result.report;
   const imported = r.files.reduce((s, f) => s + f.imported, 0);
   const top = useRef<HTMLElement>(null);
-  useEffect(() => top.current?.scrollIntoView({ block: 'start' }), [result]); // a new report comes into view
+  // a new report comes into view. A block body, not an expression: Chromium's scrollIntoView now
+  // returns a Promise, which React would take for the effect's cleanup and call on unmount
+  // ("destroy is not a function"), blanking the app when a hint's fix clears the report.
+  useEffect(() => {
+    void top.current?.scrollIntoView({ block: 'start' });
+  }, [result]);
   return (
     <section className="import-report" data-testid="import-report" ref={top}>
       <h3>{t('report')}</h3>

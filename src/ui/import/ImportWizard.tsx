@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { useLang } from '../../i18n/lang';
 import { TABLE_ROLES, type WizardRole } from '../../state/importRequest';
-import { addImportFiles, openImport, removeEntry, resetImport, runWizardImport, setEntryRole, setEstimate } from '../../state/importActions';
+import { addImportFiles, openImport, removeEntry, resetImport, runWizardImport, setEntryRole, setEstimate, wizardMappingJson } from '../../state/importActions';
 import { useImport } from '../../state/importStore';
 import { packageZip } from '../../state/packageZip';
 import { downloadBlob } from '../../export/download';
@@ -12,6 +13,19 @@ import { MappingTable } from './MappingTable';
 import './import.css';
 
 const ROLES: readonly WizardRole[] = [...TABLE_ROLES, 'roads', 'dem', 'mapping', 'ignore'];
+/** The import's progress (stage and per cent), subscribed to on its own so that progress messages repaint only this. */
+function ImportProgressBar() {
+  const { t } = useTranslation('import');
+  const progress = useImport((s) => s.progress);
+  if (!progress) return null;
+  return (
+    <div className="import-progress" role="status" data-testid="import-progress">
+      {t('importing', { stage: progress.stage, pct: Math.round(progress.fraction * 100) })}
+      <progress max={1} value={progress.fraction} aria-label={t('importing', { stage: progress.stage, pct: Math.round(progress.fraction * 100) })} />
+    </div>
+  );
+}
+
 /** Package files handed to the map (the report files stay in the saved zip). */
 const PACKAGE_FILES = /^(manifest\.json|communities\.geojson|buildings\.csv|facilities\.csv|candidates\.csv|roads\.geojson)$/;
 
@@ -23,7 +37,8 @@ const PACKAGE_FILES = /^(manifest\.json|communities\.geojson|buildings\.csv|faci
 export function ImportWizard({ onAnalyse }: { onAnalyse: (files: File[]) => void }) {
   const { t } = useTranslation('import');
   const lang = useLang();
-  const s = useImport();
+  // everything but the progress: a progress message re-renders only <ImportProgressBar>
+  const s = useImport(useShallow(({ open, entries, estimate, phase, error, result }) => ({ open, entries, estimate, phase, error, result })));
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   if (!s.open) return null;
@@ -132,7 +147,13 @@ export function ImportWizard({ onAnalyse }: { onAnalyse: (files: File[]) => void
                       </select>
                       {e.guessed && e.guessed !== e.role && <span className="muted"> {t('guessed', { role: t(`roles.${e.guessed}`) })}</span>}
                     </td>
-                    <td className="num">{e.busy ? t('reading') : e.previews.length ? t('rows', { n: e.previews.reduce((n, p) => n + p.rows, 0) }) : ''}</td>
+                    <td className="num">
+                      {e.busy
+                        ? t('reading')
+                        : e.previews.length
+                          ? t(e.previews.every((p) => p.complete) ? 'rows' : 'rowsAbout', { n: e.previews.reduce((n, p) => n + p.rows, 0) })
+                          : ''}
+                    </td>
                     <td>
                       <button type="button" className="secondary" onClick={() => removeEntry(e.id)} disabled={busy}>
                         {t('remove')}
@@ -174,12 +195,7 @@ export function ImportWizard({ onAnalyse }: { onAnalyse: (files: File[]) => void
           </button>
         </div>
         {tables.length === 0 && s.entries.length > 0 && <p className="muted">{t('noTables')}</p>}
-        {s.progress && (
-          <div className="import-progress" role="status" data-testid="import-progress">
-            {t('importing', { stage: s.progress.stage, pct: Math.round(s.progress.fraction * 100) })}
-            <progress max={1} value={s.progress.fraction} />
-          </div>
-        )}
+        <ImportProgressBar />
         {s.error && (
           <div className="import-error" role="alert" data-testid="import-error">
             <strong>{t('failed')}</strong> {lang === 'en' ? s.error.en : s.error.zh}
@@ -198,6 +214,16 @@ export function ImportWizard({ onAnalyse }: { onAnalyse: (files: File[]) => void
             />
             <div className="import-actions">
               <div className="spacer" />
+              <button
+                type="button"
+                data-testid="import-save-mapping"
+                className="secondary"
+                onClick={() =>
+                  void wizardMappingJson().then((b) => downloadBlob('mapping.json', new Blob([b as Uint8Array<ArrayBuffer>], { type: 'application/json' })))
+                }
+              >
+                {t('saveMapping')}
+              </button>
               <button
                 type="button"
                 data-testid="import-save"

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { importer, type ImportRole } from '../../engine/index';
 import { effectiveColumns, setColumnField } from '../../state/importActions';
 import type { ImportEntry } from '../../state/importStore';
+import { ValueWords } from './ValueWords';
 
 /**
  * One file's column mapping: a column per source header, with a select of the contract field it
@@ -67,6 +68,7 @@ export function MappingTable({ entry, estimate = false }: { entry: ImportEntry; 
           {t('missingFields', { fields: missing.join(', ') })}
         </p>
       )}
+      <ValueWords entry={entry} />
       {entry.previews.length > 1 && (
         <p className="muted">
           {t('otherTables', {
