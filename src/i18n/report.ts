@@ -55,6 +55,14 @@ export const reportZh = {
     coverage: '{{service}}覆盖率',
     newSites: '新增点位',
   },
+  /** The exported map picture (PNG). */
+  png: {
+    source: '数据来源：{{name}}',
+    licence: '许可：{{licence}}',
+    basemap: '底图：{{attribution}}',
+    date: '制图：渝邻图，{{date}}',
+    north: '北',
+  },
 };
 
 /** The exported documents in English (the printable report when the UI is in English). */
@@ -108,5 +116,12 @@ export const reportEn: typeof reportZh = {
     shortfall: 'Shortfall at 30 m² (m², after)',
     coverage: '{{service}} coverage',
     newSites: 'New sites',
+  },
+  png: {
+    source: 'Data: {{name}}',
+    licence: 'licence: {{licence}}',
+    basemap: 'Basemap: {{attribution}}',
+    date: 'Made with Yulintu, {{date}}',
+    north: 'N',
   },
 };

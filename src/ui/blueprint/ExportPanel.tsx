@@ -5,7 +5,8 @@ import { blueprintGeoJson, blueprintSitesCsv, communitiesBeforeAfterCsv } from '
 import { communitiesTable, sitesTable } from '../../export/blueprintTables';
 import { downloadBlob, downloadDataUrl, downloadText } from '../../export/download';
 import { datedName } from '../../export/fileName';
-import { mapPng } from '../../export/mapImage';
+import { decoratedMapPng, mapPng } from '../../export/mapImage';
+import { mapPictureText } from '../../export/mapPictureText';
 import { openReport, type Orientation } from '../../export/reportHtml';
 import { reportCommunitiesTable, reportSitesTable } from '../../export/reportTables';
 import { useLang } from '../../i18n/lang';
@@ -42,8 +43,12 @@ export function ExportPanel() {
         type="button"
         data-testid="export-png"
         onClick={async () => {
-          const url = await mapPng();
-          if (url) await downloadDataUrl(datedName(doc('report:file.map'), 'png'), url);
+          const a = useApp.getState();
+          if (!a.data) return;
+          const view = { data: a.data, layers: a.layers, measure: a.measure, service: a.service, selection: a.selection, publicView: a.view === 'public' };
+          const now = new Date();
+          const url = await decoratedMapPng(mapPictureText({ ...view, manifest: a.data.manifest, basemap: a.basemap, tk: a.tk }, lang, now));
+          if (url) await downloadDataUrl(datedName(tFor(lang)('report:file.map'), 'png', now), url);
         }}
       >
         {t('blueprint:export.png')}
