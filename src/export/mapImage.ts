@@ -67,10 +67,10 @@ function drawSwatch(ctx: CanvasRenderingContext2D, s: LegendSwatch, x: number, y
   ctx.save();
   ctx.translate(x, y);
   ctx.scale(size / 24, size / 24);
-  if (s.shape) {
-    const p = new Path2D(SHAPES[s.shape]);
+  if (s.shape || s.path) {
+    const p = new Path2D(s.path ?? SHAPES[s.shape!]);
     ctx.fillStyle = css(s.color);
-    ctx.fill(p);
+    ctx.fill(p, 'evenodd');
     ctx.strokeStyle = CHART_COLORS.halo;
     ctx.lineWidth = 1.5;
     ctx.stroke(p);
@@ -149,16 +149,13 @@ function draw(ctx: CanvasRenderingContext2D, L: DecorationLayout, mapImg: Canvas
       ctx.fillText(line.text, line.x + sw + 8 * r, line.y + 3 * r);
     }
   }
-  // scale bar: two halves, dark and light, with 0 and the length
+  // scale bar: a dark bar with its right half light inside a one-pixel edge, then 0 and the length
   const s = L.scale;
   const half = s.bar.px / 2;
   ctx.fillStyle = C.bar;
-  ctx.fillRect(s.x, s.y, half, s.height);
+  ctx.fillRect(s.x, s.y, s.bar.px, s.height);
   ctx.fillStyle = C.barAlt;
-  ctx.fillRect(s.x + half, s.y, half, s.height);
-  ctx.strokeStyle = C.bar;
-  ctx.lineWidth = r;
-  ctx.strokeRect(s.x, s.y, s.bar.px, s.height);
+  ctx.fillRect(s.x + half, s.y + r, half - r, s.height - 2 * r);
   ctx.fillStyle = C.text;
   ctx.font = font(L.font);
   ctx.fillText('0', s.x, s.y + s.height + 3 * r);

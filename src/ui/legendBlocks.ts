@@ -15,6 +15,8 @@ export interface LegendSwatch {
   color: RGBA;
   shape?: ShapeName;
   line?: 'solid' | 'dashed' | 'thick';
+  /** Another SVG path in a 24 × 24 box (even-odd fill), e.g. the blueprint symbols. */
+  path?: string;
 }
 
 /** A block of the legend: a title and its rows. */

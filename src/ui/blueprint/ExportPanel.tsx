@@ -47,7 +47,10 @@ export function ExportPanel() {
           if (!a.data) return;
           const view = { data: a.data, layers: a.layers, measure: a.measure, service: a.service, selection: a.selection, publicView: a.view === 'public' };
           const now = new Date();
-          const url = await decoratedMapPng(mapPictureText({ ...view, manifest: a.data.manifest, basemap: a.basemap, tk: a.tk }, lang, now));
+          const bs = useBlueprint.getState();
+          const blueprintShown = bs.showLayer && (bs.run !== null || bs.scenarioRun !== null);
+          const text = mapPictureText({ ...view, manifest: a.data.manifest, basemap: a.basemap, tk: a.tk, blueprintShown }, lang, now);
+          const url = await decoratedMapPng(text);
           if (url) await downloadDataUrl(datedName(tFor(lang)('report:file.map'), 'png', now), url);
         }}
       >
