@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { artefactDir, hasChromium, openSession, type BrowserSession } from './harness';
 import { DECORATION, metresPerPixel, scaleBar } from '../../src/export/mapDecoration';
 
@@ -149,6 +150,42 @@ describe.skipIf(!hasChromium)('map PNG export in headless Chromium', () => {
       }, bar.px);
       expect(Math.abs(maplibreMetres - bar.metres) / bar.metres).toBeLessThan(0.005);
     }
+    expect(s.pageErrors).toEqual([]);
+  }, 240_000);
+
+  it('exports an edited scenario as CSV and XLSX without a blueprint run, in the UI language (en, then zh)', async () => {
+    const { page } = s;
+    type W = {
+      __yulintu: { getState(): { data: { candidates: { id: string; name: string }[] }; set(p: unknown): void } };
+      __yulintuBp: { getState(): { scenarioRun: unknown; set(p: unknown): void } };
+    };
+    const cand = await page.evaluate(() => (window as unknown as W).__yulintu.getState().data.candidates[0]);
+    await page.evaluate((id) => (window as unknown as W).__yulintu.getState().set({ selection: { kind: 'candidate', id } }), cand.id);
+    await page.locator('[data-tab="scenario"]').click();
+    await page.getByTestId('add-to-scenario').waitFor({ timeout: 60_000 });
+    await page.getByTestId('add-to-scenario').click();
+    await page.waitForFunction(() => (window as unknown as W).__yulintuBp.getState().scenarioRun !== null, null, { timeout: 60_000 });
+    await page.locator('[data-tab="export"]').click();
+    // the UI is in English after the first test
+    const [csvDl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-scenario-csv').click()]);
+    expect(csvDl.suggestedFilename()).toMatch(/^Yulintu_scenario_sites_\d{4}-\d{2}-\d{2}\.csv$/);
+    const { readFileSync } = await import('node:fs');
+    const lines = readFileSync((await csvDl.path())!, 'utf8').split('\r\n');
+    expect(lines[0]).toBe('\ufeffId,Name,Type,Bundle,Floor area (m²),Estimated cost (10k yuan),Longitude,Latitude,Compared with the blueprint');
+    expect(lines[1].startsWith(`${cand.id},${cand.name},`)).toBe(true);
+    expect(lines[1].endsWith(',Added')).toBe(true);
+    expect(lines).toHaveLength(3); // header, one site, trailing empty
+    await page.getByTestId('lang-switch').click();
+    const [xDl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-scenario-xlsx').click()]);
+    expect(xDl.suggestedFilename()).toMatch(/^渝邻图方案_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const bytes = readFileSync((await xDl.path())!);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['方案点位', '方案效果']);
+    expect(wb.worksheets[0].getCell('A2').value).toBe(cand.id);
+    expect(wb.worksheets[0].getCell('I2').value).toBe('新增');
+    expect(wb.worksheets[1].getCell('A2').value).toBe('养老服务步行覆盖率 (%)');
+    expect(wb.worksheets[1].rowCount).toBe(24);
     expect(s.pageErrors).toEqual([]);
   }, 240_000);
 });
