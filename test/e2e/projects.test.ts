@@ -30,6 +30,15 @@ const bp = (page: Page) =>
   });
 
 /** The project dialog's list: name and whether it is the current project, in the dialog's order. */
+/** Do `act`, which switches project and so reloads the page; wait for the new page and open the project dialog again. */
+async function reloadsOn(page: Page, act: () => Promise<unknown>): Promise<void> {
+  await Promise.all([page.waitForEvent('load', { timeout: 180_000 }), act()]);
+  await ready(page);
+  await page.waitForFunction(() => (window as unknown as Win).__yulintuIdle, null, { timeout: 240_000 });
+  await page.getByTestId('project-menu').click();
+  await page.getByTestId('project-dialog').waitFor({ timeout: 120_000 });
+}
+
 const projectList = (page: Page) =>
   page
     .locator('[data-testid="project-list"] li')
@@ -109,12 +118,16 @@ describe.skipIf(!hasChromium)('work survives a reload; hostile links render', ()
   }, 400_000);
 
   it('drives every project button in Chromium: rename, duplicate, create, delete, export, import; bad files give their error in zh, then en', async () => {
+    // The shared machine can keep the page busy for many seconds after a load: generous waits.
+    page.setDefaultTimeout(120_000);
     await page.goto(`${session.origin}/`, { timeout: 180_000, waitUntil: 'commit' });
     await ready(page);
+    await page.waitForFunction(() => (window as unknown as Win).__yulintuIdle, null, { timeout: 240_000 });
     await page.getByTestId('project-menu').click();
     await page.getByTestId('project-dialog').waitFor({ timeout: 60_000 });
     const before = (await projectList(page)) as [string, boolean][];
-    expect(before.filter(([, cur]) => cur)).toHaveLength(1); // the project of the first test, current
+    // a fresh, empty, unnamed project is not kept until something is made: it may be missing here
+    expect(before.filter(([, cur]) => cur).length).toBeLessThanOrEqual(1);
     const others = before.filter(([, cur]) => !cur);
 
     // 重命名
@@ -122,22 +135,19 @@ describe.skipIf(!hasChromium)('work survives a reload; hostile links render', ()
     await page.getByTestId('project-rename').click();
     await listBecomes(page, [...others, ['测试项目 甲', true]]);
     expect(await page.getByTestId('project-menu').textContent()).toContain('测试项目 甲');
-    // 复制项目: the copy is kept and becomes the current project
-    await page.getByTestId('project-duplicate').click();
+    // 复制项目: the copy is kept and becomes the current project (the page reloads on it)
+    await reloadsOn(page, () => page.getByTestId('project-duplicate').click());
     await listBecomes(page, [...others, ['测试项目 甲', false], ['测试项目 甲（副本）', true]]);
-    await ready(page);
     // 新建项目
-    await page.getByTestId('project-create').click();
+    await reloadsOn(page, () => page.getByTestId('project-create').click());
     await listBecomes(page, [...others, ['测试项目 甲', false], ['测试项目 甲（副本）', false], ['未命名项目', true]]);
-    await ready(page);
-    // 删除 the copy (after the confirm dialog)
+    // 删除 the copy (after the confirm dialog); the list follows without a reload
     page.once('dialog', (d) => void d.accept());
     await page.locator('[data-testid="project-list"] li', { hasText: '测试项目 甲（副本）' }).getByTestId('project-remove').click();
     await listBecomes(page, [...others, ['测试项目 甲', false], ['未命名项目', true]]);
     // 打开 the renamed one
-    await page.locator('[data-testid="project-list"] li', { hasText: '测试项目 甲' }).getByTestId('project-open').click();
+    await reloadsOn(page, () => page.locator('[data-testid="project-list"] li', { hasText: '测试项目 甲' }).getByTestId('project-open').click());
     await listBecomes(page, [...others, ['测试项目 甲', true], ['未命名项目', false]]);
-    await ready(page);
 
     // 导出项目文件: a versioned JSON file of the current project
     const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('project-export').click()]);
@@ -170,11 +180,11 @@ describe.skipIf(!hasChromium)('work survives a reload; hostile links render', ()
       timeout: 60_000,
     });
     await page.screenshot({ path: join(artefactDir(), 'projects-dialog-en.png') });
-    // 导入 the exported file: a new project under a fresh id, current, the error gone
-    await input.setInputFiles({ name: 'good.yulintu.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+    // 导入 the exported file: a new project under a fresh id, current (the page reloads on it), no error
+    await reloadsOn(page, () => input.setInputFiles({ name: 'good.yulintu.json', mimeType: 'application/json', buffer: Buffer.from(exported) }));
     await listBecomes(page, [...others, ['测试项目 甲', false], ['测试项目 甲', true], ['未命名项目', false]]);
     expect(await page.getByTestId('project-error').count()).toBe(0);
-    await page.getByTestId('lang-switch').click();
+    if ((await page.getByTestId('lang-switch').textContent()) !== 'English') await page.getByTestId('lang-switch').click();
     expect(session.pageErrors).toEqual([]);
   }, 400_000);
 
@@ -185,15 +195,17 @@ describe.skipIf(!hasChromium)('work survives a reload; hostile links render', ()
       for (const f of ['communities.geojson', 'buildings.csv', 'facilities.csv', 'candidates.csv']) copyFileSync(join(sample, f), join(dir, f));
       const manifest = JSON.parse(readFileSync(join(sample, 'manifest.json'), 'utf8'));
       writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, name: '打开的文件夹（测试）' }));
+      page.setDefaultTimeout(120_000);
       await page.goto(`${session.origin}/`, { timeout: 180_000, waitUntil: 'commit' });
       await ready(page);
+      await page.waitForFunction(() => (window as unknown as Win).__yulintuIdle, null, { timeout: 240_000 });
       const name = () => page.evaluate(() => (window as unknown as Win).__yulintu.getState().data?.manifest.name as string | undefined);
       await page.getByTestId('folder-input').setInputFiles(dir);
       await page.waitForFunction(() => (window as unknown as Win).__yulintu.getState().data?.manifest.name === '打开的文件夹（测试）', null, {
         timeout: 120_000,
       });
       const facilities = await page.evaluate(() => (window as unknown as Win).__yulintu.getState().data.facilities.length);
-      // kept: the 项目 button loses its "not yet kept" dot
+      // kept: the 项目 button loses its "not yet kept" dot (set as the opened files start being read)
       await page.waitForFunction(() => !document.querySelector('[data-testid="project-menu"]')?.textContent?.includes('•'), null, { timeout: 60_000 });
       await page.reload({ timeout: 180_000, waitUntil: 'commit' });
       await ready(page);
