@@ -79,7 +79,8 @@ const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null
 /**
  * The words around the exported map, in `lang`: the package name as the title; the legend's
  * block titles (the measure and service shown, then the other layers) as the subtitle; the
- * legend blocks; and the footer lines — the data source (package name, the manifest's optional
+ * legend blocks (the on-screen legend's, then the walking network, rivers and blueprint
+ * symbols); and the footer lines — the data source (package name, the manifest's optional
  * `source` and `licence`/`license`), the synthetic-geometry note for generated packages, the
  * online basemap's attribution when one is drawn, and the date.
  */
