@@ -211,6 +211,7 @@ describe.skipIf(!hasChromium)('work survives a reload; hostile links render', ()
       await ready(page);
       expect(await name()).toBe('打开的文件夹（测试）');
       expect(await page.evaluate(() => (window as unknown as Win).__yulintu.getState().data.facilities.length)).toBe(facilities);
+      await page.waitForFunction(() => (window as unknown as Win).__yulintuIdle, null, { timeout: 240_000 });
       await page.screenshot({ path: join(artefactDir(), 'projects-folder-after-reload.png') });
       expect(session.pageErrors).toEqual([]);
     } finally {
