@@ -1,15 +1,4 @@
-import {
-  SERVICES,
-  SERVICE_NAMES,
-  SITES_COLUMNS,
-  SITE_LEVEL_NAMES,
-  YILAO_YIXIAO,
-  cellValue,
-  type BlueprintResult,
-  type CodeLabels,
-  type ServiceCode,
-  type SiteLevel,
-} from '../engine/index';
+import { SERVICES, SERVICE_NAMES, SITES_COLUMNS, YILAO_YIXIAO, cellValue, type BlueprintResult, type CodeLabels } from '../engine/index';
 import { tFor, type Lang } from '../i18n';
 import type { Table } from './blueprintTables';
 
@@ -32,9 +21,7 @@ export function reportSitesTable(r: BlueprintResult, labels: CodeLabels, lang: L
     header: cols.map((c) => (lang === 'en' ? c.en : c.zh)),
     rows: r.sites.map((s) =>
       cols.map((c) => {
-        if (lang === 'en' && c.kind === 'level') return SITE_LEVEL_NAMES[s.level as SiteLevel]?.en ?? String(s.level);
-        if (lang === 'en' && c.kind === 'services') return s.services.map((x) => SERVICE_NAMES[x as ServiceCode]?.en ?? x).join(', ');
-        const v = cellValue(c, s, labels);
+        const v = cellValue(c, s, labels, lang);
         return c.kind === 'number' && typeof v === 'number' ? Math.round(v * 10) / 10 : v;
       }),
     ),

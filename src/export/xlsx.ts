@@ -1,16 +1,17 @@
-import { tFor } from '../i18n';
+import { tFor, type Lang } from '../i18n';
 import type { Table } from './blueprintTables';
 
 /**
- * An .xlsx workbook with one sheet per table (Chinese headers, bold, frozen first row).
+ * An .xlsx workbook with one sheet per table (the tables' headers, bold, frozen first row); the
+ * workbook's creator is the app's name in `lang`.
  * exceljs is loaded on demand (its browser build, ~1 MB) so the map does not pay for it.
  * Text cells stay text: xlsx stores them as strings, never as formulas.
  */
-export async function tablesXlsx(tables: Table[]): Promise<Uint8Array> {
+export async function tablesXlsx(tables: Table[], lang: Lang = 'zh'): Promise<Uint8Array> {
   const mod = await import('exceljs');
   const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;
   const wb = new ExcelJS.Workbook();
-  wb.creator = tFor('zh')('app.title');
+  wb.creator = tFor(lang)('app.title');
   wb.created = new Date(0);
   for (const t of tables) {
     const ws = wb.addWorksheet(t.name, { views: [{ state: 'frozen', ySplit: 1 }] });

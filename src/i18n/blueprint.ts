@@ -136,6 +136,11 @@ export const blueprintZh = {
     orientation: '方向',
     portrait: '纵向',
     landscape: '横向',
+    scenarioTitle: '方案推演（无需求解）',
+    scenarioNeed: '在“方案推演”中编辑方案后可导出。',
+    scenarioSitesCsv: '方案点位 CSV',
+    scenarioEffectCsv: '方案效果 CSV',
+    scenarioXlsx: '方案 Excel 工作簿（点位 + 效果）',
   },
   legend: { title: '一张蓝图', newlyReached: '新覆盖住宅', walkCircle: '步行圈', removed: '关闭的设施' },
 };
@@ -269,6 +274,11 @@ export const blueprintEn: typeof blueprintZh = {
     orientation: 'Orientation',
     portrait: 'Portrait',
     landscape: 'Landscape',
+    scenarioTitle: 'What-if scenario (no solver needed)',
+    scenarioNeed: 'Edit a scenario in the What-if tab to export it.',
+    scenarioSitesCsv: 'Scenario sites CSV',
+    scenarioEffectCsv: 'Scenario effect CSV',
+    scenarioXlsx: 'Scenario Excel workbook (sites + effect)',
   },
   legend: { title: 'Blueprint', newlyReached: 'Newly reached homes', walkCircle: 'Walking circle', removed: 'Closed facility' },
 };

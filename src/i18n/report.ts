@@ -1,7 +1,6 @@
 /**
- * i18next namespace `report`: the exported documents (file names, the printable report). File
- * names and the spreadsheets are Chinese whatever the UI language (read with `lng: 'zh'`, see
- * {@link tFor}); the printable report follows the UI language (English: {@link reportEn}).
+ * i18next namespace `report`: the exported documents (file names, sheet names and headers, the
+ * printable report, the map picture), in the UI language (English: {@link reportEn}).
  */
 export const reportZh = {
   file: {
@@ -11,8 +10,10 @@ export const reportZh = {
     map: '渝邻图_地图',
     scenario: '渝邻图方案',
     scenarioName: '方案',
+    scenarioSites: '渝邻图方案_点位',
+    scenarioEffect: '渝邻图方案_效果',
   },
-  table: { sites: '点位表', communities: '社区表' },
+  table: { sites: '点位表', communities: '社区表', scenarioSites: '方案点位', scenarioEffect: '方案效果' },
   scope: { selected: '所选 {{n}} 个社区', all: '全部社区' },
   title: '社区嵌入式服务设施“一张蓝图”——{{scope}}',
   print: '打印 / 存为 PDF',
@@ -55,6 +56,40 @@ export const reportZh = {
     coverage: '{{service}}覆盖率',
     newSites: '新增点位',
   },
+  /** The exported map picture (PNG). */
+  png: {
+    source: '数据来源：{{name}}',
+    licence: '许可：{{licence}}',
+    basemap: '底图：{{attribution}}',
+    date: '制图：渝邻图，{{date}}',
+    north: '北',
+  },
+  /** The what-if scenario's tables (scenarioTables.ts). */
+  scenario: {
+    col: {
+      id: '编号',
+      name: '名称',
+      source: '类型',
+      services: '功能配置',
+      area: '建筑面积 (m²)',
+      cost: '估算投资 (万元)',
+      lon: '经度',
+      lat: '纬度',
+      change: '与蓝图相比',
+    },
+    kind: { point: '地图上新增点位', facility: '现有设施' },
+    change: {
+      unchanged: '蓝图点位（未改动）',
+      edited: '蓝图点位（已修改）',
+      added: '新增',
+      dropped: '从蓝图中删去',
+      closed: '关闭现有设施',
+      moved: '迁移现有设施',
+      delta: '变化',
+    },
+    coverage: '{{service}}步行覆盖率 (%)',
+    coveredHouseholds: '{{service}}覆盖户数',
+  },
 };
 
 /** The exported documents in English (the printable report when the UI is in English). */
@@ -66,8 +101,10 @@ export const reportEn: typeof reportZh = {
     map: 'Yulintu_map',
     scenario: 'Yulintu_scenario',
     scenarioName: 'Scenario',
+    scenarioSites: 'Yulintu_scenario_sites',
+    scenarioEffect: 'Yulintu_scenario_effect',
   },
-  table: { sites: 'Sites', communities: 'Communities' },
+  table: { sites: 'Sites', communities: 'Communities', scenarioSites: 'Scenario sites', scenarioEffect: 'Scenario effect' },
   scope: { selected: '{{n}} selected communities', all: 'All communities' },
   title: 'Community embedded service facilities blueprint — {{scope}}',
   print: 'Print / save as PDF',
@@ -108,5 +145,37 @@ export const reportEn: typeof reportZh = {
     shortfall: 'Shortfall at 30 m² (m², after)',
     coverage: '{{service}} coverage',
     newSites: 'New sites',
+  },
+  png: {
+    source: 'Data: {{name}}',
+    licence: 'licence: {{licence}}',
+    basemap: 'Basemap: {{attribution}}',
+    date: 'Made with Yulintu, {{date}}',
+    north: 'N',
+  },
+  scenario: {
+    col: {
+      id: 'Id',
+      name: 'Name',
+      source: 'Type',
+      services: 'Bundle',
+      area: 'Floor area (m²)',
+      cost: 'Estimated cost (10k yuan)',
+      lon: 'Longitude',
+      lat: 'Latitude',
+      change: 'Compared with the blueprint',
+    },
+    kind: { point: 'New point on the map', facility: 'Existing facility' },
+    change: {
+      unchanged: 'Blueprint site (unchanged)',
+      edited: 'Blueprint site (edited)',
+      added: 'Added',
+      dropped: 'Dropped from the blueprint',
+      closed: 'Existing facility closed',
+      moved: 'Existing facility moved',
+      delta: 'Change',
+    },
+    coverage: '{{service}} walking coverage (%)',
+    coveredHouseholds: '{{service}} households covered',
   },
 };

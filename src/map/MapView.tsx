@@ -103,6 +103,7 @@ export function MapView({ onHover }: Props) {
       getCanvas: () => map.getCanvas(),
       onceRendered: (fn) => void map.once('render', fn),
       triggerRepaint: () => map.triggerRepaint(),
+      getView: () => ({ lat: map.getCenter().lat, zoom: map.getZoom(), bearing: map.getBearing() }),
     });
     exposeForTests('__yulintuMap', map);
     addDeckOverlay(map, (overlay) => {

@@ -185,3 +185,13 @@ export const FLAGGED_COLOR: RGBA = [200, 30, 30, 255];
 
 /** Outline of the communities no landing point reaches. */
 export const NOT_REACHED_COLOR: RGBA = [214, 96, 20, 255];
+
+/** The exported map picture (export/mapImage.ts): background, text, frame, scale bar and north arrow. */
+export const MAP_EXPORT_COLORS = {
+  background: '#ffffff',
+  text: '#1c2430',
+  muted: '#5b6472',
+  frame: '#8c8778',
+  bar: '#1c2430',
+  barAlt: '#ffffff',
+} as const;

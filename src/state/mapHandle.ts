@@ -15,6 +15,8 @@ export interface MapHandle {
   onceRendered(listener: () => void): void;
   /** Ask for a new frame. */
   triggerRepaint(): void;
+  /** The camera: centre latitude (degrees), zoom (maplibre, 512-px tiles) and bearing (degrees clockwise from north). */
+  getView(): { lat: number; zoom: number; bearing: number };
 }
 
 let handle: MapHandle | null = null;

@@ -113,7 +113,7 @@ export function RankingTable({ communities, service, selectedId, onSelect, extra
           type="button"
           data-testid="ranking-xlsx"
           onClick={async () => {
-            const bytes = await tablesXlsx([rankingTable(rows, lang)]);
+            const bytes = await tablesXlsx([rankingTable(rows, lang)], lang);
             downloadBlob(
               datedName(t('ranking.file'), 'xlsx'),
               new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),

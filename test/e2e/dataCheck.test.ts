@@ -123,9 +123,13 @@ describe.skipIf(!hasChromium || !hasSample)('opening a district’s own data: da
     await dialog.waitFor();
     const download = page.waitForEvent('download');
     await page.getByTestId('download-rejected').click();
-    const file = await (await download).path();
-    const bytes = readFileSync(file);
-    expect(bytes.equals(readFileSync(join(dir, 'expected', 'rejected.csv')))).toBe(true);
+    const dl = await download;
+    expect(dl.suggestedFilename()).toMatch(/^渝邻图_被剔除的行_\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync((await dl.path())!, 'utf8');
+    const cli = readFileSync(join(dir, 'expected', 'rejected.csv'), 'utf8');
+    // the header in the UI language, every row as the command line writes it
+    expect(text.split('\r\n')[0]).toBe('\ufeff文件,行号,id,字段,原因');
+    expect(text.split('\r\n').slice(1)).toEqual(cli.split('\r\n').slice(1));
     await page.keyboard.press('Escape');
     expect(await dialog.count()).toBe(0);
   });

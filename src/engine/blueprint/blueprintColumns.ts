@@ -36,7 +36,8 @@ export interface TableColumn<R> {
   csvOnly?: boolean;
   /** For kind `custom`. */
   csv?: (r: R) => string;
-  cell?: (r: R) => TableCell;
+  /** For kind `custom`: the table cell in a language (Chinese by default). */
+  cell?: (r: R, lang: 'zh' | 'en') => TableCell;
 }
 
 /** Labels of source and ownership codes in the tables (from the UI's strings). */
@@ -48,7 +49,8 @@ export interface CodeLabels {
 export { safeCell }; // one definition, with the other CSV helpers (report/csv.ts)
 
 const round4 = (v: number | null, d = 4) => (v === null || !Number.isFinite(v) ? null : Math.round(v * 10 ** d) / 10 ** d);
-const zhServices = (list: readonly string[]) => list.map((s) => SERVICE_NAMES[s as ServiceCode]?.zh ?? s).join('、');
+const serviceNames = (list: readonly string[], lang: 'zh' | 'en') =>
+  list.map((s) => SERVICE_NAMES[s as ServiceCode]?.[lang] ?? s).join(lang === 'en' ? ', ' : '、');
 
 /** A column's value as CSV text (before RFC 4180 quoting). */
 export function csvValue<R>(col: TableColumn<R>, r: R): string {
@@ -68,8 +70,11 @@ export function csvValue<R>(col: TableColumn<R>, r: R): string {
   }
 }
 
-/** A column's value as a table cell (XLSX, report), source and ownership through `labels`. */
-export function cellValue<R>(col: TableColumn<R>, r: R, labels: CodeLabels): TableCell {
+/**
+ * A column's value as a table cell (XLSX, report), source and ownership through `labels`;
+ * levels, services and engine texts in `lang` (Chinese by default).
+ */
+export function cellValue<R>(col: TableColumn<R>, r: R, labels: CodeLabels, lang: 'zh' | 'en' = 'zh'): TableCell {
   const v = col.get(r);
   switch (col.kind) {
     case 'text':
@@ -77,15 +82,15 @@ export function cellValue<R>(col: TableColumn<R>, r: R, labels: CodeLabels): Tab
     case 'number':
       return round4((v ?? null) as number | null);
     case 'level':
-      return SITE_LEVEL_NAMES[v as SiteLevel].zh;
+      return SITE_LEVEL_NAMES[v as SiteLevel][lang];
     case 'services':
-      return zhServices(v as readonly string[]);
+      return serviceNames(v as readonly string[], lang);
     case 'source':
       return labels.source(v as string);
     case 'ownership':
       return labels.ownership(v as string);
     case 'custom':
-      return col.cell!(r);
+      return col.cell!(r, lang);
     default:
       return (v ?? null) as TableCell;
   }
@@ -125,7 +130,8 @@ export const SITES_COLUMNS: TableColumn<Site>[] = [
     kind: 'custom',
     get: () => null,
     csv: (s) => safeCell(s.communitiesServed.map((c) => `${c.id}:${c.households}:${num4(c.sharedAreaM2)}`).join(';')),
-    cell: (s) => s.communitiesServed.map((c) => `${c.name}(${c.households}户)`).join('；'),
+    cell: (s, lang) =>
+      s.communitiesServed.map((c) => (lang === 'en' ? `${c.name} (${c.households} hh)` : `${c.name}(${c.households}户)`)).join(lang === 'en' ? '; ' : '；'),
   },
   { key: 'shortfall_closed_m2', zh: '弥补30m²缺口(m²)', en: 'Shortfall closed at 30 m² (m²)', kind: 'number', get: (s) => s.shortfallClosedM2 },
   { key: 'subsidy_yuan', zh: '可申请补贴(元)', en: 'Subsidies available (yuan)', kind: 'raw', get: (s) => s.subsidyYuan },
@@ -140,13 +146,21 @@ export const SITES_COLUMNS: TableColumn<Site>[] = [
         .filter((l) => l.applicable)
         .map((l) => l.code)
         .join(';'),
-    cell: (s) =>
+    cell: (s, lang) =>
       s.levers
         .filter((l) => l.applicable)
-        .map((l) => l.zh)
-        .join('；'),
+        .map((l) => l[lang])
+        .join(lang === 'en' ? '; ' : '；'),
   },
-  { key: 'why_source', zh: '选址理由', en: 'Why this source', kind: 'code', get: (s) => s.whySource.zh },
+  {
+    key: 'why_source',
+    zh: '选址理由',
+    en: 'Why this source',
+    kind: 'custom',
+    get: () => null,
+    csv: (s) => s.whySource.zh,
+    cell: (s, lang) => s.whySource[lang],
+  },
 ];
 
 /** Columns of the communities table (communities-before-after.csv, 社区表): one row per scope community. */
@@ -163,7 +177,7 @@ export const COMMUNITIES_COLUMNS: TableColumn<Community>[] = [
     kind: 'custom',
     get: () => null,
     csv: (c) => safeCell(c.newSites.join(';')),
-    cell: (c) => c.newSites.join('；'),
+    cell: (c, lang) => c.newSites.join(lang === 'en' ? '; ' : '；'),
   },
   { key: 'facility_area_m2_before', zh: '设施面积_前(m²)', en: 'Facility area before (m²)', kind: 'number', get: (c) => c.before.facilityAreaM2 },
   { key: 'facility_area_m2_after', zh: '设施面积_后(m²)', en: 'Facility area after (m²)', kind: 'number', get: (c) => c.after.facilityAreaM2 },

@@ -53,13 +53,24 @@ let pkg: PackageRef = { kind: 'url', dataset: 'sample' };
 let base: Project | null = null;
 let created = 0;
 
+/** Opened files being read into the project (setProjectPackage): the work is not kept until they are. */
+let readingFiles = 0;
+
 /** Set the package the project refers to: a served dataset, or an opened folder's files (read as bytes). */
 export async function setProjectPackage(source: { kind: 'url'; dataset: string } | { kind: 'files'; files: File[] }): Promise<void> {
   if (source.kind === 'url') pkg = { kind: 'url', dataset: source.dataset };
   else {
-    const files: PackageFile[] = [];
-    for (const f of source.files) files.push({ name: f.name.toLowerCase(), bytes: new Uint8Array(await f.arrayBuffer()) });
-    pkg = { kind: 'files', files };
+    // Not yet kept from this moment: no save clears "not yet kept" while the files are read
+    // (a reload in between is warned about), and the save after reading keeps them.
+    readingFiles++;
+    if (useProjectSession.getState().id) useProjectSession.getState().set({ dirty: true });
+    try {
+      const files: PackageFile[] = [];
+      for (const f of source.files) files.push({ name: f.name.toLowerCase(), bytes: new Uint8Array(await f.arrayBuffer()) });
+      pkg = { kind: 'files', files };
+    } finally {
+      readingFiles--;
+    }
   }
   markDirty();
 }
@@ -133,7 +144,7 @@ export function saveNow(): Promise<void> {
   writing = writing.then(async () => {
     const p = captureProject(Date.now());
     if (!known && !hasWork(p)) {
-      if (mine === stamp) useProjectSession.getState().set({ dirty: false });
+      if (mine === stamp && readingFiles === 0) useProjectSession.getState().set({ dirty: false });
       return; // a link looked at, nothing made: no project record
     }
     try {
@@ -142,7 +153,7 @@ export function saveNow(): Promise<void> {
       known = true;
       base = p;
       created = p.created;
-      if (mine === stamp) useProjectSession.getState().set({ dirty: false, storageError: null });
+      if (mine === stamp && readingFiles === 0) useProjectSession.getState().set({ dirty: false, storageError: null });
     } catch (e) {
       useProjectSession.getState().set({ storageError: e });
     }

@@ -2,50 +2,127 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../state/appStore';
 import { blueprintGeoJson, blueprintSitesCsv, communitiesBeforeAfterCsv } from '../../engine/index';
-import { communitiesTable, sitesTable } from '../../export/blueprintTables';
+import { communitiesTable, sitesTable, type Table } from '../../export/blueprintTables';
 import { downloadBlob, downloadDataUrl, downloadText } from '../../export/download';
 import { datedName } from '../../export/fileName';
-import { mapPng } from '../../export/mapImage';
+import { decoratedMapPng, mapPng } from '../../export/mapImage';
+import { mapPictureText } from '../../export/mapPictureText';
 import { openReport, type Orientation } from '../../export/reportHtml';
 import { reportCommunitiesTable, reportSitesTable } from '../../export/reportTables';
-import { useLang } from '../../i18n/lang';
+import { tableCsv } from '../../export/rankingExport';
+import { scenarioEffectTable, scenarioSiteRows, scenarioSitesTable } from '../../export/scenarioTables';
+import { useLang, type Lang } from '../../i18n/lang';
 import { tablesXlsx } from '../../export/xlsx';
-import { scopeOf, useBlueprint } from '../../state/blueprintStore';
+import { blueprintScenario, isEmptyScenario, scopeOf, useBlueprint } from '../../state/blueprintStore';
 import { tFor } from '../../i18n';
 import type { CandidateSource, Ownership } from '../../engine/index';
 
-/** Scope in words for titles and file names. */
-export function scopeLabel(): string {
+/** Scope in words for titles and file names, in `lang`. */
+export function scopeLabel(lang: Lang = 'zh'): string {
   const sc = scopeOf(useBlueprint.getState());
   if (sc.street) return `${sc.district ?? ''} ${sc.street}`.trim();
   if (sc.district) return sc.district;
-  const t = tFor('zh'); // exported documents are Chinese
+  const t = tFor(lang);
   if (sc.communityIds) return t('report:scope.selected', { n: sc.communityIds.length });
   return t('report:scope.all');
 }
 
-/** Exports of the blueprint: GeoJSON, CSV, XLSX, the printable report and the map PNG. */
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Save tables as an .xlsx workbook (sheets and headers as the tables have them). */
+async function saveXlsx(name: string, tables: Table[], lang: Lang): Promise<void> {
+  const bytes = await tablesXlsx(tables, lang);
+  downloadBlob(name, new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
+}
+
+/** The map picture with its title, legend, scale bar, north arrow, source and date, in `lang`. */
+async function exportMapPng(lang: Lang): Promise<void> {
+  const a = useApp.getState();
+  if (!a.data) return;
+  const bs = useBlueprint.getState();
+  const now = new Date();
+  const text = mapPictureText(
+    {
+      data: a.data,
+      layers: a.layers,
+      measure: a.measure,
+      service: a.service,
+      selection: a.selection,
+      publicView: a.view === 'public',
+      manifest: a.data.manifest,
+      basemap: a.basemap,
+      tk: a.tk,
+      blueprintShown: bs.showLayer && (bs.run !== null || bs.scenarioRun !== null),
+    },
+    lang,
+    now,
+  );
+  const url = await decoratedMapPng(text);
+  if (url) await downloadDataUrl(datedName(tFor(lang)('report:file.map'), 'png', now), url);
+}
+
+/**
+ * The edited what-if scenario's exports (no solver run needed): its sites compared with the
+ * blueprint, and its effect as the dock shows it, as CSV and XLSX in the UI language.
+ */
+function ScenarioExports({ lang }: { lang: Lang }) {
+  const { t } = useTranslation(['translation', 'blueprint']);
+  const scenario = useBlueprint((s) => s.scenario);
+  const scenarioRun = useBlueprint((s) => s.scenarioRun);
+  const run = useBlueprint((s) => s.run);
+  const data = useApp((s) => s.data);
+  const doc = tFor(lang);
+  const ready = !isEmptyScenario(scenario) && scenarioRun !== null && data !== null;
+  const sites = () => scenarioSitesTable(scenarioSiteRows(scenario, run ? blueprintScenario(run) : null, data!), lang);
+  const effect = () => scenarioEffectTable(scenarioRun!.summary, lang);
+  return (
+    <div className="bp-scenario-exports" data-testid="scenario-exports">
+      <h4>{t('blueprint:export.scenarioTitle')}</h4>
+      {!ready && <p className="muted">{t('blueprint:export.scenarioNeed')}</p>}
+      {ready && (
+        <>
+          <button
+            type="button"
+            data-testid="export-scenario-csv"
+            onClick={() => downloadText(datedName(doc('report:file.scenarioSites'), 'csv'), tableCsv(sites()), 'text/csv;charset=utf-8')}
+          >
+            {t('blueprint:export.scenarioSitesCsv')}
+          </button>
+          <button
+            type="button"
+            data-testid="export-scenario-effect-csv"
+            onClick={() => downloadText(datedName(doc('report:file.scenarioEffect'), 'csv'), tableCsv(effect()), 'text/csv;charset=utf-8')}
+          >
+            {t('blueprint:export.scenarioEffectCsv')}
+          </button>
+          <button
+            type="button"
+            data-testid="export-scenario-xlsx"
+            onClick={() => void saveXlsx(datedName(doc('report:file.scenario'), 'xlsx'), [sites(), effect()], lang)}
+          >
+            {t('blueprint:export.scenarioXlsx')}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Exports of the blueprint: GeoJSON, CSV, XLSX, the printable report and the map PNG; the scenario's tables. File names, sheets and headers in the UI language. */
 export function ExportPanel() {
   const { t } = useTranslation(['translation', 'blueprint']);
-  const doc = tFor('zh');
+  const lang = useLang();
+  const doc = tFor(lang);
   const run = useBlueprint((s) => s.run);
   const data = useApp((s) => s.data);
   const r = run?.result;
   const labels = { source: (c: string) => t(`source.${c as CandidateSource}`), ownership: (c: string) => t(`ownership.${c as Ownership}`) };
-  const base = doc('report:file.blueprint', { scope: scopeLabel() });
-  const lang = useLang();
+  const base = doc('report:file.blueprint', { scope: scopeLabel(lang) });
   const [paper, setPaper] = useState<'A4' | 'A3'>('A4');
   const [orientation, setOrientation] = useState<Orientation>('portrait');
   return (
     <div className="bp-panel bp-exports" data-testid="export-panel">
-      <button
-        type="button"
-        data-testid="export-png"
-        onClick={async () => {
-          const url = await mapPng();
-          if (url) await downloadDataUrl(datedName(doc('report:file.map'), 'png'), url);
-        }}
-      >
+      <button type="button" data-testid="export-png" onClick={() => void exportMapPng(lang)}>
         {t('blueprint:export.png')}
       </button>
       {!r && <p className="muted">{t('blueprint:export.needRun')}</p>}
@@ -75,13 +152,7 @@ export function ExportPanel() {
           <button
             type="button"
             data-testid="export-xlsx"
-            onClick={async () => {
-              const bytes = await tablesXlsx([sitesTable(r, labels), communitiesTable(r)]);
-              downloadBlob(
-                datedName(base, 'xlsx'),
-                new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
-              );
-            }}
+            onClick={() => void saveXlsx(datedName(base, 'xlsx'), [sitesTable(r, labels, lang), communitiesTable(r, lang)], lang)}
           >
             {t('blueprint:export.xlsx')}
           </button>
@@ -109,14 +180,13 @@ export function ExportPanel() {
             type="button"
             data-testid="export-report"
             onClick={async () => {
-              const rt = tFor(lang);
               openReport({
                 result: r,
                 lang,
                 paper,
                 orientation,
-                title: rt('report:title', { scope: scopeLabel() }),
-                scopeLabel: scopeLabel(),
+                title: doc('report:title', { scope: scopeLabel(lang) }),
+                scopeLabel: scopeLabel(lang),
                 packageName: data?.manifest.name ?? '',
                 date: new Date(),
                 synthetic: data?.manifest.synthetic === true,
@@ -129,6 +199,7 @@ export function ExportPanel() {
           </button>
         </>
       )}
+      <ScenarioExports lang={lang} />
     </div>
   );
 }

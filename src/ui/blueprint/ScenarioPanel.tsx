@@ -247,7 +247,7 @@ export function ScenarioPanel() {
           type="button"
           data-testid="sc-save-json"
           onClick={() =>
-            downloadText(datedName(tFor('zh')('report:file.scenario'), 'json'), scenarioJson(tFor('zh')('report:file.scenarioName'), sc), 'application/json')
+            downloadText(datedName(tFor(lang)('report:file.scenario'), 'json'), scenarioJson(tFor(lang)('report:file.scenarioName'), sc), 'application/json')
           }
         >
           {t('blueprint:scenario.save')}

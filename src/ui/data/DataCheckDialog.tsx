@@ -106,7 +106,7 @@ export function DataCheckDialog({ report, ignored = [], packageName, onClose }: 
         <footer className="data-check-foot">
           {report.rejected.length > 0 && (
             <>
-              <button type="button" data-testid="download-rejected" onClick={() => downloadRejected(report.rejected)}>
+              <button type="button" data-testid="download-rejected" onClick={() => downloadRejected(report.rejected, lang)}>
                 {t('dataCheck:download')}
               </button>
               <span className="muted">{t('dataCheck:downloadHint')}</span>

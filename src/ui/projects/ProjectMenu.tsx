@@ -37,9 +37,13 @@ export function ProjectMenu() {
     listProjects().then(setList, setError);
   }, [open]);
 
+  // Every action ends by re-reading the kept projects: the list shows what is kept now.
   const guard = (f: () => Promise<void>) => () => {
     setError(null);
-    f().catch(setError);
+    f()
+      .catch(setError)
+      .then(() => listProjects())
+      .then(setList, setError);
   };
   const title = name || t('untitled');
 
@@ -79,10 +83,10 @@ export function ProjectMenu() {
             <button type="button" onClick={guard(() => renameCurrent(draft.trim()))} data-testid="project-rename">
               {t('rename')}
             </button>
-            <button type="button" onClick={guard(() => duplicateCurrent(`${title}${t('copySuffix')}`))}>
+            <button type="button" onClick={guard(() => duplicateCurrent(`${title}${t('copySuffix')}`))} data-testid="project-duplicate">
               {t('duplicate')}
             </button>
-            <button type="button" onClick={guard(() => createProject(t('untitled')))}>
+            <button type="button" onClick={guard(() => createProject(t('untitled')))} data-testid="project-create">
               {t('create')}
             </button>
           </div>
@@ -111,22 +115,22 @@ export function ProjectMenu() {
               {projectErrorMessage(error ?? storageError, lang)}
             </p>
           )}
-          <ul className="project-list">
+          <ul className="project-list" data-testid="project-list">
             {list.map((p) => (
-              <li key={p.id}>
+              <li key={p.id} data-id={p.id} data-current={p.id === useProjectSession.getState().id ? 'true' : undefined}>
                 <span>{p.name || t('untitled')}</span>{' '}
                 {p.id !== useProjectSession.getState().id && (
                   <>
-                    <button type="button" className="link" onClick={guard(() => switchTo(p.id))}>
+                    <button type="button" className="link" onClick={guard(() => switchTo(p.id))} data-testid="project-open">
                       {t('open')}
                     </button>{' '}
                     <button
                       type="button"
                       className="link"
+                      data-testid="project-remove"
                       onClick={guard(async () => {
                         if (!confirm(t('confirmRemove', { name: p.name || t('untitled') }))) return;
                         await deleteProject(p.id);
-                        setList(await listProjects());
                       })}
                     >
                       {t('remove')}
