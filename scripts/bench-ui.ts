@@ -17,21 +17,9 @@ import { build, preview } from 'vite';
 import { chromium, type Page } from 'playwright-core';
 import { mulberry32, PACKAGE_FILE_NAMES } from '../src/engine/index';
 import { measureTargets, printTargets } from './benchUiTargets';
+import { CHROMIUM, CHROMIUM_ARGS } from './lib/chromium';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
 
 /** The project's seeded generator, so the large package is the same every run. */
 const rng = mulberry32;
@@ -216,7 +204,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ARGS,
+    args: [...CHROMIUM_ARGS],
     viewport: { width: 1440, height: 900 },
   });
   try {

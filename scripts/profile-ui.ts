@@ -13,20 +13,9 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './lib/chromium';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
 
 interface ProfileNode {
   id: number;
@@ -56,9 +45,9 @@ async function main(argv = process.argv.slice(2)) {
   const origin = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
   const profileDir = mkdtempSync(join(tmpdir(), 'yulintu-prof-'));
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
-    args: ARGS,
+    args: [...CHROMIUM_ARGS],
     viewport: { width: 1440, height: 900 },
   });
   try {

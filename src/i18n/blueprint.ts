@@ -73,7 +73,7 @@ export const blueprintZh = {
   noSites: '没有推荐点位',
   communityCount: '{{n}} 个社区',
   modeName: { euclidean: '直线距离', network: '步行距离', effort: '步行体力', matrix: '距离表' },
-  staleMode: '此蓝图按“{{solved}}”求解，当前距离计算为“{{current}}”；下面的数字是求解时的结果。',
+  staleMode: '此蓝图按“{{solved}}”求解，当前距离计算为“{{current}}”；蓝图的数字仍是求解时的结果，方案推演的各方案已按“{{current}}”重新评估。',
   resolve: '按“{{current}}”重新求解',
   levelTitle: '类型',
   scenario: {
@@ -211,7 +211,8 @@ export const blueprintEn: typeof blueprintZh = {
   noSites: 'No sites recommended',
   communityCount: '{{n}} communities',
   modeName: { euclidean: 'straight line', network: 'walking distance', effort: 'walking effort', matrix: 'distance table' },
-  staleMode: 'This blueprint was solved under “{{solved}}”; distances are now “{{current}}”. The figures below are those of the solve.',
+  staleMode:
+    'This blueprint was solved under “{{solved}}”; distances are now “{{current}}”. The blueprint’s figures are those of the solve; the what-if scenarios have been re-evaluated under “{{current}}”.',
   resolve: 'Re-solve under “{{current}}”',
   levelTitle: 'Level',
   scenario: {

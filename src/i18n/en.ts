@@ -34,6 +34,8 @@ export const en: Strings = {
     settings: 'Settings',
     zoomTo: 'Zoom to selection',
     clear: 'Clear selection',
+    collapse: 'Collapse the control panel',
+    expand: 'Expand the control panel (service, colouring, layers, legend)',
   },
   distance: {
     euclidean: 'Straight line',

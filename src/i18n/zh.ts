@@ -32,6 +32,8 @@ export const zh = {
     settings: '设置',
     zoomTo: '缩放至所选',
     clear: '取消选择',
+    collapse: '收起控制面板',
+    expand: '展开控制面板（服务、着色、图层、图例）',
   },
   distance: {
     euclidean: '直线距离',

@@ -75,6 +75,13 @@ export function MapView({ onHover }: Props) {
   const settledOnce = useRef(false);
   /** Closed: maplibre draws nothing (hidden until the first result has settled). */
   const paintGate = useRef({ closed: true });
+  /**
+   * What a click on the map does with the layers on screen (set with the layers). Clicks come
+   * from maplibre's `click` and are picked here: deck's own onClick, answered from its
+   * pointer-down pick, was now and then not called at all on a large package (the first click
+   * after loading, or a second click at the same place), so the community was never selected.
+   */
+  const clickRef = useRef<((x: number, y: number, at: [number, number]) => void) | null>(null);
   /** Sources not filled yet because their layer is off. */
   const deferred = useRef<Set<DeferredSource>>(new Set());
   const bp = useBlueprintLayerState(); // 一张蓝图 / what-if layer; a scenario's measures recolour the map
@@ -96,6 +103,7 @@ export function MapView({ onHover }: Props) {
     // "What can I reach from here": with the tool armed, a click anywhere starts a walkshed.
     map.on('click', (e) => {
       if (useWalk.getState().tool) void reachFromHere(e.lngLat.lng, e.lngLat.lat);
+      clickRef.current?.(e.point.x, e.point.y, [e.lngLat.lng, e.lngLat.lat]);
     });
     mapRef.current = map;
     setMapHandle({
@@ -223,14 +231,16 @@ export function MapView({ onHover }: Props) {
     const map = mapRef.current!;
     const cleanup = setOverlay(map, overlay, () => overlayRef.current, {
       layers: deckLayers,
-      // Hexagons show their tooltip but pass clicks through to what lies under them (picking.ts).
-      onClick: (info: PickingInfo) => {
-        const pickable = deckLayers.filter((l) => l.props.pickable).map((l) => l.id);
-        mapClick(toMapClick(clickTarget(info, pickable, (x, y, layerIds) => overlay.pickObject({ x, y, layerIds }))), data);
-      },
       onHover: (info: PickingInfo) => onHover(toHover(info)),
       getCursor: ({ isHovering }) => (useWalk.getState().tool ? 'crosshair' : isHovering ? 'pointer' : 'grab'),
     });
+    // Hexagons show their tooltip but pass clicks through to what lies under them (picking.ts).
+    const pickable = deckLayers.filter((l) => l.props.pickable).map((l) => l.id);
+    const repick = (x: number, y: number, layerIds: string[]) => overlay.pickObject({ x, y, layerIds });
+    clickRef.current = (x, y, at) => {
+      const info = repick(x, y, pickable) ?? ({ picked: false, x, y, index: -1, layer: null, object: undefined } as unknown as PickingInfo);
+      mapClick(toMapClick(clickTarget({ ...info, coordinate: at }, pickable, repick)), data);
+    };
     // A what-if edit's round trip ends with the first frame drawn with its layers (editTiming.ts).
     editLayered(bp.scenarioRun, (done) => {
       map.once('render', done);

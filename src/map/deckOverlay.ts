@@ -11,10 +11,9 @@ export function addDeckOverlay(map: maplibregl.Map, onReady: (overlay: MapLibreO
   });
 }
 
-/** What the overlay draws and how it answers the pointer. */
+/** What the overlay draws and how it answers the pointer (clicks: MapView picks on maplibre's `click`). */
 export interface OverlayProps {
   layers: Layer[];
-  onClick: (info: PickingInfo) => void;
   onHover: (info: PickingInfo) => void;
   getCursor: (state: { isHovering: boolean }) => string;
 }

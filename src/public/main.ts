@@ -9,6 +9,7 @@ import { nearby, nearbyIndex, type Nearby, type NearbyIndex } from './nearby';
 import { communityCard, facilityCard, nearbyCards, svcName, type PanelContext } from './panel';
 import { legend } from './legend';
 import { aboutContent } from './about';
+import { chipScroller } from './chipScroller';
 import { buildSearch, search, type SearchHit } from './searchIndex';
 import { loadSiteData, type SiteData } from './siteData';
 import { STRINGS, type Strings } from './strings';
@@ -50,6 +51,7 @@ class PublicApp {
       this.render();
     });
     $('about-btn').addEventListener('click', () => this.openAbout());
+    chipScroller($('chips-wrap'), $('chips'), $('chips-prev'), $('chips-next'));
     $<HTMLDialogElement>('about').addEventListener('close', () => $('about-btn').focus());
     const q = $<HTMLInputElement>('q');
     q.addEventListener('input', () => this.renderHits());

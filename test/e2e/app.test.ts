@@ -67,7 +67,7 @@ describe.skipIf(!hasChromium || !hasData)('the planning map in headless Chromium
   }
 
   it('loads the sample package in the worker and draws the map', async () => {
-    await page.goto(`${origin}/?${q}`);
+    await page.goto(`${origin}/?${q}`, { timeout: 180_000 }); // the dev server's first load is slow on a shared machine
     await waitReady(page);
     const frac = await nonBlankFraction(page);
     expect(frac).toBeGreaterThan(0.2);
@@ -82,12 +82,12 @@ describe.skipIf(!hasChromium || !hasData)('the planning map in headless Chromium
       await expect(page.getByTestId('synthetic-banner').textContent()).resolves.toBe('示例数据：几何为合成 / Sample data: synthetic geometry');
     }
     expect(pageErrors).toEqual([]);
-  });
+  }, 300_000);
 
   it('clicking a community shows the panel with the values the engine computed', async () => {
     // The community with most need; click inside it, with the point layers off so nothing covers it.
     const r = [...analysis.communities].sort((a, b) => a.needRank - b.needRank)[0];
-    await page.goto(`${origin}/?${q}layers=cm,ol,lb`);
+    await page.goto(`${origin}/?${q}layers=cm,ol,lb`, { timeout: 180_000 });
     await waitReady(page);
     const [lon, lat] = labelPoint(pkg.communities[r.index].geometry);
     const map = (await page.getByTestId('map').boundingBox())!;
@@ -122,7 +122,7 @@ describe.skipIf(!hasChromium || !hasData)('the planning map in headless Chromium
     expect(await again.getAttribute('data-community-id')).toBe(r.id);
     expect(await other.getByTestId('households').textContent()).toBe(fmtHh(r.households, 'zh'));
     await other.close();
-  });
+  }, 300_000);
 
   it('switches to English and back', async () => {
     await page.getByTestId('lang-switch').click();

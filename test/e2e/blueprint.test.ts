@@ -47,10 +47,10 @@ describe.skipIf(!hasChromium || !existsSync(join(DATA_DIR, 'manifest.json')))('ä
       timeLimitS: 10,
     });
     ({ origin, context, page, requests, pageErrors, close: closeBrowser } = await openSession());
-    await page.goto(`${origin}/`);
+    await page.goto(`${origin}/`, { timeout: 180_000 }); // a shared 2-core machine: the dev server's first load is slow
     await page.waitForFunction(() => (window as unknown as { __yulintuReady?: number }).__yulintuReady, null, { timeout: 90_000 });
     await page.waitForFunction(() => (window as unknown as { __yulintuIdle?: number }).__yulintuIdle, null, { timeout: 60_000 });
-  });
+  }, 600_000);
 
   afterAll(async () => {
     await closeBrowser?.();
@@ -82,7 +82,7 @@ describe.skipIf(!hasChromium || !existsSync(join(DATA_DIR, 'manifest.json')))('ä
     expect(n).toBe(expected.sites.length);
     await page.waitForTimeout(800);
     await page.screenshot({ path: join(artefactDir(), 'blueprint-street.png') });
-  });
+  }, 300_000);
 
   it('exports the blueprint: CSV with BOM, GeoJSON, XLSX and the map PNG', async () => {
     await page.locator('[data-tab="export"]').click();

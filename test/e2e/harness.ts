@@ -5,24 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type ViteDevServer } from 'vite';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { DataPackage } from '../../src/engine/index';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/lib/chromium';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Re-exported for the tests that start Chromium themselves (scripts/lib/chromium.ts). */
+export { CHROMIUM, CHROMIUM_ARGS };
 export const hasChromium = existsSync(CHROMIUM);
 export const ROOT = resolve(import.meta.dirname, '../..');
-
-/** The flags of the project's browser tests: headless Debian Chromium, software WebGL (SwiftShader), no background network. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
 
 /** Start the app's Vite dev server on a free localhost port. */
 export async function startServer(): Promise<{ server: ViteDevServer; origin: string }> {
@@ -44,7 +32,7 @@ export async function launch(viewport = { width: 1440, height: 900 }): Promise<{
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS],
     viewport,
     locale: 'zh-CN',
   });

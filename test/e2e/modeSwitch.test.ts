@@ -104,7 +104,30 @@ describe.skipIf(!hasChromium || !existsSync(join(DATA_DIR, 'roads.geojson')))('s
     expect(after.scenarioRun!.summary).toEqual(JSON.parse(JSON.stringify(direct.summary)));
     expect(after.slotRuns.A!.summary).toEqual(JSON.parse(JSON.stringify(direct.summary)));
     expect(after.scenarioRun!.summary).not.toEqual(before.scenarioRun!.summary);
-    await page.waitForTimeout(500);
+    // The notice is where the planner is looking, still on 方案推演: at the top of the dock, in the
+    // window and not covered by anything (the element at its centre and at its button is inside it).
+    const notice = page.getByTestId('bp-stale');
+    await notice.waitFor({ timeout: 60_000 });
+    expect(await notice.getAttribute('data-solved-under')).toBe('euclidean');
+    const vp = page.viewportSize()!;
+    for (const el of [notice, page.getByTestId('bp-resolve')]) {
+      const nb = (await el.boundingBox())!;
+      expect(nb.x).toBeGreaterThanOrEqual(0);
+      expect(nb.y).toBeGreaterThanOrEqual(0);
+      expect(nb.x + nb.width).toBeLessThanOrEqual(vp.width);
+      expect(nb.y + nb.height).toBeLessThanOrEqual(vp.height);
+      const inside = await page.evaluate(({ x, y }) => Boolean(document.elementFromPoint(x, y)?.closest('[data-testid="bp-stale"]')), {
+        x: nb.x + nb.width / 2,
+        y: nb.y + nb.height / 2,
+      });
+      expect(inside).toBe(true);
+    }
+    // above the dock's scrolling body, under its tabs
+    const tabsBox = (await page.locator('.bp-tabs').boundingBox())!;
+    const bodyBox = (await page.locator('.bp-body').boundingBox())!;
+    const nbox = (await notice.boundingBox())!;
+    expect(nbox.y).toBeGreaterThanOrEqual(tabsBox.y + tabsBox.height - 1);
+    expect(nbox.y + nbox.height).toBeLessThanOrEqual(bodyBox.y + 1);
     await page.screenshot({ path: join(artefactDir(), 'mode-switch-scenario.png') });
 
     // The blueprint tab: kept, marked as solved under 直线距离, with a re-solve button.

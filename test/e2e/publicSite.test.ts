@@ -149,6 +149,49 @@ describe.skipIf(!hasChromium)('the published public map in headless Chromium', (
       }
     }, 240_000);
   }
+  it('390 × 844 (a phone): the service chips scroll sideways with a visible arrow for the chips out of view, WCAG 2.1 AA', async () => {
+    const { context, close } = await launch({ width: 390, height: 844 });
+    const page = context.pages()[0] ?? (await context.newPage());
+    try {
+      await page.goto(`${srv.origin}/`);
+      await page.waitForSelector('body[data-ready="1"]', { timeout: 90_000 });
+      const row = page.locator('#chips');
+      const size = await row.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, left: el.scrollLeft }));
+      expect(size.scroll).toBeGreaterThan(size.client); // ten chips do not fit 390 px
+      // at the start: the arrow at the right edge shows there is more, none at the left
+      const next = page.locator('#chips-next');
+      const prev = page.locator('#chips-prev');
+      await next.waitFor({ state: 'visible' });
+      expect(await prev.isVisible()).toBe(false);
+      const nb = (await next.boundingBox())!;
+      expect(nb.x + nb.width).toBeLessThanOrEqual(390);
+      expect(nb.x).toBeGreaterThan(390 / 2);
+      // the last chip lies beyond the window's right edge, under nothing the user can see
+      const last = (await page.locator('.chip').last().boundingBox())!;
+      expect(last.x).toBeGreaterThan(390);
+      await page.screenshot({ path: join(artefactDir(), 'public-chips-390.png') });
+      expect(await axeViolations(page)).toEqual([]);
+      // a tap on the arrow scrolls the row; at the end the right arrow goes, the left one shows
+      await next.click();
+      await page.waitForFunction((x0) => document.getElementById('chips')!.scrollLeft > x0 + 40, size.left, { timeout: 30_000 });
+      await prev.waitFor({ state: 'visible' });
+      await row.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+      await next.waitFor({ state: 'hidden' });
+      const lastNow = (await page.locator('.chip').last().boundingBox())!;
+      expect(lastNow.x + lastNow.width).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: join(artefactDir(), 'public-chips-390-end.png') });
+      // keyboard: Tab onto the first chip brings the row back to its start
+      await page.locator('.chip').first().focus();
+      await page.waitForFunction(() => document.getElementById('chips')!.scrollLeft < 2, null, { timeout: 30_000 });
+      await prev.waitFor({ state: 'hidden' });
+      // the arrows are out of the tab order and hidden from screen readers (the chips are the control)
+      expect(await next.getAttribute('tabindex')).toBe('-1');
+      expect(await next.getAttribute('aria-hidden')).toBe('true');
+    } finally {
+      await close();
+    }
+  }, 240_000);
+
   it('downloads each file once, then opens again offline (service worker)', async () => {
     const { context, close } = await launch({ width: 375, height: 740 });
     const page = context.pages()[0] ?? (await context.newPage());

@@ -6,6 +6,7 @@ import { BlueprintPanel } from './BlueprintPanel';
 import { ComparePanel } from './ComparePanel';
 import { ExportPanel } from './ExportPanel';
 import { ScenarioPanel } from './ScenarioPanel';
+import { StaleModeNotice } from './StaleModeNotice';
 import { useBlueprint, type BpTab } from '../../state/blueprintStore';
 import './blueprint.css';
 import { useTranslation } from 'react-i18next';
@@ -52,6 +53,7 @@ export function BlueprintDock() {
           ×
         </button>
       </header>
+      <StaleModeNotice />
       <div className="bp-body">
         {tab === 'blueprint' && <BlueprintPanel />}
         {tab === 'scenario' && <ScenarioPanel />}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../state/appStore';
 import { fmtM2, fmtNum, fmtPct } from '../format';
 import { cancelBlueprint, runBlueprint } from '../../state/blueprintActions';
-import { modeKey, useBlueprint, type ScopeKind } from '../../state/blueprintStore';
+import { useBlueprint, type ScopeKind } from '../../state/blueprintStore';
 import { BeforeAfterBars } from './BeforeAfterBars';
 import { SiteExplanation, levelLabel } from './SiteExplanation';
 import { useLang } from '../../i18n/lang';
@@ -108,8 +108,6 @@ export function BlueprintPanel() {
   const bp = useBlueprint();
   const r = bp.run?.result;
   const site = r?.sites.find((s) => s.candidateId === bp.selectedSite);
-  const current = useApp((s) => modeKey(s.mode, s.effort));
-  const stale = r !== undefined && bp.runMode !== null && bp.runMode !== current;
   return (
     <div className="bp-panel" data-testid="blueprint-panel">
       <ScopeForm />
@@ -168,14 +166,6 @@ export function BlueprintPanel() {
       {bp.error && (
         <div className="bp-error" role="alert" data-testid="bp-error">
           {bp.error[lang]}
-        </div>
-      )}
-      {r && stale && (
-        <div className="bp-stale" role="status" data-testid="bp-stale" data-solved-under={bp.runMode ?? undefined}>
-          <p>{t('blueprint:staleMode', { solved: t(`blueprint:modeName.${bp.runMode!}`), current: t(`blueprint:modeName.${current}`) })}</p>
-          <button type="button" data-testid="bp-resolve" disabled={bp.running} onClick={() => void runBlueprint()}>
-            {t('blueprint:resolve', { current: t(`blueprint:modeName.${current}`) })}
-          </button>
         </div>
       )}
       {r && (
