@@ -46,6 +46,9 @@ describe.skipIf(!hasChromium || !hasSample)('layout at 1024–1366 px wide (issu
           // nothing in the header spills past the window's right edge
           const header = await page.locator('.app-header').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
           expect(header.scroll, lang).toBeLessThanOrEqual(header.client);
+          // the overview's coverage chart fits its panel: the percentages at the bars' right stay in view
+          const chart = await box(page, '[data-testid="coverage-chart"] svg');
+          expect(chart.x + chart.width, lang).toBeLessThanOrEqual(width);
           if (lang === 'zh') {
             await page.getByTestId('lang-switch').click();
             await page.waitForFunction(() => document.documentElement.lang === 'en');
