@@ -97,7 +97,7 @@ describe('the data check of test/fixtures/bad-rows (real engine)', () => {
     expect(listed()).toHaveLength(23);
   });
 
-  it('downloads rejected.csv: UTF-8 BOM, the header and the 23 rows, byte for byte the CLI’s file', async () => {
+  it('downloads the rejected rows: UTF-8 BOM, the header in the UI language, the 23 rows byte for byte the CLI’s rejected.csv', async () => {
     let blob: Blob | undefined;
     let name = '';
     URL.createObjectURL = vi.fn((b: Blob) => {
@@ -110,14 +110,15 @@ describe('the data check of test/fixtures/bad-rows (real engine)', () => {
     });
     render(<DataCheckDialog report={report} onClose={() => {}} />);
     fireEvent.click(screen.getByTestId('download-rejected'));
-    expect(name).toBe('rejected.csv');
+    expect(name).toMatch(/^渝邻图_被剔除的行_\d{4}-\d{2}-\d{2}\.csv$/);
     const bytes = new Uint8Array(await blob!.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('file,row,id,field,reason');
-    expect(lines).toHaveLength(24);
+    const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1).split('\r\n');
+    expect(lines[0]).toBe('文件,行号,id,字段,原因');
+    expect(lines.filter(Boolean)).toHaveLength(24);
     expect(lines).toContain("buildings.csv,9,b8,community_id,community_id 'ZZ' names no community");
-    expect(bytes).toEqual(new Uint8Array(readFileSync(join(FIXTURES, 'bad-rows', 'expected', 'rejected.csv'))));
+    const cli = readFileSync(join(FIXTURES, 'bad-rows', 'expected', 'rejected.csv'), 'utf8').split('\r\n');
+    expect(lines.slice(1)).toEqual(cli.slice(1));
   });
 
   it('renders a hostile id, package name and file name as text: no <img> is created', () => {
