@@ -199,7 +199,8 @@ export async function measureTargets(context: BrowserContext, o: TargetOptions):
     const t0 = Date.now();
     await page.goto(`${o.origin}/?data=${o.dataset}${o.extra}&test`);
     await page.waitForFunction(() => (window as unknown as { __yulintuIdle?: number }).__yulintuIdle, null, { timeout: 600_000, polling: 50 });
-    if (k > 0) firsts.push(Date.now() - t0);
+    if (k > 0 || o.runs === 0) firsts.push(Date.now() - t0); // --runs 0: the one load, its HTTP cache cold
+    console.log(`  load ${k}${k === 0 && o.runs > 0 ? ' (warm-up)' : ''}: first map after ${Date.now() - t0} ms`);
     loadTasks = await longTasksSince(page, 0);
   }
   page = page!;
