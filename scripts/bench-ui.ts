@@ -186,12 +186,13 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const outDir = mkdtempSync(join(tmpdir(), 'yulintu-bench-dist-'));
   await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   // vite preview serves only the build: put the large package into it as a deployment would.
-  if (!sampleOnly) {
-    const files = PACKAGE_FILE_NAMES.filter((f) => existsSync(join(ROOT, 'data', large, f)));
-    mkdirSync(join(outDir, 'data', large), { recursive: true });
-    for (const f of files) copyFileSync(join(ROOT, 'data', large, f), join(outDir, 'data', large, f));
-    writeFileSync(join(outDir, 'data', large, 'index.json'), JSON.stringify({ files }));
-  }
+  const servePackage = (ds: string) => {
+    const files = PACKAGE_FILE_NAMES.filter((f) => existsSync(join(ROOT, 'data', ds, f)));
+    mkdirSync(join(outDir, 'data', ds), { recursive: true });
+    for (const f of files) copyFileSync(join(ROOT, 'data', ds, f), join(outDir, 'data', ds, f));
+    writeFileSync(join(outDir, 'data', ds, 'index.json'), JSON.stringify({ files }));
+  };
+  if (!sampleOnly && large) servePackage(large);
   const server = await preview({
     root: ROOT,
     configFile: join(ROOT, 'vite.config.ts'),
@@ -214,6 +215,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       for (const n of sizes) {
         const known = n === 200_000 ? 'b200k' : n === 1_000_000 ? 'city1m' : '';
         const ds = known && existsSync(join(ROOT, 'data', 'generated', known, 'buildings.csv')) ? `generated/${known}` : makeLargePackage(n);
+        servePackage(ds); // with --sizes nothing was copied above: without it every load waited on a 404 until the timeout
         const rows = await measureTargets(context, {
           origin,
           dataset: ds,

@@ -1,7 +1,7 @@
 import type { FeatureCollection, GeoJSON } from 'geojson';
 import type * as maplibregl from 'maplibre-gl';
 import type { LayerKey, Selection } from '../state/viewState';
-import type { MapData } from '../worker/protocol';
+import type { MapData, MapSourceId } from '../worker/protocol';
 
 const EMPTY_FC: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -17,8 +17,26 @@ export function selectionFilter(sel: Selection | null): maplibregl.FilterSpecifi
 export const DEFERRED_SOURCES = { roads: 'roads', labels: 'labels' } as const satisfies Partial<Record<string, LayerKey>>;
 export type DeferredSource = keyof typeof DEFERRED_SOURCES;
 
+/** blob: URL per source's JSON bytes, made once (the bytes stay with their MapData). */
+const urls = new WeakMap<Uint8Array, string>();
+
+/**
+ * What to hand maplibre's setData for one data-drawn basemap source: a blob: URL of the JSON the
+ * worker serialized (MapData.sourceJson), which maplibre's worker fetches and parses off the
+ * main thread; the GeoJSON object itself when there are no bytes.
+ */
+export function sourceData(data: MapData, id: string): GeoJSON | string {
+  const bytes = data.sourceJson?.[id as MapSourceId];
+  if (bytes && typeof URL.createObjectURL === 'function') {
+    let url = urls.get(bytes);
+    if (!url) urls.set(bytes, (url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/json' }))));
+    return url;
+  }
+  return sourceGeoJson(data, id);
+}
+
 /** GeoJSON of one data-drawn basemap source. */
-export function sourceData(data: MapData, id: string): GeoJSON {
+export function sourceGeoJson(data: MapData, id: string): GeoJSON {
   if (id === 'roads') return data.roads ?? EMPTY_FC;
   if (id === 'water') return data.water ?? EMPTY_FC;
   return data[id as 'communities' | 'labels' | 'streetLines' | 'districtLines'];

@@ -1,5 +1,5 @@
 import { type Analysis, type H3Cell, type DataPackage, SERVICES } from '../engine/index';
-import type { AnalysisView, BuildingArrays, CommunityProps, H3Arrays, MapData } from './protocol';
+import type { AnalysisView, BuildingArrays, CommunityProps, H3Arrays, MapData, MapSourceId } from './protocol';
 import { communityOutlines } from './outlines';
 import { labelPoint } from './labelPoint';
 import { dataReport } from './dataReport';
@@ -96,8 +96,28 @@ export function buildMapData(pkg: DataPackage, analysis: Analysis, cells: H3Cell
   };
 }
 
+/**
+ * Serialize the maplibre sources of `d` (its GeoJSON, water included, so call it last) as UTF-8
+ * JSON bytes into `d.sourceJson`; the map loads them through blob: URLs (MapData.sourceJson).
+ */
+export function packSources(d: MapData): void {
+  const enc = new TextEncoder();
+  const out: Partial<Record<MapSourceId, Uint8Array>> = {};
+  const put = (id: MapSourceId, v: unknown) => {
+    if (v !== undefined) out[id] = enc.encode(JSON.stringify(v));
+  };
+  put('communities', d.communities);
+  put('labels', d.labels);
+  put('streetLines', d.streetLines);
+  put('districtLines', d.districtLines);
+  put('roads', d.roads);
+  put('water', d.water);
+  d.sourceJson = out;
+}
+
 /** The buffers of a MapData to transfer rather than copy. */
 export function transferables(d: MapData): ArrayBuffer[] {
   const b = d.buildings;
-  return [b.position, b.households, b.community, b.covered, d.h3.households, d.h3.uncovered].map((a) => a.buffer as ArrayBuffer);
+  const json = Object.values(d.sourceJson ?? {}).map((a) => a.buffer as ArrayBuffer);
+  return [...[b.position, b.households, b.community, b.covered, d.h3.households, d.h3.uncovered].map((a) => a.buffer as ArrayBuffer), ...json];
 }

@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { aggregateH3, analyze } from '../engine/index';
 import { EngineError, type DistanceMode } from '../engine/index';
-import { buildMapData, transferables } from './buildMapData';
+import { buildMapData, packSources, transferables } from './buildMapData';
 import { blueprintApi, rememberAnalysis } from './blueprintApi';
 import { networkApi } from './networkApi';
 import { pilotsApi, rememberPilotAnalysis } from './pilotsApi';
@@ -59,11 +59,12 @@ function run(key: string, files: Record<string, Uint8Array> | null, mode: Distan
     const cells = aggregateH3(pkg, analysis, H3_RESOLUTION);
     const t3 = performance.now();
     const data = buildMapData(pkg, analysis, cells, H3_RESOLUTION);
-    const t4 = performance.now();
-    data.timings = { load: t1 - t0, analyze: t2 - t1, h3: t3 - t2, pack: t4 - t3 };
     data.packageId = session.id;
     data.water = session.water;
     data.effort = analysis.summary.effort === true;
+    packSources(data);
+    const t4 = performance.now();
+    data.timings = { load: t1 - t0, analyze: t2 - t1, h3: t3 - t2, pack: t4 - t3 };
     onProgress?.('done', 1);
     return Comlink.transfer(data, transferables(data));
   } catch (err) {

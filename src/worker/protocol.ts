@@ -120,6 +120,9 @@ export interface DataReport {
   notes: DataNote[];
 }
 
+/** The maplibre GeoJSON sources the map fills from a result (src/map/mapSources.ts). */
+export type MapSourceId = 'communities' | 'labels' | 'streetLines' | 'districtLines' | 'roads' | 'water';
+
 /** Everything the map draws, as computed by the engine in the worker. */
 export interface MapData {
   manifest: Manifest;
@@ -146,6 +149,13 @@ export interface MapData {
   water?: WaterCollection;
   /** Network mode with walking effort (flat-equivalent metres). */
   effort?: boolean;
+  /**
+   * The same GeoJSON as UTF-8 JSON text per maplibre source, serialized in the worker and
+   * transferred: the map hands maplibre `blob:` URLs of these bytes, so maplibre's own worker
+   * fetches and parses them and the main thread never walks the GeoJSON to post it (at 200k
+   * buildings that walk was ~2 s of main-thread time). Absent for a source without data.
+   */
+  sourceJson?: Partial<Record<MapSourceId, Uint8Array>>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { FeatureCollection } from 'geojson';
+import { packSources, transferables } from '../../src/worker/buildMapData';
+import { sourceData, sourceGeoJson } from '../../src/map/mapSources';
+import type { MapData } from '../../src/worker/protocol';
+
+/** A MapData with only the parts the map's sources read (a 2-community, 1-road package). */
+function tinyData(): MapData {
+  const square = (x: number): [number, number][][] => [
+    [
+      [x, 0],
+      [x + 1, 0],
+      [x + 1, 1],
+      [x, 0],
+    ],
+  ];
+  const communities = {
+    type: 'FeatureCollection',
+    features: [0, 1].map((i) => ({
+      type: 'Feature',
+      id: i,
+      properties: { i, id: `C${i}`, name: `社区${i}`, street: '街道', district: '区' },
+      geometry: { type: 'Polygon', coordinates: square(i) },
+    })),
+  };
+  const line = {
+    type: 'Feature',
+    properties: {},
+    geometry: {
+      type: 'MultiLineString',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 1],
+        ],
+      ],
+    },
+  };
+  const z = new Float32Array(0);
+  return {
+    communities,
+    labels: { type: 'FeatureCollection', features: [] },
+    streetLines: line,
+    districtLines: line,
+    roads: {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { kind: 'road' },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [0, 0],
+              [2, 0],
+            ],
+          },
+        },
+      ],
+    },
+    buildings: { count: 0, ids: [], position: z, households: new Float32Array(0), community: new Int32Array(0), covered: new Uint8Array(0) },
+    h3: { resolution: 9, cells: [], households: new Float32Array(0), uncovered: new Float32Array(0) },
+  } as unknown as MapData;
+}
+
+const parse = (b: Uint8Array | undefined) => JSON.parse(new TextDecoder().decode(b)) as unknown;
+
+describe('map sources serialized in the worker (issue 13: no GeoJSON walk on the main thread)', () => {
+  it('packs each present source as its JSON text, and no bytes for an absent one (no water here)', () => {
+    const d = tinyData();
+    packSources(d);
+    expect(Object.keys(d.sourceJson!).sort()).toEqual(['communities', 'districtLines', 'labels', 'roads', 'streetLines']);
+    expect(parse(d.sourceJson!.communities)).toEqual(d.communities);
+    expect(parse(d.sourceJson!.roads)).toEqual(d.roads);
+    expect((parse(d.sourceJson!.communities) as FeatureCollection).features[1].properties!.name).toBe('社区1'); // UTF-8 round trip
+  });
+
+  it('transfers the JSON bytes with the typed arrays (6 arrays + 5 sources)', () => {
+    const d = tinyData();
+    packSources(d);
+    const t = transferables(d);
+    expect(t).toHaveLength(11);
+    expect(t).toContain(d.sourceJson!.roads!.buffer);
+  });
+
+  it('hands maplibre one blob: URL per source (the same URL again), and GeoJSON where there are no bytes', async () => {
+    const d = tinyData();
+    packSources(d);
+    const url = sourceData(d, 'communities');
+    expect(typeof url).toBe('string');
+    expect(url as string).toMatch(/^blob:/);
+    expect(sourceData(d, 'communities')).toBe(url);
+    expect(JSON.parse(await (await fetch(url as string)).text())).toEqual(d.communities);
+    expect(sourceData(d, 'water')).toEqual({ type: 'FeatureCollection', features: [] });
+    const plain = tinyData(); // a MapData without bytes (older worker): the objects as before
+    expect(sourceData(plain, 'roads')).toBe(plain.roads);
+    expect(sourceGeoJson(plain, 'communities')).toBe(plain.communities);
+  });
+});
