@@ -1,3 +1,4 @@
+import { cellText, scanCsv } from '../package/scanCsv';
 import type { GridLine } from './sourceTable';
 
 /** Delimiters recognised in CSV/TXT files, in order of preference on a tie. */
@@ -86,6 +87,43 @@ export function splitDelimited(text: string, delimiter: Delimiter): DelimitedRec
     }
     cells.push(cell);
     out.push({ line: startLine, cells, malformed: false });
+  }
+  return out;
+}
+
+/**
+ * {@link splitDelimited} for comma-separated text, through the package loader's fast
+ * scanner ({@link scanCsv}): the same records, line numbers and cell values, without
+ * normalising the whole text's line ends first or walking it a character at a time. Falls
+ * back to splitDelimited for text scanCsv does not take as plain RFC 4180 (a quote that
+ * does not close, text after a closing quote, a quote inside an unquoted cell: the tolerant
+ * parser cuts and marks those rows as before) and for text starting with a BOM (kept in the
+ * first cell by splitDelimited, skipped by scanCsv).
+ */
+export function splitCommaSeparated(text: string): DelimitedRecord[] {
+  if (text.charCodeAt(0) === 0xfeff) return splitDelimited(text, ',');
+  const s = scanCsv(text);
+  if (!s) return splitDelimited(text, ',');
+  const last = text.charCodeAt(text.length - 1);
+  // splitDelimited ends at a trailing line end, scanCsv reads one more record of one empty cell after it
+  const rows = last === 0x0a || last === 0x0d ? s.rowCount - 1 : s.rowCount;
+  const out: DelimitedRecord[] = new Array<DelimitedRecord>(rows);
+  let line = 1;
+  for (let k = 0; k < rows; k++) {
+    const from = s.rowCell[k];
+    const to = s.rowCell[k + 1];
+    const cells: string[] = new Array<string>(to - from);
+    let breaks = 0; // line breaks inside quoted cells: the next record starts that many lines further
+    for (let c = from; c < to; c++) {
+      if (s.quoted[c] === 0) cells[c - from] = text.slice(s.start[c], s.end[c]);
+      else {
+        const v = cellText(s, c);
+        cells[c - from] = v;
+        for (let i = v.indexOf('\n'); i >= 0; i = v.indexOf('\n', i + 1)) breaks++;
+      }
+    }
+    out[k] = { line, cells, malformed: false };
+    line += 1 + breaks;
   }
   return out;
 }
