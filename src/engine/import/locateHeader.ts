@@ -1,4 +1,5 @@
 import { HEADER_SYNONYMS, IMPORT_ROLES, normaliseWord, type ImportRole } from './vocabulary';
+import { ScannedLine } from './readDelimited';
 import type { GridLine, SourceRow, SourceTable } from './sourceTable';
 
 /** Number of cells of a line that are a known header of `role` (of any role when undefined). */
@@ -68,6 +69,12 @@ export function tableFromGrid(
   const rows: SourceRow[] = [];
   for (let k = 0; k < lines.length - index - 1; k++) {
     const l = lines[index + 1 + k];
+    if (l instanceof ScannedLine) {
+      // a scanned CSV record becomes its row in place, its cells still unmade
+      l.row = numbering === 'record' ? k + 1 : l.line - head.line;
+      rows.push(l);
+      continue;
+    }
     const row: SourceRow = { row: numbering === 'record' ? k + 1 : l.line - head.line, cells: l.cells };
     if (l.malformed) row.malformed = true;
     rows.push(row);

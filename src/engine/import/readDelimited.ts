@@ -1,4 +1,4 @@
-import { cellText, scanCsv } from '../package/scanCsv';
+import { cellText, scanCsv, type CsvScan } from '../package/scanCsv';
 import type { GridLine } from './sourceTable';
 
 /** Delimiters recognised in CSV/TXT files, in order of preference on a tie. */
@@ -110,22 +110,41 @@ export function splitCommaSeparated(text: string): DelimitedRecord[] {
   const out: DelimitedRecord[] = new Array<DelimitedRecord>(rows);
   let line = 1;
   for (let k = 0; k < rows; k++) {
-    const from = s.rowCell[k];
-    const to = s.rowCell[k + 1];
-    const cells: string[] = new Array<string>(to - from);
-    let breaks = 0; // line breaks inside quoted cells: the next record starts that many lines further
-    for (let c = from; c < to; c++) {
-      if (s.quoted[c] === 0) cells[c - from] = text.slice(s.start[c], s.end[c]);
-      else {
-        const v = cellText(s, c);
-        cells[c - from] = v;
-        for (let i = v.indexOf('\n'); i >= 0; i = v.indexOf('\n', i + 1)) breaks++;
-      }
+    out[k] = new ScannedLine(s, k, line);
+    // line breaks inside quoted cells: the next record starts that many lines further
+    let breaks = 0;
+    for (let c = s.rowCell[k]; c < s.rowCell[k + 1]; c++) {
+      if (s.quoted[c] === 0) continue;
+      const v = cellText(s, c);
+      for (let i = v.indexOf('\n'); i >= 0; i = v.indexOf('\n', i + 1)) breaks++;
     }
-    out[k] = { line, cells, malformed: false };
     line += 1 + breaks;
   }
   return out;
+}
+
+/**
+ * A record of a {@link CsvScan} whose cells are made from the scan each time `cells` is
+ * read, none kept (a million rows then hold no million cell arrays for the collector to
+ * trace): read `cells` once per use. {@link tableFromGrid} turns it into its data row in
+ * place, setting `row`.
+ */
+export class ScannedLine implements DelimitedRecord {
+  readonly malformed = false;
+  /** The 1-based data row once the header is known (see tableFromGrid). */
+  row = 0;
+  constructor(
+    private readonly scan: CsvScan,
+    private readonly k: number,
+    readonly line: number,
+  ) {}
+  get cells(): string[] {
+    const s = this.scan;
+    const from = s.rowCell[this.k];
+    const cells = new Array<string>(s.rowCell[this.k + 1] - from);
+    for (let c = from; c < from + cells.length; c++) cells[c - from] = s.quoted[c] === 0 ? s.text.slice(s.start[c], s.end[c]) : cellText(s, c);
+    return cells;
+  }
 }
 
 /**
