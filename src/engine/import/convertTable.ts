@@ -168,6 +168,7 @@ export function convertTable(table: SourceTable, o: ConvertOptions): ConvertResu
   const owners = lookup<Ownership>('candidates', 'ownership');
 
   let row: SourceRow = table.rows[0];
+  let cells: string[] = []; // row.cells, read once per row (a scanned CSV row makes them on each read)
   const label = (field: string) => {
     const s = f[field];
     return s && 'column' in s ? `${s.header} (${field})` : field;
@@ -175,7 +176,7 @@ export function convertTable(table: SourceTable, o: ConvertOptions): ConvertResu
   const raw = (field: string): string => {
     const s = f[field];
     if (!s) return '';
-    return 'constant' in s ? s.constant : (row.cells[s.column] ?? '').trim();
+    return 'constant' in s ? s.constant : (cells[s.column] ?? '').trim();
   };
   const reject = (field: string, code: RejectCode, reason: string): never => {
     throw new Reject(label(field), code, reason);
@@ -370,8 +371,9 @@ export function convertTable(table: SourceTable, o: ConvertOptions): ConvertResu
     const r = table.rows[k];
     if (o.onRows && k % PROGRESS_ROWS === 0 && k > 0) o.onRows(k, total);
     row = r;
-    if (!r.malformed && r.cells.every((c) => c.trim() === '') && !r.geometry) continue;
-    if (!r.malformed && isSummaryRow(r.cells)) {
+    cells = r.cells;
+    if (!r.malformed && cells.every((c) => c.trim() === '') && !r.geometry) continue;
+    if (!r.malformed && isSummaryRow(cells)) {
       report.summaryRowsSkipped.push(r.row);
       continue;
     }

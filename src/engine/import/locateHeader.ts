@@ -1,4 +1,5 @@
 import { HEADER_SYNONYMS, IMPORT_ROLES, normaliseWord, type ImportRole } from './vocabulary';
+import { ScannedLine } from './readDelimited';
 import type { GridLine, SourceRow, SourceTable } from './sourceTable';
 
 /** Number of cells of a line that are a known header of `role` (of any role when undefined). */
@@ -16,7 +17,9 @@ function knownHeaders(cells: string[], role: ImportRole | undefined): number {
  * `XX街道社区服务设施台账`) are skipped with a note. `headerLine` (1-based line) forces it.
  */
 export function locateHeader(lines: GridLine[], role: ImportRole | undefined, headerLine?: number): { index: number; note?: string } {
-  const nonEmpty = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.cells.some((c) => c.trim() !== ''));
+  // the first 10 non-empty lines are all that is looked at (not a million of them)
+  const nonEmpty: { l: GridLine; i: number }[] = [];
+  for (let i = 0; i < lines.length && nonEmpty.length < 10; i++) if (lines[i].cells.some((c) => c.trim() !== '')) nonEmpty.push({ l: lines[i], i });
   if (nonEmpty.length === 0) return { index: -1 };
   if (headerLine !== undefined) {
     const i = lines.findIndex((l) => l.line === headerLine);
@@ -24,7 +27,7 @@ export function locateHeader(lines: GridLine[], role: ImportRole | undefined, he
   }
   let best = nonEmpty[0].i;
   let bestScore = 1;
-  for (const { l, i } of nonEmpty.slice(0, 10)) {
+  for (const { l, i } of nonEmpty) {
     const s = knownHeaders(l.cells, role);
     if (s > bestScore) {
       best = i;
@@ -64,7 +67,14 @@ export function tableFromGrid(
   const header = head.cells.map((h) => h.trim().replace(/^\uFEFF/, ''));
   while (header.length > 0 && header[header.length - 1] === '') header.pop();
   const rows: SourceRow[] = [];
-  for (const [k, l] of lines.slice(index + 1).entries()) {
+  for (let k = 0; k < lines.length - index - 1; k++) {
+    const l = lines[index + 1 + k];
+    if (l instanceof ScannedLine) {
+      // a scanned CSV record becomes its row in place, its cells still unmade
+      l.row = numbering === 'record' ? k + 1 : l.line - head.line;
+      rows.push(l);
+      continue;
+    }
     const row: SourceRow = { row: numbering === 'record' ? k + 1 : l.line - head.line, cells: l.cells };
     if (l.malformed) row.malformed = true;
     rows.push(row);

@@ -1,3 +1,4 @@
+import { cellText, scanCsv, type CsvScan } from '../package/scanCsv';
 import type { GridLine } from './sourceTable';
 
 /** Delimiters recognised in CSV/TXT files, in order of preference on a tie. */
@@ -88,6 +89,62 @@ export function splitDelimited(text: string, delimiter: Delimiter): DelimitedRec
     out.push({ line: startLine, cells, malformed: false });
   }
   return out;
+}
+
+/**
+ * {@link splitDelimited} for comma-separated text, through the package loader's fast
+ * scanner ({@link scanCsv}): the same records, line numbers and cell values, without
+ * normalising the whole text's line ends first or walking it a character at a time. Falls
+ * back to splitDelimited for text scanCsv does not take as plain RFC 4180 (a quote that
+ * does not close, text after a closing quote, a quote inside an unquoted cell: the tolerant
+ * parser cuts and marks those rows as before) and for text starting with a BOM (kept in the
+ * first cell by splitDelimited, skipped by scanCsv).
+ */
+export function splitCommaSeparated(text: string): DelimitedRecord[] {
+  if (text.charCodeAt(0) === 0xfeff) return splitDelimited(text, ',');
+  const s = scanCsv(text);
+  if (!s) return splitDelimited(text, ',');
+  const last = text.charCodeAt(text.length - 1);
+  // splitDelimited ends at a trailing line end, scanCsv reads one more record of one empty cell after it
+  const rows = last === 0x0a || last === 0x0d ? s.rowCount - 1 : s.rowCount;
+  const out: DelimitedRecord[] = new Array<DelimitedRecord>(rows);
+  let line = 1;
+  for (let k = 0; k < rows; k++) {
+    out[k] = new ScannedLine(s, k, line);
+    // line breaks inside quoted cells: the next record starts that many lines further
+    let breaks = 0;
+    for (let c = s.rowCell[k]; c < s.rowCell[k + 1]; c++) {
+      if (s.quoted[c] === 0) continue;
+      const v = cellText(s, c);
+      for (let i = v.indexOf('\n'); i >= 0; i = v.indexOf('\n', i + 1)) breaks++;
+    }
+    line += 1 + breaks;
+  }
+  return out;
+}
+
+/**
+ * A record of a {@link CsvScan} whose cells are made from the scan each time `cells` is
+ * read, none kept (a million rows then hold no million cell arrays for the collector to
+ * trace): read `cells` once per use. {@link tableFromGrid} turns it into its data row in
+ * place, setting `row`.
+ */
+export class ScannedLine implements DelimitedRecord {
+  readonly malformed = false;
+  /** The 1-based data row once the header is known (see tableFromGrid). */
+  row = 0;
+  constructor(
+    private readonly scan: CsvScan,
+    private readonly k: number,
+    readonly line: number,
+  ) {}
+  get cells(): string[] {
+    const s = this.scan;
+    const from = s.rowCell[this.k];
+    const cells = new Array<string>(s.rowCell[this.k + 1] - from);
+    for (let c = from; c < from + cells.length; c++) cells[c - from] = s.quoted[c] === 0 ? s.text.slice(s.start[c], s.end[c]) : cellText(s, c);
+    return cells;
+  }
 }
 
 /**

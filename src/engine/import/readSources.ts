@@ -2,7 +2,7 @@ import { unzipSync } from 'fflate';
 import { EngineError } from '../errors';
 import { decodeSourceText } from './decodeSourceText';
 import { tableFromGrid } from './locateHeader';
-import { detectDelimiter, splitDelimited } from './readDelimited';
+import { detectDelimiter, splitCommaSeparated, splitDelimited } from './readDelimited';
 import { readGeoJson } from './readGeoJson';
 import { readShapefile, type ShapefileParts } from './readShapefile';
 import { readXlsx } from './readXlsx';
@@ -75,7 +75,7 @@ function readDelimitedTable(f: NamedBytes, role: ImportRole | undefined, opts: R
   }
   const { text, encoding } = decodeSourceText(bytes, f.name);
   const delimiter = detectDelimiter(text);
-  const records = splitDelimited(text, delimiter);
+  const records = delimiter === ',' ? splitCommaSeparated(text) : splitDelimited(text, delimiter);
   // a trailing line break leaves one empty record at the end
   while (records.length && records[records.length - 1].cells.length === 1 && records[records.length - 1].cells[0].trim() === '') records.pop();
   // a quote that does not close within the prefix may close after the cut: that record and the

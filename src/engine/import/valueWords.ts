@@ -76,8 +76,9 @@ export const MAX_COLUMN_VALUES = 200;
 export function columnValues(width: number, rows: readonly { cells: readonly string[] }[]): ColumnValue[][] {
   const maps = Array.from({ length: width }, () => new Map<string, number>());
   for (const r of rows) {
+    const cells = r.cells; // once per row: a scanned CSV row makes its cells on each read
     for (let c = 0; c < width; c++) {
-      const v = (r.cells[c] ?? '').trim();
+      const v = (cells[c] ?? '').trim();
       if (v === '') continue;
       const m = maps[c];
       const n = m.get(v);

@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { Rejection } from '../errors';
-import { UTF8_BOM, toCsv } from '../report/csv';
+import { UTF8_BOM, csvCell, toCsv } from '../report/csv';
+import { degreesText } from './degreesText';
 import type { ImportedBuilding, ImportedCandidate, ImportedCommunity, ImportedFacility } from './importTypes';
 
 const enc = new TextEncoder();
@@ -29,8 +30,17 @@ export function communitiesGeoJson(list: readonly ImportedCommunity[]): Uint8Arr
  */
 export function buildingsCsv(list: readonly ImportedBuilding[], estimates: boolean): Uint8Array {
   const header = ['id', 'lon', 'lat', 'households', 'community_id', ...(estimates ? ['households_estimated'] : [])];
-  const rows = list.map((b) => [b.id, n(b.lon), n(b.lat), String(b.households), b.communityId ?? '', ...(estimates ? [String(b.estimated)] : [])]);
-  return bytes(UTF8_BOM + toCsv(header, rows));
+  // toCsv's text, a line per building written at once (a million buildings: no cell arrays);
+  // numbers and true/false never need quoting, so only the two text cells go through csvCell;
+  // lon/lat are rounded to 7 decimals (convertTable), written as String would by degreesText
+  const lines = new Array<string>(list.length + 1);
+  lines[0] = header.map(csvCell).join(',');
+  for (let k = 0; k < list.length; k++) {
+    const b = list[k];
+    const line = `${csvCell(b.id)},${degreesText(b.lon)},${degreesText(b.lat)},${String(b.households)},${b.communityId === undefined ? '' : csvCell(b.communityId)}`;
+    lines[k + 1] = estimates ? `${line},${String(b.estimated)}` : line;
+  }
+  return bytes(UTF8_BOM + lines.join('\r\n') + '\r\n');
 }
 
 export function facilitiesCsv(list: readonly ImportedFacility[]): Uint8Array {
