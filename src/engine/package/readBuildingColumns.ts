@@ -1,5 +1,5 @@
 import type { Rejection } from '../errors';
-import type { Crs } from '../types';
+import type { Buildings, Crs } from '../types';
 import { toWgs84 } from './crs';
 import { emptyFileError, parseCsv, scannedRecordCount, tableHeader, tolerantRecords, type CsvHeader } from './parseCsv';
 import { PLAUSIBLE_LIMITS } from './plausibleLimits';
@@ -12,14 +12,7 @@ import { rowCells, scanCsv, type CsvScan } from './scanCsv';
 const FILE = 'buildings.csv';
 
 /** Accepted rows of buildings.csv as columns; `community` is -2 where the building must be located by polygon. */
-export interface BuildingColumns extends CsvHeader {
-  count: number;
-  ids: string[];
-  /** Degrees, WGS84. */
-  lon: Float64Array;
-  /** Degrees, WGS84. */
-  lat: Float64Array;
-  households: Float64Array;
+export interface BuildingColumns extends CsvHeader, Omit<Buildings, 'community'> {
   /** Community index from `community_id`, or -2 (locate by polygon). */
   community: Int32Array;
 }
