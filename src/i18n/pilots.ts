@@ -53,15 +53,7 @@ export const pilotsZh = {
   removedReason: { behind_schedule: '建设进度滞后', below_expectation: '成效不及预期', infeasible: '不具备可实施性' },
   mode: { public_built_private_run: '公建民营', private_run_public_aid: '民办公助', government_purchase: '政府购买服务', other: '其他' },
   kind: { trial: '试运营考核', annual: '年度评估', rectification: '整改后评估' },
-  score: {
-    facilities: '设施设备条件',
-    operation: '日常运营',
-    staffing: '人员配备',
-    service_quality: '服务质量',
-    finance: '财务状况',
-    satisfaction: '服务对象满意度',
-    reputation: '社会信誉',
-  },
+  score: P.EVALUATION_SCORE_NAMES, // the policy's names of the seven items (art. 15), kept once in the engine
   list: { name: '社区', district: '区县', stage: '阶段', flags: '预警', batch: '批次', advance: '推进一阶段', advanceOf: '将 {{name}} 推进到下一阶段' },
   export: { title: '导出', pilots: '导出 pilots.csv', evaluations: '导出 evaluations.csv', status: '导出 pilot-status.csv' },
   propose: {

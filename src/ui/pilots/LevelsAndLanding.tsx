@@ -4,6 +4,18 @@ import type { PilotView } from '../../worker/protocol';
 import { fmtM, fmtNum } from '../format';
 import { usePilotsT } from './usePilotsT';
 
+/** Community names as buttons that select the community, separated by `sep`. */
+function CommunityLinks({ ids, names, sep, onSelect }: { ids: readonly string[]; names: Map<string, string>; sep: string; onSelect: (id: string) => void }) {
+  return ids.map((id, i) => (
+    <span key={id}>
+      {i > 0 && sep}
+      <button type="button" className="link" onClick={() => onSelect(id)}>
+        {names.get(id) ?? id}
+      </button>
+    </span>
+  ));
+}
+
 /** Service levels (streets and communities without a centre), accessibility totals, landing points and their reach. */
 export function LevelsAndLanding({ view, onSelect }: { view: PilotView; onSelect: (communityId: string) => void }) {
   const { t, lang } = usePilotsT();
@@ -22,14 +34,7 @@ export function LevelsAndLanding({ view, onSelect }: { view: PilotView; onSelect
       <h4>{t('levels.communitiesWithout', { n: noCentre.length })}</h4>
       <p className="pl-names" data-testid="communities-without-centre">
         {noCentre.length === 0 && t('levels.all')}
-        {noCentre.map((id, i) => (
-          <span key={id}>
-            {i > 0 && t('sep')}
-            <button type="button" className="link" onClick={() => onSelect(id)}>
-              {byId.get(id) ?? id}
-            </button>
-          </span>
-        ))}
+        <CommunityLinks ids={noCentre} names={byId} sep={t('sep')} onSelect={onSelect} />
       </p>
       <h3>{t('access.title')}</h3>
       <p data-testid="access-totals">{t('access.totals', lv.accessibility)}</p>
@@ -67,14 +72,7 @@ export function LevelsAndLanding({ view, onSelect }: { view: PilotView; onSelect
           <p>{t('landing.reached', { hh: fmtNum(view.landing.householdsReached, lang) })}</p>
           <h4>{t('landing.notReached', { n: view.landing.communitiesNotReached.length })}</h4>
           <p className="pl-names" data-testid="landing-not-reached">
-            {view.landing.communitiesNotReached.map((id, i) => (
-              <span key={id}>
-                {i > 0 && t('sep')}
-                <button type="button" className="link" onClick={() => onSelect(id)}>
-                  {byId.get(id) ?? id}
-                </button>
-              </span>
-            ))}
+            <CommunityLinks ids={view.landing.communitiesNotReached} names={byId} sep={t('sep')} onSelect={onSelect} />
           </p>
         </>
       )}
