@@ -128,7 +128,7 @@ async function timeWalkshed(page: Page, lon: number, lat: number): Promise<numbe
   return (await page.evaluate(`(async () => {
     const map = window.__yulintuMap;
     const t0 = performance.now();
-    map.fire('click', { lngLat: { lng: ${lon}, lat: ${lat} } });
+    map.fire('click', { lngLat: { lng: ${lon}, lat: ${lat} }, point: map.project([${lon}, ${lat}]) }); // as maplibre's own click event: the map's handler picks at e.point
     await new Promise((done, fail) => {
       const until = t0 + 60000;
       const poll = () => {
