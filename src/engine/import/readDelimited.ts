@@ -134,8 +134,10 @@ export class ScannedLine implements DelimitedRecord {
   /** The 1-based data row once the header is known (see tableFromGrid). */
   row = 0;
   constructor(
-    private readonly scan: CsvScan,
-    private readonly k: number,
+    /** The scan holding the record. */
+    readonly scan: CsvScan,
+    /** The record's index in the scan. */
+    readonly k: number,
     readonly line: number,
   ) {}
   get cells(): string[] {
