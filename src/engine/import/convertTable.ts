@@ -32,6 +32,8 @@ export interface ConvertOptions {
   seenIds: IdSet;
   /** Where a buildings table's rows are appended (default: a new list, returned as `buildings`). */
   buildings?: BuildingList;
+  /** Read plainly good rows of a scanned buildings CSV from the text (plainBuildingRow; default true). false: every row the general way (tests compare the two). */
+  plainRows?: boolean;
   rejected: Rejection[];
   /** Called every {@link PROGRESS_ROWS} rows with the rows done and the table's rows (default: nothing). */
   onRows?: (done: number, of: number) => void;
@@ -375,7 +377,7 @@ export function convertTable(table: SourceTable, o: ConvertOptions): ConvertResu
   const records: ConvertResult['records'] = [];
   const buildings = o.buildings ?? new BuildingList();
   // plainly good rows of a scanned CSV of buildings: read from the text, no cells made (plainBuildingRow)
-  const plain = role === 'buildings' ? plainBuildingColumns(f) : undefined;
+  const plain = role === 'buildings' && o.plainRows !== false ? plainBuildingColumns(f) : undefined;
   const total = table.rows.length;
   for (let k = 0; k < total; k++) {
     const r = table.rows[k];
