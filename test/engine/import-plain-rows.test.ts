@@ -11,7 +11,8 @@ import { convertTable, type ConvertOptions } from '../../src/engine/import/conve
 import { degreesText } from '../../src/engine/import/degreesText';
 import { isTrimmedSpace, plainBuildingColumns, plainBuildingRow } from '../../src/engine/import/plainBuildingRow';
 import { PointList } from '../../src/engine/import/PointList';
-import { ScannedLine } from '../../src/engine/import/readDelimited';
+import { ScannedLine, splitCommaSeparated } from '../../src/engine/import/readDelimited';
+import { tableFromGrid } from '../../src/engine/import/locateHeader';
 import { readSources } from '../../src/engine/import/readSources';
 import { resolveCrs } from '../../src/engine/import/resolveCrs';
 import { buildingsCsv } from '../../src/engine/import/writePackage';
@@ -196,6 +197,31 @@ describe('plainBuildingRow: the columnar fast path of a buildings CSV', () => {
       [106.5, 29.5],
       [106.5, 29.5],
     ]);
+  });
+
+  it('reads a scanned table as tableFromGrid reads every record: header, numbering, rows made on first read', () => {
+    const rng = mulberry32(99);
+    let scanned = 0;
+    for (let t = 0; t < 40; t++) {
+      // blank and title lines above the header, sometimes more than the first look-ahead of 64 records
+      const above = t % 4 === 0 ? '\n'.repeat(Math.floor(rng() * 150)) + (t % 8 === 0 ? ',,\n标题\n' : '') : '';
+      const text = above + hostileCsv(rng, 20 + Math.floor(rng() * 100));
+      const headerLine = t % 5 === 1 ? 1 + Math.floor(rng() * 3) : undefined;
+      const [table] = readSources([{ name: 'b.csv', bytes: new TextEncoder().encode(text) }], 'buildings', { headerLine });
+      const records = splitCommaSeparated(text);
+      while (records.length && records[records.length - 1].cells.length === 1 && records[records.length - 1].cells[0].trim() === '') records.pop();
+      const ref = tableFromGrid({ file: 'b.csv', format: 'csv', notes: [] }, records, 'buildings', headerLine, 'record');
+      const view = (rows: readonly { row: number; cells: string[]; malformed?: boolean }[]) => rows.map((r) => [r.row, r.cells, !!r.malformed]);
+      const what = JSON.stringify(text.slice(0, 200));
+      expect([table.header, table.headerLine, table.notes.slice(1)], what).toEqual([ref.header, ref.headerLine, ref.notes]);
+      if (table.scanned) {
+        scanned++;
+        const s = table.scanned;
+        expect(view(Array.from({ length: s.count }, (_, k) => s.row(k))), what).toEqual(view(ref.rows));
+      }
+      expect(view(table.rows), what).toEqual(view(ref.rows));
+    }
+    expect(scanned).toBeGreaterThan(20);
   });
 
   it('trims the code units String.prototype.trim trims, and only those', () => {

@@ -36,6 +36,11 @@ export class BuildingList {
     this.estimated[k] = estimated ? 1 : 0;
   }
 
+  /** Make room for `n` buildings in all (no growing until then). */
+  reserve(n: number): void {
+    if (this.lon.length < n) this.grow(n);
+  }
+
   add(b: ImportedBuilding): void {
     this.push(b.id, b.lon, b.lat, b.households, b.communityId, b.estimated);
   }
@@ -47,8 +52,8 @@ export class BuildingList {
     return b;
   }
 
-  private grow(): void {
-    const n = this.lon.length * 2;
+  private grow(to = this.lon.length * 2): void {
+    const n = to;
     const more = <A extends Float64Array | Uint8Array>(a: A, make: (n: number) => A): A => {
       const b = make(n);
       b.set(a);

@@ -7,7 +7,11 @@ export class PointList {
   x = new Float64Array(1024);
   y = new Float64Array(1024);
 
+  /** @param keep false: a list that stays empty (points pushed are dropped) */
+  constructor(readonly keep = true) {}
+
   push(x: number, y: number): void {
+    if (!this.keep) return;
     if (this.length === this.x.length) {
       const nx = new Float64Array(this.x.length * 2);
       const ny = new Float64Array(this.x.length * 2);

@@ -11,7 +11,6 @@ import { mapColumns, type FieldSource, type FileMapping } from './mapColumns';
 import { parseCoordinateCell, parseNumberCell } from './parseCell';
 import { plainBuildingColumns, plainBuildingRow } from './plainBuildingRow';
 import { PointList } from './PointList';
-import { ScannedLine } from './readDelimited';
 import { pointInside, polygonAreaM2 } from './polygonPoint';
 import { cellWords, valueLookup } from './valueWords';
 import type { SourceCrs } from './resolveCrs';
@@ -32,6 +31,8 @@ export interface ConvertOptions {
   seenIds: IdSet;
   /** Where a buildings table's rows are appended (default: a new list, returned as `buildings`). */
   buildings?: BuildingList;
+  /** Collect the raw points for the CRS hint (default true; importPackage: when there are communities to test them against). */
+  hintPoints?: boolean;
   /** Read plainly good rows of a scanned buildings CSV from the text (plainBuildingRow; default true). false: every row the general way (tests compare the two). */
   plainRows?: boolean;
   rejected: Rejection[];
@@ -96,7 +97,8 @@ function looksProjected(table: SourceTable, lon: FieldSource | undefined, lat: F
     n++;
     if (Math.abs(x) > 360 || Math.abs(y) > 360) big++;
   };
-  for (const r of table.rows.slice(0, 200)) {
+  const rows = table.scanned ? Array.from({ length: Math.min(200, table.scanned.count) }, (_, k) => table.scanned!.row(k)) : table.rows.slice(0, 200);
+  for (const r of rows) {
     const g = r.geometry;
     if (g && g.type !== 'GeometryCollection') {
       let c: unknown = g.coordinates;
@@ -122,7 +124,7 @@ export function convertTable(table: SourceTable, o: ConvertOptions): ConvertResu
   const { role, crs } = o;
   const map = mapColumns(table.header, role, table.file, o.mapping.columns);
   const f = map.fields;
-  const hasGeometry = table.rows.some((r) => r.geometry);
+  const hasGeometry = !table.scanned && table.rows.some((r) => r.geometry); // a scanned CSV has none (and its rows are not made)
   const notes = [...table.notes, ...map.notes];
   for (const field of REQUIRED_FIELDS[role]) {
     if (f[field]) continue;
@@ -176,7 +178,7 @@ export function convertTable(table: SourceTable, o: ConvertOptions): ConvertResu
   const sources = lookup<CandidateSource>('candidates', 'source');
   const owners = lookup<Ownership>('candidates', 'ownership');
 
-  let row: SourceRow = table.rows[0];
+  let row: SourceRow = { row: 0, cells: [] };
   let cells: string[] = []; // row.cells, read once per row (a scanned CSV row makes them on each read)
   const label = (field: string) => {
     const s = f[field];
@@ -217,7 +219,7 @@ export function convertTable(table: SourceTable, o: ConvertOptions): ConvertResu
     if (o.communityIds && !o.communityIds.has(v)) reject('community_id', 'R_UNKNOWN_COMMUNITY', `community_id '${clip(v)}' names no imported community`);
     return v;
   };
-  const rawPoints = new PointList();
+  const rawPoints = new PointList(o.hintPoints !== false);
   /** The row's point in WGS84 (rounded), from its geometry or its lon/lat columns. */
   const point = (): [number, number] => {
     const g = row.geometry;
@@ -376,18 +378,20 @@ export function convertTable(table: SourceTable, o: ConvertOptions): ConvertResu
   const read = { communities: readCommunity, buildings: readBuilding, facilities: readFacility, candidates: readCandidate }[role];
   const records: ConvertResult['records'] = [];
   const buildings = o.buildings ?? new BuildingList();
-  // plainly good rows of a scanned CSV of buildings: read from the text, no cells made (plainBuildingRow)
-  const plain = role === 'buildings' && o.plainRows !== false ? plainBuildingColumns(f) : undefined;
-  const total = table.rows.length;
+  // a scanned CSV's rows are not made (table.rows is not read): its plainly good rows of
+  // buildings are read from the text (plainBuildingRow), any other row is made alone
+  const scanned = table.scanned;
+  const plain = scanned && role === 'buildings' && o.plainRows !== false ? plainBuildingColumns(f) : undefined;
+  const total = scanned ? scanned.count : table.rows.length;
+  if (role === 'buildings') buildings.reserve(buildings.count + total);
   for (let k = 0; k < total; k++) {
-    const r = table.rows[k];
     if (o.onRows && k % PROGRESS_ROWS === 0 && k > 0) o.onRows(k, total);
-    const line = plain && r instanceof ScannedLine ? r : undefined;
-    if (line && plainBuildingRow(line.scan, line.k, plain!, crs, o.communityIds, o.seenIds, buildings, rawPoints)) {
+    if (plain && plainBuildingRow(scanned!.scan, scanned!.first + k, plain, crs, o.communityIds, o.seenIds, buildings, rawPoints)) {
       report.rowsRead++;
       report.imported++;
       continue;
     }
+    const r = scanned ? scanned.row(k) : table.rows[k];
     row = r;
     cells = r.cells;
     if (!r.malformed && cells.every((c) => c.trim() === '') && !r.geometry) continue;

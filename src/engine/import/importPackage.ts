@@ -110,10 +110,12 @@ export async function importPackage(req: ImportRequest, onProgress: ImportProgre
         const d = declaredCrs(t);
         [crs, crsFrom] = d ? [d, 'file'] : [WGS84_CRS, 'default'];
       }
-      if (!seen.has(src.role)) seen.set(src.role, new IdSet(t.rows.length));
+      if (!seen.has(src.role)) seen.set(src.role, new IdSet(t.scanned?.count ?? t.rows.length));
       const onRows = (done: number, of: number) => onProgress(`convert ${t.file}`, (step + done / of) / steps);
       const seenIds = seen.get(src.role)!;
-      const r = convertTable(t, { role: src.role, crs, crsFrom, mapping, dwellingM2, communityIds, seenIds, buildings, rejected, onRows });
+      // the CRS hint tests points against the communities, imported first: none, no points kept
+      const hintPoints = src.role !== 'communities' && out.communities.length > 0;
+      const r = convertTable(t, { role: src.role, crs, crsFrom, mapping, dwellingM2, communityIds, seenIds, buildings, rejected, onRows, hintPoints });
       if (crsFrom === 'default') r.report.notes.push('no CRS given or declared: read as WGS84/CGCS2000');
       if (src.role !== 'buildings') {
         const into = out[src.role] as unknown[];
