@@ -1,8 +1,8 @@
 import { unzipSync } from 'fflate';
 import { EngineError } from '../errors';
+import { rowCells, type CsvScan } from '../package/scanCsv';
 import { decodeSourceText } from './decodeSourceText';
 import { tableFromGrid } from './locateHeader';
-import { rowCells, type CsvScan } from '../package/scanCsv';
 import { ScannedRecords, detectDelimiter, scanCommaSeparated, scannedLines, splitDelimited, type ScannedLine } from './readDelimited';
 import { readGeoJson } from './readGeoJson';
 import { readShapefile, type ShapefileParts } from './readShapefile';
