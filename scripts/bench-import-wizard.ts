@@ -2,7 +2,8 @@
  * Benchmark (run by hand, once): a 1M-row office buildings CSV (GBK, CRLF, Chinese headers)
  * through the map's 导入数据 wizard in headless Chromium: time from picking the file to the
  * mapping preview (inspect in the import worker) and from 导入 to the report (importPackage in
- * the worker), and the longest main-thread task and script meanwhile (the page stays responsive).
+ * the worker), and the longest main-thread task and script meanwhile (the page stays responsive);
+ * the file is picked twice, the second time with the import worker already running.
  *
  * The CSV is derived from the generated city package's buildings.csv when it is there
  * (`npm run generate-sample -- --city --out data/generated/city1m`; its contract columns
@@ -140,6 +141,13 @@ try {
   await page.getByTestId('mapping-楼栋.csv').waitFor({ timeout: 900_000 });
   const inspectMs = Date.now() - t0;
   const inspectTasks = await taken(from);
+  // the same file picked again: the import worker is running by now (the first pick also waited
+  // for it to start, which from the dev server means loading the engine module by module)
+  await page.getByTestId('mapping-楼栋.csv').evaluate((el) => el.setAttribute('data-seen', ''));
+  t0 = Date.now();
+  await page.getByTestId('import-input').setInputFiles(file);
+  await page.locator('[data-testid="mapping-楼栋.csv"]:not([data-seen])').waitFor({ timeout: 900_000 });
+  const inspectAgainMs = Date.now() - t0;
   from = await mark();
   t0 = Date.now();
   await page.getByTestId('import-run').click();
@@ -154,6 +162,7 @@ try {
       MB: +(bytes.length / 1e6).toFixed(1),
       inspectMs,
       inspectLongTasks: inspectTasks,
+      inspectAgainMs,
       importMs,
       importLongTasks: importTasks,
       total,

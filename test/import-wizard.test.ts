@@ -9,9 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { importer, importPackage, inspectSource, type ImportRole, type NamedBytes } from '../src/engine/index';
+import { importer, importPackage, inspectSource, packageZip, type ImportRole, type NamedBytes } from '../src/engine/index';
 import { SNIFF_BYTES, buildImportRequest, groupFiles, mappingOf, wizardMapping, type WizardSource } from '../src/state/importRequest';
-import { packageZip } from '../src/state/packageZip';
 import { recallColumns, recallValues, rememberColumns, rememberValues, rememberValuesKey } from '../src/state/rememberedMapping';
 import { cliImport, expectSamePackage, officeCliArgs, OFFICE } from './helpers/comparePackages';
 

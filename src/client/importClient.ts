@@ -12,6 +12,14 @@ function importer(): Comlink.Remote<ImportWorkerApi> {
   return remote;
 }
 
+/**
+ * Start the import worker now (it loads the whole engine: seconds from a dev server), so that
+ * the first file picked in the wizard is read without waiting for it. Idempotent.
+ */
+export function startImportWorker(): void {
+  if (typeof Worker !== 'undefined') importer(); // none under jsdom
+}
+
 /** The distinct ArrayBuffers under these files, for a transfer list (a buffer listed twice fails the postMessage). */
 function buffersOf(files: readonly NamedBytes[]): ArrayBuffer[] {
   return [...new Set(files.map((f) => f.bytes.buffer as ArrayBuffer))];
@@ -24,6 +32,11 @@ function buffersOf(files: readonly NamedBytes[]): ArrayBuffer[] {
  */
 export function inspectInWorker(files: NamedBytes[], role?: ImportRole, mapping?: FileMapping): Promise<SourcePreview[]> {
   return importer().inspect(Comlink.transfer(files, buffersOf(files)), role, mapping) as Promise<SourcePreview[]>;
+}
+
+/** A package's files as one zip, compressed in the worker (packageZip). The files are copied to it, not transferred: the caller keeps them. */
+export function zipInWorker(files: Record<string, Uint8Array>): Promise<Uint8Array> {
+  return importer().zip(files) as Promise<Uint8Array>;
 }
 
 /** Import in the worker, with progress (stage, fraction 0…1). The request's bytes are transferred, not copied (detached here afterwards). */

@@ -130,6 +130,7 @@ export {
 } from './publish/index';
 export type { ApprovedSite } from './publish/index';
 export * as importer from './import/index';
+export { packageZip } from './import/index';
 export * as pilots from './pilots/index';
 export { pilotProgramme, proposePilots, resolveRatingBands, pilotStatusCsv, programmeJson, proposalCsv } from './pilots/index';
 export type { Pilot, Evaluation, LandingPoint, PilotStatus, PilotProgramme, ProgrammeSummary, ProposedPilot, RatingBands } from './pilots/index';

@@ -1,5 +1,5 @@
 import type { FileMapping, ImportRole, NamedBytes } from '../engine/index';
-import { importInWorker, inspectInWorker } from '../client/importClient';
+import { importInWorker, inspectInWorker, startImportWorker, zipInWorker } from '../client/importClient';
 import { toFailureLike } from './importFailure';
 import {
   PARSE_JSON_BELOW,
@@ -22,9 +22,15 @@ const patchEntry = (id: number, patch: Partial<ImportEntry>) =>
 
 const isTable = (r: WizardRole): r is ImportRole => (TABLE_ROLES as readonly string[]).includes(r);
 
-/** Open / close the wizard. */
+/** Open / close the wizard; opening starts the import worker, so that it is ready when a file is picked. */
 export function openImport(open = true): void {
+  if (open) startImportWorker();
   useImport.getState().set({ open });
+}
+
+/** The imported package as one zip for 保存数据包, compressed in the import worker (the page stays responsive). */
+export function importedPackageZip(files: Record<string, Uint8Array>): Promise<Uint8Array> {
+  return zipInWorker(files);
 }
 
 /** Start over: no files, no result. */

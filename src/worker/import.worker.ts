@@ -3,7 +3,7 @@
  * thread for the 导入数据 wizard. Errors come back as WorkerFailure (zh/en, naming the file).
  */
 import * as Comlink from 'comlink';
-import { importPackage, inspectSource } from '../engine/index';
+import { importPackage, inspectSource, packageZip } from '../engine/index';
 import { asFailure } from './failure';
 import type { ImportWorkerApi } from './protocol';
 
@@ -19,6 +19,11 @@ const api: ImportWorkerApi = {
         result,
         Object.values(result.files).map((b) => b.buffer as ArrayBuffer),
       );
+    }),
+  zip: (files) =>
+    asFailure(() => {
+      const zip = packageZip(files);
+      return Comlink.transfer(zip, [zip.buffer as ArrayBuffer]);
     }),
 };
 

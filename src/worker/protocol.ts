@@ -401,4 +401,6 @@ export interface ImportWorkerApi {
   ): Promise<import('../engine/index').SourcePreview[]>;
   /** Import a request into a contract package (the engine's importPackage); the package's buffers are transferred back. */
   run(req: import('../engine/index').ImportRequest, onProgress?: ProgressCallback): Promise<import('../engine/index').ImportResult>;
+  /** An imported package as one zip (the engine's packageZip), compressed here rather than on the main thread; the zip's buffer is transferred back. */
+  zip(files: Record<string, Uint8Array>): Promise<Uint8Array>;
 }

@@ -1,11 +1,16 @@
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { EngineError, type RejectCode, type Rejection } from '../errors';
+import type { IdSet } from '../package/IdSet';
 import { clip } from '../package/rowReader';
 import { SERVICES, type ServiceCode } from '../standards/services';
 import type { CandidateSource, FacilityLevel, Ownership } from '../types';
+import { BuildingList } from './BuildingList';
+import { round7 } from './degreesText';
 import type { FileReport, ImportedBuilding, ImportedCandidate, ImportedCommunity, ImportedFacility } from './importTypes';
 import { mapColumns, type FieldSource, type FileMapping } from './mapColumns';
 import { parseCoordinateCell, parseNumberCell } from './parseCell';
+import { plainBuildingColumns, plainBuildingRow } from './plainBuildingRow';
+import { PointList } from './PointList';
 import { pointInside, polygonAreaM2 } from './polygonPoint';
 import { cellWords, valueLookup } from './valueWords';
 import type { SourceCrs } from './resolveCrs';
@@ -23,7 +28,13 @@ export interface ConvertOptions {
   /** Ids of the imported communities, to check community_id (undefined: not checked). */
   communityIds?: Set<string>;
   /** Ids already taken by earlier files of the same role. */
-  seenIds: Set<string>;
+  seenIds: IdSet;
+  /** Where a buildings table's rows are appended (default: a new list, returned as `buildings`). */
+  buildings?: BuildingList;
+  /** Collect the raw points for the CRS hint (default true; importPackage: when there are communities to test them against). */
+  hintPoints?: boolean;
+  /** Read plainly good rows of a scanned buildings CSV from the text (plainBuildingRow; default true). false: every row the general way (tests compare the two). */
+  plainRows?: boolean;
   rejected: Rejection[];
   /** Called every {@link PROGRESS_ROWS} rows with the rows done and the table's rows (default: nothing). */
   onRows?: (done: number, of: number) => void;
@@ -32,11 +43,16 @@ export interface ConvertOptions {
 /** Rows between two progress calls of convertTable. */
 export const PROGRESS_ROWS = 65536;
 
-/** Converted rows of one table, its report, and the raw coordinates of its points (for the CRS hint). */
+/**
+ * Converted rows of one table (communities, facilities, candidates in `records`; buildings
+ * appended to `buildings`, as columns), its report, and the raw coordinates of its points
+ * (for the CRS hint).
+ */
 export interface ConvertResult {
-  records: (ImportedCommunity | ImportedBuilding | ImportedFacility | ImportedCandidate)[];
+  records: (ImportedCommunity | ImportedFacility | ImportedCandidate)[];
+  buildings: BuildingList;
   report: FileReport;
-  rawPoints: [number, number][];
+  rawPoints: PointList;
 }
 
 class Reject {
@@ -46,12 +62,6 @@ class Reject {
     readonly reason: string,
   ) {}
 }
-
-const ROUND = 1e7; // 7 decimals of a degree ≈ 1 cm: the precision written to the package
-const round7 = (v: number) => {
-  const r = Math.round(v * ROUND) / ROUND;
-  return r === 0 ? 0 : r;
-};
 
 const SUMMARY_HINT = /合|计|总|汇|total/i;
 
@@ -87,7 +97,8 @@ function looksProjected(table: SourceTable, lon: FieldSource | undefined, lat: F
     n++;
     if (Math.abs(x) > 360 || Math.abs(y) > 360) big++;
   };
-  for (const r of table.rows.slice(0, 200)) {
+  const rows = table.scanned ? Array.from({ length: Math.min(200, table.scanned.count) }, (_, k) => table.scanned!.row(k)) : table.rows.slice(0, 200);
+  for (const r of rows) {
     const g = r.geometry;
     if (g && g.type !== 'GeometryCollection') {
       let c: unknown = g.coordinates;
@@ -113,7 +124,7 @@ export function convertTable(table: SourceTable, o: ConvertOptions): ConvertResu
   const { role, crs } = o;
   const map = mapColumns(table.header, role, table.file, o.mapping.columns);
   const f = map.fields;
-  const hasGeometry = table.rows.some((r) => r.geometry);
+  const hasGeometry = !table.scanned && table.rows.some((r) => r.geometry); // a scanned CSV has none (and its rows are not made)
   const notes = [...table.notes, ...map.notes];
   for (const field of REQUIRED_FIELDS[role]) {
     if (f[field]) continue;
@@ -167,7 +178,7 @@ export function convertTable(table: SourceTable, o: ConvertOptions): ConvertResu
   const sources = lookup<CandidateSource>('candidates', 'source');
   const owners = lookup<Ownership>('candidates', 'ownership');
 
-  let row: SourceRow = table.rows[0];
+  let row: SourceRow = { row: 0, cells: [] };
   let cells: string[] = []; // row.cells, read once per row (a scanned CSV row makes them on each read)
   const label = (field: string) => {
     const s = f[field];
@@ -208,7 +219,7 @@ export function convertTable(table: SourceTable, o: ConvertOptions): ConvertResu
     if (o.communityIds && !o.communityIds.has(v)) reject('community_id', 'R_UNKNOWN_COMMUNITY', `community_id '${clip(v)}' names no imported community`);
     return v;
   };
-  const rawPoints: [number, number][] = [];
+  const rawPoints = new PointList(o.hintPoints !== false);
   /** The row's point in WGS84 (rounded), from its geometry or its lon/lat columns. */
   const point = (): [number, number] => {
     const g = row.geometry;
@@ -223,7 +234,7 @@ export function convertTable(table: SourceTable, o: ConvertOptions): ConvertResu
         const [px, py] = pointInside(wgs);
         if (crs.kind === 'geographic') {
           const [cx, cy] = pointInside({ type: 'MultiPolygon', coordinates: polys });
-          rawPoints.push([cx, cy]);
+          rawPoints.push(cx, cy);
         }
         return [round7(px), round7(py)];
       } else return reject('geometry', 'R_BAD_GEOMETRY', `geometry type ${g.type} is not a point or polygon`);
@@ -244,7 +255,7 @@ export function convertTable(table: SourceTable, o: ConvertOptions): ConvertResu
       if (Math.abs(x) > 180) reject('lon', 'R_OUT_OF_RANGE', `lon ${x} is outside −180…180${Math.abs(y) <= 90 ? '' : ''}`);
       if (Math.abs(y) > 90)
         reject('lat', 'R_OUT_OF_RANGE', `lat ${y} is outside −90…90${Math.abs(x) <= 90 && Math.abs(y) <= 180 ? ' (lon and lat swapped?)' : ''}`);
-      rawPoints.push([x, y]);
+      rawPoints.push(x, y);
     }
     const [lon, lat] = crs.toWgs84(x, y);
     if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
@@ -366,10 +377,21 @@ export function convertTable(table: SourceTable, o: ConvertOptions): ConvertResu
 
   const read = { communities: readCommunity, buildings: readBuilding, facilities: readFacility, candidates: readCandidate }[role];
   const records: ConvertResult['records'] = [];
-  const total = table.rows.length;
+  const buildings = o.buildings ?? new BuildingList();
+  // a scanned CSV's rows are not made (table.rows is not read): its plainly good rows of
+  // buildings are read from the text (plainBuildingRow), any other row is made alone
+  const scanned = table.scanned;
+  const plain = scanned && role === 'buildings' && o.plainRows !== false ? plainBuildingColumns(f) : undefined;
+  const total = scanned ? scanned.count : table.rows.length;
+  if (role === 'buildings') buildings.reserve(buildings.count + total);
   for (let k = 0; k < total; k++) {
-    const r = table.rows[k];
     if (o.onRows && k % PROGRESS_ROWS === 0 && k > 0) o.onRows(k, total);
+    if (plain && plainBuildingRow(scanned!.scan, scanned!.first + k, plain, crs, o.communityIds, o.seenIds, buildings, rawPoints)) {
+      report.rowsRead++;
+      report.imported++;
+      continue;
+    }
+    const r = scanned ? scanned.row(k) : table.rows[k];
     row = r;
     cells = r.cells;
     if (!r.malformed && cells.every((c) => c.trim() === '') && !r.geometry) continue;
@@ -384,7 +406,9 @@ export function convertTable(table: SourceTable, o: ConvertOptions): ConvertResu
       if (r.malformed) reject('', 'R_PARSE', 'a quoted value does not close: the row is cut at its line end');
       if (id !== '' && o.seenIds.has(id)) reject('id', 'R_DUPLICATE_ID', `id '${clip(id)}' repeats an earlier row`);
       if (id !== '') o.seenIds.add(id);
-      records.push(read());
+      const rec = read();
+      if (role === 'buildings') buildings.add(rec as ImportedBuilding);
+      else records.push(rec as ImportedCommunity | ImportedFacility | ImportedCandidate);
       report.imported++;
     } catch (e) {
       if (!(e instanceof Reject)) throw e;
@@ -398,5 +422,5 @@ export function convertTable(table: SourceTable, o: ConvertOptions): ConvertResu
     report.estimatedHouseholds = estimated;
     if (estimated) notes.push(`households of ${estimated} building(s) estimated as floor area ÷ ${o.dwellingM2} m² (households_estimated = true)`);
   }
-  return { records, report, rawPoints };
+  return { records, buildings, report, rawPoints };
 }

@@ -1,3 +1,5 @@
+import type { ByteWriter } from './ByteWriter';
+
 /**
  * A coordinate (degrees) rounded to 7 decimals — as convertTable writes every point — as
  * `String(v)` writes it, built from two integers: faster than the general double-to-text
@@ -21,4 +23,32 @@ export function degreesText(v: number): string {
   let end = 8;
   while (digits.charCodeAt(end - 1) === 0x30) end--;
   return `${sign}${whole}.${digits.slice(1, end)}`;
+}
+
+/** A coordinate rounded to 7 decimals of a degree (≈ 1 cm), -0 as 0: the precision the importer writes. */
+export function round7(v: number): number {
+  const r = Math.round(v * 1e7) / 1e7;
+  return r === 0 ? 0 : r;
+}
+
+/** {@link degreesText}'s characters written to `w`, without a string for the common case. */
+export function writeDegrees(w: ByteWriter, v: number): void {
+  const m = Math.round(v * 1e7);
+  const a = m < 0 ? -m : m;
+  if (m / 1e7 !== v || a < 10 || a >= 1e15) {
+    w.text(String(v === 0 ? 0 : v));
+    return;
+  }
+  const whole = Math.floor(a / 1e7);
+  let frac = a - whole * 1e7;
+  if (m < 0) w.byte(0x2d);
+  w.whole(whole);
+  if (frac === 0) return;
+  let places = 7;
+  while (frac % 10 === 0) {
+    frac /= 10;
+    places--;
+  }
+  w.byte(0x2e);
+  w.whole(frac, places);
 }

@@ -1,10 +1,13 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { EngineError, type Rejection } from '../errors';
+import { IdSet } from '../package/IdSet';
 import { PolygonIndex } from '../spatial/polygonIndex';
+import { BuildingList } from './BuildingList';
 import { convertTable } from './convertTable';
 import { crsHint } from './crsHint';
-import type { CrsHint, FileReport, ImportedBuilding, ImportedCandidate, ImportedCommunity, ImportedFacility } from './importTypes';
+import type { CrsHint, FileReport, ImportedCandidate, ImportedCommunity, ImportedFacility } from './importTypes';
 import type { FileMapping } from './mapColumns';
+import type { PointList } from './PointList';
 import { importRoads, type RoadsReport } from './roads/importRoads';
 import { readSources } from './readSources';
 import { WGS84_CRS, crsFromPrj, resolveCrs, type SourceCrs } from './resolveCrs';
@@ -80,18 +83,18 @@ export async function importPackage(req: ImportRequest, onProgress: ImportProgre
   const rejected: Rejection[] = [];
   const reports: FileReport[] = [];
   const notes: string[] = [];
-  const out: { communities: ImportedCommunity[]; buildings: ImportedBuilding[]; facilities: ImportedFacility[]; candidates: ImportedCandidate[] } = {
+  const out: { communities: ImportedCommunity[]; facilities: ImportedFacility[]; candidates: ImportedCandidate[] } = {
     communities: [],
-    buildings: [],
     facilities: [],
     candidates: [],
   };
-  const pointsForHint: { file: string; role: ImportRole; raw: [number, number][]; crs: string }[] = [];
+  const buildings = new BuildingList();
+  const pointsForHint: { file: string; role: ImportRole; raw: PointList; crs: string }[] = [];
   const ordered = IMPORT_ROLES.flatMap((role) => req.sources.filter((s) => s.role === role));
   const steps = ordered.length + (req.roads ? 1 : 0) + 1;
   let step = 0;
   let communityIds: Set<string> | undefined;
-  const seen = new Map<ImportRole, Set<string>>();
+  const seen = new Map<ImportRole, IdSet>();
   for (const src of ordered) {
     onProgress(`read ${src.files[0]?.name ?? src.role}`, step / steps);
     const mapping = src.mapping ?? {};
@@ -107,12 +110,17 @@ export async function importPackage(req: ImportRequest, onProgress: ImportProgre
         const d = declaredCrs(t);
         [crs, crsFrom] = d ? [d, 'file'] : [WGS84_CRS, 'default'];
       }
-      if (!seen.has(src.role)) seen.set(src.role, new Set());
+      if (!seen.has(src.role)) seen.set(src.role, new IdSet(t.scanned?.count ?? t.rows.length));
       const onRows = (done: number, of: number) => onProgress(`convert ${t.file}`, (step + done / of) / steps);
-      const r = convertTable(t, { role: src.role, crs, crsFrom, mapping, dwellingM2, communityIds, seenIds: seen.get(src.role)!, rejected, onRows });
+      const seenIds = seen.get(src.role)!;
+      // the CRS hint tests points against the communities, imported first: none, no points kept
+      const hintPoints = src.role !== 'communities' && out.communities.length > 0;
+      const r = convertTable(t, { role: src.role, crs, crsFrom, mapping, dwellingM2, communityIds, seenIds, buildings, rejected, onRows, hintPoints });
       if (crsFrom === 'default') r.report.notes.push('no CRS given or declared: read as WGS84/CGCS2000');
-      const into = out[src.role] as unknown[];
-      for (const rec of r.records) into.push(rec); // not push(...records): a million arguments overflow the stack
+      if (src.role !== 'buildings') {
+        const into = out[src.role] as unknown[];
+        for (const rec of r.records) into.push(rec); // not push(...records): a million arguments overflow the stack
+      }
       reports.push(r.report);
       if (src.role !== 'communities' && r.rawPoints.length) pointsForHint.push({ file: t.file, role: src.role, raw: r.rawPoints, crs: crs.label });
     }
@@ -130,7 +138,7 @@ export async function importPackage(req: ImportRequest, onProgress: ImportProgre
   const files: Record<string, Uint8Array> = { 'manifest.json': manifestJson(name) };
   const given = new Set(req.sources.map((s) => s.role));
   if (given.has('communities')) files['communities.geojson'] = communitiesGeoJson(out.communities);
-  if (given.has('buildings')) files['buildings.csv'] = buildingsCsv(out.buildings, dwellingM2 !== undefined);
+  if (given.has('buildings')) files['buildings.csv'] = buildingsCsv(buildings, dwellingM2 !== undefined);
   if (given.has('facilities')) files['facilities.csv'] = facilitiesCsv(out.facilities);
   if (given.has('candidates')) files['candidates.csv'] = candidatesCsv(out.candidates);
   for (const role of ['communities', 'buildings', 'facilities'] as const) {

@@ -3,6 +3,7 @@
  * CLI (`npm run cli -- import`) and the map's import wizard in a worker alike.
  */
 export { importPackage } from './importPackage';
+export { packageZip } from './packageZip';
 export type { ImportRequest, ImportResult, ImportReport, ImportSource, ImportProgress } from './importPackage';
 export { inspectSource, guessRole, headerSetKey } from './inspectSource';
 export type { SourcePreview, InspectOptions } from './inspectSource';

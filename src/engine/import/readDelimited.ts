@@ -1,5 +1,5 @@
-import { cellText, scanCsv, type CsvScan } from '../package/scanCsv';
-import type { GridLine } from './sourceTable';
+import { cellText, rowCells, scanCsv, type CsvScan } from '../package/scanCsv';
+import type { GridLine, ScannedRows, SourceRow } from './sourceTable';
 
 /** Delimiters recognised in CSV/TXT files, in order of preference on a tie. */
 export const DELIMITERS = [',', ';', '\t'] as const;
@@ -101,15 +101,29 @@ export function splitDelimited(text: string, delimiter: Delimiter): DelimitedRec
  * first cell by splitDelimited, skipped by scanCsv).
  */
 export function splitCommaSeparated(text: string): DelimitedRecord[] {
-  if (text.charCodeAt(0) === 0xfeff) return splitDelimited(text, ',');
-  const s = scanCsv(text);
-  if (!s) return splitDelimited(text, ',');
+  const s = scanCommaSeparated(text);
+  return s ? scannedLines(s.scan, s.count) : splitDelimited(text, ',');
+}
+
+/**
+ * Comma-separated text scanned by {@link scanCsv} (null where {@link splitCommaSeparated}
+ * falls back to splitDelimited): the scan and its number of records as splitDelimited
+ * counts them (the empty record scanCsv reads after a trailing line end not counted).
+ */
+export function scanCommaSeparated(text: string): { scan: CsvScan; count: number } | null {
+  if (text.charCodeAt(0) === 0xfeff) return null;
+  const scan = scanCsv(text);
+  if (!scan) return null;
   const last = text.charCodeAt(text.length - 1);
   // splitDelimited ends at a trailing line end, scanCsv reads one more record of one empty cell after it
-  const rows = last === 0x0a || last === 0x0d ? s.rowCount - 1 : s.rowCount;
-  const out: DelimitedRecord[] = new Array<DelimitedRecord>(rows);
+  return { scan, count: last === 0x0a || last === 0x0d ? scan.rowCount - 1 : scan.rowCount };
+}
+
+/** The first `count` records of a scan as {@link ScannedLine}s, each numbered by its first line (1-based). */
+export function scannedLines(s: CsvScan, count: number): ScannedLine[] {
+  const out = new Array<ScannedLine>(count);
   let line = 1;
-  for (let k = 0; k < rows; k++) {
+  for (let k = 0; k < count; k++) {
     out[k] = new ScannedLine(s, k, line);
     // line breaks inside quoted cells: the next record starts that many lines further
     let breaks = 0;
@@ -124,6 +138,24 @@ export function splitCommaSeparated(text: string): DelimitedRecord[] {
 }
 
 /**
+ * The data rows of a comma-separated table as records of its scan: data row k + 1 is record
+ * `first + k`. The importer reads plainly good rows from the scan directly; {@link row}
+ * makes any one row, and the table's `rows` makes them all only when read.
+ */
+export class ScannedRecords implements ScannedRows {
+  constructor(
+    readonly scan: CsvScan,
+    /** Record of data row 1. */
+    readonly first: number,
+    /** Data rows. */
+    readonly count: number,
+  ) {}
+  row(k: number): SourceRow {
+    return { row: k + 1, cells: rowCells(this.scan, this.first + k) };
+  }
+}
+
+/**
  * A record of a {@link CsvScan} whose cells are made from the scan each time `cells` is
  * read, none kept (a million rows then hold no million cell arrays for the collector to
  * trace): read `cells` once per use. {@link tableFromGrid} turns it into its data row in
@@ -134,8 +166,10 @@ export class ScannedLine implements DelimitedRecord {
   /** The 1-based data row once the header is known (see tableFromGrid). */
   row = 0;
   constructor(
-    private readonly scan: CsvScan,
-    private readonly k: number,
+    /** The scan holding the record. */
+    readonly scan: CsvScan,
+    /** The record's index in the scan. */
+    readonly k: number,
     readonly line: number,
   ) {}
   get cells(): string[] {

@@ -1,12 +1,13 @@
 import { unzipSync } from 'fflate';
 import { EngineError } from '../errors';
+import { rowCells, type CsvScan } from '../package/scanCsv';
 import { decodeSourceText } from './decodeSourceText';
 import { tableFromGrid } from './locateHeader';
-import { detectDelimiter, splitCommaSeparated, splitDelimited } from './readDelimited';
+import { ScannedRecords, detectDelimiter, scanCommaSeparated, scannedLines, splitDelimited, type ScannedLine } from './readDelimited';
 import { readGeoJson } from './readGeoJson';
 import { readShapefile, type ShapefileParts } from './readShapefile';
 import { readXlsx } from './readXlsx';
-import type { NamedBytes, SourceTable } from './sourceTable';
+import type { NamedBytes, SourceRow, SourceTable } from './sourceTable';
 import type { ImportRole } from './vocabulary';
 
 /** Options of reading one role's files. */
@@ -53,6 +54,18 @@ function countLines(bytes: Uint8Array): number {
   return breaks + (last === 0x0a || last === 0x0d ? 0 : 1);
 }
 
+/**
+ * The first records of a scan that the header search reads (locateHeader: the first 10
+ * non-empty lines, and any line up to a given header line), of `count` in all.
+ */
+function headLines(scan: CsvScan, count: number, headerLine?: number): ScannedLine[] {
+  for (let n = Math.min(count, 64 + (headerLine ?? 0)); ; n = Math.min(count, n * 4)) {
+    const lines = scannedLines(scan, n);
+    const nonEmpty = lines.filter((l) => l.cells.some((c) => c.trim() !== '')).length;
+    if (n === count || (nonEmpty >= 10 && (headerLine === undefined || lines[n - 1].line > headerLine))) return lines;
+  }
+}
+
 function ext(name: string): string {
   const m = /\.([^./\\]+)$/.exec(name);
   return m ? m[1].toLowerCase() : '';
@@ -75,9 +88,15 @@ function readDelimitedTable(f: NamedBytes, role: ImportRole | undefined, opts: R
   }
   const { text, encoding } = decodeSourceText(bytes, f.name);
   const delimiter = detectDelimiter(text);
-  const records = delimiter === ',' ? splitCommaSeparated(text) : splitDelimited(text, delimiter);
+  // comma-separated plain RFC 4180 text: scanned once, its records made into rows only when
+  // read (the importer reads a million plain rows from the scan itself, see convertTable)
+  const scanned = delimiter === ',' ? scanCommaSeparated(text) : null;
+  let count = scanned?.count ?? 0;
   // a trailing line break leaves one empty record at the end
-  while (records.length && records[records.length - 1].cells.length === 1 && records[records.length - 1].cells[0].trim() === '') records.pop();
+  const blank = (cells: string[]) => cells.length === 1 && cells[0].trim() === '';
+  if (scanned) while (count > 0 && scanned.scan.rowCell[count] - scanned.scan.rowCell[count - 1] === 1 && blank(rowCells(scanned.scan, count - 1))) count--;
+  const records = scanned ? headLines(scanned.scan, count, opts.headerLine) : splitDelimited(text, delimiter);
+  if (!scanned) while (records.length && blank(records[records.length - 1].cells)) records.pop();
   // a quote that does not close within the prefix may close after the cut: that record and the
   // lines after it (read as records of their own) are left out of the preview, not shown broken
   if (totalLines !== undefined) {
@@ -86,6 +105,28 @@ function readDelimitedTable(f: NamedBytes, role: ImportRole | undefined, opts: R
   }
   const notes = [`read as ${encoding}, ${delimiter === '\t' ? 'tab' : `'${delimiter}'`} separated`];
   const t = tableFromGrid({ file: f.name, format: 'csv', encoding, delimiter, notes }, records, role, opts.headerLine, 'record');
+  const head = scanned && t.headerLine !== undefined ? (records as ScannedLine[]).find((l) => l.line === t.headerLine) : undefined;
+  if (scanned && head) {
+    const scan = scanned.scan;
+    const data = new ScannedRecords(scan, head.k + 1, count - head.k - 1);
+    t.scanned = data;
+    // rows as tableFromGrid makes them from all records (a ScannedLine per data row), made on first read
+    let rows: SourceRow[] | undefined;
+    Object.defineProperty(t, 'rows', {
+      configurable: true,
+      enumerable: true,
+      get: () =>
+        (rows ??= scannedLines(scan, count)
+          .slice(data.first)
+          .map((l, k) => {
+            l.row = k + 1;
+            return l;
+          })),
+      set: (v: SourceRow[]) => {
+        rows = v;
+      },
+    });
+  }
   if (totalLines !== undefined) {
     t.partial = { approxRows: Math.max(0, totalLines - (t.headerLine ?? 1)) };
     t.notes.push(`first ${t.rows.length} rows read of about ${t.partial.approxRows} (preview; encoding judged on those)`);

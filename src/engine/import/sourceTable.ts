@@ -1,4 +1,5 @@
 import type { Geometry } from 'geojson';
+import type { CsvScan } from '../package/scanCsv';
 
 /** A named file's bytes, as dropped on the map or read by the CLI. */
 export interface NamedBytes {
@@ -37,6 +38,22 @@ export interface SourceTable {
    * breaks; XLSX: the sheet's dimension), or undefined when unknown.
    */
   partial?: { approxRows?: number };
+  /**
+   * A comma-separated file's data rows as records of its scan (readDelimited.ts): set when
+   * the text scanned as plain RFC 4180. `rows` is then made from it on first read only.
+   */
+  scanned?: ScannedRows;
+}
+
+/** Data rows of a table as records of a CSV scan: data row k + 1 is record `first + k` (see readDelimited.ts). */
+export interface ScannedRows {
+  scan: CsvScan;
+  /** Record of data row 1. */
+  first: number;
+  /** Data rows. */
+  count: number;
+  /** Data row k + 1 (0-based k) with its cells, equal to the table's `rows[k]`. */
+  row(k: number): SourceRow;
 }
 
 /** One data row: `row` is the 1-based data row (header not counted; feature index for GIS files). */

@@ -1,8 +1,10 @@
 import type { FeatureCollection } from 'geojson';
 import type { Rejection } from '../errors';
 import { UTF8_BOM, csvCell, toCsv } from '../report/csv';
-import { degreesText } from './degreesText';
-import type { ImportedBuilding, ImportedCandidate, ImportedCommunity, ImportedFacility } from './importTypes';
+import type { BuildingList } from './BuildingList';
+import { ByteWriter } from './ByteWriter';
+import { writeDegrees } from './degreesText';
+import type { ImportedCandidate, ImportedCommunity, ImportedFacility } from './importTypes';
 
 const enc = new TextEncoder();
 const bytes = (s: string) => enc.encode(s);
@@ -28,19 +30,32 @@ export function communitiesGeoJson(list: readonly ImportedCommunity[]): Uint8Arr
  * buildings.csv. With `estimates`, a `households_estimated` column (true / false) marks
  * households estimated from floor area (an extra column: the contract keeps and ignores it).
  */
-export function buildingsCsv(list: readonly ImportedBuilding[], estimates: boolean): Uint8Array {
+export function buildingsCsv(list: BuildingList, estimates: boolean): Uint8Array {
   const header = ['id', 'lon', 'lat', 'households', 'community_id', ...(estimates ? ['households_estimated'] : [])];
-  // toCsv's text, a line per building written at once (a million buildings: no cell arrays);
-  // numbers and true/false never need quoting, so only the two text cells go through csvCell;
-  // lon/lat are rounded to 7 decimals (convertTable), written as String would by degreesText
-  const lines = new Array<string>(list.length + 1);
-  lines[0] = header.map(csvCell).join(',');
-  for (let k = 0; k < list.length; k++) {
-    const b = list[k];
-    const line = `${csvCell(b.id)},${degreesText(b.lon)},${degreesText(b.lat)},${String(b.households)},${b.communityId === undefined ? '' : csvCell(b.communityId)}`;
-    lines[k + 1] = estimates ? `${line},${String(b.estimated)}` : line;
+  // toCsv's bytes, written straight into one buffer (a million buildings: no string per line,
+  // no joined text to encode); numbers and true/false never need quoting, the two text cells
+  // are quoted as csvCell does; lon/lat are rounded to 7 decimals (convertTable), written as
+  // String would (writeDegrees), households as String writes a whole number
+  const w = new ByteWriter(list.count * 48 + 256);
+  w.text(UTF8_BOM + header.map(csvCell).join(',') + '\r\n');
+  const { ids, lon, lat, households, communityIds, estimated } = list;
+  for (let k = 0; k < list.count; k++) {
+    w.cell(ids[k], csvCell);
+    w.byte(0x2c);
+    writeDegrees(w, lon[k]);
+    w.byte(0x2c);
+    writeDegrees(w, lat[k]);
+    w.byte(0x2c);
+    const h = households[k];
+    if (h >= 0 && h < 2 ** 53 && Number.isInteger(h)) w.whole(h);
+    else w.text(String(h));
+    w.byte(0x2c);
+    if (communityIds[k] !== '') w.cell(communityIds[k], csvCell);
+    if (estimates) w.text(estimated[k] === 1 ? ',true' : ',false');
+    w.byte(0x0d);
+    w.byte(0x0a);
   }
-  return bytes(UTF8_BOM + lines.join('\r\n') + '\r\n');
+  return w.bytes();
 }
 
 export function facilitiesCsv(list: readonly ImportedFacility[]): Uint8Array {

@@ -3,9 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useLang } from '../../i18n/lang';
 import { TABLE_ROLES, type WizardRole } from '../../state/importRequest';
-import { addImportFiles, openImport, removeEntry, resetImport, runWizardImport, setEntryRole, setEstimate, wizardMappingJson } from '../../state/importActions';
+import {
+  addImportFiles,
+  importedPackageZip,
+  openImport,
+  removeEntry,
+  resetImport,
+  runWizardImport,
+  setEntryRole,
+  setEstimate,
+  wizardMappingJson,
+} from '../../state/importActions';
 import { useImport } from '../../state/importStore';
-import { packageZip } from '../../state/packageZip';
 import { downloadBlob } from '../../export/download';
 import { CrsSelect } from './CrsSelect';
 import { ImportReportView } from './ImportReportView';
@@ -229,7 +238,9 @@ export function ImportWizard({ onAnalyse }: { onAnalyse: (files: File[]) => void
                 data-testid="import-save"
                 className="secondary"
                 onClick={() =>
-                  downloadBlob(`${result.report.package}.zip`, new Blob([packageZip(result.files) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }))
+                  void importedPackageZip(result.files).then((zip) =>
+                    downloadBlob(`${result.report.package}.zip`, new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' })),
+                  )
                 }
               >
                 {t('save')}

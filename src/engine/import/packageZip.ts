@@ -5,7 +5,8 @@ const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
 
 /**
  * A contract package as one zip (entries at the top level in name order, deflate level 6,
- * fixed times): deterministic, so the same import always saves the same bytes.
+ * fixed times): deterministic, so the same import always saves the same bytes. The map
+ * compresses in its import worker (a million buildings take seconds at level 6).
  */
 export function packageZip(files: Readonly<Record<string, Uint8Array>>): Uint8Array {
   const entries: Zippable = {};
