@@ -173,6 +173,7 @@ export class NearestByCells {
     // the kept sites of the current block: index, chord to the centre
     let cand = new Int32Array(64);
     let candD = new Float64Array(64);
+    const hits = { ids: new Int32Array(64), stack: new Int32Array(3 * 64) };
     let p = range.from;
     while (p < range.to) {
       // the block: positions p … q − 1, the rest of p's cell at the coarsest level that leaves at most BLOCK_POINTS
@@ -216,14 +217,15 @@ export class NearestByCells {
       // sites whose chord to the centre may be within reachR + ρ: a great-circle radius a little larger, as a box
       const arc = 2 * Math.asin(Math.min(1, (reachR + rho) / 2));
       const [qx0, qy0, qx1, qy1] = radiusBox(mLon, mLat, arc * EARTH_RADIUS_M * (1 + MARGIN) + 1);
-      const ids = tree.range(qx0, qy0, qx1, qy1);
-      if (cand.length < ids.length) {
-        cand = new Int32Array(ids.length * 2);
-        candD = new Float64Array(ids.length * 2);
+      const found = boxQuery(tree, qx0, qy0, qx1, qy1, hits);
+      const ids = hits.ids;
+      if (cand.length < found) {
+        cand = new Int32Array(found * 2);
+        candD = new Float64Array(found * 2);
       }
       let nc = 0;
       let upper = Infinity; // smallest |t − c| + ρ: a chord within which every point of the block has a site
-      for (let a = 0; a < ids.length; a++) {
+      for (let a = 0; a < found; a++) {
         const j = ids[a];
         const dx = sx[j] - cx;
         const dy = sy[j] - cy;
@@ -282,6 +284,63 @@ export class NearestByCells {
       p = q;
     }
   }
+}
+
+/**
+ * kdbush's range(), writing the ids into `into.ids` (grown when full) instead of a new array
+ * per query: how many were found. Order as kdbush's.
+ */
+function boxQuery(tree: KDBush, minX: number, minY: number, maxX: number, maxY: number, into: { ids: Int32Array; stack: Int32Array }): number {
+  const { ids, coords, nodeSize } = tree;
+  const stack = into.stack; // depth-first, at most one pending half per level
+  let out = into.ids;
+  let found = 0;
+  stack[0] = 0;
+  stack[1] = ids.length - 1;
+  stack[2] = 0;
+  let sp = 3;
+  while (sp > 0) {
+    const axis = stack[--sp];
+    const right = stack[--sp];
+    const left = stack[--sp];
+    if (right - left <= nodeSize) {
+      for (let i = left; i <= right; i++) {
+        const x = coords[2 * i];
+        const y = coords[2 * i + 1];
+        if (x >= minX && x <= maxX && y >= minY && y <= maxY) {
+          if (found === out.length) {
+            const grown = new Int32Array(out.length * 2);
+            grown.set(out);
+            out = into.ids = grown;
+          }
+          out[found++] = ids[i];
+        }
+      }
+      continue;
+    }
+    const m = (left + right) >> 1;
+    const x = coords[2 * m];
+    const y = coords[2 * m + 1];
+    if (x >= minX && x <= maxX && y >= minY && y <= maxY) {
+      if (found === out.length) {
+        const grown = new Int32Array(out.length * 2);
+        grown.set(out);
+        out = into.ids = grown;
+      }
+      out[found++] = ids[m];
+    }
+    if (axis === 0 ? minX <= x : minY <= y) {
+      stack[sp++] = left;
+      stack[sp++] = m - 1;
+      stack[sp++] = 1 - axis;
+    }
+    if (axis === 0 ? maxX >= x : maxY >= y) {
+      stack[sp++] = m + 1;
+      stack[sp++] = right;
+      stack[sp++] = 1 - axis;
+    }
+  }
+  return found;
 }
 
 /** The end of the run of positions from p (before `to`) whose codes agree with code[p] above bit `shift`: a binary search. */
