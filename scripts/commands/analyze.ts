@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   analyze,
@@ -38,6 +39,15 @@ function readThreads(args: Args): number | undefined {
   return Number(v);
 }
 
+/** Size of a file in bytes, 0 when there is none (loading then says what is missing). */
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
 /** The package's crs as loadPackage will read it, or null (loadPackage then throws its own error). */
 function manifestCrs(files: PackageFiles): Crs | null {
   try {
@@ -63,14 +73,12 @@ export async function run(argv: readonly string[]): Promise<void> {
   const override = readPolicyFile(args);
   const asked = readThreads(args);
   // started first: the thread loads its code while this one reads the files
-  const helper = mode !== 'network' && asked !== 1 ? AnalyzeThreads.start() : null;
+  const two = asked === 2 || (asked === undefined && fileSize(join(dir, 'buildings.csv')) >= THREADS_FROM_BYTES);
+  const helper = mode !== 'network' && two ? AnalyzeThreads.start() : null;
   try {
-    let used: AnalyzeThreads | null = null;
     const options = (files: PackageFiles): LoadPackageOptions => {
-      const big = (files['buildings.csv']?.length ?? 0) >= THREADS_FROM_BYTES;
       const roads = files['roads.geojson'];
-      if (!helper || (asked === undefined && !big)) return {};
-      used = helper;
+      if (!helper) return {};
       const crs = roads ? manifestCrs(files) : null;
       if (!roads || !crs) return {};
       helper.readRoads(roads, crs);
@@ -78,7 +86,7 @@ export async function run(argv: readonly string[]): Promise<void> {
     };
     const { pkg } = loadPackageDir(dir, options);
     const policy = resolvePolicy(pkg, override);
-    const threads = used as AnalyzeThreads | null;
+    const threads = helper;
     let provider: EuclideanProvider | undefined;
     let distances: Partial<Record<ServiceCode, Float64Array>> | undefined;
     if (threads && mode === 'euclidean') {

@@ -5,7 +5,7 @@ import { parsePolicyOverride } from '../standards/policy';
 import type { Buildings, Crs, DataPackage, DistanceMatrix, Manifest, RoadCollection } from '../types';
 import { decodeText } from './decodeText';
 import { parseCsv, type CsvHeader } from './parseCsv';
-import { readBuildingColumns } from './readBuildingColumns';
+import { buildingsOf, readBuildingColumns } from './readBuildingColumns';
 import { readCommunities } from './readCommunities';
 import { readPilotTables } from './readPilotFiles';
 import { readRoads } from './readRoads';
@@ -141,7 +141,7 @@ export function loadPackage(files: PackageFiles, opts: LoadPackageOptions = {}):
   // straight into columns: no object per building (issue 13)
   const b = readBuildingColumns(csvText(files, 'buildings.csv', notes), crs, communityIndex, rejected);
   headerNotes('buildings.csv', b, notes);
-  const buildings: Buildings = { count: b.count, ids: b.ids, lon: b.lon, lat: b.lat, households: b.households, community: b.community };
+  const buildings: Buildings = buildingsOf(b); // ids made when first read
   for (let i = 0; i < b.count; i++) if (b.community[i] === -2) b.community[i] = polygons.locate(b.lon[i], b.lat[i]);
 
   const facilities = readFacilities(table(files, 'facilities.csv', notes), crs, communityIndex, rejected);
