@@ -196,7 +196,9 @@ function coverageRatio(pkg: ReturnType<typeof loadPackage>, runs: number): void 
   x.forEach((d, k) => d.forEach((v, i) => (differ += Object.is(v, y[k][i]) ? 0 : 1)));
   const cells = cpuMs(byCells, runs);
   const tree = cpuMs(byTree, runs);
-  console.log(`\n## Straight-line coverage, 9 services (${b.count.toLocaleString('en')} buildings, ${pkg.facilities.length.toLocaleString('en')} facilities; CPU in this process, median of ${runs})`);
+  console.log(
+    `\n## Straight-line coverage, 9 services (${b.count.toLocaleString('en')} buildings, ${pkg.facilities.length.toLocaleString('en')} facilities; CPU in this process, median of ${runs})`,
+  );
   table([
     ['how', 'CPU (median)', 'ratio'],
     ['blocks of buildings, the few sites that can be nearest (NearestByCells)', fmtMs(cells), '1×'],

@@ -73,7 +73,12 @@ export class AnalyzeThreads {
    * thread does the second half of the cell order while this one does the first; the
    * arrays (shared memory) are filled when the promise resolves.
    */
-  async coverage(cells: NearestByCells, lon: Float64Array, lat: Float64Array, jobs: { siteLon: Float64Array; siteLat: Float64Array; radiusM: number }[]): Promise<Float64Array[]> {
+  async coverage(
+    cells: NearestByCells,
+    lon: Float64Array,
+    lat: Float64Array,
+    jobs: { siteLon: Float64Array; siteLat: Float64Array; radiusM: number }[],
+  ): Promise<Float64Array[]> {
     const out = jobs.map(() => new Float64Array(new SharedArrayBuffer(8 * lon.length)).fill(Infinity));
     const shared: CoverageJob[] = jobs.map((j, k) => ({ ...j, out: out[k] }));
     const done = this.reply();

@@ -61,7 +61,15 @@ class Columns {
     const cut = <A extends Float64Array | Int32Array>(a: A): A => (a.length === n ? a : (a.slice(0, n) as A));
     const { idStart, idEnd, idText, text } = this;
     let ids: string[] | undefined;
-    const out = { ...header, count: n, ids: [] as string[], lon: cut(this.lon), lat: cut(this.lat), households: cut(this.households), community: cut(this.community) };
+    const out = {
+      ...header,
+      count: n,
+      ids: [] as string[],
+      lon: cut(this.lon),
+      lat: cut(this.lat),
+      households: cut(this.households),
+      community: cut(this.community),
+    };
     // the id strings are made on first read, once
     Object.defineProperty(out, 'ids', {
       enumerable: true,
