@@ -75,8 +75,8 @@ function measure(args: string[], runs: number): ProcRun {
 
 export function main(buildings = 1_000_000, runs = 3, reference = true): void {
   const launcher = join(ROOT, 'scripts/cli-launcher.mjs');
-  const bundled = existsSync(join(ROOT, 'dist-cli/cli.mjs'));
-  if (!bundled) spawnSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { stdio: 'inherit' });
+  // built afresh: a bundle older than its sources would make the launcher run tsx (and measure that)
+  spawnSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { stdio: 'inherit' });
   const helpBundle = measure([launcher, '--help'], Math.max(5, runs));
   const helpTsx = measure(['--import', 'tsx', join(ROOT, 'scripts/cli.ts'), '--help'], Math.max(5, runs));
   console.log('\n## CLI start-up: `cli --help` (one process each, median; npm itself adds its own start-up)');

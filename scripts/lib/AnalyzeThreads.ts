@@ -32,6 +32,8 @@ export class AnalyzeThreads {
   private readonly flag: Int32Array;
   private seen = 0;
   private roadsAsked = false;
+  /** Roads were read here after all: the thread's answer to them is still to come, and is dropped. */
+  private staleRoads = false;
 
   private constructor(file: string) {
     this.flag = new Int32Array(new SharedArrayBuffer(8)); // [answers sent, 1 once listening]
@@ -61,7 +63,9 @@ export class AnalyzeThreads {
    */
   roadsResult(): Rejection[] | null {
     if (!this.roadsAsked) return null;
-    const m = this.next(ROADS_WAIT_MS);
+    // a thread still loading its code (tsx compiles it in development) would keep this one waiting: read here instead
+    const m = this.listening() ? this.next(ROADS_WAIT_MS) : null;
+    if (!m) this.staleRoads = true; // its answer, when it comes, is for nobody
     if (!m || m.kind === 'failed') return null;
     if (m.kind === 'roads-error') throw new EngineError(m.code, m.place);
     if (m.kind !== 'roads') return null;
@@ -81,6 +85,11 @@ export class AnalyzeThreads {
   ): Promise<Float64Array[]> {
     const out = jobs.map(() => new Float64Array(new SharedArrayBuffer(8 * lon.length)).fill(Infinity));
     const shared: CoverageJob[] = jobs.map((j, k) => ({ ...j, out: out[k] }));
+    if (!this.listening()) {
+      // the thread is not up yet: everything here
+      for (const job of shared) cells.nearestInto(job.out, jobSites(job), job.radiusM, { from: 0, to: cells.order.length });
+      return out;
+    }
     const done = this.reply();
     this.send({ kind: 'coverage', lon, lat, jobs: shared, part: { index: 1, of: 2 } });
     const range = partRange(cells, 0, 2);
@@ -121,16 +130,27 @@ export class AnalyzeThreads {
     }
   }
 
-  /** The next answer, asynchronously. */
+  /** True once the thread listens (its code loaded). */
+  private listening(): boolean {
+    return Atomics.load(this.flag, 1) === 1;
+  }
+
+  /** The next answer, asynchronously (skipping a roads answer no one waits for any more). */
   private reply(): Promise<FromWorker> {
     return new Promise((resolve) => {
       const onExit = () => resolve({ kind: 'failed', message: 'the thread stopped' });
       this.worker.once('exit', onExit);
-      this.port.once('message', (m: FromWorker) => {
+      const onMessage = (m: FromWorker) => {
         this.seen++;
+        if (this.staleRoads) {
+          this.staleRoads = false; // the thread answers in order: this was the roads answer
+          return;
+        }
+        this.port.off('message', onMessage);
         this.worker.off('exit', onExit);
         resolve(m);
-      });
+      };
+      this.port.on('message', onMessage);
     });
   }
 }
