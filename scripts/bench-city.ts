@@ -2,8 +2,10 @@
  * Benchmark at city scale (issue 13): the CLI's start-up from the prebuilt bundle against tsx,
  * and `analyze` (straight line and network) on the main-urban-area package of 1M buildings
  * (generated with `--city` when absent), each as its own CLI process with wall time, CPU time
- * and peak memory; reading buildings.csv into columns against the per-row objects of the
- * loader before issue 13 (CPU time, same process, ratio); then the community results of
+ * and peak memory (straight line with two threads and with one); reading buildings.csv into
+ * columns against the per-row objects of the loader before issue 13, and straight-line
+ * coverage by blocks of buildings against the kd-tree walk per site (CPU time, same process,
+ * ratio, distances compared bit for bit); then the community results of
  * 50 random communities against the brute-force Turf reference
  * (scripts/bench/referenceCommunities.ts).
  *   npx tsx scripts/bench-city.ts [--buildings 1000000] [--runs 3] [--skip-reference]
@@ -12,7 +14,18 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze, decodeText, loadPackage, readBuildingColumns, readBuildingRowObjects, resolvePolicy, type Rejection } from '../src/engine/index';
+import {
+  analyze,
+  decodeText,
+  facilitySites,
+  loadPackage,
+  NearestByCells,
+  PointIndex,
+  readBuildingColumns,
+  readBuildingRowObjects,
+  resolvePolicy,
+  type Rejection,
+} from '../src/engine/index';
 import { SERVICES } from '../src/engine/index';
 import { fmtMs, table } from './bench/harness';
 import { referenceCommunities } from './bench/referenceCommunities';
@@ -62,8 +75,8 @@ function measure(args: string[], runs: number): ProcRun {
 
 export function main(buildings = 1_000_000, runs = 3, reference = true): void {
   const launcher = join(ROOT, 'scripts/cli-launcher.mjs');
-  const bundled = existsSync(join(ROOT, 'dist-cli/cli.mjs'));
-  if (!bundled) spawnSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { stdio: 'inherit' });
+  // built afresh: a bundle older than its sources would make the launcher run tsx (and measure that)
+  spawnSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { stdio: 'inherit' });
   const helpBundle = measure([launcher, '--help'], Math.max(5, runs));
   const helpTsx = measure(['--import', 'tsx', join(ROOT, 'scripts/cli.ts'), '--help'], Math.max(5, runs));
   console.log('\n## CLI start-up: `cli --help` (one process each, median; npm itself adds its own start-up)');
@@ -84,7 +97,9 @@ export function main(buildings = 1_000_000, runs = 3, reference = true): void {
   try {
     const rows: (string | number)[][] = [['command (1M-building city package)', 'wall (median)', 'CPU', 'peak RSS', 'target', 'before (issue 13)']];
     const e = measure([launcher, 'analyze', '--data', dir, '--out', join(out, 'e')], runs);
-    rows.push(['analyze --mode euclidean', fmtMs(e.wallMs), fmtMs(e.cpuMs), `${e.maxRssMb.toFixed(0)} MB`, '≤ 3 s', `${BEFORE.euclideanS} s`]);
+    rows.push(['analyze --mode euclidean (2 threads)', fmtMs(e.wallMs), fmtMs(e.cpuMs), `${e.maxRssMb.toFixed(0)} MB`, '≤ 3 s', `${BEFORE.euclideanS} s`]);
+    const e1 = measure([launcher, 'analyze', '--data', dir, '--out', join(out, 'e1'), '--threads', '1'], runs);
+    rows.push(['analyze --mode euclidean --threads 1', fmtMs(e1.wallMs), fmtMs(e1.cpuMs), `${e1.maxRssMb.toFixed(0)} MB`, '≤ 3 s', `${BEFORE.euclideanS} s`]);
     const n = measure([launcher, 'analyze', '--mode', 'network', '--data', dir, '--out', join(out, 'n')], runs);
     rows.push(['analyze --mode network', fmtMs(n.wallMs), fmtMs(n.cpuMs), `${n.maxRssMb.toFixed(0)} MB`, '≤ 8 s', `${BEFORE.networkS} s`]);
     console.log(`\n## CLI on the city package (${buildings.toLocaleString('en')} buildings; each a fresh process, load + analysis + writing)`);
@@ -96,6 +111,7 @@ export function main(buildings = 1_000_000, runs = 3, reference = true): void {
   const files = readPackageDir(dir);
   const pkg = loadPackage(files);
   loadingRatio(files, pkg, runs);
+  coverageRatio(pkg, runs);
 
   if (!reference) return;
   const policy = resolvePolicy(pkg);
@@ -155,6 +171,41 @@ function loadingRatio(files: ReturnType<typeof readPackageDir>, pkg: ReturnType<
     ['buildings.csv → papaparse rows → one object per row → arrays (the loader before issue 13)', fmtMs(objects), `${(objects / columns).toFixed(1)}× slower`],
     ['whole loadPackage (all files, validation, community assignment)', fmtMs(whole), ''],
   ]);
+}
+
+/**
+ * Straight-line coverage of the nine services (index built, then one nearest-site pass per
+ * service): by blocks of buildings (NearestByCells, issue 13) against the kd-tree walk per
+ * site (PointIndex.nearestWithin, before); every distance compared bit for bit.
+ */
+function coverageRatio(pkg: ReturnType<typeof loadPackage>, runs: number): void {
+  const policy = resolvePolicy(pkg);
+  const b = pkg.buildings;
+  const jobs = SERVICES.map((s) => ({ sites: facilitySites(pkg.facilities, s), r: policy.thresholdsM[s] }));
+  const byCells = () => {
+    const idx = new NearestByCells(b.lon, b.lat);
+    return jobs.map((j) => idx.nearestWithin(j.sites, j.r));
+  };
+  const byTree = () => {
+    const idx = new PointIndex(b.lon, b.lat);
+    return jobs.map((j) => idx.nearestWithin(j.sites, j.r));
+  };
+  const x = byCells();
+  const y = byTree();
+  let differ = 0;
+  x.forEach((d, k) => d.forEach((v, i) => (differ += Object.is(v, y[k][i]) ? 0 : 1)));
+  const cells = cpuMs(byCells, runs);
+  const tree = cpuMs(byTree, runs);
+  console.log(
+    `\n## Straight-line coverage, 9 services (${b.count.toLocaleString('en')} buildings, ${pkg.facilities.length.toLocaleString('en')} facilities; CPU in this process, median of ${runs})`,
+  );
+  table([
+    ['how', 'CPU (median)', 'ratio'],
+    ['blocks of buildings, the few sites that can be nearest (NearestByCells)', fmtMs(cells), '1×'],
+    ['kd-tree walk per site (PointIndex.nearestWithin, before)', fmtMs(tree), `${(tree / cells).toFixed(1)}× slower`],
+  ]);
+  console.log(`distances bit for bit: ${differ === 0 ? 'all equal' : `${differ} differ`}`);
+  if (differ) process.exitCode = 1;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

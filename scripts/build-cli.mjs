@@ -24,8 +24,10 @@ try {
 mkdirSync(OUT, { recursive: true });
 const t0 = performance.now();
 const result = await esbuild.build({
-  entryPoints: [join(ROOT, 'scripts/cli.ts')],
-  outfile: join(OUT, 'cli.mjs'),
+  // the command line, and the helper thread of `analyze` (scripts/lib/AnalyzeThreads.ts finds it next to cli.mjs)
+  entryPoints: { cli: join(ROOT, 'scripts/cli.ts'), analyzeWorker: join(ROOT, 'scripts/lib/analyzeWorker.ts') },
+  outdir: OUT,
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -1,34 +1,116 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, communitiesCsv, noteJson, rejectedCsv, resolvePolicy, summaryJson } from '../../src/engine/index';
-import { parseArgs } from '../lib/args';
+import {
+  analyze,
+  communitiesCsv,
+  decodeText,
+  EuclideanProvider,
+  facilitySites,
+  noteJson,
+  normaliseCrs,
+  rejectedCsv,
+  resolvePolicy,
+  roadRejections,
+  SERVICES,
+  summaryJson,
+  type Crs,
+  type LoadPackageOptions,
+  type PackageFiles,
+  type ServiceCode,
+} from '../../src/engine/index';
+import { AnalyzeThreads } from '../lib/AnalyzeThreads';
+import { parseArgs, type Args } from '../lib/args';
 import { DATA_FLAGS, readEffort, readMode, readPolicyFile } from '../lib/commonOptions';
 import { loadPackageDir } from '../lib/loadPackageDir';
 import { progress } from '../lib/progress';
+import { UsageError } from '../lib/UsageError';
 import { makeOutDir, writeOutput } from '../lib/writeOutput';
 
-export const usage = 'npm run cli -- analyze  --data DIR --out OUTDIR [--mode euclidean|network|matrix] [--policy FILE] [--effort]';
+export const usage = 'npm run cli -- analyze  --data DIR --out OUTDIR [--mode euclidean|network|matrix] [--policy FILE] [--effort] [--threads 1|2]';
+
+/** buildings.csv from this size on (bytes, about 100k buildings) gets a second thread by default. */
+const THREADS_FROM_BYTES = 4_000_000;
+
+/** --threads 1|2 (default: 2 for a package of 100k buildings or more, else 1). */
+function readThreads(args: Args): number | undefined {
+  const v = args.get('threads');
+  if (v === undefined) return undefined;
+  if (v !== '1' && v !== '2') throw new UsageError('U_BAD_VALUE', `--threads ${v}`, '1 | 2');
+  return Number(v);
+}
+
+/** Size of a file in bytes, 0 when there is none (loading then says what is missing). */
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** The package's crs as loadPackage will read it, or null (loadPackage then throws its own error). */
+function manifestCrs(files: PackageFiles): Crs | null {
+  try {
+    const m = JSON.parse(decodeText(files['manifest.json']!, 'manifest.json').text) as { crs?: unknown } | null;
+    return normaliseCrs(m?.crs);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * `analyze` (DATA-FORMAT.md section 4): writes OUTDIR/communities.csv, summary.json and
- * rejected.csv for a package.
+ * rejected.csv for a package. With two threads (scripts/lib/AnalyzeThreads.ts), a
+ * straight-line or matrix run validates roads.geojson on the second while the first loads
+ * the rest, and straight-line coverage is split between them; the outputs are the same bytes.
  */
-export function run(argv: readonly string[]): void {
-  const args = parseArgs(argv, DATA_FLAGS);
+export async function run(argv: readonly string[]): Promise<void> {
+  const args = parseArgs(argv, { ...DATA_FLAGS, threads: 'value' });
   const dir = args.need('data');
   const out = args.need('out');
   const mode = readMode(args);
   const effort = readEffort(args, mode);
   const override = readPolicyFile(args);
-  const { pkg } = loadPackageDir(dir);
-  const policy = resolvePolicy(pkg, override);
-  const a = analyze(pkg, { mode, policy, effort, onProgress: progress });
-  if (process.stderr.isTTY) process.stderr.write('\n');
-  makeOutDir(out);
-  writeOutput(join(out, 'communities.csv'), communitiesCsv(a));
-  writeOutput(
-    join(out, 'summary.json'),
-    summaryJson(a, { package: pkg.manifest.name, synthetic: pkg.manifest.synthetic === true, notes: pkg.notes.map(noteJson) }),
-  );
-  writeOutput(join(out, 'rejected.csv'), rejectedCsv(pkg.rejected));
-  process.stderr.write(`wrote ${join(out, 'communities.csv')}, summary.json, rejected.csv (${pkg.rejected.length} rejected rows)\n`);
+  const asked = readThreads(args);
+  // started first: the thread loads its code while this one reads the files
+  const two = asked === 2 || (asked === undefined && fileSize(join(dir, 'buildings.csv')) >= THREADS_FROM_BYTES);
+  const helper = mode !== 'network' && two ? AnalyzeThreads.start() : null;
+  try {
+    const options = (files: PackageFiles): LoadPackageOptions => {
+      const roads = files['roads.geojson'];
+      if (!helper) return {};
+      const crs = roads ? manifestCrs(files) : null;
+      if (!roads || !crs) return {};
+      helper.readRoads(roads, crs);
+      return { roadRejections: () => helper.roadsResult() ?? roadRejections(roads, crs) };
+    };
+    const { pkg } = loadPackageDir(dir, options);
+    const policy = resolvePolicy(pkg, override);
+    const threads = helper;
+    let provider: EuclideanProvider | undefined;
+    let distances: Partial<Record<ServiceCode, Float64Array>> | undefined;
+    if (threads && mode === 'euclidean') {
+      const b = pkg.buildings;
+      provider = new EuclideanProvider(b);
+      const jobs = SERVICES.map((s) => {
+        const sites = facilitySites(pkg.facilities, s);
+        return { siteLon: Float64Array.from(sites, (f) => f.lon), siteLat: Float64Array.from(sites, (f) => f.lat), radiusM: policy.thresholdsM[s] };
+      });
+      const outs = await threads.coverage(provider.byCells, b.lon, b.lat, jobs);
+      distances = {};
+      SERVICES.forEach((s, k) => (distances![s] = outs[k]));
+    }
+    const a = analyze(pkg, { mode, policy, effort, provider, distances, onProgress: progress });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    makeOutDir(out);
+    writeOutput(join(out, 'communities.csv'), communitiesCsv(a));
+    writeOutput(
+      join(out, 'summary.json'),
+      summaryJson(a, { package: pkg.manifest.name, synthetic: pkg.manifest.synthetic === true, notes: pkg.notes.map(noteJson) }),
+    );
+    writeOutput(join(out, 'rejected.csv'), rejectedCsv(pkg.rejected));
+    process.stderr.write(`wrote ${join(out, 'communities.csv')}, summary.json, rejected.csv (${pkg.rejected.length} rejected rows)\n`);
+  } finally {
+    helper?.close();
+  }
 }

@@ -1,11 +1,14 @@
-import { loadPackage, noteText, type DataPackage, type PackageFiles } from '../../src/engine/index';
+import { loadPackage, noteText, type DataPackage, type LoadPackageOptions, type PackageFiles } from '../../src/engine/index';
 import { readPackageDir } from './readPackageDir';
 
-/** Read and load a package folder, telling on stderr what was loaded, rejected and noted. */
-export function loadPackageDir(dir: string): { pkg: DataPackage; files: PackageFiles } {
+/**
+ * Read and load a package folder, telling on stderr what was loaded, rejected and noted.
+ * `options(files)`, when given, sees the files once read and gives loadPackage's options.
+ */
+export function loadPackageDir(dir: string, options?: (files: PackageFiles) => LoadPackageOptions): { pkg: DataPackage; files: PackageFiles } {
   const files = readPackageDir(dir);
   const t0 = Date.now();
-  const pkg = loadPackage(files);
+  const pkg = loadPackage(files, options?.(files));
   process.stderr.write(
     `loaded ${pkg.communities.length} communities, ${pkg.buildings.count} buildings, ${pkg.facilities.length} facilities, ${pkg.rejected.length} rejected rows (${Date.now() - t0} ms)\n`,
   );

@@ -30,7 +30,9 @@ export function readDataFile(path: string, name = path, fs: DataFileSystem = NOD
   if (st.isFIFO()) throw new EngineError('E_UNREADABLE_FILE', { file: name, detail: 'a FIFO (named pipe), not a regular file' });
   if (!st.isFile()) throw new EngineError('E_UNREADABLE_FILE', { file: name, detail: 'not a regular file' });
   try {
-    return new Uint8Array(fs.read(path));
+    // a plain Uint8Array over the Buffer's memory, not a copy (52 MB for a 1M-building package)
+    const b = fs.read(path);
+    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
   } catch (e) {
     const code = errno(e);
     throw new EngineError('E_UNREADABLE_FILE', {

@@ -4,7 +4,7 @@ import { EuclideanProvider } from './coverage/euclideanProvider';
 import { MatrixProvider } from './coverage/matrixProvider';
 import { NetworkProvider, networkProvider } from './coverage/networkProvider';
 import type { EffortOptions } from './network/buildEffortCosts';
-import { serviceCoverage } from './coverage/serviceCoverage';
+import { coverageFromDistances, serviceCoverage } from './coverage/serviceCoverage';
 import { EngineError } from './errors';
 import { communityResults } from './standards/communityResults';
 import type { Policy } from './standards/policy';
@@ -22,6 +22,12 @@ export interface AnalyzeOptions {
   /** Network mode only: walking effort (slope, stairs, lifts) instead of plain length; default off. */
   effort?: boolean | EffortOptions;
   onProgress?: ProgressFn;
+  /**
+   * Per service, distances (m) computed elsewhere — by the provider's `nearest` over
+   * facilitySites for the policy's threshold, or the same numbers another way (the CLI
+   * splits them between threads); services not given are computed here.
+   */
+  distances?: Partial<Record<ServiceCode, Float64Array>>;
 }
 
 /**
@@ -53,7 +59,12 @@ export function analyze(pkg: DataPackage, opts: AnalyzeOptions): Analysis {
   const coverage: ServiceCoverage[] = [];
   SERVICES.forEach((s, k) => {
     onProgress?.('coverage', k / SERVICES.length);
-    coverage.push(serviceCoverage(provider, pkg.buildings, pkg.facilities, s, policy.thresholdsM[s]));
+    const given = opts.distances?.[s];
+    coverage.push(
+      given
+        ? coverageFromDistances(s, policy.thresholdsM[s], given, pkg.buildings)
+        : serviceCoverage(provider, pkg.buildings, pkg.facilities, s, policy.thresholdsM[s]),
+    );
   });
   onProgress?.('communities', 1);
   const communities = communityResults(pkg, coverage, policy);

@@ -1,21 +1,31 @@
+import { NearestByCells } from '../spatial/NearestByCells';
 import { PointIndex } from '../spatial/pointIndex';
 import type { Buildings } from '../types';
 import type { DistanceProvider, Reach, Site } from './distanceProvider';
 
 /**
- * Straight-line (haversine) distances, from a kdbush index over the buildings built once.
- * `nearest` visits only the buildings inside each site's radius: cost grows with the
- * buildings in range, not with buildings × sites.
+ * Straight-line (haversine) distances over the buildings. `nearest` walks the buildings by
+ * cells ({@link NearestByCells}: each building meets only the few sites that can be its
+ * nearest); `reach` queries a kdbush index. Each index is built on its first use and kept.
  */
 export class EuclideanProvider implements DistanceProvider {
   readonly mode = 'euclidean' as const;
-  readonly index: PointIndex;
-  constructor(private readonly buildings: Buildings) {
-    this.index = new PointIndex(buildings.lon, buildings.lat);
+  private pointIndex?: PointIndex;
+  private cells?: NearestByCells;
+  constructor(private readonly buildings: Buildings) {}
+
+  /** The kd-tree over the buildings (built on first use). */
+  get index(): PointIndex {
+    return (this.pointIndex ??= new PointIndex(this.buildings.lon, this.buildings.lat));
+  }
+
+  /** The buildings in cell order (built on first use). */
+  get byCells(): NearestByCells {
+    return (this.cells ??= new NearestByCells(this.buildings.lon, this.buildings.lat));
   }
 
   nearest(sites: readonly Site[], thresholdM: number): Float64Array {
-    return this.index.nearestWithin(sites, thresholdM);
+    return this.byCells.nearestWithin(sites, thresholdM);
   }
 
   reach(site: Site, thresholdM: number): Reach {

@@ -10,12 +10,28 @@ interface Utf8Scan {
   wide: number;
 }
 
+/** Length of the leading run of ASCII bytes (< 0x80) of `b`, read four bytes at a time where aligned. */
+function asciiPrefix(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length && (b.byteOffset + i) % 4 !== 0) {
+    if (b[i] >= 0x80) return i;
+    i++;
+  }
+  if (i >= b.length) return i;
+  const words = new Uint32Array(b.buffer, b.byteOffset + i, (b.length - i) >> 2);
+  let w = 0;
+  while (w < words.length && (words[w] & 0x80808080) === 0) w++;
+  i += 4 * w;
+  while (i < b.length && b[i] < 0x80) i++;
+  return i;
+}
+
 function scanUtf8(b: Uint8Array): Utf8Scan {
   let firstBad = -1;
   let bad = 0;
   let wide = 0;
   const cont = (i: number, lo = 0x80, hi = 0xbf) => i < b.length && b[i] >= lo && b[i] <= hi;
-  for (let i = 0; i < b.length;) {
+  for (let i = asciiPrefix(b); i < b.length;) {
     const c = b[i];
     let len = 0;
     if (c < 0x80) len = 1;

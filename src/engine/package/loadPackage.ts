@@ -5,7 +5,7 @@ import { parsePolicyOverride } from '../standards/policy';
 import type { Buildings, Crs, DataPackage, DistanceMatrix, Manifest, RoadCollection } from '../types';
 import { decodeText } from './decodeText';
 import { parseCsv, type CsvHeader } from './parseCsv';
-import { readBuildingColumns } from './readBuildingColumns';
+import { buildingsOf, readBuildingColumns } from './readBuildingColumns';
 import { readCommunities } from './readCommunities';
 import { readPilotTables } from './readPilotFiles';
 import { readRoads } from './readRoads';
@@ -96,6 +96,28 @@ function groupDistances(rows: DistanceRow[], notes: EngineNote[]): DistanceMatri
   return { byTarget, rows: rows.length };
 }
 
+/** Options of {@link loadPackage}. */
+export interface LoadPackageOptions {
+  /**
+   * Called instead of reading roads.geojson, at its place in the order of the files, when the
+   * package has one: its rejections (or the error it throws) land where reading the file would
+   * have put them, and `roads` is left unset — no walking graph, for straight-line and matrix
+   * runs. Default: read the file here. The CLI reads it with {@link roadRejections} on a
+   * worker thread meanwhile.
+   */
+  roadRejections?: () => Rejection[];
+}
+
+/**
+ * roads.geojson read for its rejections only (all that a straight-line or matrix run
+ * writes of it): the rows, ids and reasons {@link loadPackage} would reject, the same errors.
+ */
+export function roadRejections(bytes: Uint8Array, crs: Crs): Rejection[] {
+  const rejected: Rejection[] = [];
+  readRoads(parseJson(bytes, 'roads.geojson'), crs, rejected);
+  return rejected;
+}
+
 /**
  * Load and validate a data package (DATA-FORMAT.md). Missing required files or columns,
  * unreadable JSON and unknown crs throw {@link EngineError}; bad rows are rejected into
@@ -103,7 +125,7 @@ function groupDistances(rows: DistanceRow[], notes: EngineNote[]): DistanceMatri
  * and candidates without `community_id` are assigned by point-in-polygon (-1 when outside
  * every community).
  */
-export function loadPackage(files: PackageFiles): DataPackage {
+export function loadPackage(files: PackageFiles, opts: LoadPackageOptions = {}): DataPackage {
   for (const f of REQUIRED_FILES) if (!files[f]) throw new EngineError('E_MISSING_FILE', { file: f });
   const notes: EngineNote[] = [];
   const rejected: Rejection[] = [];
@@ -119,7 +141,7 @@ export function loadPackage(files: PackageFiles): DataPackage {
   // straight into columns: no object per building (issue 13)
   const b = readBuildingColumns(csvText(files, 'buildings.csv', notes), crs, communityIndex, rejected);
   headerNotes('buildings.csv', b, notes);
-  const buildings: Buildings = { count: b.count, ids: b.ids, lon: b.lon, lat: b.lat, households: b.households, community: b.community };
+  const buildings: Buildings = buildingsOf(b); // ids made when first read
   for (let i = 0; i < b.count; i++) if (b.community[i] === -2) b.community[i] = polygons.locate(b.lon[i], b.lat[i]);
 
   const facilities = readFacilities(table(files, 'facilities.csv', notes), crs, communityIndex, rejected);
@@ -139,7 +161,9 @@ export function loadPackage(files: PackageFiles): DataPackage {
 
   const pkg: DataPackage = { manifest, communities, buildings, facilities, candidates, rejected, notes };
 
-  if (files['roads.geojson']) {
+  if (files['roads.geojson'] && opts.roadRejections) {
+    for (const r of opts.roadRejections()) rejected.push(r);
+  } else if (files['roads.geojson']) {
     pkg.roads = readRoads(parseJson(files['roads.geojson'], 'roads.geojson'), crs, rejected) as RoadCollection;
   }
   if (files['distances.csv']) {

@@ -17,23 +17,40 @@ export interface BuildingColumns extends CsvHeader, Omit<Buildings, 'community'>
   community: Int32Array;
 }
 
-/** Growable columns of accepted buildings. */
+/**
+ * Growable columns of accepted buildings. An id is kept as a span of the file's text where
+ * it can be (no string per building until someone reads `ids`), else as a string.
+ */
 class Columns {
-  ids: string[] = [];
+  /** Per building: start of its id in the text, or −1 when the id is in {@link idText}. */
+  private idStart: Int32Array;
+  private idEnd: Int32Array;
+  private readonly idText = new Map<number, string>();
   lon: Float64Array;
   lat: Float64Array;
   households: Float64Array;
   community: Int32Array;
   count = 0;
-  constructor(capacity: number) {
+  constructor(
+    capacity: number,
+    private readonly text = '',
+  ) {
+    this.idStart = new Int32Array(capacity);
+    this.idEnd = new Int32Array(capacity);
     this.lon = new Float64Array(capacity);
     this.lat = new Float64Array(capacity);
     this.households = new Float64Array(capacity);
     this.community = new Int32Array(capacity);
   }
   push(id: string, lon: number, lat: number, households: number, community: number): void {
+    this.idText.set(this.count, id);
+    this.pushSpan(-1, 0, lon, lat, households, community);
+  }
+  /** A building whose id is `text.slice(from, to)`. */
+  pushSpan(from: number, to: number, lon: number, lat: number, households: number, community: number): void {
     const k = this.count++;
-    this.ids.push(id);
+    this.idStart[k] = from;
+    this.idEnd[k] = to;
     this.lon[k] = lon;
     this.lat[k] = lat;
     this.households[k] = households;
@@ -42,8 +59,31 @@ class Columns {
   done(header: CsvHeader): BuildingColumns {
     const n = this.count;
     const cut = <A extends Float64Array | Int32Array>(a: A): A => (a.length === n ? a : (a.slice(0, n) as A));
-    return { ...header, count: n, ids: this.ids, lon: cut(this.lon), lat: cut(this.lat), households: cut(this.households), community: cut(this.community) };
+    const { idStart, idEnd, idText, text } = this;
+    let ids: string[] | undefined;
+    const out = {
+      ...header,
+      count: n,
+      ids: [] as string[],
+      lon: cut(this.lon),
+      lat: cut(this.lat),
+      households: cut(this.households),
+      community: cut(this.community),
+    };
+    // the id strings are made on first read, once
+    Object.defineProperty(out, 'ids', {
+      enumerable: true,
+      get: () => (ids ??= Array.from({ length: n }, (_, k) => (idStart[k] < 0 ? idText.get(k)! : text.slice(idStart[k], idEnd[k])))),
+    });
+    return out;
   }
+}
+
+/** The accepted buildings of {@link readBuildingColumns}, their ids still made on first read. */
+export function buildingsOf(b: BuildingColumns): Buildings {
+  const out = { count: b.count, ids: [] as string[], lon: b.lon, lat: b.lat, households: b.households, community: b.community };
+  Object.defineProperty(out, 'ids', { enumerable: true, get: () => b.ids });
+  return out;
 }
 
 /**
@@ -68,7 +108,7 @@ export function readBuildingColumns(text: string, crs: Crs, communities: Map<str
   const records = scannedRecordCount(scan);
   if (records === 0) throw emptyFileError(FILE, REQUIRED_COLUMNS[FILE]);
   const header = tableHeader(rowCells(scan, 0), FILE, REQUIRED_COLUMNS[FILE]);
-  const cols = new Columns(records - 1);
+  const cols = new Columns(records - 1, text);
   const loop = new RowLoop({ file: FILE, col: header.col }, rejected, (r) => readBuildingRow(r, crs, communities), true, records);
   const at = {
     id: header.col.get('id')!,
@@ -147,7 +187,18 @@ function plainRow(s: CsvScan, k: number, at: At, limit: number, crs: Crs, commun
       }
     }
   }
-  const id = s.text.slice(s.start[ci], s.end[ci]).trim();
+  const from = s.start[ci];
+  const to = s.end[ci];
+  const a = to > from ? s.text.charCodeAt(from) : 0;
+  const z = to > from ? s.text.charCodeAt(to - 1) : 0;
+  if (a > 0x20 && a < 0x7f && z > 0x20 && z < 0x7f) {
+    // nothing for trim() to take: the id is the span itself, kept without a string
+    if (!seen.addSpanIfNew(s.text, from, to)) return false;
+    if (crs !== 'WGS84') [lon, lat] = toWgs84(lon, lat, crs);
+    cols.pushSpan(from, to, lon, lat, households, community);
+    return true;
+  }
+  const id = s.text.slice(from, to).trim();
   if (id === '' || !seen.addIfNew(id)) return false;
   if (crs !== 'WGS84') [lon, lat] = toWgs84(lon, lat, crs);
   cols.push(id, lon, lat, households, community);
