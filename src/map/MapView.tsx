@@ -288,7 +288,7 @@ export function MapView({ onHover }: Props) {
     layersRef.current = drawnLayers;
     const hover = hoverCommunityRef.current;
     const cleanup = setOverlay(map, overlay, () => overlayRef.current, {
-      layers: withHoverLayer(drawnLayers, hover === null ? null : communityHoverLayer(data, hover)),
+      layers: withHoverLayer(drawnLayers, communityHoverLayer(data, hover)),
       getCursor: () => cursorRef.current,
     });
     clickRef.current = (x, y, at) => {
@@ -312,8 +312,7 @@ export function MapView({ onHover }: Props) {
     const overlay = overlayRef.current;
     const d = useApp.getState().data;
     if (!ready || !overlay || !d || !layersRef.current.length) return;
-    const valid = hoverCommunity !== null && hoverCommunity < d.communities.features.length;
-    overlay.setProps({ layers: withHoverLayer(layersRef.current, valid ? communityHoverLayer(d, hoverCommunity) : null) });
+    overlay.setProps({ layers: withHoverLayer(layersRef.current, communityHoverLayer(d, hoverCommunity)) });
   }, [ready, hoverCommunity]);
 
   // Another package or mode: what was hovered is gone.
