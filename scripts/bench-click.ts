@@ -3,7 +3,7 @@
  * Chromium (software WebGL), through the map's own pointer handling (picking included), which
  * `npm run bench:ui` skips (it sets the selection in the store). For issue 13's "click → panel".
  *
- *   npx tsx scripts/bench-click.ts [--data generated/b200k] [--clicks 8] [--root <app checkout>] [--layers cm,ol,lb,rd,bd,fc]
+ *   npx tsx scripts/bench-click.ts [--data generated/b200k] [--clicks 8] [--root <app checkout>] [--layers cm,ol,lb,rd,bd,fc] [--shot hover.png]
  *
  * `--root` builds and measures another checkout of the app (e.g. the commit before a change),
  * for a before/after ratio on the same machine. Reports medians: pointer up → panel in the DOM,
@@ -64,6 +64,7 @@ try {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addInitScript(LONGTASKS);
   const page = await context.newPage();
+  page.setDefaultTimeout(600_000); // a busy machine: software frames of seconds
   await page.goto(`${origin}/?data=${DATA}&layers=${LAYERS}&test`);
   await page.waitForFunction(() => (window as unknown as { __yulintuIdle?: number }).__yulintuIdle, null, { timeout: 900_000, polling: 100 });
   await page.waitForTimeout(2000);
@@ -104,6 +105,14 @@ try {
     } catch {
       missed++;
     }
+  }
+  const shot = arg('shot', '');
+  if (shot && chosen.length > 1) {
+    // the pointer over a community: its tooltip and its highlight
+    await page.evaluate(`window.__yulintu.getState().set({ selection: null })`);
+    await page.mouse.move(box.x + chosen[1][1] + 3, box.y + chosen[1][2] + 3);
+    await page.waitForTimeout(3000);
+    await page.screenshot({ path: shot });
   }
   const tasks = (await page.evaluate(`window.__longTasks.filter((x) => x[0] >= ${t0}).map((x) => Math.round(x[1]))`)) as number[];
   console.log(`[bench-click] ${ROOT} on ${DATA} (${LAYERS}), ${dom.length} clicks (${missed} missed):`);
