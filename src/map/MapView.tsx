@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type * as maplibregl from 'maplibre-gl';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { PickingInfo } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import { useApp } from '../state/appStore';
 import { editLayered } from '../state/editTiming';
 import { mapClick } from '../state/mapClick';
@@ -16,14 +16,16 @@ import { basemapTiles } from './baseStyle';
 import { blueprintDeckLayers } from './blueprintLayers';
 import { buildDeckLayers } from './buildDeckLayers';
 import { colorCommunities } from './communityMeasure';
+import { CpuPicker, type PickView } from './cpuPicking';
 import { createMap } from './createMap';
 import { addDeckOverlay, setOverlay } from './deckOverlay';
 import { markIdle, settleFirstPaint } from './firstPaint';
 import type { HoverInfo } from './hoverInfo';
+import { communityHoverLayer, withHoverLayer } from './hoverLayer';
 import { buildingColors } from './layerStyles';
 import { DEFERRED_SOURCES, selectionFilter, setSources, sourceData, type DeferredSource } from './mapSources';
 import { setNetworkVisibility } from './networkLayers';
-import { clickTarget, markerScale, toHover, toMapClick } from './picking';
+import { clickTarget, cpuMapClick, markerScale, toMapClick } from './picking';
 import { selectionBounds } from './selectionBounds';
 import { useMapSelection } from './useMapSelection';
 import { walkshedLayers } from './walkshedLayers';
@@ -47,6 +49,10 @@ export function MapView({ onHover }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
+  /** The map's projection for picking (set with the map). */
+  const viewRef = useRef<PickView | null>(null);
+  const onHoverRef = useRef(onHover);
+  onHoverRef.current = onHover;
   const [ready, setReady] = useState(false);
   /** Facility and candidate markers shrink at a city's extent (picking.ts markerScale). */
   const [markers, setMarkers] = useState(1);
@@ -82,6 +88,15 @@ export function MapView({ onHover }: Props) {
    * after loading, or a second click at the same place), so the community was never selected.
    */
   const clickRef = useRef<((x: number, y: number, at: [number, number]) => void) | null>(null);
+  /** What the pointer is over, answered on the CPU (cpuPicking.ts) from the layers on screen (set with the layers). */
+  const pickerRef = useRef<CpuPicker | null>(null);
+  /** The deck layers as last handed to deck, without the hover highlight. */
+  const layersRef = useRef<Layer[]>([]);
+  /** The hovered community (feature index) whose highlight is drawn, or null. */
+  const [hoverCommunity, setHoverCommunity] = useState<number | null>(null);
+  const hoverCommunityRef = useRef<number | null>(null);
+  /** The cursor deck.gl sets on its hover updates (it no longer picks: the CPU hover sets this). */
+  const cursorRef = useRef('grab');
   /** Sources not filled yet because their layer is off. */
   const deferred = useRef<Set<DeferredSource>>(new Set());
   const bp = useBlueprintLayerState(); // 一张蓝图 / what-if layer; a scenario's measures recolour the map
@@ -105,6 +120,40 @@ export function MapView({ onHover }: Props) {
       if (useWalk.getState().tool) void reachFromHere(e.lngLat.lng, e.lngLat.lat);
       clickRef.current?.(e.point.x, e.point.y, [e.lngLat.lng, e.lngLat.lat]);
     });
+    // Hover, picked on the CPU once per animation frame at the latest pointer position.
+    const view: PickView = {
+      project: (lon, lat) => {
+        const p = map.project([lon, lat]);
+        return [p.x, p.y];
+      },
+      unproject: (x, y) => {
+        const l = map.unproject([x, y]);
+        return [l.lng, l.lat];
+      },
+    };
+    viewRef.current = view;
+    let pointer: { x: number; y: number } | null = null;
+    let frame = 0;
+    const hoverFrame = () => {
+      frame = 0;
+      const hit = pointer && pickerRef.current ? pickerRef.current.pickAt(view, pointer.x, pointer.y) : null;
+      onHoverRef.current(hit && pointer ? { layer: hit.layer, index: hit.index, object: hit.object, x: pointer.x, y: pointer.y } : null);
+      const community = hit?.layer === 'communities-fill' ? hit.index : null;
+      if (community !== hoverCommunityRef.current) {
+        hoverCommunityRef.current = community;
+        setHoverCommunity(community);
+      }
+      cursorRef.current = useWalk.getState().tool ? 'crosshair' : hit ? 'pointer' : 'grab';
+      map.getCanvas().style.cursor = cursorRef.current;
+    };
+    const hoverAt = (p: { x: number; y: number } | null) => {
+      pointer = p;
+      if (!frame) frame = requestAnimationFrame(hoverFrame);
+    };
+    map.on('mousemove', (e) => {
+      if (e.originalEvent.buttons === 0) hoverAt({ x: e.point.x, y: e.point.y }); // not while dragging the map
+    });
+    map.on('mouseout', () => hoverAt(null));
     mapRef.current = map;
     setMapHandle({
       fitBounds: (b, o) => void map.fitBounds(b, o),
@@ -132,6 +181,7 @@ export function MapView({ onHover }: Props) {
       useApp.getState().set({ camera: { lon: c.lng, lat: c.lat, zoom: map.getZoom() } });
     });
     return () => {
+      if (frame) cancelAnimationFrame(frame);
       setMapHandle(null);
       map.remove();
       mapRef.current = null;
@@ -229,17 +279,25 @@ export function MapView({ onHover }: Props) {
     if (view !== 'public') deckLayers.push(...blueprintDeckLayers({ data, service, ...bp }));
     deckLayers.push(...walkLayers);
     const map = mapRef.current!;
+    // Clicks and hovers are answered on the CPU (cpuPicking.ts): the layers it answers are handed
+    // to deck as not pickable, so deck never renders them into its picking buffer (under software
+    // WebGL a GPU pick costs hundreds of ms at 200k buildings, seconds at 1M).
+    const picker = new CpuPicker(deckLayers);
+    pickerRef.current = picker;
+    const drawnLayers = deckLayers.map((l) => (picker.answered.has(l.id) ? l.clone({ pickable: false }) : l));
+    layersRef.current = drawnLayers;
+    const hover = hoverCommunityRef.current;
     const cleanup = setOverlay(map, overlay, () => overlayRef.current, {
-      layers: deckLayers,
-      onHover: (info: PickingInfo) => onHover(toHover(info)),
-      getCursor: ({ isHovering }) => (useWalk.getState().tool ? 'crosshair' : isHovering ? 'pointer' : 'grab'),
+      layers: withHoverLayer(drawnLayers, communityHoverLayer(data, hover)),
+      getCursor: () => cursorRef.current,
     });
-    // Hexagons show their tooltip but pass clicks through to what lies under them (picking.ts).
-    const pickable = deckLayers.filter((l) => l.props.pickable).map((l) => l.id);
-    const repick = (x: number, y: number, layerIds: string[]) => overlay.pickObject({ x, y, layerIds });
     clickRef.current = (x, y, at) => {
-      const info = repick(x, y, pickable) ?? ({ picked: false, x, y, index: -1, layer: null, object: undefined } as unknown as PickingInfo);
-      mapClick(toMapClick(clickTarget({ ...info, coordinate: at }, pickable, repick)), data);
+      const hit = picker.clickAt(viewRef.current!, x, y);
+      if (hit || !picker.gpuOnly.length) return mapClick(cpuMapClick(hit, at), data);
+      // Layers the CPU cannot answer (none today) fall back to deck's GPU pick; hexagons pass clicks through (picking.ts).
+      const repick = (px: number, py: number, layerIds: string[]) => overlay.pickObject({ x: px, y: py, layerIds });
+      const info = repick(x, y, picker.gpuOnly) ?? ({ picked: false, x, y, index: -1, layer: null, object: undefined } as unknown as PickingInfo);
+      mapClick(toMapClick(clickTarget({ ...info, coordinate: at }, picker.gpuOnly, repick)), data);
     };
     // A what-if edit's round trip ends with the first frame drawn with its layers (editTiming.ts).
     editLayered(bp.scenarioRun, (done) => {
@@ -247,7 +305,22 @@ export function MapView({ onHover }: Props) {
       map.triggerRepaint();
     });
     return cleanup;
-  }, [ready, data, coloring, bColors, service, drawn, selectedFacility, view, onHover, bp, walkLayers, facilities, planLayers, markers]);
+  }, [ready, data, coloring, bColors, service, drawn, selectedFacility, view, bp, walkLayers, facilities, planLayers, markers]);
+
+  // The hovered community's highlight: a one-feature layer, redrawn only when the hovered community changes.
+  useEffect(() => {
+    const overlay = overlayRef.current;
+    const d = useApp.getState().data;
+    if (!ready || !overlay || !d || !layersRef.current.length) return;
+    overlay.setProps({ layers: withHoverLayer(layersRef.current, communityHoverLayer(d, hoverCommunity)) });
+  }, [ready, hoverCommunity]);
+
+  // Another package or mode: what was hovered is gone.
+  useEffect(() => {
+    hoverCommunityRef.current = null;
+    setHoverCommunity(null);
+    onHoverRef.current(null);
+  }, [data]);
 
   // Zoom to the selection on request (search, ranking table, button).
   useEffect(() => {

@@ -6,7 +6,7 @@ import type { Candidate, Facility } from '../engine/index';
 import type { LayerKey, Selection } from '../state/viewState';
 import type { CommunityProps, MapData } from '../worker/protocol';
 import { classOf, h3Breaks } from './classification';
-import { HALO_DIM, HEX_OUTLINE, HIGHLIGHT, PURPLE5, SERVICE_COLORS, SOURCE_COLORS, TRANSPARENT, WHITE, type RGBA } from './colors';
+import { HALO_DIM, HEX_OUTLINE, PURPLE5, SERVICE_COLORS, SOURCE_COLORS, TRANSPARENT, WHITE, type RGBA } from './colors';
 import { facilityColor } from './layerStyles';
 import { iconAtlas } from './iconAtlas';
 import { CANDIDATE_SHAPE, levelShape, levelSize } from './symbols';
@@ -105,13 +105,11 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
         id: 'communities-fill',
         data: data.communities,
         beforeId: BEFORE_FILL,
-        pickable: true,
+        pickable: true, // answered on the CPU (cpuPicking.ts); the hover highlight is hoverLayer.ts
         stroked: false,
         filled: true,
         getFillColor: (f) => inp.communityColors[f.properties.i] ?? TRANSPARENT,
         updateTriggers: { getFillColor: [inp.communityColors] },
-        autoHighlight: true,
-        highlightColor: HIGHLIGHT,
       }),
     );
   }

@@ -1,6 +1,6 @@
 import type * as maplibregl from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { Layer } from '@deck.gl/core';
 
 /** Add the interleaved deck.gl overlay once the map's style has loaded; `onReady` receives it. */
 export function addDeckOverlay(map: maplibregl.Map, onReady: (overlay: MapLibreOverlay) => void): void {
@@ -11,10 +11,12 @@ export function addDeckOverlay(map: maplibregl.Map, onReady: (overlay: MapLibreO
   });
 }
 
-/** What the overlay draws and how it answers the pointer (clicks: MapView picks on maplibre's `click`). */
+/**
+ * What the overlay draws and its cursor. Clicks and hovers are picked by MapView on maplibre's
+ * `click` and `mousemove`, on the CPU (cpuPicking.ts): deck gets no pointer handlers.
+ */
 export interface OverlayProps {
   layers: Layer[];
-  onHover: (info: PickingInfo) => void;
   getCursor: (state: { isHovering: boolean }) => string;
 }
 

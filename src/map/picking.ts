@@ -52,3 +52,8 @@ export function markerScale(zoom: number): number {
   if (!Number.isFinite(zoom)) return 1;
   return Math.min(1, Math.max(0.4, 2 ** (zoom - 13)));
 }
+
+/** A click picked on the CPU (cpuPicking.ts) at [lon, lat] `at`, as the state layer takes it. */
+export function cpuMapClick(hit: { layer: string; index: number; object: unknown } | null, at: [number, number]): MapClick {
+  return { coordinate: at, picked: hit !== null, layerId: hit?.layer, index: hit?.index ?? -1, object: hit?.object };
+}

@@ -1,0 +1,35 @@
+import { GeoJsonLayer } from '@deck.gl/layers';
+import type { Layer } from '@deck.gl/core';
+import type { CommunityProps, MapData } from '../worker/protocol';
+import { BEFORE_FILL, type Interleaved } from './buildDeckLayers';
+import { HIGHLIGHT } from './colors';
+
+/** Id of the hovered community's highlight layer. */
+export const HOVER_LAYER_ID = 'community-hover';
+
+/**
+ * The hovered community, lightened (a translucent white fill over its colour, as deck.gl's
+ * autoHighlight drew it): a one-feature layer driven by the hover state, so the hover needs no
+ * GPU pick of the whole communities layer. Always in the layer list (empty when nothing is
+ * hovered: a hover changes its data, never the map's style), right above `communities-fill`
+ * (see {@link withHoverLayer}); not pickable.
+ */
+export function communityHoverLayer(data: MapData, index: number | null): Layer {
+  const f = index === null ? undefined : data.communities.features[index];
+  return new GeoJsonLayer<CommunityProps, Interleaved>({
+    id: HOVER_LAYER_ID,
+    data: f ? [f] : [],
+    beforeId: BEFORE_FILL,
+    pickable: false,
+    stroked: false,
+    filled: true,
+    getFillColor: HIGHLIGHT,
+  });
+}
+
+/** `layers` with the hover layer right above `communities-fill` (unchanged when communities are off). */
+export function withHoverLayer(layers: Layer[], hover: Layer): Layer[] {
+  const k = layers.findIndex((l) => l.id === 'communities-fill');
+  if (k < 0) return layers;
+  return [...layers.slice(0, k + 1), hover, ...layers.slice(k + 1)];
+}
