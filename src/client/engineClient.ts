@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import type { DistanceMode } from '../engine/index';
 import type { EngineWorkerApi, MapData, ProgressCallback } from '../worker/protocol';
+import { heldPackageId, mapDataOf } from './joinMapData';
 
 let remote: Comlink.Remote<EngineWorkerApi> | null = null;
 
@@ -17,10 +18,13 @@ export function engineRemote(): Comlink.Remote<EngineWorkerApi> {
   return engine();
 }
 
-/** Analyse a package served by this origin at `base` (e.g. `data/sample/`), off the main thread. */
-export function analyzeUrl(base: string, mode: DistanceMode, onProgress?: ProgressCallback, effort = false): Promise<MapData> {
+/**
+ * Analyse a package served by this origin at `base` (e.g. `data/sample/`), off the main thread.
+ * The worker sends the package's geometry only when the page does not hold it (joinMapData.ts).
+ */
+export async function analyzeUrl(base: string, mode: DistanceMode, onProgress?: ProgressCallback, effort = false): Promise<MapData> {
   const url = new URL(base, document.baseURI).href;
-  return engine().runUrl(url, mode, onProgress ? Comlink.proxy(onProgress) : undefined, effort) as Promise<MapData>;
+  return mapDataOf(await engine().runUrl(url, mode, onProgress ? Comlink.proxy(onProgress) : undefined, effort, heldPackageId()));
 }
 
 /** Analyse files the user opened; their bytes are transferred to the worker. */
@@ -31,5 +35,6 @@ export async function analyzeFiles(files: File[], mode: DistanceMode, onProgress
     bytes[name] = new Uint8Array(await f.arrayBuffer());
   }
   const buffers = Object.values(bytes).map((b) => b.buffer as ArrayBuffer);
-  return engine().runFiles(Comlink.transfer(bytes, buffers), mode, onProgress ? Comlink.proxy(onProgress) : undefined, effort) as Promise<MapData>;
+  const run = await engine().runFiles(Comlink.transfer(bytes, buffers), mode, onProgress ? Comlink.proxy(onProgress) : undefined, effort, heldPackageId());
+  return mapDataOf(run);
 }

@@ -35,7 +35,7 @@ function extraBlocks(inp: MapPictureInput, lang: Lang): LegendBlock[] {
   const t = tFor(lang);
   const out: LegendBlock[] = [];
   const { data } = inp;
-  if (inp.layers.roads && data.roads) {
+  if (inp.layers.roads && data.roadCount !== undefined) {
     out.push({
       id: 'network',
       title: t('walk:network.title'),

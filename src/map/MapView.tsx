@@ -203,6 +203,7 @@ export function MapView({ onHover }: Props) {
       map.once('idle', markIdle);
       return;
     }
+    useApp.getState().set({ progress: { stage: 'draw', fraction: 0 } }); // the overlay's last stage, until shown
     settleFirstPaint(
       map,
       paintGate.current,
@@ -210,6 +211,7 @@ export function MapView({ onHover }: Props) {
       () => {
         settledOnce.current = true;
         setSettled(true);
+        if (useApp.getState().progress.stage === 'draw') useApp.getState().set({ progress: { stage: 'done', fraction: 1 } });
       },
     );
   }, [ready, data]);

@@ -1,10 +1,10 @@
-import { GeoJsonLayer, IconLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, IconLayer, ScatterplotLayer, type GeoJsonLayerProps } from '@deck.gl/layers';
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import type { BinaryAttribute, Layer } from '@deck.gl/core';
 import { serviceIndex, type ServiceCode } from '../engine/index';
 import type { Candidate, Facility } from '../engine/index';
 import type { LayerKey, Selection } from '../state/viewState';
-import type { CommunityProps, MapData } from '../worker/protocol';
+import type { CommunityMesh, CommunityProps, MapData } from '../worker/protocol';
 import { classOf, h3Breaks } from './classification';
 import { HALO_DIM, HEX_OUTLINE, PURPLE5, SERVICE_COLORS, SOURCE_COLORS, TRANSPARENT, WHITE, type RGBA } from './colors';
 import { facilityColor } from './layerStyles';
@@ -92,6 +92,49 @@ function buildingData(data: MapData, colors: Uint8Array): BinaryData {
   return d;
 }
 
+const EMPTY_U32 = new Uint32Array(0);
+const EMPTY_BINARY_POINTS = {
+  type: 'Point',
+  positions: { value: new Float64Array(0), size: 2 },
+  featureIds: { value: EMPTY_U32, size: 1 },
+  globalFeatureIds: { value: EMPTY_U32, size: 1 },
+  numericProps: {},
+  properties: [],
+};
+const EMPTY_BINARY_LINES = { ...EMPTY_BINARY_POINTS, type: 'LineString', pathIndices: { value: new Uint32Array([0]), size: 1 } };
+
+/**
+ * The community polygons as deck's binary GeoJSON (loaders.gl layout) from the worker's mesh:
+ * positions, polygon and ring starts and the worker's triangles (deck tessellates nothing), one
+ * feature per community (featureIds = community index, so a pick's index is the community's).
+ * Cached per mesh: a mode switch keeps the mesh, so deck keeps its buffers.
+ */
+const binaryCache = new WeakMap<CommunityMesh, object>();
+export function communityBinary(data: MapData): object {
+  const m = data.communityMesh;
+  let b = binaryCache.get(m);
+  if (!b) {
+    b = {
+      shape: 'binary-feature-collection',
+      points: EMPTY_BINARY_POINTS,
+      lines: EMPTY_BINARY_LINES,
+      polygons: {
+        type: 'Polygon',
+        positions: { value: m.positions, size: 2 },
+        polygonIndices: { value: m.polygonStart, size: 1 },
+        primitivePolygonIndices: { value: m.ringStart, size: 1 },
+        triangles: { value: m.triangles, size: 1 },
+        featureIds: { value: m.vertexCommunity, size: 1 },
+        globalFeatureIds: { value: m.vertexCommunity, size: 1 },
+        numericProps: {},
+        properties: data.communities.features.map((f) => f.properties),
+      },
+    };
+    binaryCache.set(m, b);
+  }
+  return b;
+}
+
 /** Turn the engine's result into deck.gl layers. No analysis: only styling of engine numbers. */
 export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
   const { data, service, layers, selection } = inp;
@@ -103,7 +146,8 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
     out.push(
       new GeoJsonLayer<CommunityProps, Interleaved>({
         id: 'communities-fill',
-        data: data.communities,
+        // Binary and triangulated in the worker (communityBinary); picks give the community index.
+        data: communityBinary(data) as unknown as GeoJsonLayerProps['data'],
         beforeId: BEFORE_FILL,
         pickable: true, // answered on the CPU (cpuPicking.ts); the hover highlight is hoverLayer.ts
         stroked: false,

@@ -35,9 +35,9 @@ export function sourceData(data: MapData, id: string): GeoJSON | string {
   return sourceGeoJson(data, id);
 }
 
-/** GeoJSON of one data-drawn basemap source. */
+/** GeoJSON of one data-drawn basemap source (the roads exist on the page only as JSON bytes: none here). */
 export function sourceGeoJson(data: MapData, id: string): GeoJSON {
-  if (id === 'roads') return data.roads ?? EMPTY_FC;
+  if (id === 'roads') return EMPTY_FC;
   if (id === 'water') return data.water ?? EMPTY_FC;
   return data[id as 'communities' | 'labels' | 'streetLines' | 'districtLines'];
 }

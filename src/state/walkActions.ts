@@ -57,7 +57,7 @@ export function usePointFollowsData(): void {
   useEffect(() => {
     const { point, set } = useWalk.getState();
     if (!point) return;
-    if (!data?.roads) {
+    if (data?.roadCount === undefined) {
       set({ point: null, tool: false });
       return;
     }
@@ -86,7 +86,7 @@ export function useWalkPointInUrl(): void {
   useEffect(() => {
     const wp = useApp.getState().walkPoint;
     if (!data || !wp || useWalk.getState().point || useWalk.getState().busy) return;
-    if (!data.roads) {
+    if (data.roadCount === undefined) {
       useApp.getState().set({ walkPoint: null });
       return;
     }

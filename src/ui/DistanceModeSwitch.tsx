@@ -14,7 +14,7 @@ export function DistanceModeSwitch() {
   const mode = useApp((s) => s.mode);
   const effort = useApp((s) => s.effort);
   const hasData = useApp((s) => s.data !== null);
-  const hasRoads = useApp((s) => Boolean(s.data?.roads));
+  const hasRoads = useApp((s) => s.data?.roadCount !== undefined);
   const loading = useApp((s) => s.status === 'loading');
   const progress = useApp((s) => s.progress);
   const set = useApp((s) => s.set);

@@ -5,6 +5,7 @@ import { type Candidate, type Facility, serviceIndex, type ServiceCode } from '.
 import { fmtHh, fmtM2, fmtPct, serviceName } from './format';
 import { useLang } from '../i18n/lang';
 import { PlanTooltip } from './pilots/PlanTooltip';
+import { buildingId } from '../map/buildingId';
 
 /** A small text tooltip for what the pointer is over (React text only, never HTML). */
 export function HoverTooltip({ hover, data, service }: { hover: HoverInfo | null; data: MapData | null; service: ServiceCode }) {
@@ -14,8 +15,8 @@ export function HoverTooltip({ hover, data, service }: { hover: HoverInfo | null
   const si = serviceIndex(service);
   let lines: string[] = [];
   if (hover.layer === 'communities-fill') {
-    const p = (hover.object as { properties: { i: number } }).properties;
-    const r = data.analysis.communities[p.i];
+    const i = (hover.object as { properties?: { i: number } } | undefined)?.properties?.i ?? hover.index; // binary fill: the index only
+    const r = data.analysis.communities[i];
     if (r)
       lines = [
         r.name,
@@ -35,7 +36,7 @@ export function HoverTooltip({ hover, data, service }: { hover: HoverInfo | null
     const k = hover.index;
     const cov = b.covered[si * b.count + k] === 1;
     lines = [
-      `${t('tooltip.building')} ${b.ids[k] ?? ''}`,
+      `${t('tooltip.building')} ${buildingId(b, k)}`,
       fmtHh(b.households[k], lang),
       `${serviceName(service, lang)}: ${cov ? t('tooltip.covered') : t('tooltip.uncovered')}`,
     ];

@@ -9,7 +9,7 @@ export function LayerSwitches() {
   const { t } = useTranslation();
   const layers = useApp((s) => s.layers);
   const view = useApp((s) => s.view);
-  const hasRoads = useApp((s) => Boolean(s.data?.roads));
+  const hasRoads = useApp((s) => s.data?.roadCount !== undefined);
   const set = useApp((s) => s.set);
   const showBlueprint = useBlueprint((s) => s.showLayer);
   const visible = LAYERS.filter((k) => !(k === 'candidates' && view === 'public') && !(k === 'roads' && !hasRoads));

@@ -2,13 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../state/appStore';
 import { LoadError } from './data/LoadError';
 
-/** Loading progress from the worker, or the error the engine reported (in Chinese and English). */
+/** Loading progress (fetch, load, analyse, h3, pack, transfer in the worker, then draw), or the error the engine reported (in Chinese and English). */
 export function ProgressOverlay() {
   const { t } = useTranslation();
   const status = useApp((s) => s.status);
   const progress = useApp((s) => s.progress);
   const error = useApp((s) => s.error);
-  if (status === 'loading') {
+  // 'draw': the first map of a package is hidden until it has settled (MapView): the last stage.
+  if (status === 'loading' || (status === 'ready' && progress.stage === 'draw')) {
     const stage = t(`data.stage.${progress.stage}`, { defaultValue: progress.stage });
     return (
       <div className="overlay" data-testid="progress" role="status">

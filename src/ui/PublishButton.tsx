@@ -46,7 +46,7 @@ export function PublishButton() {
   const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   if (!data) return null;
-  const hasRoads = data.roads !== undefined && data.roads.features.length > 0;
+  const hasRoads = (data.roadCount ?? 0) > 0;
 
   const run = async () => {
     setError(null);

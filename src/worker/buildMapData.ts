@@ -1,11 +1,27 @@
-import { type Analysis, type H3Cell, type DataPackage, SERVICES } from '../engine/index';
-import type { AnalysisView, BuildingArrays, CommunityProps, H3Arrays, MapData, MapSourceId } from './protocol';
+import { type Analysis, type H3Cell, type DataPackage, type RoadCollection, SERVICES } from '../engine/index';
+import type { AnalysisMapData, AnalysisView, CommunityProps, MapData, MapSourceId, PackageMapData } from './protocol';
 import { communityOutlines } from './outlines';
 import { labelPoint } from './labelPoint';
 import { dataReport } from './dataReport';
+import { communityMesh, meshBuffers } from './communityMesh';
 
-/** Turn a package and its analysis into what the map draws: flat arrays and small GeoJSON. */
-export function buildMapData(pkg: DataPackage, analysis: Analysis, cells: H3Cell[], resolution: number): MapData {
+/** Building ids packed into one string and count + 1 offsets (BuildingArrays.idText / idStart). */
+export function packIds(ids: readonly string[]): { idText: string; idStart: Int32Array } {
+  const idStart = new Int32Array(ids.length + 1);
+  let at = 0;
+  ids.forEach((id, k) => {
+    idStart[k] = at;
+    at += id.length;
+  });
+  idStart[ids.length] = at;
+  return { idText: ids.join(''), idStart };
+}
+
+/**
+ * What the map draws of a package, whatever the analysis: geometry, ids, positions, the H3
+ * cells (they depend on buildings and open facilities only). Sent to the page once per package.
+ */
+export function packageMapData(pkg: DataPackage, cells: H3Cell[], resolution: number, packageId = 0): PackageMapData {
   let w = Infinity;
   let s = Infinity;
   let e = -Infinity;
@@ -48,27 +64,40 @@ export function buildMapData(pkg: DataPackage, analysis: Analysis, cells: H3Cell
     position[2 * k] = b.lon[k];
     position[2 * k + 1] = b.lat[k];
   }
-  const covered = new Uint8Array(SERVICES.length * b.count);
-  analysis.coverage.forEach((cov, si) => covered.set(cov.covered, si * b.count));
-  const buildings: BuildingArrays = {
-    count: b.count,
-    ids: b.ids,
-    position,
-    households: Float32Array.from(b.households),
-    community: Int32Array.from(b.community),
-    covered,
+  const out: PackageMapData = {
+    packageId,
+    manifest: pkg.manifest,
+    bounds: [w, s, e, n],
+    communities: { type: 'FeatureCollection', features },
+    communityMesh: communityMesh(pkg.communities),
+    labels: { type: 'FeatureCollection', features: labels },
+    streetLines: outlines.streets,
+    districtLines: outlines.districts,
+    buildings: {
+      count: b.count,
+      ...packIds(b.ids),
+      position,
+      households: Float32Array.from(b.households),
+      community: Int32Array.from(b.community),
+    },
+    facilities: pkg.facilities,
+    candidates: pkg.candidates,
+    h3: { resolution, cells: cells.map((c) => c.h3), households: Float32Array.from(cells, (c) => c.households) },
+    rejectedCount: pkg.rejected.length,
   };
+  if (pkg.roads) out.roadCount = pkg.roads.features.length;
+  return out;
+}
 
-  const h3: H3Arrays = {
-    resolution,
-    cells: cells.map((c) => c.h3),
-    households: Float32Array.from(cells, (c) => c.households),
-    uncovered: new Float32Array(SERVICES.length * cells.length),
-  };
+/** What the map draws of one analysis: coverage flags, uncovered households per cell, the analysis itself. */
+export function analysisMapData(pkg: DataPackage, analysis: Analysis, cells: H3Cell[]): AnalysisMapData {
+  const count = pkg.buildings.count;
+  const covered = new Uint8Array(SERVICES.length * count);
+  analysis.coverage.forEach((cov, si) => covered.set(cov.covered, si * count));
+  const h3Uncovered = new Float32Array(SERVICES.length * cells.length);
   cells.forEach((c, ci) => {
-    for (let si = 0; si < SERVICES.length; si++) h3.uncovered[si * cells.length + ci] = c.uncoveredHouseholds[si] ?? 0;
+    for (let si = 0; si < SERVICES.length; si++) h3Uncovered[si * cells.length + ci] = c.uncoveredHouseholds[si] ?? 0;
   });
-
   const view: AnalysisView = {
     ...analysis,
     coverage: analysis.coverage.map((c) => ({
@@ -77,30 +106,30 @@ export function buildMapData(pkg: DataPackage, analysis: Analysis, cells: H3Cell
       coveredHouseholds: c.coveredHouseholds,
     })),
   };
-  return {
-    manifest: pkg.manifest,
-    bounds: [w, s, e, n],
-    communities: { type: 'FeatureCollection', features },
-    labels: { type: 'FeatureCollection', features: labels },
-    streetLines: outlines.streets,
-    districtLines: outlines.districts,
-    roads: pkg.roads,
-    buildings,
-    facilities: pkg.facilities,
-    candidates: pkg.candidates,
-    h3,
-    analysis: view,
-    rejectedCount: pkg.rejected.length,
-    report: dataReport(pkg, analysis.summary, analysis.policy.maxSnapM),
-    timings: {},
-  };
+  return { covered, h3Uncovered, analysis: view, report: dataReport(pkg, analysis.summary, analysis.policy.maxSnapM), timings: {} };
 }
 
 /**
- * Serialize the maplibre sources of `d` (its GeoJSON, water included, so call it last) as UTF-8
- * JSON bytes into `d.sourceJson`; the map loads them through blob: URLs (MapData.sourceJson).
+ * One MapData from its package part and an analysis part. The package part's objects are kept
+ * as they are (same identity), so the map re-tessellates nothing when only the analysis changed.
+ * The page's copy of this join is src/client/joinMapData.ts (workers and the page share no code).
  */
-export function packSources(d: MapData): void {
+export function joinMapData(p: PackageMapData, r: AnalysisMapData): MapData {
+  const { covered, h3Uncovered, ...rest } = r;
+  return { ...p, ...rest, buildings: { ...p.buildings, covered }, h3: { ...p.h3, uncovered: h3Uncovered } };
+}
+
+/** Turn a package and its analysis into what the map draws: flat arrays and small GeoJSON. */
+export function buildMapData(pkg: DataPackage, analysis: Analysis, cells: H3Cell[], resolution: number): MapData {
+  return joinMapData(packageMapData(pkg, cells, resolution), analysisMapData(pkg, analysis, cells));
+}
+
+/**
+ * Serialize the maplibre sources of `d` (its GeoJSON, water included, so call it last) and the
+ * package's `roads` as UTF-8 JSON bytes into `d.sourceJson`; the map loads them through blob:
+ * URLs (MapData.sourceJson), and the roads collection itself never leaves the worker.
+ */
+export function packSources(d: Pick<MapData, 'communities' | 'labels' | 'streetLines' | 'districtLines' | 'water' | 'sourceJson'>, roads?: RoadCollection): void {
   const enc = new TextEncoder();
   const out: Partial<Record<MapSourceId, Uint8Array>> = {};
   const put = (id: MapSourceId, v: unknown) => {
@@ -110,14 +139,20 @@ export function packSources(d: MapData): void {
   put('labels', d.labels);
   put('streetLines', d.streetLines);
   put('districtLines', d.districtLines);
-  put('roads', d.roads);
+  put('roads', roads);
   put('water', d.water);
   d.sourceJson = out;
 }
 
-/** The buffers of a MapData to transfer rather than copy. */
-export function transferables(d: MapData): ArrayBuffer[] {
+/** The buffers of a package part to transfer rather than copy. */
+export function packageTransferables(d: PackageMapData): ArrayBuffer[] {
   const b = d.buildings;
   const json = Object.values(d.sourceJson ?? {}).map((a) => a.buffer as ArrayBuffer);
-  return [...[b.position, b.households, b.community, b.covered, d.h3.households, d.h3.uncovered].map((a) => a.buffer as ArrayBuffer), ...json];
+  const arrays = [b.idStart, b.position, b.households, b.community, d.h3.households].map((a) => a.buffer as ArrayBuffer);
+  return [...arrays, ...meshBuffers(d.communityMesh), ...json];
+}
+
+/** The buffers of an analysis part to transfer rather than copy. */
+export function analysisTransferables(r: AnalysisMapData): ArrayBuffer[] {
+  return [r.covered.buffer as ArrayBuffer, r.h3Uncovered.buffer as ArrayBuffer];
 }

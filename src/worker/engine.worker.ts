@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { aggregateH3, analyze } from '../engine/index';
 import { EngineError, type DistanceMode } from '../engine/index';
-import { buildMapData, packSources, transferables } from './buildMapData';
+import { analysisMapData, analysisTransferables, packageMapData, packageTransferables, packSources } from './buildMapData';
 import { blueprintApi, rememberAnalysis } from './blueprintApi';
 import { networkApi } from './networkApi';
 import { pilotsApi, rememberPilotAnalysis } from './pilotsApi';
@@ -10,7 +10,7 @@ import { snapshotApi } from './packageSnapshotApi';
 import { keepRun, reuseRun } from './modeRuns';
 import { publishApi } from './publishApi';
 import { toFailure } from './failure';
-import type { EngineWorkerApi, MapData, ProgressCallback } from './protocol';
+import type { EngineWorkerApi, MapRun, ProgressCallback } from './protocol';
 
 const H3_RESOLUTION = 9; // ~0.1 km² cells, about a 175 m edge: a few buildings per cell
 
@@ -40,8 +40,18 @@ function fail(err: unknown): never {
 /**
  * Analyse the package under `key` (parsed from `files` unless it is the one loaded already) in a
  * mode; providers (walking graph, building snaps) are kept per mode, so switching back is fast.
+ * The package part of the map data (geometry, ids, GeoJSON bytes) is built and sent only when
+ * the page does not hold it already (`heldPackage` = its packageId): a mode switch sends only
+ * the analysis part, and the page keeps its geometry objects.
  */
-function run(key: string, files: Record<string, Uint8Array> | null, mode: DistanceMode, onProgress?: ProgressCallback, effort = false): MapData {
+function run(
+  key: string,
+  files: Record<string, Uint8Array> | null,
+  mode: DistanceMode,
+  onProgress?: ProgressCallback,
+  effort = false,
+  heldPackage?: number,
+): MapRun {
   try {
     const t0 = performance.now();
     onProgress?.('load', 0);
@@ -58,15 +68,23 @@ function run(key: string, files: Record<string, Uint8Array> | null, mode: Distan
     onProgress?.('h3', 0);
     const cells = aggregateH3(pkg, analysis, H3_RESOLUTION);
     const t3 = performance.now();
-    const data = buildMapData(pkg, analysis, cells, H3_RESOLUTION);
-    data.packageId = session.id;
-    data.water = session.water;
-    data.effort = analysis.summary.effort === true;
-    packSources(data);
+    onProgress?.('pack', 0);
+    const r = analysisMapData(pkg, analysis, cells);
+    r.effort = analysis.summary.effort === true;
+    const out: MapRun = { packageId: session.id, run: r };
+    let buffers = analysisTransferables(r);
+    if (heldPackage !== session.id) {
+      const p = packageMapData(pkg, cells, H3_RESOLUTION, session.id);
+      if (session.water) p.water = session.water;
+      onProgress?.('pack', 0.5);
+      packSources(p, pkg.roads);
+      out.package = p;
+      buffers = [...buffers, ...packageTransferables(p)];
+    }
     const t4 = performance.now();
-    data.timings = { load: t1 - t0, analyze: t2 - t1, h3: t3 - t2, pack: t4 - t3 };
-    onProgress?.('done', 1);
-    return Comlink.transfer(data, transferables(data));
+    r.timings = { load: t1 - t0, analyze: t2 - t1, h3: t3 - t2, pack: t4 - t3 };
+    onProgress?.('transfer', 0);
+    return Comlink.transfer(out, buffers);
   } catch (err) {
     fail(err);
   }
@@ -78,17 +96,17 @@ const api: EngineWorkerApi = {
   ...snapshotApi,
   ...pilotsApi,
   ...publishApi,
-  async runUrl(base, mode, onProgress, effort) {
+  async runUrl(base, mode, onProgress, effort, heldPackage) {
     let files: Record<string, Uint8Array> | null = null;
     try {
       if (!hasPackage(base)) files = await fetchPackage(base, onProgress);
     } catch (err) {
       fail(err);
     }
-    return run(base, files, mode, onProgress, effort);
+    return run(base, files, mode, onProgress, effort, heldPackage);
   },
-  async runFiles(files, mode, onProgress, effort) {
-    return run(filesKey(files), files, mode, onProgress, effort);
+  async runFiles(files, mode, onProgress, effort, heldPackage) {
+    return run(filesKey(files), files, mode, onProgress, effort, heldPackage);
   },
   async reuseRun(base, mode, effort) {
     return reuseRun(base, mode, effort === true);

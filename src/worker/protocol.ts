@@ -22,7 +22,6 @@ import type {
   Ownership,
   PolicyLever,
   Rejection,
-  RoadCollection,
   Scenario,
   ScenarioSummary,
   ServiceCode,
@@ -62,7 +61,13 @@ export interface CommunityProps {
  */
 export interface BuildingArrays {
   count: number;
-  ids: string[];
+  /**
+   * Building ids packed into one string: the id of building b is
+   * idText.slice(idStart[b], idStart[b + 1]) (src/map/buildingId.ts). One string and one
+   * Int32Array (count + 1 offsets) cross the worker boundary instead of a million strings.
+   */
+  idText: string;
+  idStart: Int32Array;
   /** lon, lat interleaved, degrees (float32 is ~1 m at Chongqing's longitude). */
   position: Float32Array;
   households: Float32Array;
@@ -77,6 +82,24 @@ export interface H3Arrays {
   cells: string[];
   households: Float32Array;
   uncovered: Float32Array;
+}
+
+/**
+ * The community polygons as flat arrays, triangulated in the worker (earcut, as deck.gl's own
+ * tessellator): deck draws them without tessellating on the main thread, and a point-in-polygon
+ * index (CPU picking) can be built from the rings. MultiPolygon parts are polygons of their own.
+ */
+export interface CommunityMesh {
+  /** lon, lat interleaved, degrees; rings as in the GeoJSON (closed: last vertex = first). */
+  positions: Float64Array;
+  /** Vertex index where each polygon starts, then the vertex count: length polygons + 1. */
+  polygonStart: Uint32Array;
+  /** Vertex index where each ring starts (outer ring first, then its holes), then the vertex count. */
+  ringStart: Uint32Array;
+  /** Community index (CommunityProps.i) of each vertex. */
+  vertexCommunity: Uint32Array;
+  /** Triangles, three vertex indices each (into positions / 2). */
+  triangles: Uint32Array;
 }
 
 /** The analysis without its per-building arrays (those travel in {@link BuildingArrays}). */
@@ -132,7 +155,13 @@ export interface MapData {
   labels: FeatureCollection<Point, CommunityProps>;
   streetLines: Feature<MultiLineString>;
   districtLines: Feature<MultiLineString>;
-  roads?: RoadCollection;
+  /** The community polygons flat and triangulated (the deck fill draws these; same object across mode switches). */
+  communityMesh: CommunityMesh;
+  /**
+   * Features in roads.geojson; absent for a package without roads. The roads themselves reach
+   * maplibre only as JSON bytes (sourceJson.roads): the main thread never holds the collection.
+   */
+  roadCount?: number;
   buildings: BuildingArrays;
   facilities: Facility[];
   candidates: Candidate[];
@@ -156,6 +185,38 @@ export interface MapData {
    * buildings that walk was ~2 s of main-thread time). Absent for a source without data.
    */
   sourceJson?: Partial<Record<MapSourceId, Uint8Array>>;
+}
+
+/**
+ * The part of {@link MapData} that belongs to the package (geometry, ids, GeoJSON bytes): the
+ * worker sends it once per package, and the page keeps these same objects across mode switches,
+ * so deck.gl (which compares data by identity) re-tessellates nothing.
+ */
+export type PackageMapData = Omit<MapData, 'buildings' | 'h3' | 'analysis' | 'report' | 'timings' | 'effort' | 'packageId'> & {
+  packageId: number;
+  buildings: Omit<BuildingArrays, 'covered'>;
+  h3: Omit<H3Arrays, 'uncovered'>;
+};
+
+/** The part of {@link MapData} that belongs to one analysis (one distance mode). */
+export interface AnalysisMapData {
+  /** Service-major covered flags: covered[s * buildings + b]. */
+  covered: Uint8Array;
+  /** Service-major uncovered households per H3 cell: uncovered[s * cells + c]. */
+  h3Uncovered: Float32Array;
+  analysis: AnalysisView;
+  report: DataReport;
+  /** Milliseconds per stage (load, analyze, h3, pack). */
+  timings: Record<string, number>;
+  effort?: boolean;
+}
+
+/** What an analysis run returns: its analysis part, and the package part unless the page holds it already. */
+export interface MapRun {
+  packageId: number;
+  /** Absent when the caller said it holds this package's part (`heldPackage`). */
+  package?: PackageMapData;
+  run: AnalysisMapData;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -381,9 +442,9 @@ export interface PilotWorkerApi {
 /** The API the engine worker exposes through comlink. */
 export interface EngineWorkerApi extends BlueprintWorkerApi, NetworkWorkerApi, SnapshotWorkerApi, PilotWorkerApi, PublishWorkerApi {
   /** Fetch a package from this origin (`/data/<name>/`) and analyse it. */
-  runUrl(base: string, mode: DistanceMode, onProgress?: ProgressCallback, effort?: boolean): Promise<MapData>;
-  /** Analyse files the user opened (file name → bytes; buffers are transferred). */
-  runFiles(files: Record<string, Uint8Array>, mode: DistanceMode, onProgress?: ProgressCallback, effort?: boolean): Promise<MapData>;
+  runUrl(base: string, mode: DistanceMode, onProgress?: ProgressCallback, effort?: boolean, heldPackage?: number): Promise<MapRun>;
+  /** Analyse files the user opened (file name → bytes; buffers are transferred). `heldPackage`: the package part the page holds. */
+  runFiles(files: Record<string, Uint8Array>, mode: DistanceMode, onProgress?: ProgressCallback, effort?: boolean, heldPackage?: number): Promise<MapRun>;
   /** Make the kept analysis of a mode current again (package `base` loaded, mode analysed before); false when there is none. */
   reuseRun(base: string, mode: DistanceMode, effort?: boolean): Promise<boolean>;
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
-import { packSources, transferables } from '../../src/worker/buildMapData';
+import { packSources, packageMapData, packageTransferables } from '../../src/worker/buildMapData';
+import { tinyMapData } from '../ui/tinyPackage';
 import { sourceData, sourceGeoJson } from '../../src/map/mapSources';
 import type { MapData } from '../../src/worker/protocol';
+import type { RoadCollection } from '../../src/engine/index';
 
 /** A MapData with only the parts the map's sources read (a 2-community, 1-road package). */
 function tinyData(): MapData {
@@ -42,50 +44,55 @@ function tinyData(): MapData {
     labels: { type: 'FeatureCollection', features: [] },
     streetLines: line,
     districtLines: line,
-    roads: {
-      type: 'FeatureCollection',
-      features: [
-        {
-          type: 'Feature',
-          properties: { kind: 'road' },
-          geometry: {
-            type: 'LineString',
-            coordinates: [
-              [0, 0],
-              [2, 0],
-            ],
-          },
-        },
-      ],
-    },
-    buildings: { count: 0, ids: [], position: z, households: new Float32Array(0), community: new Int32Array(0), covered: new Uint8Array(0) },
+    buildings: { count: 0, idText: '', idStart: new Int32Array(1), position: z, households: new Float32Array(0), community: new Int32Array(0), covered: new Uint8Array(0) },
     h3: { resolution: 9, cells: [], households: new Float32Array(0), uncovered: new Float32Array(0) },
   } as unknown as MapData;
 }
+
+/** One road (roads.geojson), which stays in the worker: only its JSON bytes reach the page. */
+const ROADS = {
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      properties: { kind: 'road' },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [0, 0],
+          [2, 0],
+        ],
+      },
+    },
+  ],
+} as RoadCollection;
 
 const parse = (b: Uint8Array | undefined) => JSON.parse(new TextDecoder().decode(b)) as unknown;
 
 describe('map sources serialized in the worker (issue 13: no GeoJSON walk on the main thread)', () => {
   it('packs each present source as its JSON text, and no bytes for an absent one (no water here)', () => {
     const d = tinyData();
-    packSources(d);
+    packSources(d, ROADS);
     expect(Object.keys(d.sourceJson!).sort()).toEqual(['communities', 'districtLines', 'labels', 'roads', 'streetLines']);
     expect(parse(d.sourceJson!.communities)).toEqual(d.communities);
-    expect(parse(d.sourceJson!.roads)).toEqual(d.roads);
+    expect(parse(d.sourceJson!.roads)).toEqual(ROADS);
     expect((parse(d.sourceJson!.communities) as FeatureCollection).features[1].properties!.name).toBe('社区1'); // UTF-8 round trip
   });
 
-  it('transfers the JSON bytes with the typed arrays (6 arrays + 5 sources)', () => {
-    const d = tinyData();
-    packSources(d);
-    const t = transferables(d);
-    expect(t).toHaveLength(11);
-    expect(t).toContain(d.sourceJson!.roads!.buffer);
+  it('transfers the package part’s JSON bytes with its typed arrays (5 arrays + 5 mesh arrays + 5 sources)', () => {
+    const { pkg } = tinyMapData();
+    const p = packageMapData(pkg, [], 9, 1);
+    packSources(p, ROADS);
+    const t = packageTransferables(p);
+    expect(t).toHaveLength(15);
+    expect(t).toContain(p.sourceJson!.roads!.buffer);
+    expect(t).toContain(p.communityMesh.triangles.buffer);
+    expect(t).toContain(p.buildings.idStart.buffer);
   });
 
   it('hands maplibre one blob: URL per source (the same URL again), and GeoJSON where there are no bytes', async () => {
     const d = tinyData();
-    packSources(d);
+    packSources(d, ROADS);
     const url = sourceData(d, 'communities');
     expect(typeof url).toBe('string');
     expect(url as string).toMatch(/^blob:/);
@@ -93,7 +100,7 @@ describe('map sources serialized in the worker (issue 13: no GeoJSON walk on the
     expect(JSON.parse(await (await fetch(url as string)).text())).toEqual(d.communities);
     expect(sourceData(d, 'water')).toEqual({ type: 'FeatureCollection', features: [] });
     const plain = tinyData(); // a MapData without bytes (older worker): the objects as before
-    expect(sourceData(plain, 'roads')).toBe(plain.roads);
+    expect(sourceData(plain, 'roads')).toEqual({ type: 'FeatureCollection', features: [] }); // roads never reach the page as objects
     expect(sourceGeoJson(plain, 'communities')).toBe(plain.communities);
   });
 });

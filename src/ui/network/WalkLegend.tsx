@@ -59,7 +59,7 @@ export function WalkLegendBlocks({ data, layers, selection, point, facility }: W
   const lang = useLang();
   const blocks: Block[] = [];
   const m = (x: number) => fmtNum(x, lang);
-  if (layers.roads && data.roads) {
+  if (layers.roads && data.roadCount !== undefined) {
     blocks.push({
       id: 'network',
       title: t('walk:network.title'),

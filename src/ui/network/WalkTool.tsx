@@ -6,7 +6,7 @@ import { useWalk } from '../../state/walkStore';
 /** The "what can I reach from here" button: arms the map so the next clicks compute walksheds. */
 export function WalkTool() {
   const { t } = useTranslation(['translation', 'walk']);
-  const hasRoads = useApp((s) => Boolean(s.data?.roads));
+  const hasRoads = useApp((s) => s.data?.roadCount !== undefined);
   const tool = useWalk((s) => s.tool);
   const point = useWalk((s) => s.point);
   const set = useWalk((s) => s.set);
