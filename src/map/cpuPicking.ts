@@ -2,6 +2,7 @@ import { getResolution, latLngToCell } from 'h3-js';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { BP_SHAPES } from './blueprintLayers';
 import { communityIndex } from './communityIndex';
+import { communitySource } from './buildDeckLayers';
 import { HOVER_ONLY_LAYERS } from './picking';
 import { PointGrid } from './PointGrid';
 import { shapeHit } from './shapeHit';
@@ -133,7 +134,7 @@ function h3Lookup(data: unknown[], getHexagon: Accessor<string> | undefined): { 
 
 /** Polygons (GeoJsonLayer of a FeatureCollection of Polygons / MultiPolygons): point in polygon. */
 function polygonPicker(p: Props): LayerPick | null {
-  const fc = p.data as FeatureCollection | undefined;
+  const fc = (communitySource(p.data) ?? p.data) as FeatureCollection | undefined; // the communities are drawn from binary
   if (!fc || fc.type !== 'FeatureCollection') return null;
   const polygonal = (f: Feature) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon';
   if (!fc.features.every(polygonal)) return null;

@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { latLngToCell } from 'h3-js';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { SERVICES, type Candidate, type Facility } from '../../src/engine/index';
+import { SERVICES, type Candidate, type Community, type Facility } from '../../src/engine/index';
 import { buildDeckLayers } from '../../src/map/buildDeckLayers';
 import { CpuPicker, type PickView } from '../../src/map/cpuPicking';
 import { cpuMapClick } from '../../src/map/picking';
@@ -18,6 +18,7 @@ import { BP_SHAPES } from '../../src/map/blueprintLayers';
 import { effectiveLayers } from '../../src/state/zoomState';
 import { DEFAULT_LAYERS, type LayerKey } from '../../src/state/viewState';
 import type { CommunityProps, MapData } from '../../src/worker/protocol';
+import { communityMesh } from '../../src/worker/communityMesh';
 
 // The icon atlas draws on a canvas (none in Node); picking never reads it.
 vi.mock('../../src/map/iconAtlas', () => ({
@@ -82,6 +83,7 @@ uncovered[0] = 5; // elderly_care (service 0), cell 0
 
 const data = {
   communities: { type: 'FeatureCollection', features: communities },
+  communityMesh: communityMesh(communities.map((f) => ({ geometry: f.geometry }) as Community)), // drawn binary, picked from the features
   h3: { resolution: 9, cells: [CELL, B_CELL], households: new Float32Array([5, 4]), uncovered },
   // one building of 4 households at (0.0025, 0.0075): radius 3 + 1.6 × √4 = 6.2 m = 5.57 px
   buildings: { count: 1, ids: ['B0'], position: new Float32Array([0.0025, 0.0075]), households: new Float32Array([4]), community: new Int32Array([0]), covered: new Uint8Array(n) },
