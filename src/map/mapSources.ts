@@ -14,7 +14,7 @@ export function selectionFilter(sel: Selection | null): maplibregl.FilterSpecifi
 }
 
 /** Sources of switchable layers: filled only once their layer is shown (maplibre's worker tiles nothing hidden). */
-export const DEFERRED_SOURCES = { roads: 'roads', labels: 'labels' } as const satisfies Partial<Record<string, LayerKey>>;
+export const DEFERRED_SOURCES = { roads: 'roads', paths: 'roads', labels: 'labels' } as const satisfies Partial<Record<string, LayerKey>>;
 export type DeferredSource = keyof typeof DEFERRED_SOURCES;
 
 /** blob: URL per source's JSON bytes, made once (the bytes stay with their MapData). */
@@ -26,7 +26,7 @@ const urls = new WeakMap<Uint8Array, string>();
  * main thread; the GeoJSON object itself when there are no bytes.
  */
 export function sourceData(data: MapData, id: string): GeoJSON | string {
-  const bytes = data.sourceJson?.[id as MapSourceId];
+  const bytes = data.sourceJson?.[dataOf(id) as MapSourceId];
   if (bytes && typeof URL.createObjectURL === 'function') {
     let url = urls.get(bytes);
     if (!url) urls.set(bytes, (url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/json' }))));
@@ -35,9 +35,15 @@ export function sourceData(data: MapData, id: string): GeoJSON | string {
   return sourceGeoJson(data, id);
 }
 
+/**
+ * The package data a basemap source shows: `paths` (footways, stairs, lifts) is roads.geojson
+ * too, split from the streets by its source filter (networkLayers.ts), so both share one blob.
+ */
+const dataOf = (id: string): string => (id === 'paths' ? 'roads' : id);
+
 /** GeoJSON of one data-drawn basemap source. */
 export function sourceGeoJson(data: MapData, id: string): GeoJSON {
-  if (id === 'roads') return data.roads ?? EMPTY_FC;
+  if (dataOf(id) === 'roads') return data.roads ?? EMPTY_FC;
   if (id === 'water') return data.water ?? EMPTY_FC;
   return data[id as 'communities' | 'labels' | 'streetLines' | 'districtLines'];
 }
@@ -45,7 +51,7 @@ export function sourceGeoJson(data: MapData, id: string): GeoJSON {
 /** Set the data-drawn basemap sources from the engine's result; returns the sources left for later (their layers are off). */
 export function setSources(map: maplibregl.Map, data: MapData, layers: Record<LayerKey, boolean>): Set<DeferredSource> {
   const later = new Set<DeferredSource>();
-  for (const id of ['communities', 'labels', 'streetLines', 'districtLines', 'roads', 'water']) {
+  for (const id of ['communities', 'labels', 'streetLines', 'districtLines', 'roads', 'paths', 'water']) {
     const layer = DEFERRED_SOURCES[id as DeferredSource];
     if (layer && !layers[layer]) {
       later.add(id as DeferredSource);

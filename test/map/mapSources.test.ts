@@ -96,4 +96,12 @@ describe('map sources serialized in the worker (issue 13: no GeoJSON walk on the
     expect(sourceData(plain, 'roads')).toBe(plain.roads);
     expect(sourceGeoJson(plain, 'communities')).toBe(plain.communities);
   });
+
+  it('gives the footway source `paths` the roads bytes (one blob: URL, split by the sources\' filters)', () => {
+    const d = tinyData();
+    packSources(d);
+    expect(sourceData(d, 'paths')).toBe(sourceData(d, 'roads'));
+    const plain = tinyData();
+    expect(sourceGeoJson(plain, 'paths')).toBe(plain.roads);
+  });
 });
