@@ -43,8 +43,8 @@ const CLOSE_UP_KINDS = ['steps', 'elevator'];
 
 /** The feature's `kind` in lower case ('' when missing), as edgeKindCode reads it (no trimming in maplibre expressions). */
 const KIND: ExpressionSpecification = ['downcase', ['to-string', ['coalesce', ['get', 'kind'], '']]];
-const kindIn = (kinds: readonly string[]): FilterSpecification => ['in', KIND, ['literal', [...kinds]]];
-const kindIs = (kind: string): FilterSpecification => ['==', KIND, kind];
+const kindIn = (kinds: readonly string[]): ExpressionSpecification => ['in', KIND, ['literal', [...kinds]]];
+const kindIs = (kind: string): ExpressionSpecification => ['==', KIND, kind];
 
 /** Source filter of `paths`: footways, paths, crossings, stairs, lifts. */
 export const PATHS_SOURCE_FILTER: FilterSpecification = kindIn(PATH_KINDS);
