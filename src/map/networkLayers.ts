@@ -10,7 +10,8 @@ import { NETWORK_COLORS } from './colors';
  * are two GeoJSON sources over the same bytes, split by a source `filter`: `roads` (streets) and
  * `paths` (the rest). Every layer of `paths` starts at zoom 13 or more, so below it maplibre marks
  * the source unused and cuts no tile of it (at the city extent only the ~15 % of the network that
- * are streets is tiled and drawn).
+ * are streets is tiled and drawn); `paths` gets its data only when the map first comes to zoom 12
+ * (mapSources.ts fillSource), so until then maplibre's worker neither parses nor indexes it.
  *
  * Streets and footways white with a grey casing (footways narrower); bridges with a dark casing;
  * stairs as a brown ladder; lifts and escalators (`elevator`) as a blue line with a lift symbol at
