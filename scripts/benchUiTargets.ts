@@ -343,7 +343,7 @@ export async function measureTargets(context: BrowserContext, o: TargetOptions):
   const tabEnd = tabMemory();
   sampler.stop();
   const peak = sampler.peak();
-  const tabText = (m: TabMemory | null) => (m ? `${m.tabMB} MB (renderer ${m.rendererMB} + GPU ${m.gpuMB})` : 'n/a');
+  const tabText = (m: TabMemory | null) => (m ? `${m.tabMB} MB (renderer ${m.rendererMB} + GPU ${m.gpuMB}; RSS ${m.tabRssMB})` : 'n/a');
   row(
     'memory',
     'tab memory, peak (renderer with its workers + GPU process)',

@@ -65,9 +65,10 @@ export function chromiumProcesses(rootPid = process.pid): ProcessMemory[] {
   while (stack.length) {
     const pid = stack.pop()!;
     stack.push(...(children.get(pid) ?? []));
-    const cmd = readText(`/proc/${pid}/cmdline`)?.split('\0') ?? [];
-    if (!cmd[0] || !/chrom/i.test(cmd[0])) continue;
-    if (/crashpad/.test(cmd[0])) continue;
+    // Chromium's zygote children rewrite their title: one string of space-separated arguments
+    const cmd = (readText(`/proc/${pid}/cmdline`) ?? '').split(/[\0 ]/).filter(Boolean);
+    const exe = cmd[0]?.split('/').pop() ?? '';
+    if (!/^chrom/i.test(exe)) continue; // crashpad handlers and the /usr/bin/chromium shell wrapper are not processes of the page
     const type = cmd.find((a) => a.startsWith('--type='))?.slice(7) ?? 'browser';
     const rss = kB(readText(`/proc/${pid}/status`), 'VmRSS');
     if (rss === null) continue;
@@ -81,6 +82,8 @@ export function chromiumProcesses(rootPid = process.pid): ProcessMemory[] {
 export interface TabMemory {
   /** Renderer + GPU process, PSS where readable (else RSS), MB. */
   tabMB: number;
+  /** Renderer + GPU process, RSS (shared libraries counted in full), MB. */
+  tabRssMB: number;
   rendererMB: number;
   gpuMB: number;
   /** All Chromium processes of this script, PSS (else RSS), MB. */
@@ -99,9 +102,11 @@ export function tabMemory(procs: ProcessMemory[] = chromiumProcesses()): TabMemo
   const renderers = procs.filter((p) => p.type === 'renderer');
   if (!renderers.length) return null;
   const renderer = renderers.reduce((a, b) => (size(b) > size(a) ? b : a));
-  const gpu = procs.filter((p) => p.type === 'gpu-process').reduce((s, p) => s + size(p), 0);
+  const gpus = procs.filter((p) => p.type === 'gpu-process');
+  const gpu = gpus.reduce((s, p) => s + size(p), 0);
   return {
     tabMB: size(renderer) + gpu,
+    tabRssMB: renderer.rssMB + gpus.reduce((s, p) => s + p.rssMB, 0),
     rendererMB: size(renderer),
     gpuMB: gpu,
     allMB: procs.reduce((s, p) => s + size(p), 0),
