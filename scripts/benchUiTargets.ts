@@ -147,7 +147,7 @@ async function timeWalkshed(page: Page, lon: number, lat: number): Promise<{ ms:
       const until = t0 + 60000;
       const poll = () => {
         const p = document.querySelector('[data-testid="reach-panel"]');
-        if (p && Math.abs(Number(p.getAttribute('data-lon')) - ${lon}) < 1e-9) { tDom = performance.now(); worker = Number(p.getAttribute('data-ms')); return done(); }
+        if (p && Math.abs(Number(p.getAttribute('data-lon')) - ${lon}) < 1e-9) { tDom = performance.now(); worker = p.hasAttribute('data-ms') ? Number(p.getAttribute('data-ms')) : NaN; return done(); }
         if (performance.now() > until) return fail(new Error('no walkshed'));
         setTimeout(poll, 2);
       };
@@ -228,6 +228,8 @@ export async function measureTargets(context: BrowserContext, o: TargetOptions):
     `(() => { const a = window.__yulintu.getState().data.analysis; return { c: a.communities.map((x) => x.id), s: a.streets.map((x) => x.name), d: a.districts.map((x) => x.name), lon: (window.__yulintu.getState().data.bounds[0] + window.__yulintu.getState().data.bounds[2]) / 2, lat: (window.__yulintu.getState().data.bounds[1] + window.__yulintu.getState().data.bounds[3]) / 2 }; })()`,
   )) as { c: string[]; s: string[]; d: string[]; lon: number; lat: number };
   const pick = <T>(xs: T[], n: number) => Array.from({ length: Math.min(n, xs.length) }, (_, k) => xs[Math.floor((k * xs.length) / Math.min(n, xs.length))]);
+  const step = (what: string) => console.log(`  ${what}…`);
+  step('clicks');
   let t0 = await now(page);
   const clicks: number[] = [];
   const clickDom: number[] = [];
@@ -261,6 +263,7 @@ export async function measureTargets(context: BrowserContext, o: TargetOptions):
   );
   await page.evaluate(`window.__yulintu.getState().set({ selection: null })`);
 
+  step('mode switches');
   // Mode switch: first network computation, back, then network and back again (cached modes).
   t0 = await now(page);
   const firstNet = Math.round(await timeModeSwitch(page, 'network'));
@@ -277,6 +280,7 @@ export async function measureTargets(context: BrowserContext, o: TargetOptions):
     `first network ${firstNet} ms; runs ${again.join(', ')}; longest task ${maxTask(modeTasks)} ms`,
   );
 
+  step('walksheds');
   // Walkshed from points around the centre (network mode is on now).
   t0 = await now(page);
   const walks: number[] = [];
@@ -305,6 +309,7 @@ export async function measureTargets(context: BrowserContext, o: TargetOptions):
     `first ${walks[0]} ms; runs ${walks.slice(1).join(', ')}; panel in the DOM after ${walkDom.join(', ')} ms, of which the worker's walk ${walkWorker.join(', ')} ms (the rest: the map click's own handling and frames); longest task ${maxTask(walkTasks)} ms`,
   );
 
+  step('edits');
   t0 = await now(page);
   const edits = await o.edits(page);
   const editTasks = await longTasksSince(page, t0);
@@ -318,10 +323,11 @@ export async function measureTargets(context: BrowserContext, o: TargetOptions):
     `load: ${loadTasks.length} tasks > 50 ms, longest ${maxTask(loadTasks)}; clicks ${maxTask([...clickTasks, ...rollTasks])}; mode switches ${maxTask(modeTasks)}; walksheds ${maxTask(walkTasks)}; edits ${maxTask(editTasks)} (${editTasks.length} tasks)`,
   );
 
+  step('panning');
   // Pan/zoom responsiveness: frames while panning the whole package's extent (the city view).
   await page.evaluate(`window.__yulintu.getState().set({ selection: null })`);
   await page.evaluate(`window.__yulintuMap.fitBounds(window.__yulintu.getState().data.bounds, { animate: false, padding: 20 })`);
-  await page.evaluate(`new Promise((r) => window.__yulintuMap.once('idle', r))`);
+  await page.evaluate(`new Promise((r) => { const m = window.__yulintuMap; m.once('idle', r); m.triggerRepaint(); setTimeout(r, 60000); })`);
   const zoom = (await page.evaluate('window.__yulintuMap.getZoom()')) as number;
   t0 = await now(page);
   const frames = (await page.evaluate(`${PAN_SCRIPT}(${PAN_MS})`)) as number[];
