@@ -2,11 +2,15 @@
  * The in-browser targets of issue 13, measured on one served package in headless Chromium:
  * cold first map, click → community panel, street/district panel, distance-mode switch (the
  * second switch to a mode, after its first computation), walkshed from a point, what-if edit →
- * repainted map, main-thread long tasks (PerformanceObserver 'longtask') and tab memory.
+ * repainted map, main-thread long tasks (PerformanceObserver 'longtask'), tab memory (the page's
+ * renderer process with its workers plus the GPU process, from /proc: scripts/lib/processMemory.ts)
+ * and frames while panning at the city extent.
  * Used by scripts/bench-ui.ts (`npm run bench:ui -- --sizes 200000,1000000`).
  * All times are ms (performance.now() inside the page); memory in MB.
  */
+import { loadavg } from 'node:os';
 import type { BrowserContext, Page } from 'playwright-core';
+import { tabMemory, type TabMemory } from './lib/processMemory';
 
 /** One row of the printed table: the target, the value before issue 13, and what we measured. */
 export interface TargetRow {
@@ -18,6 +22,8 @@ export interface TargetRow {
   detail: string;
   /** Whether the median meets the target (null when not measured or not comparable). */
   met: boolean | null;
+  /** Unit of `measured` (default ms). */
+  unit?: string;
 }
 
 /** Targets and the "before" figures quoted in issue 13 (headless Chromium, 2 cores). */
@@ -31,6 +37,7 @@ export const ISSUE13: Record<'200k' | '1M', Record<string, { target: number; bef
     edit: { target: 200, before: '1,200–2,500 ms' },
     longTask: { target: 50, before: '750 ms (7 tasks > 200 ms in a solve)' },
     memory: { target: Number.POSITIVE_INFINITY, before: '—' },
+    pan: { target: Number.NaN, before: '—' },
   },
   '1M': {
     firstMap: { target: 10_000, before: '13,000 ms' },
@@ -41,6 +48,7 @@ export const ISSUE13: Record<'200k' | '1M', Record<string, { target: number; bef
     edit: { target: 500, before: '—' },
     longTask: { target: 50, before: '—' },
     memory: { target: 1536, before: '2,500–2,700 MB' },
+    pan: { target: Number.NaN, before: '—' },
   },
 };
 
@@ -121,31 +129,37 @@ async function timeModeSwitch(page: Page, mode: 'euclidean' | 'network'): Promis
   })()`)) as number;
 }
 
-/** "What can I reach from here" at (lon, lat): arm the tool, fire a map click, wait for the reach panel. */
-async function timeWalkshed(page: Page, lon: number, lat: number): Promise<number> {
+/**
+ * "What can I reach from here" at (lon, lat): arm the tool, fire a map click, wait for the reach
+ * panel and the next frame. Returns ms from the click to that frame, to the panel in the DOM, and
+ * the worker's own time for the walk (the panel's data-ms: snap, search, walkshed shapes).
+ */
+async function timeWalkshed(page: Page, lon: number, lat: number): Promise<{ ms: number; domMs: number; workerMs: number }> {
   const armed = await page.getByTestId('walk-tool').getAttribute('aria-pressed');
   if (armed !== 'true') await page.getByTestId('walk-tool').click();
   return (await page.evaluate(`(async () => {
     const map = window.__yulintuMap;
     const t0 = performance.now();
+    let tDom = 0;
+    let worker = NaN;
     map.fire('click', { lngLat: { lng: ${lon}, lat: ${lat} }, point: map.project([${lon}, ${lat}]) }); // as maplibre's own click event: the map's handler picks at e.point
     await new Promise((done, fail) => {
       const until = t0 + 60000;
       const poll = () => {
         const p = document.querySelector('[data-testid="reach-panel"]');
-        if (p && Math.abs(Number(p.getAttribute('data-lon')) - ${lon}) < 1e-9) return done();
+        if (p && Math.abs(Number(p.getAttribute('data-lon')) - ${lon}) < 1e-9) { tDom = performance.now(); worker = p.hasAttribute('data-ms') ? Number(p.getAttribute('data-ms')) : NaN; return done(); }
         if (performance.now() > until) return fail(new Error('no walkshed'));
         setTimeout(poll, 2);
       };
       poll();
     });
     const t1 = await ${FRAMES};
-    return t1 - t0;
-  })()`)) as number;
+    return [t1 - t0, tDom - t0, worker];
+  })()`).then((r) => { const [ms, domMs, workerMs] = r as number[]; return { ms, domMs, workerMs }; }));
 }
 
 /** Main-thread JS heap (performance.memory) and the renderer's metrics through CDP, MB. */
-async function tabMemory(context: BrowserContext, page: Page): Promise<{ jsHeapMB: number; cdpHeapMB: number | null }> {
+async function heapMemory(context: BrowserContext, page: Page): Promise<{ jsHeapMB: number; cdpHeapMB: number | null }> {
   const js = (await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : 0')) as number;
   let cdp: number | null = null;
   try {
@@ -186,9 +200,11 @@ export async function measureTargets(context: BrowserContext, o: TargetOptions):
       measured: m,
       detail,
       met: m === null || !Number.isFinite(t) ? null : m <= t,
+      unit,
     });
   };
   await context.addInitScript(LONGTASK_INIT);
+  const sampler = startSampler();
   // Cold first map: run 0 warms the HTTP cache, the others are timed; long tasks of the last load.
   const firsts: number[] = [];
   let loadTasks: LongTasks = [];
@@ -205,12 +221,15 @@ export async function measureTargets(context: BrowserContext, o: TargetOptions):
   }
   page = page!;
   row('firstMap', 'cold first map', firsts, `runs ${firsts.join(', ')}`);
-  const mem = await tabMemory(context, page);
+  const mem = await heapMemory(context, page);
+  const tabAfterLoad = tabMemory();
 
   const ids = (await page.evaluate(
     `(() => { const a = window.__yulintu.getState().data.analysis; return { c: a.communities.map((x) => x.id), s: a.streets.map((x) => x.name), d: a.districts.map((x) => x.name), lon: (window.__yulintu.getState().data.bounds[0] + window.__yulintu.getState().data.bounds[2]) / 2, lat: (window.__yulintu.getState().data.bounds[1] + window.__yulintu.getState().data.bounds[3]) / 2 }; })()`,
   )) as { c: string[]; s: string[]; d: string[]; lon: number; lat: number };
   const pick = <T>(xs: T[], n: number) => Array.from({ length: Math.min(n, xs.length) }, (_, k) => xs[Math.floor((k * xs.length) / Math.min(n, xs.length))]);
+  const step = (what: string) => console.log(`  ${what}…`);
+  step('clicks');
   let t0 = await now(page);
   const clicks: number[] = [];
   const clickDom: number[] = [];
@@ -244,6 +263,7 @@ export async function measureTargets(context: BrowserContext, o: TargetOptions):
   );
   await page.evaluate(`window.__yulintu.getState().set({ selection: null })`);
 
+  step('mode switches');
   // Mode switch: first network computation, back, then network and back again (cached modes).
   t0 = await now(page);
   const firstNet = Math.round(await timeModeSwitch(page, 'network'));
@@ -260,10 +280,18 @@ export async function measureTargets(context: BrowserContext, o: TargetOptions):
     `first network ${firstNet} ms; runs ${again.join(', ')}; longest task ${maxTask(modeTasks)} ms`,
   );
 
+  step('walksheds');
   // Walkshed from points around the centre (network mode is on now).
   t0 = await now(page);
   const walks: number[] = [];
-  for (let k = 0; k < 6; k++) walks.push(Math.round(await timeWalkshed(page, ids.lon + (k - 3) * 0.002, ids.lat + ((k % 3) - 1) * 0.0015)));
+  const walkDom: number[] = [];
+  const walkWorker: number[] = [];
+  for (let k = 0; k < 6; k++) {
+    const w = await timeWalkshed(page, ids.lon + (k - 3) * 0.002, ids.lat + ((k % 3) - 1) * 0.0015);
+    walks.push(Math.round(w.ms));
+    walkDom.push(Math.round(w.domMs));
+    walkWorker.push(Math.round(w.workerMs));
+  }
   const walkTasks = await longTasksSince(page, t0);
   await page.getByTestId('walk-tool').click();
   await page.evaluate(`window.__yulintu.getState().set({ mode: 'euclidean', effort: false })`);
@@ -274,8 +302,14 @@ export async function measureTargets(context: BrowserContext, o: TargetOptions):
     null,
     { timeout: 300_000 },
   );
-  row('walkshed', 'walkshed from a point', walks.slice(1), `first ${walks[0]} ms; runs ${walks.slice(1).join(', ')}; longest task ${maxTask(walkTasks)} ms`);
+  row(
+    'walkshed',
+    'walkshed from a point',
+    walks.slice(1),
+    `first ${walks[0]} ms; runs ${walks.slice(1).join(', ')}; panel in the DOM after ${walkDom.join(', ')} ms, of which the worker's walk ${walkWorker.join(', ')} ms (the rest: the map click's own handling and frames); longest task ${maxTask(walkTasks)} ms`,
+  );
 
+  step('edits');
   t0 = await now(page);
   const edits = await o.edits(page);
   const editTasks = await longTasksSince(page, t0);
@@ -288,16 +322,100 @@ export async function measureTargets(context: BrowserContext, o: TargetOptions):
     [maxTask(allTasks)],
     `load: ${loadTasks.length} tasks > 50 ms, longest ${maxTask(loadTasks)}; clicks ${maxTask([...clickTasks, ...rollTasks])}; mode switches ${maxTask(modeTasks)}; walksheds ${maxTask(walkTasks)}; edits ${maxTask(editTasks)} (${editTasks.length} tasks)`,
   );
-  const memEnd = await tabMemory(context, page);
+
+  step('panning');
+  // Pan/zoom responsiveness: frames while panning the whole package's extent (the city view).
+  await page.evaluate(`window.__yulintu.getState().set({ selection: null })`);
+  await page.evaluate(`window.__yulintuMap.fitBounds(window.__yulintu.getState().data.bounds, { animate: false, padding: 20 })`);
+  await page.evaluate(`new Promise((r) => { const m = window.__yulintuMap; m.once('idle', r); m.triggerRepaint(); setTimeout(r, 60000); })`);
+  const zoom = (await page.evaluate('window.__yulintuMap.getZoom()')) as number;
+  t0 = await now(page);
+  const frames = (await page.evaluate(`${PAN_SCRIPT}(${PAN_MS})`)) as number[];
+  const panTasks = await longTasksSince(page, t0);
+  const fMed = median(frames);
+  const fP95 = pct(frames, 0.95);
+  const fps = frames.length ? Math.round((10 * 1000) / fMed) / 10 : null;
+  rows.push({
+    what: 'pan at the city extent (frames per second)',
+    target: 'report',
+    before: T.pan.before,
+    measured: fps,
+    unit: 'fps',
+    detail: `zoom ${zoom.toFixed(1)}, ${PAN_MS / 1000} s of panning by 6 px a frame: ${frames.length} frames (${((frames.length * 1000) / PAN_MS).toFixed(1)} a second on average); frame interval median ${Math.round(fMed)} ms, p95 ${Math.round(fP95)} ms (${fP95 > 0 ? (1000 / fP95).toFixed(1) : '—'} fps); longest task ${maxTask(panTasks)} ms`,
+    met: null,
+  });
+
+  const memEnd = await heapMemory(context, page);
+  const tabEnd = tabMemory();
+  sampler.stop();
+  const peak = sampler.peak();
+  const tabText = (m: TabMemory | null) => (m ? `${m.tabMB} MB (renderer ${m.rendererMB} + GPU ${m.gpuMB}; RSS ${m.tabRssMB})` : 'n/a');
   row(
     'memory',
-    'main-thread JS heap after load / at end',
-    [mem.jsHeapMB],
-    `at end ${memEnd.jsHeapMB} MB; CDP JSHeapTotalSize ${mem.cdpHeapMB} / ${memEnd.cdpHeapMB} MB (the worker's heap is not included)`,
+    'tab memory, peak (renderer with its workers + GPU process)',
+    peak ? [peak.tabMB] : [],
+    `PSS from /proc, sampled every second: ${tabText(peak)} at the peak; after load ${tabText(tabAfterLoad)}, at end ${tabText(tabEnd)}; all Chromium processes at the peak ${peak?.allMB ?? 'n/a'} MB; main-thread JS heap after load ${mem.jsHeapMB} MB, at end ${memEnd.jsHeapMB} MB (CDP JSHeapTotalSize ${mem.cdpHeapMB} / ${memEnd.cdpHeapMB} MB)`,
     'MB',
   );
+  const la = loadavg();
+  rows.push({
+    what: 'machine load average',
+    target: '—',
+    before: '—',
+    measured: null,
+    detail: `1-minute load ${sampler.loadText()} during this package; ${la.map((x) => x.toFixed(2)).join(' / ')} (1 / 5 / 15 min) at its end`,
+    met: null,
+  });
   await page.close();
   return rows;
+}
+
+/** How long the pan runs, ms. */
+const PAN_MS = 8000;
+
+/**
+ * In-page code (a string, so the TypeScript runner's helpers never leak into the page): pan the
+ * map every animation frame for `duration` ms and return the intervals between frames.
+ */
+const PAN_SCRIPT = `(async (duration) => {
+  const map = window.__yulintuMap;
+  const frames = [];
+  let last = performance.now();
+  const start = last;
+  let dir = 1;
+  await new Promise((done) => {
+    const tick = () => {
+      const now = performance.now();
+      frames.push(now - last);
+      last = now;
+      map.panBy([6 * dir, 3 * dir], { animate: false });
+      if (frames.length % 60 === 0) dir = -dir;
+      if (now - start < duration) requestAnimationFrame(tick);
+      else done();
+    };
+    requestAnimationFrame(tick);
+  });
+  return frames.slice(1);
+})`;
+
+const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] : Number.NaN);
+
+/** Samples tab memory and the 1-minute load average every second, in Node, while a package is measured. */
+function startSampler(): { stop(): void; peak(): TabMemory | null; loadText(): string } {
+  let peak: TabMemory | null = null;
+  const loads: number[] = [];
+  const sample = () => {
+    const m = tabMemory();
+    if (m && (!peak || m.tabMB > peak.tabMB)) peak = m;
+    loads.push(loadavg()[0]);
+  };
+  sample();
+  const timer = setInterval(sample, 1000);
+  return {
+    stop: () => clearInterval(timer),
+    peak: () => peak,
+    loadText: () => (loads.length ? `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (median ${median(loads).toFixed(1)})` : 'n/a'),
+  };
 }
 
 function maxTask(ts: LongTasks): number {
@@ -306,11 +424,11 @@ function maxTask(ts: LongTasks): number {
 
 /** Print the table: target, before (issue 13), measured median, met, details. */
 export function printTargets(label: string, rows: TargetRow[]): void {
-  console.log(`\n${label}`);
+  console.log(`\n${label}; load average ${loadavg().map((x) => x.toFixed(2)).join(' / ')} (1 / 5 / 15 min, ${new Date().toISOString().slice(11, 16)} UTC)`);
   console.log('| target | goal | before (issue 13) | median now | met | detail |');
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {
-    const unit = r.what.includes('heap') ? 'MB' : 'ms';
+    const unit = r.unit ?? 'ms';
     console.log(
       `| ${r.what} | ${r.target} | ${r.before} | ${r.measured === null ? '—' : `${r.measured.toLocaleString('en')} ${unit}`} | ${r.met === null ? '—' : r.met ? 'yes' : 'no'} | ${r.detail} |`,
     );

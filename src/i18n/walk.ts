@@ -34,6 +34,9 @@ export const walkZh = {
   network: {
     title: '步行网络',
     road: '道路 / 人行道',
+    street: '道路',
+    footway: '人行道 / 小径',
+    drawnFrom: '{{what}} · 地图 {{z}} 级起显示',
     steps: '梯坎（台阶）',
     elevator: '电梯 / 扶梯',
     bridge: '桥梁',
@@ -77,6 +80,9 @@ export const walkEn: typeof walkZh = {
   network: {
     title: 'Walking network',
     road: 'Street / footway',
+    street: 'Street',
+    footway: 'Footway / path',
+    drawnFrom: '{{what}} · drawn from zoom {{z}}',
     steps: 'Stairs (梯坎)',
     elevator: 'Lift / escalator',
     bridge: 'Bridge',

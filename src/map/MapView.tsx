@@ -23,7 +23,7 @@ import { markIdle, settleFirstPaint } from './firstPaint';
 import type { HoverInfo } from './hoverInfo';
 import { communityHoverLayer, withHoverLayer } from './hoverLayer';
 import { buildingColors } from './layerStyles';
-import { DEFERRED_SOURCES, selectionFilter, setSources, sourceData, type DeferredSource } from './mapSources';
+import { DEFERRED_SOURCES, fillSource, selectionFilter, setSources, type DeferredSource } from './mapSources';
 import { setNetworkVisibility } from './networkLayers';
 import { clickTarget, cpuMapClick, markerScale, toMapClick } from './picking';
 import { selectionBounds } from './selectionBounds';
@@ -224,7 +224,7 @@ export function MapView({ onHover }: Props) {
     const d = useApp.getState().data;
     for (const id of [...deferred.current]) {
       if (!layers[DEFERRED_SOURCES[id]] || !d) continue;
-      (map.getSource(id) as maplibregl.GeoJSONSource).setData(sourceData(d, id));
+      fillSource(map, d, id);
       deferred.current.delete(id);
     }
     setNetworkVisibility(map, layers.roads);

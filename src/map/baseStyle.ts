@@ -3,7 +3,7 @@ import type { StyleSpecification } from 'maplibre-gl';
 import type { Basemap } from '../state/viewState';
 import { tFor } from '../i18n';
 import { BASEMAP_COLORS } from './colors';
-import { networkLayers } from './networkLayers';
+import { networkLayers, PATHS_SOURCE_FILTER, STREETS_SOURCE_FILTER } from './networkLayers';
 import { waterLayers } from './waterLayers';
 
 /** System CJK fonts first (fonts-noto-cjk on Linux, YaHei on Windows, PingFang on macOS). */
@@ -45,7 +45,10 @@ export function baseStyle(): StyleSpecification {
     sources: {
       communities: geojson(),
       labels: geojson(12, 64), // points: z12 places a label within ~10 m; the buffer keeps labels near tile edges
-      roads: geojson(),
+      // roads.geojson twice, split by kind: streets (drawn from the city zoom) and footways, stairs
+      // and lifts (drawn from zoom 13/14 only: below it maplibre tiles nothing of `paths`)
+      roads: { ...geojson(), filter: STREETS_SOURCE_FILTER },
+      paths: { ...geojson(), filter: PATHS_SOURCE_FILTER },
       streetLines: geojson(),
       districtLines: geojson(),
       water: geojson(),

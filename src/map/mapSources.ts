@@ -2,6 +2,7 @@ import type { FeatureCollection, GeoJSON } from 'geojson';
 import type * as maplibregl from 'maplibre-gl';
 import type { LayerKey, Selection } from '../state/viewState';
 import type { MapData, MapSourceId } from '../worker/protocol';
+import { FOOTWAY_MINZOOM } from './networkLayers';
 
 const EMPTY_FC: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -14,7 +15,7 @@ export function selectionFilter(sel: Selection | null): maplibregl.FilterSpecifi
 }
 
 /** Sources of switchable layers: filled only once their layer is shown (maplibre's worker tiles nothing hidden). */
-export const DEFERRED_SOURCES = { roads: 'roads', labels: 'labels' } as const satisfies Partial<Record<string, LayerKey>>;
+export const DEFERRED_SOURCES = { roads: 'roads', paths: 'roads', labels: 'labels' } as const satisfies Partial<Record<string, LayerKey>>;
 export type DeferredSource = keyof typeof DEFERRED_SOURCES;
 
 /** blob: URL per source's JSON bytes, made once (the bytes stay with their MapData). */
@@ -26,7 +27,7 @@ const urls = new WeakMap<Uint8Array, string>();
  * main thread; the GeoJSON object itself when there are no bytes.
  */
 export function sourceData(data: MapData, id: string): GeoJSON | string {
-  const bytes = data.sourceJson?.[id as MapSourceId];
+  const bytes = data.sourceJson?.[dataOf(id) as MapSourceId];
   if (bytes && typeof URL.createObjectURL === 'function') {
     let url = urls.get(bytes);
     if (!url) urls.set(bytes, (url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/json' }))));
@@ -35,23 +36,71 @@ export function sourceData(data: MapData, id: string): GeoJSON | string {
   return sourceGeoJson(data, id);
 }
 
+/**
+ * The package data a basemap source shows: `paths` (footways, stairs, lifts) is roads.geojson
+ * too, split from the streets by its source filter (networkLayers.ts), so both share one blob.
+ */
+const dataOf = (id: string): string => (id === 'paths' ? 'roads' : id);
+
 /** GeoJSON of one data-drawn basemap source (the roads exist on the page only as JSON bytes: none here). */
 export function sourceGeoJson(data: MapData, id: string): GeoJSON {
-  if (id === 'roads') return EMPTY_FC;
+  if (dataOf(id) === 'roads') return EMPTY_FC;
   if (id === 'water') return data.water ?? EMPTY_FC;
   return data[id as 'communities' | 'labels' | 'streetLines' | 'districtLines'];
+}
+
+/**
+ * Zoom from which the footway source `paths` holds its data: one zoom before its layers start
+ * (networkLayers.ts), so its tiles are cut by the time they are drawn. Until the map first comes
+ * this near, maplibre's worker neither parses nor indexes the footways (most of a city's network).
+ */
+export const PATHS_FILL_ZOOM = FOOTWAY_MINZOOM - 1;
+
+/** The zoom listener of a map waiting to fill `paths`. */
+const waiting = new WeakMap<maplibregl.Map, () => void>();
+
+function stopWaiting(map: maplibregl.Map): void {
+  const w = waiting.get(map);
+  if (w) map.off('zoom', w);
+  waiting.delete(map);
+}
+
+/**
+ * Fill one data-drawn basemap source with the package's data; `paths` only once the map is at
+ * {@link PATHS_FILL_ZOOM} or closer (empty until then, filled on the first zoom event there).
+ */
+export function fillSource(map: maplibregl.Map, data: MapData, id: string): void {
+  const source = () => map.getSource(id) as maplibregl.GeoJSONSource;
+  if (id !== 'paths') {
+    source().setData(sourceData(data, id));
+    return;
+  }
+  stopWaiting(map);
+  if (map.getZoom() >= PATHS_FILL_ZOOM) {
+    source().setData(sourceData(data, id));
+    return;
+  }
+  source().setData(EMPTY_FC);
+  const near = () => {
+    if (map.getZoom() < PATHS_FILL_ZOOM) return;
+    stopWaiting(map);
+    source().setData(sourceData(data, id));
+  };
+  waiting.set(map, near);
+  map.on('zoom', near);
 }
 
 /** Set the data-drawn basemap sources from the engine's result; returns the sources left for later (their layers are off). */
 export function setSources(map: maplibregl.Map, data: MapData, layers: Record<LayerKey, boolean>): Set<DeferredSource> {
   const later = new Set<DeferredSource>();
-  for (const id of ['communities', 'labels', 'streetLines', 'districtLines', 'roads', 'water']) {
+  for (const id of ['communities', 'labels', 'streetLines', 'districtLines', 'roads', 'paths', 'water']) {
     const layer = DEFERRED_SOURCES[id as DeferredSource];
     if (layer && !layers[layer]) {
       later.add(id as DeferredSource);
+      if (id === 'paths') stopWaiting(map);
       (map.getSource(id) as maplibregl.GeoJSONSource).setData(EMPTY_FC);
     } else {
-      (map.getSource(id) as maplibregl.GeoJSONSource).setData(sourceData(data, id));
+      fillSource(map, data, id);
     }
   }
   return later;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { packSources, packageMapData, packageTransferables } from '../../src/worker/buildMapData';
 import { tinyMapData } from '../ui/tinyPackage';
-import { sourceData, sourceGeoJson } from '../../src/map/mapSources';
+import { PATHS_FILL_ZOOM, setSources, sourceData, sourceGeoJson } from '../../src/map/mapSources';
+import { DEFAULT_LAYERS } from '../../src/state/viewState';
 import type { MapData } from '../../src/worker/protocol';
 import type { RoadCollection } from '../../src/engine/index';
 
@@ -102,5 +103,57 @@ describe('map sources serialized in the worker (issue 13: no GeoJSON walk on the
     const plain = tinyData(); // a MapData without bytes (older worker): the objects as before
     expect(sourceData(plain, 'roads')).toEqual({ type: 'FeatureCollection', features: [] }); // roads never reach the page as objects
     expect(sourceGeoJson(plain, 'communities')).toBe(plain.communities);
+  });
+
+  it('gives the footway source `paths` the roads bytes (one blob: URL, split by the sources\' filters)', () => {
+    const d = tinyData();
+    packSources(d);
+    expect(sourceData(d, 'paths')).toBe(sourceData(d, 'roads'));
+    const plain = tinyData();
+    expect(sourceGeoJson(plain, 'paths')).toEqual({ type: 'FeatureCollection', features: [] }); // like roads: bytes only
+  });
+
+  it('fills the footway source only once the map comes to zoom 12 (its layers start at 13)', () => {
+    const d = tinyData();
+    packSources(d);
+    const set: [string, unknown][] = [];
+    const handlers = new Set<() => void>();
+    let zoom = 10.5;
+    const map = {
+      getZoom: () => zoom,
+      getSource: (id: string) => ({ setData: (x: unknown) => set.push([id, x]) }),
+      on: (_e: string, f: () => void) => handlers.add(f),
+      off: (_e: string, f: () => void) => handlers.delete(f),
+    };
+    const zoomTo = (z: number) => {
+      zoom = z;
+      for (const f of [...handlers]) f();
+    };
+    expect(PATHS_FILL_ZOOM).toBe(12);
+    setSources(map as never, d, { ...DEFAULT_LAYERS, roads: true, labels: true });
+    const roadsUrl = sourceData(d, 'roads');
+    expect(set.filter(([id]) => id === 'roads' || id === 'paths')).toEqual([
+      ['roads', roadsUrl],
+      ['paths', { type: 'FeatureCollection', features: [] }],
+    ]);
+    expect(handlers.size).toBe(1);
+    zoomTo(11.9);
+    expect(set.filter(([id]) => id === 'paths')).toHaveLength(1);
+    zoomTo(12.2);
+    expect(set.filter(([id]) => id === 'paths').at(-1)).toEqual(['paths', roadsUrl]);
+    expect(handlers.size).toBe(0);
+    zoomTo(14); // filled once
+    expect(set.filter(([id]) => id === 'paths')).toHaveLength(2);
+
+    // already near: filled at once; the roads layer off: empty, nothing waiting
+    set.length = 0;
+    setSources(map as never, d, { ...DEFAULT_LAYERS, roads: true });
+    expect(set.filter(([id]) => id === 'paths')).toEqual([['paths', roadsUrl]]);
+    zoom = 9;
+    setSources(map as never, d, { ...DEFAULT_LAYERS, roads: true });
+    expect(handlers.size).toBe(1);
+    const later = setSources(map as never, d, { ...DEFAULT_LAYERS, roads: false });
+    expect(handlers.size).toBe(0);
+    expect([...later].sort()).toEqual(['labels', 'paths', 'roads'].filter((x) => x !== 'labels' || !DEFAULT_LAYERS.labels));
   });
 });

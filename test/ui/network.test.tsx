@@ -116,8 +116,15 @@ describe('walksheds from the worker functions, legend and reach panel', () => {
     const rows = [...document.querySelectorAll('[data-legend="walkshed-point"] li')].map((li) => li.textContent);
     expect(rows).toEqual(['5 分钟（420 米）', '10 分钟（839 米）', '15 分钟（1,259 米）']);
     const net = [...document.querySelectorAll('[data-legend="network"] li')].map((li) => li.textContent);
-    expect(net).toEqual(['道路 / 人行道', '梯坎（台阶）', '电梯 / 扶梯', '桥梁']);
+    // level of detail (networkLayers.ts): footways from zoom 13, stairs and lifts from 14
+    expect(net).toEqual(['道路', '人行道 / 小径 · 地图 13 级起显示', '梯坎（台阶） · 地图 14 级起显示', '电梯 / 扶梯 · 地图 14 级起显示', '桥梁']);
     cleanup();
+    initI18n('en');
+    render(<WalkLegendBlocks data={data} layers={{ ...DEFAULT_LAYERS, roads: true }} selection={null} point={r} facility={null} />);
+    const netEn = [...document.querySelectorAll('[data-legend="network"] li')].map((li) => li.textContent);
+    expect(netEn).toEqual(['Street', 'Footway / path · drawn from zoom 13', 'Stairs (梯坎) · drawn from zoom 14', 'Lift / escalator · drawn from zoom 14', 'Bridge']);
+    cleanup();
+    initI18n('zh');
 
     render(<ReachPanelView reach={r} policy={policy} />);
     const panel = screen.getByTestId('reach-panel');

@@ -55,22 +55,39 @@ export function walkshed(
   const { offsets, target, lengthM, nodeLon, nodeLat } = g;
   const d = distancesPerNode;
 
+  // A sample's cell depends only on where it lies: sample `i` of half-edge `e` (or of the origin's
+  // leg) lies at the same point for every threshold unless it is cut short by the budget, so its
+  // cell is looked up once for all thresholds. Within one threshold a cell whose ring of `k` was
+  // added already adds nothing new (a Set keeps first insertion order: the result is the same).
+  const cellOf = new Map<number, string>();
+  // the nodes within the largest budget, in index order: one pass over the graph, not one per threshold
+  const maxT = Math.max(...thresholdsM);
+  const reached: number[] = [];
+  for (let u = 0; u < g.nodeCount; u++) if (d[u] <= maxT) reached.push(u);
   const features: Feature<Polygon | MultiPolygon, WalkshedProperties>[] = thresholdsM.map((T) => {
     const cells = new Set<string>();
-    const add = (lon: number, lat: number, left: number): void => {
-      const c = latLngToCell(lat, lon, res);
+    const ringDone = new Map<string, number>();
+    const add = (lon: number, lat: number, left: number, key: number): void => {
+      let c = key === NO_KEY ? undefined : cellOf.get(key);
+      if (c === undefined) {
+        c = latLngToCell(lat, lon, res);
+        if (key !== NO_KEY) cellOf.set(key, c);
+      }
       const k = Math.floor(Math.min(bufferM, left) / spacingM);
       if (k <= 0) cells.add(c);
-      else for (const x of gridDisk(c, k)) cells.add(x);
+      else if ((ringDone.get(c) ?? 0) < k) {
+        for (const x of gridDisk(c, k)) cells.add(x);
+        ringDone.set(c, k);
+      }
     };
     if (opts.origin && opts.origin.snapM <= T) {
       const { lon, lat, node, snapM } = opts.origin;
-      sampleSegment(lon, lat, nodeLon[node], nodeLat[node], snapM, 0, snapM, snapM, T, sampleM, add);
+      sampleSegment(lon, lat, nodeLon[node], nodeLat[node], snapM, 0, snapM, snapM, T, sampleM, add, ORIGIN_KEY);
     }
-    for (let u = 0; u < g.nodeCount; u++) {
+    for (const u of reached) {
       const du = d[u];
       if (!(du <= T)) continue;
-      add(nodeLon[u], nodeLat[u], T - du);
+      add(nodeLon[u], nodeLat[u], T - du, NO_KEY);
       for (let e = offsets[u], end = offsets[u + 1]; e < end; e++) {
         const v = target[e];
         const c = cost[e];
@@ -78,7 +95,7 @@ export function walkshed(
         if (full && d[v] <= T && v < u) continue; // sampled from v already
         const len = lengthM[e];
         const reachM = full || c <= 0 ? len : (len * (T - du)) / c;
-        sampleSegment(nodeLon[u], nodeLat[u], nodeLon[v], nodeLat[v], len, du, c, reachM, T, sampleM, add);
+        sampleSegment(nodeLon[u], nodeLat[u], nodeLon[v], nodeLat[v], len, du, c, reachM, T, sampleM, add, e);
       }
     }
     const list = [...cells];
@@ -93,9 +110,18 @@ export function walkshed(
   return { type: 'FeatureCollection', features };
 }
 
+/** Key of a sample whose cell is not remembered. */
+const NO_KEY = -1;
+/** `part` of {@link sampleSegment} for the origin's straight leg (half-edges are 0, 1, …). */
+const ORIGIN_KEY = -1;
+/** Samples per segment with a remembered cell (beyond: ~120 km at 15 m, looked up each time). */
+const KEYED_STEPS = 8192;
+
 /**
  * Samples a straight segment of length `len` (metres) from (ax, ay), reached at cost `d0`
- * at its start and costing `c` in all, up to `reachM` metres along it.
+ * at its start and costing `c` in all, up to `reachM` metres along it. `part` names the
+ * segment (a half-edge, or {@link ORIGIN_KEY}): a sample at step `i` or at the segment's end
+ * gets a key for `add` to remember its cell by; one cut short by the budget gets none.
  */
 function sampleSegment(
   ax: number,
@@ -108,13 +134,16 @@ function sampleSegment(
   reachM: number,
   T: number,
   sampleM: number,
-  add: (lon: number, lat: number, left: number) => void,
+  add: (lon: number, lat: number, left: number, key: number) => void,
+  part: number,
 ): void {
   if (len <= 0) return;
   const steps = Math.ceil(reachM / sampleM);
   for (let i = 1; i <= steps; i++) {
     const s = Math.min(reachM, i * sampleM);
     const t = s / len;
-    add(ax + (bx - ax) * t, ay + (by - ay) * t, Math.max(0, T - (d0 + c * t)));
+    const atEnd = s === len;
+    const key = i >= KEYED_STEPS || (s !== i * sampleM && !atEnd) ? NO_KEY : ((part + 1) * KEYED_STEPS + i) * 2 + (atEnd ? 1 : 0);
+    add(ax + (bx - ax) * t, ay + (by - ay) * t, Math.max(0, T - (d0 + c * t)), key);
   }
 }

@@ -8,6 +8,7 @@ import { fmtNum, serviceName } from '../format';
 import { useApp } from '../../state/appStore';
 import { useWalk } from '../../state/walkStore';
 import { useLang } from '../../i18n/lang';
+import { FOOTWAY_MINZOOM, STEPS_MINZOOM } from '../../map/networkLayers';
 
 const Line = ({ color, width = 2, dash, casing }: { color: string; width?: number; dash?: string; casing?: string }) => (
   <svg width={22} height={12} aria-hidden>
@@ -64,9 +65,18 @@ export function WalkLegendBlocks({ data, layers, selection, point, facility }: W
       id: 'network',
       title: t('walk:network.title'),
       rows: [
-        { key: 'road', swatch: <Line color={NETWORK_COLORS.road} casing={NETWORK_COLORS.casing} />, label: t('walk:network.road') },
-        { key: 'steps', swatch: <Line color={NETWORK_COLORS.steps} width={3.5} dash="2 1.8" />, label: t('walk:network.steps') },
-        { key: 'elevator', swatch: <Lift />, label: t('walk:network.elevator') },
+        { key: 'street', swatch: <Line color={NETWORK_COLORS.road} casing={NETWORK_COLORS.casing} />, label: t('walk:network.street') },
+        {
+          key: 'footway',
+          swatch: <Line color={NETWORK_COLORS.road} width={1.5} casing={NETWORK_COLORS.casing} />,
+          label: t('walk:network.drawnFrom', { what: t('walk:network.footway'), z: FOOTWAY_MINZOOM }),
+        },
+        {
+          key: 'steps',
+          swatch: <Line color={NETWORK_COLORS.steps} width={3.5} dash="2 1.8" />,
+          label: t('walk:network.drawnFrom', { what: t('walk:network.steps'), z: STEPS_MINZOOM }),
+        },
+        { key: 'elevator', swatch: <Lift />, label: t('walk:network.drawnFrom', { what: t('walk:network.elevator'), z: STEPS_MINZOOM }) },
         { key: 'bridge', swatch: <Line color={NETWORK_COLORS.road} width={2.5} casing={NETWORK_COLORS.bridgeCasing} />, label: t('walk:network.bridge') },
       ],
     });
