@@ -52,12 +52,19 @@ const ARM = `((kind, ready) => {
   obs.observe(document.body, { subtree: true, childList: true, attributes: true });
 })`;
 
-if (!existsSync(join(OUT, 'index.html'))) await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true } });
+if (!existsSync(join(OUT, 'index.html')))
+  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true } });
 const files = PACKAGE_FILE_NAMES.filter((f) => existsSync(join(HERE, 'data', DATA, f)));
 mkdirSync(join(OUT, 'data', DATA), { recursive: true });
 for (const f of files) if (!existsSync(join(OUT, 'data', DATA, f))) copyFileSync(join(HERE, 'data', DATA, f), join(OUT, 'data', DATA, f));
 writeFileSync(join(OUT, 'data', DATA, 'index.json'), JSON.stringify({ files }));
-const server = await preview({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: OUT }, preview: { host: '127.0.0.1', port: 0, open: false } });
+const server = await preview({
+  root: ROOT,
+  configFile: join(ROOT, 'vite.config.ts'),
+  logLevel: 'warn',
+  build: { outDir: OUT },
+  preview: { host: '127.0.0.1', port: 0, open: false },
+});
 const origin = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS] });
 try {
@@ -75,7 +82,10 @@ try {
     return d.labels.features.map((f) => { const p = m.project(f.geometry.coordinates); return [f.properties.id, p.x, p.y]; });
   })()`)) as [string, number, number][];
   const inside = points.filter(([, x, y]) => x > 60 && y > 90 && x < box.width - 80 && y < box.height - 60);
-  const chosen = Array.from({ length: Math.min(CLICKS + 1, inside.length) }, (_, k) => inside[Math.floor((k * inside.length) / Math.min(CLICKS + 1, inside.length))]);
+  const chosen = Array.from(
+    { length: Math.min(CLICKS + 1, inside.length) },
+    (_, k) => inside[Math.floor((k * inside.length) / Math.min(CLICKS + 1, inside.length))],
+  );
   const dom: number[] = [];
   const painted: number[] = [];
   const hoverDom: number[] = [];
@@ -83,7 +93,9 @@ try {
   const t0 = (await page.evaluate('performance.now()')) as number;
   for (const [k, [id, x, y]] of chosen.entries()) {
     // hover: move onto the point, wait for the tooltip there
-    await page.evaluate(`(${ARM})('mousemove', ${JSON.stringify(`() => { const t = document.querySelector('[data-testid="tooltip"]'); return !!t && Math.abs(parseFloat(t.style.left) - ${x} - 14) < 1.5; }`)})`);
+    await page.evaluate(
+      `(${ARM})('mousemove', ${JSON.stringify(`() => { const t = document.querySelector('[data-testid="tooltip"]'); return !!t && Math.abs(parseFloat(t.style.left) - ${x} - 14) < 1.5; }`)})`,
+    );
     await page.mouse.move(box.x + x, box.y + y);
     try {
       await page.waitForFunction(() => (window as unknown as { __measured: unknown }).__measured, null, { timeout: 30_000, polling: 50 });
@@ -93,7 +105,9 @@ try {
     }
     await page.evaluate(`window.__yulintu.getState().set({ selection: null })`);
     await page.waitForTimeout(1500);
-    await page.evaluate(`(${ARM})('mouseup', ${JSON.stringify(`() => !!document.querySelector('[data-testid="community-panel"][data-community-id="${id}"]')`)})`);
+    await page.evaluate(
+      `(${ARM})('mouseup', ${JSON.stringify(`() => !!document.querySelector('[data-testid="community-panel"][data-community-id="${id}"]')`)})`,
+    );
     await page.mouse.click(box.x + x, box.y + y);
     try {
       await page.waitForFunction(() => (window as unknown as { __measured: unknown }).__measured, null, { timeout: 60_000, polling: 50 });

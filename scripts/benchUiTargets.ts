@@ -137,7 +137,9 @@ async function timeModeSwitch(page: Page, mode: 'euclidean' | 'network'): Promis
 async function timeWalkshed(page: Page, lon: number, lat: number): Promise<{ ms: number; domMs: number; workerMs: number }> {
   const armed = await page.getByTestId('walk-tool').getAttribute('aria-pressed');
   if (armed !== 'true') await page.getByTestId('walk-tool').click();
-  return (await page.evaluate(`(async () => {
+  return await page
+    .evaluate(
+      `(async () => {
     const map = window.__yulintuMap;
     const t0 = performance.now();
     let tDom = 0;
@@ -155,7 +157,12 @@ async function timeWalkshed(page: Page, lon: number, lat: number): Promise<{ ms:
     });
     const t1 = await ${FRAMES};
     return [t1 - t0, tDom - t0, worker];
-  })()`).then((r) => { const [ms, domMs, workerMs] = r as number[]; return { ms, domMs, workerMs }; }));
+  })()`,
+    )
+    .then((r) => {
+      const [ms, domMs, workerMs] = r as number[];
+      return { ms, domMs, workerMs };
+    });
 }
 
 /** Main-thread JS heap (performance.memory) and the renderer's metrics through CDP, MB. */
@@ -424,7 +431,11 @@ function maxTask(ts: LongTasks): number {
 
 /** Print the table: target, before (issue 13), measured median, met, details. */
 export function printTargets(label: string, rows: TargetRow[]): void {
-  console.log(`\n${label}; load average ${loadavg().map((x) => x.toFixed(2)).join(' / ')} (1 / 5 / 15 min, ${new Date().toISOString().slice(11, 16)} UTC)`);
+  console.log(
+    `\n${label}; load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' / ')} (1 / 5 / 15 min, ${new Date().toISOString().slice(11, 16)} UTC)`,
+  );
   console.log('| target | goal | before (issue 13) | median now | met | detail |');
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {

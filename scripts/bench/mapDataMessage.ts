@@ -47,7 +47,9 @@ function measure(v: unknown): { MB: number; serializeMs: number; deserializeMs: 
   return { MB: +(med(0) / 1e6).toFixed(1), serializeMs: Math.round(med(1)), deserializeMs: Math.round(med(2)) };
 }
 
-console.log(`${dir}: ${pkg.buildings.count} buildings, ${pkg.communities.length} communities, ${pkg.roads?.features.length ?? 0} road features; package part built in ${Math.round(packMs)} ms`);
+console.log(
+  `${dir}: ${pkg.buildings.count} buildings, ${pkg.communities.length} communities, ${pkg.roads?.features.length ?? 0} road features; package part built in ${Math.round(packMs)} ms`,
+);
 console.table({
   'before: one message per run': measure(before),
   'package part (once per package)': measure(p),

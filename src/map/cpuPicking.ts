@@ -215,7 +215,8 @@ function scatterPicker(p: Props, id: string): LayerPick | null {
     const radius = (d: unknown, i: number) => toPx(bRadius ? bRadius[i] : value(p.getRadius as Accessor<number>, d, i, data, 1)) + lineHalf(d, i);
     const maxRadius = bRadius ? maxOfArray(bRadius) : maxOf(`${id}:r`, data ?? [], p.getRadius as Accessor<number>, 1);
     const maxLine = p.stroked ? maxOf(`${id}:w`, data ?? [], p.getLineWidth as Accessor<number>, 1) * lineScale : 0;
-    const reach = toPx(maxRadius) + clamp(p.lineWidthUnits === 'pixels' ? maxLine : maxLine * ppm, p.stroked ? p.lineWidthMinPixels : 0, p.lineWidthMaxPixels) / 2;
+    const reach =
+      toPx(maxRadius) + clamp(p.lineWidthUnits === 'pixels' ? maxLine : maxLine * ppm, p.stroked ? p.lineWidthMinPixels : 0, p.lineWidthMaxPixels) / 2;
     const xy = binary ? bxy! : objectGrid(data!, p.getPosition as Accessor<number[]>).xy;
     const grid = binary ? binaryGrid(bxy!) : objectGrid(data!, p.getPosition as Accessor<number[]>).grid;
     const [x0, y0, x1, y1] = boxAround(view, x, y, Math.max(reach, 1));

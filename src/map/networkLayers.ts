@@ -130,8 +130,26 @@ export function networkLayers(): LayerSpecification[] {
     networkLine('roads-bridge-casing', 'roads', STREET_MINZOOM, kindIs('bridge'), NETWORK_COLORS.bridgeCasing, W.bridgeCasing, { 'line-cap': 'butt' }),
     networkLine('roads-line', 'roads', STREET_MINZOOM, undefined, NETWORK_COLORS.road, W.streetLine, ROUND),
     // short rungs: a ladder of steps
-    networkLine('roads-steps', 'paths', STEPS_MINZOOM, kindIs('steps'), NETWORK_COLORS.steps, W.steps, {}, { 'line-dasharray': [0.5, 0.45], 'line-opacity': fadeIn(STEPS_MINZOOM) }),
-    networkLine('roads-lift', 'paths', STEPS_MINZOOM, kindIs('elevator'), NETWORK_COLORS.lift, W.lift, { 'line-cap': 'round' }, { 'line-opacity': fadeIn(STEPS_MINZOOM) }),
+    networkLine(
+      'roads-steps',
+      'paths',
+      STEPS_MINZOOM,
+      kindIs('steps'),
+      NETWORK_COLORS.steps,
+      W.steps,
+      {},
+      { 'line-dasharray': [0.5, 0.45], 'line-opacity': fadeIn(STEPS_MINZOOM) },
+    ),
+    networkLine(
+      'roads-lift',
+      'paths',
+      STEPS_MINZOOM,
+      kindIs('elevator'),
+      NETWORK_COLORS.lift,
+      W.lift,
+      { 'line-cap': 'round' },
+      { 'line-opacity': fadeIn(STEPS_MINZOOM) },
+    ),
     {
       id: 'roads-lift-icon',
       type: 'symbol',

@@ -57,7 +57,8 @@ export function mapClick(click: MapClick, data: MapData): void {
     st.set({ selection: { kind: 'community', id: (click.object as { id: string }).id } });
   } else if (id === 'communities-fill' || id === 'buildings') {
     // The community fill is binary (worker-triangulated): deck picks the community's index, with no object.
-    const ci = id === 'buildings' ? data.buildings.community[click.index] : ((click.object as { properties?: { i: number } } | undefined)?.properties?.i ?? click.index);
+    const ci =
+      id === 'buildings' ? data.buildings.community[click.index] : ((click.object as { properties?: { i: number } } | undefined)?.properties?.i ?? click.index);
     const c = data.communities.features[ci]?.properties;
     if (!c) return;
     if (st.selectLevel === 'street') st.set({ selection: { kind: 'street', id: c.street } });

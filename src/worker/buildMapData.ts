@@ -129,7 +129,10 @@ export function buildMapData(pkg: DataPackage, analysis: Analysis, cells: H3Cell
  * package's `roads` as UTF-8 JSON bytes into `d.sourceJson`; the map loads them through blob:
  * URLs (MapData.sourceJson), and the roads collection itself never leaves the worker.
  */
-export function packSources(d: Pick<MapData, 'communities' | 'labels' | 'streetLines' | 'districtLines' | 'water' | 'sourceJson'>, roads?: RoadCollection): void {
+export function packSources(
+  d: Pick<MapData, 'communities' | 'labels' | 'streetLines' | 'districtLines' | 'water' | 'sourceJson'>,
+  roads?: RoadCollection,
+): void {
   const enc = new TextEncoder();
   const out: Partial<Record<MapSourceId, Uint8Array>> = {};
   const put = (id: MapSourceId, v: unknown) => {

@@ -86,7 +86,14 @@ const data = {
   communityMesh: communityMesh(communities.map((f) => ({ geometry: f.geometry }) as Community)), // drawn binary, picked from the features
   h3: { resolution: 9, cells: [CELL, B_CELL], households: new Float32Array([5, 4]), uncovered },
   // one building of 4 households at (0.0025, 0.0075): radius 3 + 1.6 × √4 = 6.2 m = 5.57 px
-  buildings: { count: 1, ids: ['B0'], position: new Float32Array([0.0025, 0.0075]), households: new Float32Array([4]), community: new Int32Array([0]), covered: new Uint8Array(n) },
+  buildings: {
+    count: 1,
+    ids: ['B0'],
+    position: new Float32Array([0.0025, 0.0075]),
+    households: new Float32Array([4]),
+    community: new Int32Array([0]),
+    covered: new Uint8Array(n),
+  },
   facilities,
   candidates,
   analysis: { mode: 'euclidean', policy: { thresholdsM: {} } },
@@ -149,7 +156,13 @@ describe('H3 hexagons: the cell at the data resolution', () => {
     expect(hover).toEqual({ layer: 'h3-uncovered', index: 0, object: 0 }); // data = indexes of cells with uncovered households
     const click = p.clickAt(view, ...at(0.002, 0.002));
     expect(click?.layer).toBe('communities-fill');
-    expect(cpuMapClick(click, [0.002, 0.002])).toEqual({ coordinate: [0.002, 0.002], picked: true, layerId: 'communities-fill', index: 0, object: communities[0] });
+    expect(cpuMapClick(click, [0.002, 0.002])).toEqual({
+      coordinate: [0.002, 0.002],
+      picked: true,
+      layerId: 'communities-fill',
+      index: 0,
+      object: communities[0],
+    });
   });
 
   it('a cell without uncovered households is not drawn: the community answers', () => {
@@ -213,7 +226,17 @@ describe('dots drawn in pixels with an outline (pilots, landing points)', () => 
   it('radius 9 px and a 4 px outline answer within 11 px', () => {
     const pilots = [{ id: 'C0', position: [0.003, 0.003] as [number, number] }];
     const p = new CpuPicker([
-      new ScatterplotLayer({ id: 'pilots', data: pilots, pickable: true, getPosition: (m: { position: [number, number] }) => m.position, getRadius: 9, radiusUnits: 'pixels', stroked: true, getLineWidth: 4, lineWidthUnits: 'pixels' }),
+      new ScatterplotLayer({
+        id: 'pilots',
+        data: pilots,
+        pickable: true,
+        getPosition: (m: { position: [number, number] }) => m.position,
+        getRadius: 9,
+        radiusUnits: 'pixels',
+        stroked: true,
+        getLineWidth: 4,
+        lineWidthUnits: 'pixels',
+      }),
     ]);
     const [x, y] = at(0.003, 0.003);
     expect(p.pickAt(view, x, y + 10.9)?.object).toBe(pilots[0]);

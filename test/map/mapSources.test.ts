@@ -45,7 +45,15 @@ function tinyData(): MapData {
     labels: { type: 'FeatureCollection', features: [] },
     streetLines: line,
     districtLines: line,
-    buildings: { count: 0, idText: '', idStart: new Int32Array(1), position: z, households: new Float32Array(0), community: new Int32Array(0), covered: new Uint8Array(0) },
+    buildings: {
+      count: 0,
+      idText: '',
+      idStart: new Int32Array(1),
+      position: z,
+      households: new Float32Array(0),
+      community: new Int32Array(0),
+      covered: new Uint8Array(0),
+    },
     h3: { resolution: 9, cells: [], households: new Float32Array(0), uncovered: new Float32Array(0) },
   } as unknown as MapData;
 }
@@ -105,7 +113,7 @@ describe('map sources serialized in the worker (issue 13: no GeoJSON walk on the
     expect(sourceGeoJson(plain, 'communities')).toBe(plain.communities);
   });
 
-  it('gives the footway source `paths` the roads bytes (one blob: URL, split by the sources\' filters)', () => {
+  it("gives the footway source `paths` the roads bytes (one blob: URL, split by the sources' filters)", () => {
     const d = tinyData();
     packSources(d);
     expect(sourceData(d, 'paths')).toBe(sourceData(d, 'roads'));

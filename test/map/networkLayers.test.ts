@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createExpression, featureFilter, validateStyleMin, type FilterSpecification, type LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { baseStyle } from '../../src/map/baseStyle';
-import { FOOTWAY_MINZOOM, NETWORK_LAYER_IDS, networkLayers, PATHS_SOURCE_FILTER, STEPS_MINZOOM, STREET_MINZOOM, STREETS_SOURCE_FILTER } from '../../src/map/networkLayers';
+import {
+  FOOTWAY_MINZOOM,
+  NETWORK_LAYER_IDS,
+  networkLayers,
+  PATHS_SOURCE_FILTER,
+  STEPS_MINZOOM,
+  STREET_MINZOOM,
+  STREETS_SOURCE_FILTER,
+} from '../../src/map/networkLayers';
 import { BEFORE_FILL } from '../../src/map/buildDeckLayers';
 
 /** Kinds of roads.geojson as data has them, including unknown, missing and upper-case ones. */
@@ -79,7 +87,8 @@ describe('walking network level of detail (networkLayers)', () => {
       expect(widthAt('roads-path-line', z)).toBeLessThan(widthAt('roads', z));
     }
     // no jump at a stop: just below and above each stop the widths differ by < 0.01 px
-    for (const id of ['roads', 'roads-street-casing', 'roads-line', 'roads-steps']) for (const z of [13, 14]) expect(Math.abs(widthAt(id, z - 0.001) - widthAt(id, z + 0.001))).toBeLessThan(0.01);
+    for (const id of ['roads', 'roads-street-casing', 'roads-line', 'roads-steps'])
+      for (const z of [13, 14]) expect(Math.abs(widthAt(id, z - 0.001) - widthAt(id, z + 0.001))).toBeLessThan(0.01);
   });
 
   it('is a valid maplibre style', () => {

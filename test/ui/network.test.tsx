@@ -122,7 +122,13 @@ describe('walksheds from the worker functions, legend and reach panel', () => {
     initI18n('en');
     render(<WalkLegendBlocks data={data} layers={{ ...DEFAULT_LAYERS, roads: true }} selection={null} point={r} facility={null} />);
     const netEn = [...document.querySelectorAll('[data-legend="network"] li')].map((li) => li.textContent);
-    expect(netEn).toEqual(['Street', 'Footway / path · drawn from zoom 13', 'Stairs (梯坎) · drawn from zoom 14', 'Lift / escalator · drawn from zoom 14', 'Bridge']);
+    expect(netEn).toEqual([
+      'Street',
+      'Footway / path · drawn from zoom 13',
+      'Stairs (梯坎) · drawn from zoom 14',
+      'Lift / escalator · drawn from zoom 14',
+      'Bridge',
+    ]);
     cleanup();
     initI18n('zh');
 

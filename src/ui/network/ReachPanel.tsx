@@ -19,7 +19,14 @@ export function ReachPanelView({ reach, policy, onClose }: { reach: PointReach; 
   const groups = SERVICES.map((s) => ({ s, list: reach.facilities.filter((f) => f.services.includes(s)) })).filter((g) => g.list.length);
   const byRing = reach.walksheds.features.map((w) => reach.facilities.filter((f) => f.metres <= w.properties.thresholdM).length);
   return (
-    <section className="panel reach-panel" data-testid="reach-panel" data-facilities={reach.facilities.length} data-lon={reach.lon} data-lat={reach.lat} data-ms={Math.round(reach.ms)}>
+    <section
+      className="panel reach-panel"
+      data-testid="reach-panel"
+      data-facilities={reach.facilities.length}
+      data-lon={reach.lon}
+      data-lat={reach.lat}
+      data-ms={Math.round(reach.ms)}
+    >
       <header>
         <div className="panel-kicker">{t('walk:reachTitle')}</div>
         <div className="muted">{t('walk:reachAt', { lon: reach.lon.toFixed(5), lat: reach.lat.toFixed(5) })}</div>
