@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { build, preview } from 'vite';
 import { chromium, type Page } from 'playwright-core';
 import { mulberry32, PACKAGE_FILE_NAMES } from '../src/engine/index';
-import { measureTargets, printTargets } from './benchUiTargets';
+import { measureTargets, PAN_SCRIPT, printTargets } from './benchUiTargets';
 import { CHROMIUM, CHROMIUM_ARGS } from './lib/chromium';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -74,31 +74,6 @@ async function timeToFirstMap(page: Page, url: string): Promise<{ totalMs: numbe
   });
   return { totalMs, ...info };
 }
-
-/**
- * In-page code (a string, so the TypeScript runner's helpers never leak into the page): pan the
- * map every animation frame for `duration` ms and return the intervals between frames.
- */
-const PAN_SCRIPT = `(async (duration) => {
-  const map = window.__yulintuMap;
-  const frames = [];
-  let last = performance.now();
-  const start = last;
-  let dir = 1;
-  await new Promise((done) => {
-    const tick = () => {
-      const now = performance.now();
-      frames.push(now - last);
-      last = now;
-      map.panBy([6 * dir, 3 * dir], { animate: false });
-      if (frames.length % 60 === 0) dir = -dir;
-      if (now - start < duration) requestAnimationFrame(tick);
-      else done();
-    };
-    requestAnimationFrame(tick);
-  });
-  return frames.slice(1);
-})`;
 
 /**
  * In-page code: add candidate `id` to the scenario through its panel (the 加入方案 button) and

@@ -384,7 +384,7 @@ const PAN_MS = 8000;
  * In-page code (a string, so the TypeScript runner's helpers never leak into the page): pan the
  * map every animation frame for `duration` ms and return the intervals between frames.
  */
-const PAN_SCRIPT = `(async (duration) => {
+export const PAN_SCRIPT = `(async (duration) => {
   const map = window.__yulintuMap;
   const frames = [];
   let last = performance.now();
