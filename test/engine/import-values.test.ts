@@ -2,14 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { importPackage } from '../../src/engine/index';
 import { cellWords, columnValues, inspectSource, unknownWords, valueCodes, valueLookup } from '../../src/engine/import/index';
+import { UNKNOWN_WORDS_LEDGER as LEDGER } from '../helpers/unknownWordsLedger';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const LEDGER = [
-  '设施编号,设施名称,经度,纬度,建筑面积,服务功能,运营状态',
-  'S1,甲,106.5,29.5,100,养老、理发,运营中',
-  'S2,乙,106.5,29.5,100,助餐,试营业',
-  'S3,丙,106.5,29.5,100,理发；助餐,运营中',
-].join('\n');
 
 describe('value words', () => {
   it('looks words up after normalising, the codes themselves included, a mapping’s words on top', () => {

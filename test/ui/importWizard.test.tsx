@@ -14,13 +14,8 @@ import { buildImportRequest, wizardMapping } from '../../src/state/importRequest
 import { rememberValuesKey } from '../../src/state/rememberedMapping';
 import { ValueWords } from '../../src/ui/import/ValueWords';
 import { ImportReportView } from '../../src/ui/import/ImportReportView';
+import { UNKNOWN_WORDS_LEDGER as LEDGER } from '../helpers/unknownWordsLedger';
 
-const LEDGER = [
-  '设施编号,设施名称,经度,纬度,建筑面积,服务功能,运营状态',
-  'S1,甲,106.5,29.5,100,养老、理发,运营中',
-  'S2,乙,106.5,29.5,100,助餐,试营业',
-  'S3,丙,106.5,29.5,100,理发；助餐,运营中',
-].join('\n');
 const bytes = new TextEncoder().encode(LEDGER);
 
 function entry(): ImportEntry {
