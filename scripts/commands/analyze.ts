@@ -19,9 +19,11 @@ import {
   type ServiceCode,
 } from '../../src/engine/index';
 import { AnalyzeThreads } from '../lib/AnalyzeThreads';
+import { jobSites } from '../lib/analyzeWorker';
 import { parseArgs, type Args } from '../lib/args';
 import { DATA_FLAGS, readEffort, readMode, readPolicyFile } from '../lib/commonOptions';
 import { loadPackageDir } from '../lib/loadPackageDir';
+import { mark } from '../lib/phaseTimes';
 import { progress } from '../lib/progress';
 import { UsageError } from '../lib/UsageError';
 import { makeOutDir, writeOutput } from '../lib/writeOutput';
@@ -65,6 +67,7 @@ function manifestCrs(files: PackageFiles): Crs | null {
  * the rest, and straight-line coverage is split between them; the outputs are the same bytes.
  */
 export async function run(argv: readonly string[]): Promise<void> {
+  mark('start');
   const args = parseArgs(argv, { ...DATA_FLAGS, threads: 'value' });
   const dir = args.need('data');
   const out = args.need('out');
@@ -77,30 +80,47 @@ export async function run(argv: readonly string[]): Promise<void> {
   const helper = mode !== 'network' && two ? AnalyzeThreads.start() : null;
   try {
     const options = (files: PackageFiles): LoadPackageOptions => {
-      const roads = files['roads.geojson'];
       if (!helper) return {};
+      const opts: LoadPackageOptions = {};
+      // straight line: the thread indexes the buildings while this one locates them and reads the other files
+      if (mode === 'euclidean')
+        opts.onBuildings = (lon, lat) => {
+          mark('buildings.csv read');
+          helper.buildCells(lon, lat);
+        };
+      const roads = files['roads.geojson'];
       const crs = roads ? manifestCrs(files) : null;
-      if (!roads || !crs) return {};
+      if (!roads || !crs) return opts;
       helper.readRoads(roads, crs);
-      return { roadRejections: () => helper.roadsResult() ?? roadRejections(roads, crs) };
+      return { ...opts, roadRejections: () => helper.roadsResult() ?? roadRejections(roads, crs) };
     };
     const { pkg } = loadPackageDir(dir, options);
+    mark('package loaded');
     const policy = resolvePolicy(pkg, override);
-    const threads = helper;
     let provider: EuclideanProvider | undefined;
-    let distances: Partial<Record<ServiceCode, Float64Array>> | undefined;
-    if (threads && mode === 'euclidean') {
+    let covered: Partial<Record<ServiceCode, Uint8Array>> | undefined;
+    if (mode === 'euclidean') {
+      // covered or not is all the outputs need of straight-line distances (decided without most of them)
       const b = pkg.buildings;
-      provider = new EuclideanProvider(b);
+      provider = new EuclideanProvider(b, helper?.cellsResult() ?? undefined);
+      const cells = provider.byCells;
+      mark('cells');
       const jobs = SERVICES.map((s) => {
         const sites = facilitySites(pkg.facilities, s);
         return { siteLon: Float64Array.from(sites, (f) => f.lon), siteLat: Float64Array.from(sites, (f) => f.lat), radiusM: policy.thresholdsM[s] };
       });
-      const outs = await threads.coverage(provider.byCells, b.lon, b.lat, jobs);
-      distances = {};
-      SERVICES.forEach((s, k) => (distances![s] = outs[k]));
+      let flags: Uint8Array[];
+      if (helper) flags = await helper.coverage(cells, jobs);
+      else {
+        flags = jobs.map(() => new Uint8Array(b.count));
+        jobs.forEach((j, k) => cells.coveredInto(flags[k], jobSites(j), j.radiusM, { from: 0, to: cells.order.length }));
+      }
+      mark('coverage');
+      covered = {};
+      SERVICES.forEach((s, k) => (covered![s] = flags[k]));
     }
-    const a = analyze(pkg, { mode, policy, effort, provider, distances, onProgress: progress });
+    const a = analyze(pkg, { mode, policy, effort, provider, covered, onProgress: progress });
+    mark('analysed');
     if (process.stderr.isTTY) process.stderr.write('\n');
     makeOutDir(out);
     writeOutput(join(out, 'communities.csv'), communitiesCsv(a));
@@ -109,6 +129,7 @@ export async function run(argv: readonly string[]): Promise<void> {
       summaryJson(a, { package: pkg.manifest.name, synthetic: pkg.manifest.synthetic === true, notes: pkg.notes.map(noteJson) }),
     );
     writeOutput(join(out, 'rejected.csv'), rejectedCsv(pkg.rejected));
+    mark('written');
     process.stderr.write(`wrote ${join(out, 'communities.csv')}, summary.json, rejected.csv (${pkg.rejected.length} rejected rows)\n`);
   } finally {
     helper?.close();

@@ -3,12 +3,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { EngineError, NearestByCells, type Crs, type Rejection } from '../../src/engine/index';
-import { jobSites, partRange, type CoverageJob, type FromWorker, type ToWorker } from './analyzeWorker';
+import { jobSites, takeCoverageTasks, type CoverageJob, type CoverageWork, type FromWorker, type ToWorker } from './analyzeWorker';
 
-/** How long the main thread waits for roads.geojson before reading it itself, ms … */
-const ROADS_WAIT_MS = 120_000;
+/** How long the main thread waits for roads.geojson or the index before doing it itself, ms … */
+const ANSWER_WAIT_MS = 120_000;
 /** … and for the thread to start at all (it says so in the flag's second cell). */
 const START_WAIT_MS = 15_000;
+/** Parts of the cell order per service in straight-line coverage: tasks the two threads take in turn. */
+const COVERAGE_PARTS = 8;
 
 /** The worker's file: next to the bundle (dist-cli/analyzeWorker.mjs), else the TypeScript source (run through tsx, as this file is). */
 function workerFile(): string | null {
@@ -17,23 +19,39 @@ function workerFile(): string | null {
   return existsSync(file) ? file : null;
 }
 
+/** A copy of `a` in shared memory (another thread reads it without a copy of its own). */
+function sharedCopy<A extends Float64Array | Uint8Array>(a: A): A {
+  const out = new (a.constructor as new (b: SharedArrayBuffer) => A)(new SharedArrayBuffer(a.byteLength));
+  out.set(a);
+  return out;
+}
+
+/** True when every array of the index lives in shared memory (built by the thread). */
+function isShared(cells: NearestByCells): boolean {
+  const p = cells.parts();
+  return [p.order, p.code, p.lon, p.lat, p.cosLat, p.ux, p.uy, p.uz].every((a) => a.buffer instanceof SharedArrayBuffer);
+}
+
 /**
  * The second thread of `analyze` (the machine's second core): started before the package
  * is read, it validates roads.geojson while the main thread loads the rest (a straight-line
- * or matrix run needs only its rejections), then computes straight-line coverage for the
- * second half of the buildings in cell order while the main thread does the first half,
- * both writing into shared arrays. Every distance is computed by the same function on the
- * same inputs whichever thread does it, so outputs do not depend on the number of threads
- * (test/cli-threads.test.ts).
+ * or matrix run needs only its rejections), builds the buildings' cell index in shared
+ * memory as soon as buildings.csv is read (while the main thread locates them in
+ * communities and reads the other files), then takes its share of straight-line coverage
+ * tasks while the main thread takes the rest, both writing into shared flag arrays. Every
+ * flag is decided by the same function on the same inputs whichever thread does it, so
+ * outputs do not depend on the number of threads (test/cli-threads.test.ts).
  */
 export class AnalyzeThreads {
   private readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly flag: Int32Array;
   private seen = 0;
-  private roadsAsked = false;
-  /** Roads were read here after all: the thread's answer to them is still to come, and is dropped. */
-  private staleRoads = false;
+  private lastId = 0;
+  /** Answers received and not yet taken, by request id. */
+  private readonly answers = new Map<number, FromWorker>();
+  private roadsId = 0;
+  private cellsId = 0;
 
   private constructor(file: string) {
     this.flag = new Int32Array(new SharedArrayBuffer(8)); // [answers sent, 1 once listening]
@@ -50,10 +68,9 @@ export class AnalyzeThreads {
     return file ? new AnalyzeThreads(file) : null;
   }
 
-  /** Start validating roads.geojson (bytes copied to the thread). */
+  /** Start validating roads.geojson (the bytes copied once to shared memory). */
   readRoads(bytes: Uint8Array, crs: Crs): void {
-    this.send({ kind: 'roads', bytes, crs });
-    this.roadsAsked = true;
+    this.roadsId = this.send({ id: 0, kind: 'roads', bytes: sharedCopy(bytes), crs });
   }
 
   /**
@@ -62,43 +79,54 @@ export class AnalyzeThreads {
    * asked or did not answer in time: the caller then reads the file itself.
    */
   roadsResult(): Rejection[] | null {
-    if (!this.roadsAsked) return null;
-    // a thread still loading its code (tsx compiles it in development) would keep this one waiting: read here instead
-    const m = this.listening() ? this.next(ROADS_WAIT_MS) : null;
-    if (!m) this.staleRoads = true; // its answer, when it comes, is for nobody
+    if (!this.roadsId) return null;
+    const m = this.wait(this.roadsId);
     if (!m || m.kind === 'failed') return null;
     if (m.kind === 'roads-error') throw new EngineError(m.code, m.place);
-    if (m.kind !== 'roads') return null;
-    return m.rejected;
+    return m.kind === 'roads' ? m.rejected : null;
+  }
+
+  /** Start building the cell index of these points (WGS84 degrees; copied once to shared memory). */
+  buildCells(lon: Float64Array, lat: Float64Array): void {
+    this.cellsId = this.send({ id: 0, kind: 'cells', lon: sharedCopy(lon), lat: sharedCopy(lat) });
+  }
+
+  /** The index {@link buildCells} asked for, waiting for it synchronously; null when not asked or not built (the caller builds it). */
+  cellsResult(): NearestByCells | null {
+    if (!this.cellsId) return null;
+    const m = this.wait(this.cellsId);
+    return m?.kind === 'cells' ? NearestByCells.fromParts(m.cells) : null;
   }
 
   /**
-   * Per job, distances to the nearest site within the radius for every building: the
-   * thread does the second half of the cell order while this one does the first; the
-   * arrays (shared memory) are filled when the promise resolves.
+   * Per job, 1 for every building covered (some site within the radius), else 0: the jobs
+   * are cut into tasks (parts of the cell order) that this thread and the helper take in
+   * turn; the arrays (shared memory) are filled when the promise resolves.
    */
-  async coverage(
-    cells: NearestByCells,
-    lon: Float64Array,
-    lat: Float64Array,
-    jobs: { siteLon: Float64Array; siteLat: Float64Array; radiusM: number }[],
-  ): Promise<Float64Array[]> {
-    const out = jobs.map(() => new Float64Array(new SharedArrayBuffer(8 * lon.length)).fill(Infinity));
+  async coverage(cells: NearestByCells, jobs: { siteLon: Float64Array; siteLat: Float64Array; radiusM: number }[]): Promise<Uint8Array[]> {
+    const out = jobs.map(() => new Uint8Array(new SharedArrayBuffer(cells.size)));
     const shared: CoverageJob[] = jobs.map((j, k) => ({ ...j, out: out[k] }));
-    if (!this.listening()) {
-      // the thread is not up yet: everything here
-      for (const job of shared) cells.nearestInto(job.out, jobSites(job), job.radiusM, { from: 0, to: cells.order.length });
+    const parts = COVERAGE_PARTS;
+    const work: CoverageWork = { jobs: shared, parts, next: new Int32Array(new SharedArrayBuffer(4)), done: new Uint8Array(new SharedArrayBuffer(jobs.length * parts)) };
+    const sites = shared.map(jobSites);
+    if (!this.listening() || !isShared(cells)) {
+      // the thread is not up yet, or the index is not in shared memory: everything here
+      takeCoverageTasks(cells, work, sites);
       return out;
     }
-    const done = this.reply();
-    this.send({ kind: 'coverage', lon, lat, jobs: shared, part: { index: 1, of: 2 } });
-    const range = partRange(cells, 0, 2);
-    for (const job of shared) cells.nearestInto(job.out, jobSites(job), job.radiusM, range);
+    const id = this.send({ id: 0, kind: 'coverage', cells: cells.parts(), work });
+    const done = this.reply(id);
+    takeCoverageTasks(cells, work, sites);
     const m = await done;
     if (m.kind !== 'coverage') {
-      // the thread failed: do its half here (same function, same numbers)
-      const rest = partRange(cells, 1, 2);
-      for (const job of shared) cells.nearestInto(job.out, jobSites(job), job.radiusM, rest);
+      // the thread failed: do here the tasks it took and did not finish (same function, same flags)
+      for (let t = 0; t < work.done.length; t++) {
+        if (work.done[t] === 1) continue;
+        const j = Math.floor(t / parts);
+        const from = Math.floor((cells.order.length * (t % parts)) / parts);
+        const to = Math.floor((cells.order.length * ((t % parts) + 1)) / parts);
+        cells.coveredInto(shared[j].out, sites[j], shared[j].radiusM, { from, to });
+      }
     }
     return out;
   }
@@ -109,23 +137,39 @@ export class AnalyzeThreads {
     void this.worker.terminate();
   }
 
-  private send(msg: ToWorker): void {
-    this.port.postMessage(msg);
+  /** Send a request under a new id; returns the id. */
+  private send(msg: ToWorker): number {
+    const id = ++this.lastId;
+    this.port.postMessage({ ...msg, id });
+    return id;
   }
 
-  /** The next answer, waiting synchronously up to `ms`. */
-  private next(ms: number): FromWorker | null {
+  /** Keep an answer (the thread answers in order; an answer no one waits for any more is dropped when its id is passed). */
+  private keep(m: FromWorker): void {
+    this.seen++;
+    this.answers.set(m.id, m);
+  }
+
+  /** The answer to request `id`, waiting synchronously up to {@link ANSWER_WAIT_MS}; null when none came (or the thread never started). */
+  private wait(id: number): FromWorker | null {
     const t0 = Date.now();
-    const until = t0 + ms;
+    const until = t0 + ANSWER_WAIT_MS;
+    // a thread still loading its code (tsx compiles it in development) would keep this one waiting: do it here instead
+    if (!this.listening()) return null;
     for (;;) {
+      const kept = this.answers.get(id);
+      if (kept) {
+        this.answers.delete(id);
+        return kept;
+      }
       const got = receiveMessageOnPort(this.port);
       if (got) {
-        this.seen++;
-        return got.message as FromWorker;
+        this.keep(got.message as FromWorker);
+        continue;
       }
       const left = until - Date.now();
       if (left <= 0) return null;
-      if (Atomics.load(this.flag, 1) === 0 && Date.now() - t0 > START_WAIT_MS) return null; // never started (its code failed to load)
+      if (Atomics.load(this.flag, 1) === 0 && Date.now() - t0 > START_WAIT_MS) return null;
       Atomics.wait(this.flag, 0, this.seen, Math.min(left, 1000));
     }
   }
@@ -135,21 +179,23 @@ export class AnalyzeThreads {
     return Atomics.load(this.flag, 1) === 1;
   }
 
-  /** The next answer, asynchronously (skipping a roads answer no one waits for any more). */
-  private reply(): Promise<FromWorker> {
+  /** The answer to request `id`, asynchronously (a failure when the thread stops first). */
+  private reply(id: number): Promise<FromWorker> {
     return new Promise((resolve) => {
-      const onExit = () => resolve({ kind: 'failed', message: 'the thread stopped' });
-      this.worker.once('exit', onExit);
-      const onMessage = (m: FromWorker) => {
-        this.seen++;
-        if (this.staleRoads) {
-          this.staleRoads = false; // the thread answers in order: this was the roads answer
-          return;
-        }
+      const finish = (m: FromWorker) => {
         this.port.off('message', onMessage);
         this.worker.off('exit', onExit);
+        this.answers.delete(id);
         resolve(m);
       };
+      const onExit = () => finish({ id, kind: 'failed', message: 'the thread stopped' });
+      const onMessage = (m: FromWorker) => {
+        this.keep(m);
+        if (m.id === id) finish(m);
+      };
+      const kept = this.answers.get(id);
+      if (kept) return finish(kept);
+      this.worker.once('exit', onExit);
       this.port.on('message', onMessage);
     });
   }

@@ -1,4 +1,5 @@
 import { loadPackage, noteText, type DataPackage, type LoadPackageOptions, type PackageFiles } from '../../src/engine/index';
+import { mark } from './phaseTimes';
 import { readPackageDir } from './readPackageDir';
 
 /**
@@ -7,6 +8,7 @@ import { readPackageDir } from './readPackageDir';
  */
 export function loadPackageDir(dir: string, options?: (files: PackageFiles) => LoadPackageOptions): { pkg: DataPackage; files: PackageFiles } {
   const files = readPackageDir(dir);
+  mark('files read');
   const t0 = Date.now();
   const pkg = loadPackage(files, options?.(files));
   process.stderr.write(

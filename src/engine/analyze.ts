@@ -4,7 +4,7 @@ import { EuclideanProvider } from './coverage/euclideanProvider';
 import { MatrixProvider } from './coverage/matrixProvider';
 import { NetworkProvider, networkProvider } from './coverage/networkProvider';
 import type { EffortOptions } from './network/buildEffortCosts';
-import { coverageFromDistances, serviceCoverage } from './coverage/serviceCoverage';
+import { coverageFromCovered, coverageFromDistances, facilitySites, serviceCoverage } from './coverage/serviceCoverage';
 import { EngineError } from './errors';
 import { communityResults } from './standards/communityResults';
 import type { Policy } from './standards/policy';
@@ -28,6 +28,13 @@ export interface AnalyzeOptions {
    * splits them between threads); services not given are computed here.
    */
   distances?: Partial<Record<ServiceCode, Float64Array>>;
+  /**
+   * Per service, covered flags (1 covered) decided elsewhere without the distances — as
+   * NearestByCells.coveredInto over facilitySites for the policy's threshold; those
+   * services' `distanceM` is then computed by the provider when first read. Services not
+   * given (here or in `distances`) are computed here.
+   */
+  covered?: Partial<Record<ServiceCode, Uint8Array>>;
 }
 
 /**
@@ -60,10 +67,14 @@ export function analyze(pkg: DataPackage, opts: AnalyzeOptions): Analysis {
   SERVICES.forEach((s, k) => {
     onProgress?.('coverage', k / SERVICES.length);
     const given = opts.distances?.[s];
+    const flags = opts.covered?.[s];
+    const t = policy.thresholdsM[s];
     coverage.push(
       given
-        ? coverageFromDistances(s, policy.thresholdsM[s], given, pkg.buildings)
-        : serviceCoverage(provider, pkg.buildings, pkg.facilities, s, policy.thresholdsM[s]),
+        ? coverageFromDistances(s, t, given, pkg.buildings)
+        : flags
+          ? coverageFromCovered(s, t, flags, pkg.buildings, () => provider.nearest(facilitySites(pkg.facilities, s), t))
+          : serviceCoverage(provider, pkg.buildings, pkg.facilities, s, t),
     );
   });
   onProgress?.('communities', 1);

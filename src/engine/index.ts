@@ -43,7 +43,7 @@ export { PreparedPolygon } from './spatial/PreparedPolygon';
 export type { DistanceProvider, Site, Reach } from './coverage/distanceProvider';
 export { EuclideanProvider } from './coverage/euclideanProvider';
 export { NearestByCells } from './spatial/NearestByCells';
-export type { NearestRange } from './spatial/NearestByCells';
+export type { NearestByCellsParts, NearestRange } from './spatial/NearestByCells';
 export { MatrixProvider } from './coverage/matrixProvider';
 export { NetworkProvider, networkProvider, walkGraphOf } from './coverage/networkProvider';
 export type { NetworkProviderOptions } from './coverage/networkProvider';

@@ -71,3 +71,35 @@ describe('radiusBox', () => {
     }
   });
 });
+
+describe('analyze with covered flags given (the CLI decides them without the distances)', () => {
+  it('the same coverage, communities and summary as the distances; distanceM computed when first read, the same numbers', async () => {
+    const { analyze, facilitySites, loadPackage, NearestByCells, resolvePolicy, SERVICES } = await import('../../src/engine/index');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const dir = join(import.meta.dirname, '..', '..', 'data', 'sample');
+    const names = ['manifest.json', 'communities.geojson', 'buildings.csv', 'facilities.csv'];
+    const pkg = loadPackage(Object.fromEntries(names.map((f) => [f, new Uint8Array(readFileSync(join(dir, f)))])));
+    const policy = resolvePolicy(pkg);
+    const plain = analyze(pkg, { mode: 'euclidean', policy });
+    const cells = new NearestByCells(pkg.buildings.lon, pkg.buildings.lat);
+    const covered = Object.fromEntries(
+      SERVICES.map((s) => {
+        const flags = new Uint8Array(pkg.buildings.count);
+        cells.coveredInto(flags, facilitySites(pkg.facilities, s), policy.thresholdsM[s], { from: 0, to: cells.order.length });
+        return [s, flags];
+      }),
+    );
+    const given = analyze(pkg, { mode: 'euclidean', policy, covered });
+    expect(given.communities).toEqual(plain.communities);
+    expect(given.summary).toEqual(plain.summary);
+    given.coverage.forEach((c, k) => {
+      expect(Array.from(c.covered)).toEqual(Array.from(plain.coverage[k].covered));
+      expect(c.coveredHouseholds).toBe(plain.coverage[k].coveredHouseholds);
+      expect(Array.from(c.distanceM)).toEqual(Array.from(plain.coverage[k].distanceM)); // made on this first read
+    });
+    const some = plain.coverage.map((c) => c.covered.reduce((a, b) => a + b, 0));
+    expect(Math.min(...some)).toBeGreaterThan(0); // not vacuous: every service covers some buildings …
+    expect(some.some((n) => n < pkg.buildings.count)).toBe(true); // … and some service leaves some uncovered
+  });
+});

@@ -122,3 +122,89 @@ describe('NearestByCells: the same distances as PointIndex (kd-tree walk and per
     expect(bits(new NearestByCells(Float64Array.of(1), Float64Array.of(1)).nearestWithin([], 100))).toEqual([Infinity]);
   });
 });
+
+describe('NearestByCells.coveredInto: covered flags without the distances, exactly nearestWithin ≤ radius', () => {
+  const flagsOf = (d: Float64Array, r: number) => Array.from(d, (x) => (x <= r ? 1 : 0));
+  for (const [lon0, lat0, label] of [
+    [106.5, 29.55, 'Chongqing'],
+    [25.0, 78.2, 'far north'],
+    [179.99, 0.5, 'at the antimeridian'],
+  ] as const) {
+    it(`${label}: random points, points on sites and exactly at the radius, radii 0 … 5 km`, () => {
+      const rnd = mulberry32(99);
+      for (const nSites of [1, 7, 60]) {
+        const sites = Array.from({ length: nSites }, () => ({ lon: lon0 + (rnd() - 0.5) * 0.05, lat: lat0 + (rnd() - 0.5) * 0.05 }));
+        for (const r of [0, 1, 300, 1000, 5000]) {
+          const { lon, lat } = points(rnd, 2500, lon0, lat0, 0.06, sites, r);
+          const cells = new NearestByCells(lon, lat);
+          const want = flagsOf(new PointIndex(lon, lat).nearestWithinByVisits(sites, r), r);
+          const got = new Uint8Array(lon.length);
+          cells.coveredInto(got, sites, r, { from: 0, to: cells.order.length });
+          expect(Array.from(got)).toEqual(want);
+          const covered = want.reduce((a: number, b) => a + b, 0);
+          expect(covered).toBeGreaterThan(0); // not vacuous: some covered …
+          if (r <= 1000) expect(covered).toBeLessThan(2500); // … some not
+          expect(got[1]).toBe(1); // on a site
+          expect(got[17]).toBe(0); // NaN latitude: never touched, stays 0
+        }
+      }
+    });
+  }
+
+  it('ranges split anyhow give together what one call gives; no sites covers nothing', () => {
+    const rnd = mulberry32(12);
+    const sites = Array.from({ length: 30 }, () => ({ lon: 106.5 + (rnd() - 0.5) * 0.05, lat: 29.5 + (rnd() - 0.5) * 0.05 }));
+    const { lon, lat } = points(rnd, 4000, 106.5, 29.5, 0.06, sites, 500);
+    const cells = new NearestByCells(lon, lat);
+    const want = flagsOf(cells.nearestWithin(sites, 500), 500);
+    const m = cells.order.length;
+    for (const cuts of [[0], [1, 1234], [m - 1], [7, 8, 9, 500, 3000]]) {
+      const got = new Uint8Array(lon.length);
+      const bounds = [0, ...cuts, m];
+      for (let k = bounds.length - 2; k >= 0; k--) cells.coveredInto(got, sites, 500, { from: bounds[k], to: bounds[k + 1] });
+      expect(Array.from(got)).toEqual(want);
+    }
+    const none = new Uint8Array(lon.length).fill(7);
+    cells.coveredInto(none, [], 500, { from: 0, to: m });
+    expect(none.filter((v) => v === 0).length).toBe(m); // every point in the order set to 0, the NaN one untouched
+    expect(none[17]).toBe(7);
+  });
+
+  it('tiny case by hand: 55.6 m and 166.8 m from the nearer site are covered at 200 m, 778 m is not; a nanometre either side of a distance decides', () => {
+    const lon = Float64Array.of(0, 0, 0);
+    const lat = Float64Array.of(0, 0.001, 0.01);
+    const sites = [
+      { lon: 0, lat: 0.003 },
+      { lon: 0, lat: -0.0005 },
+    ];
+    const cells = new NearestByCells(lon, lat);
+    const got = new Uint8Array(3);
+    cells.coveredInto(got, sites, 200, { from: 0, to: 3 });
+    expect(Array.from(got)).toEqual([1, 1, 0]);
+    // radii a nanometre either side of point 1's distance as nearestWithin computes it (166.79 m): the same haversine decides
+    const r = cells.nearestWithin(sites, 200)[1];
+    expect(r).toBeCloseTo(166.7925, 3);
+    cells.coveredInto(got, sites, r + 1e-9, { from: 0, to: 3 });
+    expect(Array.from(got)).toEqual([1, 1, 0]);
+    // at exactly that radius the site's box (radiusBox, rounded) leaves the point out, in both
+    cells.coveredInto(got, sites, r, { from: 0, to: 3 });
+    expect(Array.from(got)).toEqual(Array.from(cells.nearestWithin(sites, r), (d) => (d <= r ? 1 : 0)));
+    cells.coveredInto(got, sites, r - 1e-9, { from: 0, to: 3 });
+    expect(Array.from(got)).toEqual([1, 0, 0]);
+  });
+});
+
+describe('NearestByCells in shared memory and taken by parts', () => {
+  it('built over SharedArrayBuffer, then taken with fromParts: the same distances and flags', () => {
+    const rnd = mulberry32(5);
+    const sites = Array.from({ length: 20 }, () => ({ lon: 106.5 + (rnd() - 0.5) * 0.05, lat: 29.5 + (rnd() - 0.5) * 0.05 }));
+    const { lon, lat } = points(rnd, 3000, 106.5, 29.5, 0.06, sites, 300);
+    const plain = new NearestByCells(lon, lat);
+    const shared = new NearestByCells(lon, lat, (n) => new SharedArrayBuffer(n));
+    expect(shared.parts().ux.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const taken = NearestByCells.fromParts(shared.parts());
+    expect(taken.size).toBe(3000);
+    expect(bits(taken.nearestWithin(sites, 300))).toEqual(bits(plain.nearestWithin(sites, 300)));
+    expect(Array.from(taken.order)).toEqual(Array.from(plain.order));
+  });
+});

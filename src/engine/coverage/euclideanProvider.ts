@@ -12,7 +12,13 @@ export class EuclideanProvider implements DistanceProvider {
   readonly mode = 'euclidean' as const;
   private pointIndex?: PointIndex;
   private cells?: NearestByCells;
-  constructor(private readonly buildings: Buildings) {}
+  /** @param cells the buildings in cell order when already built (for these buildings' lon/lat); default: built on first use */
+  constructor(
+    private readonly buildings: Buildings,
+    cells?: NearestByCells,
+  ) {
+    this.cells = cells;
+  }
 
   /** The kd-tree over the buildings (built on first use). */
   get index(): PointIndex {

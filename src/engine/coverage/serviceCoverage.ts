@@ -36,3 +36,27 @@ export function coverageFromDistances(service: ServiceCode, thresholdM: number, 
   }
   return { service, thresholdM, distanceM, covered, coveredHouseholds };
 }
+
+/**
+ * Covered flags and covered households from per-building flags (1 covered) decided without
+ * the distances ({@link NearestByCells.coveredInto}); the same covered households, summed in
+ * the same order, as {@link coverageFromDistances} on the distances. `distanceM` is computed
+ * by `distances()` when first read (nothing reads it to write the CLI's outputs).
+ */
+export function coverageFromCovered(
+  service: ServiceCode,
+  thresholdM: number,
+  covered: Uint8Array,
+  buildings: Buildings,
+  distances: () => Float64Array,
+): ServiceCoverage {
+  let coveredHouseholds = 0;
+  for (let i = 0; i < buildings.count; i++) if (covered[i] === 1) coveredHouseholds += buildings.households[i];
+  let distanceM: Float64Array | undefined;
+  const out = { service, thresholdM, distanceM: new Float64Array(0), covered, coveredHouseholds };
+  Object.defineProperty(out, 'distanceM', {
+    enumerable: true,
+    get: () => (distanceM ??= coverageFromDistances(service, thresholdM, distances(), buildings).distanceM),
+  });
+  return out;
+}

@@ -106,6 +106,12 @@ export interface LoadPackageOptions {
    * worker thread meanwhile.
    */
   roadRejections?: () => Rejection[];
+  /**
+   * Called with the accepted buildings' coordinates (WGS84 degrees, by building) as soon as
+   * buildings.csv is read, before they are located in communities and the other files are
+   * read. Default: nothing. The CLI starts indexing them on its second thread meanwhile.
+   */
+  onBuildings?: (lon: Float64Array, lat: Float64Array) => void;
 }
 
 /**
@@ -141,6 +147,7 @@ export function loadPackage(files: PackageFiles, opts: LoadPackageOptions = {}):
   // straight into columns: no object per building (issue 13)
   const b = readBuildingColumns(csvText(files, 'buildings.csv', notes), crs, communityIndex, rejected);
   headerNotes('buildings.csv', b, notes);
+  opts.onBuildings?.(b.lon, b.lat);
   const buildings: Buildings = buildingsOf(b); // ids made when first read
   for (let i = 0; i < b.count; i++) if (b.community[i] === -2) b.community[i] = polygons.locate(b.lon[i], b.lat[i]);
 

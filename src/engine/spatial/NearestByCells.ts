@@ -24,6 +24,20 @@ export interface NearestRange {
   to: number;
 }
 
+/** The arrays of a {@link NearestByCells} (see its fields). */
+export interface NearestByCellsParts {
+  size: number;
+  order: Int32Array;
+  code: Uint32Array;
+  lon: Float64Array;
+  lat: Float64Array;
+  cosLat: Float64Array;
+  ux: Float64Array;
+  uy: Float64Array;
+  uz: Float64Array;
+  fineM: number;
+}
+
 /**
  * Per point, the great-circle distance to the nearest of many sites within a radius — the
  * same numbers as PointIndex.nearestWithin, found by blocks of points instead of a kd-tree
@@ -57,7 +71,12 @@ export class NearestByCells {
   /** Fine cell side, metres (north–south). */
   private readonly fineM: number;
 
-  constructor(lon: Float64Array, lat: Float64Array) {
+  /**
+   * @param lon, lat the points, degrees
+   * @param buffer where the index's arrays live (default: a new ArrayBuffer each; the CLI
+   *   passes SharedArrayBuffer, so another thread takes the index with {@link fromParts})
+   */
+  constructor(lon: Float64Array, lat: Float64Array, buffer: (byteLength: number) => ArrayBufferLike = (n) => new ArrayBuffer(n)) {
     const n = lon.length;
     this.size = n;
     let x0 = Infinity;
@@ -83,8 +102,8 @@ export class NearestByCells {
     gLat *= k;
     gLon *= k;
     this.fineM = FINE_CELL_M * k;
-    const keys = new Uint32Array(finite);
-    const idx = new Int32Array(finite);
+    const keys = new Uint32Array(buffer(4 * finite));
+    const idx = new Int32Array(buffer(4 * finite));
     let m = 0;
     for (let i = 0; i < n; i++) {
       const x = lon[i];
@@ -98,12 +117,12 @@ export class NearestByCells {
     const { keys: code, idx: order } = radixSort(keys, idx);
     this.code = code;
     this.order = order;
-    this.lon = new Float64Array(finite);
-    this.lat = new Float64Array(finite);
-    this.cosLat = new Float64Array(finite);
-    this.ux = new Float64Array(finite);
-    this.uy = new Float64Array(finite);
-    this.uz = new Float64Array(finite);
+    this.lon = new Float64Array(buffer(8 * finite));
+    this.lat = new Float64Array(buffer(8 * finite));
+    this.cosLat = new Float64Array(buffer(8 * finite));
+    this.ux = new Float64Array(buffer(8 * finite));
+    this.uy = new Float64Array(buffer(8 * finite));
+    this.uz = new Float64Array(buffer(8 * finite));
     for (let p = 0; p < finite; p++) {
       const i = order[p];
       const la = lat[i];
@@ -116,6 +135,18 @@ export class NearestByCells {
       this.uy[p] = c * Math.sin(lo * RAD);
       this.uz[p] = Math.sin(la * RAD);
     }
+  }
+
+  /** The index's arrays (to hand to another thread: shared when built over SharedArrayBuffer). */
+  parts(): NearestByCellsParts {
+    const { size, order, code, lon, lat, cosLat, ux, uy, uz, fineM } = this;
+    return { size, order, code, lon, lat, cosLat, ux, uy, uz, fineM };
+  }
+
+  /** The index whose arrays are `parts` (of {@link parts}), without building anything. */
+  static fromParts(parts: NearestByCellsParts): NearestByCells {
+    const cells = Object.create(NearestByCells.prototype) as NearestByCells;
+    return Object.assign(cells, parts);
   }
 
   /**
@@ -284,7 +315,183 @@ export class NearestByCells {
       p = q;
     }
   }
+  /**
+   * Per point at positions `range.from` … `range.to − 1` of the cell order, 1 in `covered`
+   * (indexed by point) when some site lies within `radiusM`, else 0 (the others are not
+   * touched): exactly `nearestWithin(sites, radiusM)[i] <= radiusM`, without the distances.
+   * The blocks and their sites are those of {@link nearestInto}; then a block whose nearest
+   * whole-block site is within the radius by a margin (1e-6 relative, far above rounding)
+   * is covered at once, a point whose squared chord to a site in whose box it lies is within
+   * the squared radius chord by that margin is covered without a haversine, and only a point
+   * in the thin band around the radius takes the haversine of {@link nearestInto}, operation
+   * for operation (test/engine/nearestByCells.test.ts compares the two).
+   */
+  coveredInto(covered: CoveredFlags, sites: readonly { lon: number; lat: number }[], radiusM: number, range: NearestRange): void {
+    const ns = sites.length;
+    if (range.to <= range.from) return;
+    const { order, code, lon, lat, cosLat, ux, uy, uz } = this;
+    if (ns === 0) {
+      for (let k = range.from; k < range.to; k++) covered[order[k]] = 0;
+      return;
+    }
+    const sLon = new Float64Array(ns);
+    const sLat = new Float64Array(ns);
+    const sCos = new Float64Array(ns);
+    const sx = new Float64Array(ns);
+    const sy = new Float64Array(ns);
+    const sz = new Float64Array(ns);
+    const bx0 = new Float64Array(ns);
+    const by0 = new Float64Array(ns);
+    const bx1 = new Float64Array(ns);
+    const by1 = new Float64Array(ns);
+    const tree = new KDBush(ns, 16, Float64Array);
+    for (let j = 0; j < ns; j++) {
+      const lo = sites[j].lon;
+      const la = sites[j].lat;
+      const c = Math.cos(la * RAD);
+      sLon[j] = lo;
+      sLat[j] = la;
+      sCos[j] = c;
+      sx[j] = c * Math.cos(lo * RAD);
+      sy[j] = c * Math.sin(lo * RAD);
+      sz[j] = Math.sin(la * RAD);
+      [bx0[j], by0[j], bx1[j], by1[j]] = radiusBox(lo, la, radiusM);
+      tree.add(lo, la);
+    }
+    tree.finish();
+    const chordR = 2 * Math.sin(radiusM / EARTH_RADIUS_M / 2);
+    const limit2 = chordR * chordR * (1 + MARGIN2) + FLOOR2;
+    // surely within the radius: a squared chord this small has a haversine below radiusM whatever the rounding
+    const sure2 = chordR * chordR * (1 - MARGIN2) - FLOOR2;
+    const sureR = chordR * (1 - MARGIN) - FLOOR;
+    const reachR = chordR * (1 + MARGIN) + FLOOR;
+    let level = 0;
+    while (level < 15 && this.fineM * 2 ** (level + 1) <= radiusM * BLOCK_PER_RADIUS) level++;
+    let cand = new Int32Array(64);
+    let candD = new Float64Array(64);
+    const hits = { ids: new Int32Array(64), stack: new Int32Array(3 * 64) };
+    let p = range.from;
+    while (p < range.to) {
+      let q = p + 1;
+      for (let j = level; j >= 0; j--) {
+        q = runEnd(code, p, range.to, 2 * j);
+        if (q - p <= BLOCK_POINTS) break;
+      }
+      let mLon = 0;
+      let mLat = 0;
+      let x0 = Infinity;
+      let y0 = Infinity;
+      let x1 = -Infinity;
+      let y1 = -Infinity;
+      for (let k = p; k < q; k++) {
+        const x = lon[k];
+        const y = lat[k];
+        mLon += x;
+        mLat += y;
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+      }
+      mLon /= q - p;
+      mLat /= q - p;
+      const cc = Math.cos(mLat * RAD);
+      const cx = cc * Math.cos(mLon * RAD);
+      const cy = cc * Math.sin(mLon * RAD);
+      const cz = Math.sin(mLat * RAD);
+      let rho2 = 0;
+      for (let k = p; k < q; k++) {
+        const dx = ux[k] - cx;
+        const dy = uy[k] - cy;
+        const dz = uz[k] - cz;
+        const c2 = dx * dx + dy * dy + dz * dz;
+        if (c2 > rho2) rho2 = c2;
+      }
+      const rho = Math.sqrt(rho2) * (1 + MARGIN) + FLOOR;
+      const arc = 2 * Math.asin(Math.min(1, (reachR + rho) / 2));
+      const [qx0, qy0, qx1, qy1] = radiusBox(mLon, mLat, arc * EARTH_RADIUS_M * (1 + MARGIN) + 1);
+      const found = boxQuery(tree, qx0, qy0, qx1, qy1, hits);
+      const ids = hits.ids;
+      if (cand.length < found) {
+        cand = new Int32Array(found * 2);
+        candD = new Float64Array(found * 2);
+      }
+      let nc = 0;
+      let upper = Infinity;
+      for (let a = 0; a < found; a++) {
+        const j = ids[a];
+        const dx = sx[j] - cx;
+        const dy = sy[j] - cy;
+        const dz = sz[j] - cz;
+        const dc = Math.sqrt(dx * dx + dy * dy + dz * dz);
+        if (dc - rho > reachR) continue;
+        if (dc + rho < upper && bx0[j] <= x0 && bx1[j] >= x1 && by0[j] <= y0 && by1[j] >= y1) upper = dc + rho;
+        cand[nc] = j;
+        candD[nc++] = dc;
+      }
+      if (upper * (1 + MARGIN) + FLOOR <= sureR) {
+        // a site whose box holds the block is within the radius of every point of it, by a margin
+        for (let k = p; k < q; k++) covered[order[k]] = 1;
+        p = q;
+        continue;
+      }
+      const keep = upper * (1 + MARGIN) + FLOOR;
+      // the sites that may be the nearest of some point, nearest the centre first (a covering site is then met early)
+      let kept = 0;
+      for (let a = 0; a < nc; a++) {
+        if (candD[a] - rho > keep) continue;
+        const j = cand[a];
+        const dj = candD[a];
+        let b = kept++;
+        while (b > 0 && (candD[b - 1] > dj || (candD[b - 1] === dj && cand[b - 1] > j))) {
+          cand[b] = cand[b - 1];
+          candD[b] = candD[b - 1];
+          b--;
+        }
+        cand[b] = j;
+        candD[b] = dj;
+      }
+      for (let k = p; k < q; k++) {
+        const px = ux[k];
+        const py = uy[k];
+        const pz = uz[k];
+        const x = lon[k];
+        const y = lat[k];
+        let hit = 0;
+        for (let a = 0; a < kept; a++) {
+          const j = cand[a];
+          if (x < bx0[j] || x > bx1[j] || y < by0[j] || y > by1[j]) continue;
+          const dx = px - sx[j];
+          const dy = py - sy[j];
+          const dz = pz - sz[j];
+          const c2 = dx * dx + dy * dy + dz * dz;
+          if (c2 > limit2) continue;
+          if (c2 <= sure2) {
+            hit = 1;
+            break;
+          }
+          // the band around the radius: the haversine of nearestInto decides
+          const s1 = Math.sin((y - sLat[j]) * RAD * 0.5);
+          const s2 = Math.sin((x - sLon[j]) * RAD * 0.5);
+          const h = s1 * s1 + sCos[j] * cosLat[k] * s2 * s2;
+          const dist = 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+          if (dist <= radiusM) {
+            hit = 1;
+            break;
+          }
+        }
+        covered[order[k]] = hit;
+      }
+      p = q;
+    }
+  }
 }
+
+/**
+ * The decision {@link NearestByCells.coveredInto} makes, per point: 1 when some site within
+ * the radius, else 0 — as `nearestWithin(sites, radiusM)[i] <= radiusM`.
+ */
+export type CoveredFlags = Uint8Array;
 
 /**
  * kdbush's range(), writing the ids into `into.ids` (grown when full) instead of a new array
