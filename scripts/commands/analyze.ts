@@ -6,8 +6,11 @@ import {
   decodeText,
   EuclideanProvider,
   facilitySites,
+  mergeBuildingParts,
   noteJson,
   normaliseCrs,
+  planBuildingBytes,
+  readBuildingPart,
   rejectedCsv,
   resolvePolicy,
   roadRejections,
@@ -18,7 +21,7 @@ import {
   type PackageFiles,
   type ServiceCode,
 } from '../../src/engine/index';
-import { AnalyzeThreads } from '../lib/AnalyzeThreads';
+import { AnalyzeThreads, sharedCopy } from '../lib/AnalyzeThreads';
 import { jobSites } from '../lib/analyzeWorker';
 import { parseArgs, type Args } from '../lib/args';
 import { DATA_FLAGS, readEffort, readMode, readPolicyFile } from '../lib/commonOptions';
@@ -61,6 +64,27 @@ function manifestCrs(files: PackageFiles): Crs | null {
 }
 
 /**
+ * buildings.csv read in two halves of its records, the second on the helper thread
+ * (started here, before roads.geojson is asked for), the first here when loadPackage
+ * reaches the file; null when the bytes are not for the byte reader (loadPackage then
+ * decodes and reads the text: the same rows, rejections and errors either way).
+ */
+function splitBuildings(helper: AnalyzeThreads, bytes: Uint8Array, crs: Crs): LoadPackageOptions['readBuildings'] | null {
+  const shared = sharedCopy(bytes);
+  const plan = planBuildingBytes(shared, 2);
+  if (!plan || plan.bounds.length !== 3) return null;
+  const [a, b, end] = plan.bounds;
+  helper.readBuildingPart(shared, b, end, true, plan.at, crs);
+  return (communities, rejected) => {
+    const first = readBuildingPart(shared, a, b, false, plan.at, crs);
+    mark('buildings.csv first half');
+    const second = helper.partResult() ?? readBuildingPart(shared, b, end, true, plan.at, crs);
+    mark('buildings.csv second half');
+    return mergeBuildingParts(shared, plan, [first, second], crs, communities, rejected);
+  };
+}
+
+/**
  * `analyze` (DATA-FORMAT.md section 4): writes OUTDIR/communities.csv, summary.json and
  * rejected.csv for a package. With two threads (scripts/lib/AnalyzeThreads.ts), a
  * straight-line or matrix run validates roads.geojson on the second while the first loads
@@ -82,6 +106,9 @@ export async function run(argv: readonly string[]): Promise<void> {
     const options = (files: PackageFiles): LoadPackageOptions => {
       if (!helper) return {};
       const opts: LoadPackageOptions = {};
+      const crs = manifestCrs(files);
+      const buildings = files['buildings.csv'];
+      if (buildings && crs) opts.readBuildings = splitBuildings(helper, buildings, crs) ?? undefined;
       // straight line: the thread indexes the buildings while this one locates them and reads the other files
       if (mode === 'euclidean')
         opts.onBuildings = (lon, lat) => {
@@ -89,7 +116,6 @@ export async function run(argv: readonly string[]): Promise<void> {
           helper.buildCells(lon, lat);
         };
       const roads = files['roads.geojson'];
-      const crs = roads ? manifestCrs(files) : null;
       if (!roads || !crs) return opts;
       helper.readRoads(roads, crs);
       return { ...opts, roadRejections: () => helper.roadsResult() ?? roadRejections(roads, crs) };

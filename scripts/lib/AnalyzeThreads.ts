@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { EngineError, NearestByCells, type Crs, type Rejection } from '../../src/engine/index';
+import { EngineError, NearestByCells, type BuildingFieldsAt, type BuildingPart, type Crs, type Rejection } from '../../src/engine/index';
 import { jobSites, takeCoverageTasks, type CoverageJob, type CoverageWork, type FromWorker, type ToWorker } from './analyzeWorker';
 
 /** How long the main thread waits for roads.geojson or the index before doing it itself, ms … */
@@ -20,7 +20,7 @@ function workerFile(): string | null {
 }
 
 /** A copy of `a` in shared memory (another thread reads it without a copy of its own). */
-function sharedCopy<A extends Float64Array | Uint8Array>(a: A): A {
+export function sharedCopy<A extends Float64Array | Uint8Array>(a: A): A {
   const out = new (a.constructor as new (b: SharedArrayBuffer) => A)(new SharedArrayBuffer(a.byteLength));
   out.set(a);
   return out;
@@ -34,7 +34,8 @@ function isShared(cells: NearestByCells): boolean {
 
 /**
  * The second thread of `analyze` (the machine's second core): started before the package
- * is read, it validates roads.geojson while the main thread loads the rest (a straight-line
+ * is read, it reads the second half of buildings.csv's records while the main thread reads
+ * the first (readBuildingBytes.ts: the same rows and rejections as the text reader), validates roads.geojson while the main thread loads the rest (a straight-line
  * or matrix run needs only its rejections), builds the buildings' cell index in shared
  * memory as soon as buildings.csv is read (while the main thread locates them in
  * communities and reads the other files), then takes its share of straight-line coverage
@@ -52,6 +53,7 @@ export class AnalyzeThreads {
   private readonly answers = new Map<number, FromWorker>();
   private roadsId = 0;
   private cellsId = 0;
+  private partId = 0;
 
   private constructor(file: string) {
     this.flag = new Int32Array(new SharedArrayBuffer(8)); // [answers sent, 1 once listening]
@@ -84,6 +86,18 @@ export class AnalyzeThreads {
     if (!m || m.kind === 'failed') return null;
     if (m.kind === 'roads-error') throw new EngineError(m.code, m.place);
     return m.kind === 'roads' ? m.rejected : null;
+  }
+
+  /** Start reading the records of `bytes[from, to)` of buildings.csv (a part of planBuildingBytes; the bytes in shared memory). */
+  readBuildingPart(bytes: Uint8Array, from: number, to: number, last: boolean, at: BuildingFieldsAt, crs: Crs): void {
+    this.partId = this.send({ id: 0, kind: 'part', bytes, from, to, last, at, crs });
+  }
+
+  /** The part {@link readBuildingPart} asked for, waiting synchronously; null when not asked or not read (the caller reads it). */
+  partResult(): BuildingPart | null {
+    if (!this.partId) return null;
+    const m = this.wait(this.partId);
+    return m?.kind === 'part' ? m.part : null;
   }
 
   /** Start building the cell index of these points (WGS84 degrees; copied once to shared memory). */

@@ -1,5 +1,6 @@
 /**
- * The helper thread of `analyze` (scripts/lib/AnalyzeThreads.ts): validates roads.geojson
+ * The helper thread of `analyze` (scripts/lib/AnalyzeThreads.ts): reads the second half of
+ * buildings.csv's records from its bytes while the main thread reads the first, validates roads.geojson
  * while the main thread loads the rest, indexes the buildings in cell order
  * (NearestByCells, in shared memory) while the main thread locates them in communities and
  * reads the other files, then decides straight-line coverage for the parts of the cell
@@ -11,7 +12,10 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import {
   EngineError,
   NearestByCells,
+  readBuildingPart,
   roadRejections,
+  type BuildingFieldsAt,
+  type BuildingPart,
   type Crs,
   type ErrorCode,
   type ErrorPlace,
@@ -23,6 +27,7 @@ import {
 export type ToWorker =
   | { id: number; kind: 'roads'; bytes: Uint8Array; crs: Crs }
   | { id: number; kind: 'cells'; lon: Float64Array; lat: Float64Array }
+  | { id: number; kind: 'part'; bytes: Uint8Array; from: number; to: number; last: boolean; at: BuildingFieldsAt; crs: Crs }
   | { id: number; kind: 'coverage'; cells: NearestByCellsParts; work: CoverageWork };
 
 /** One service's coverage: the sites, the radius (m) and the shared output (1 covered, by building). */
@@ -52,6 +57,7 @@ export type FromWorker =
   | { id: number; kind: 'roads'; rejected: ReturnType<typeof roadRejections> }
   | { id: number; kind: 'roads-error'; code: ErrorCode; place: ErrorPlace }
   | { id: number; kind: 'cells'; cells: NearestByCellsParts }
+  | { id: number; kind: 'part'; part: BuildingPart }
   | { id: number; kind: 'coverage' }
   | { id: number; kind: 'failed'; message: string };
 
@@ -107,6 +113,8 @@ function onMessage(port: MessagePort, msg: ToWorker): void {
         if (!(e instanceof EngineError)) throw e;
         answer(port, { id, kind: 'roads-error', code: e.code, place: { ...e.place } });
       }
+    } else if (msg.kind === 'part') {
+      answer(port, { id, kind: 'part', part: readBuildingPart(msg.bytes, msg.from, msg.to, msg.last, msg.at, msg.crs, shared) });
     } else if (msg.kind === 'cells') {
       answer(port, { id, kind: 'cells', cells: new NearestByCells(msg.lon, msg.lat, shared).parts() });
     } else {

@@ -16,6 +16,8 @@ export class IdSet {
   private end: Int32Array;
   private readonly strings: string[] = [];
   private text = '';
+  /** The bytes the spans are of, when they are of bytes ({@link addByteSpanIfNew}; ASCII, so a byte is a code unit). */
+  private bytes: Uint8Array | null = null;
 
   /** @param expected how many ids will be added (rows of the file), to size the table */
   constructor(expected = 16) {
@@ -56,7 +58,7 @@ export class IdSet {
    */
   addSpanIfNew(text: string, from: number, to: number): boolean {
     if (this.text !== text) {
-      if (this.text !== '') throw new Error('IdSet: spans of two texts');
+      if (this.text !== '' || this.bytes !== null) throw new Error('IdSet: spans of two texts');
       this.text = text;
     }
     let h = 0x811c9dc5 | 0;
@@ -69,6 +71,42 @@ export class IdSet {
       slot = (slot + 1) & this.mask;
     }
     this.insert(slot, h, from, to);
+    return true;
+  }
+
+  /**
+   * Add the id written as the ASCII bytes `bytes[from, to)`, whose FNV-1a hash (as
+   * {@link idHash} gives it) is `h`, without making its string: true when it was new. Every
+   * span added to one set must be of the same bytes, and a set takes spans of bytes or of
+   * one text, not both.
+   */
+  addByteSpanIfNew(bytes: Uint8Array, from: number, to: number, h: number): boolean {
+    if (this.bytes !== bytes) {
+      if (this.bytes !== null || this.text !== '') throw new Error('IdSet: spans of two sources');
+      this.bytes = bytes;
+    }
+    let slot = h & this.mask;
+    for (;;) {
+      const e = this.table[slot];
+      if (e === 0) break;
+      if (this.hashes[slot] === h && this.entryIsByteSpan(e - 1, from, to)) return false;
+      slot = (slot + 1) & this.mask;
+    }
+    this.insert(slot, h, from, to);
+    return true;
+  }
+
+  private entryIsByteSpan(e: number, from: number, to: number): boolean {
+    const s = this.start[e];
+    const b = this.bytes!;
+    if (s < 0) {
+      const id = this.strings[-1 - s];
+      if (id.length !== to - from) return false;
+      for (let i = 0; i < id.length; i++) if (id.charCodeAt(i) !== b[from + i]) return false;
+      return true;
+    }
+    if (this.end[e] - s !== to - from) return false;
+    for (let i = 0; i < to - from; i++) if (b[s + i] !== b[from + i]) return false;
     return true;
   }
 
@@ -88,6 +126,11 @@ export class IdSet {
     if (s < 0) return this.strings[-1 - s] === id;
     const n = this.end[e] - s;
     if (n !== id.length) return false;
+    const b = this.bytes;
+    if (b) {
+      for (let i = 0; i < n; i++) if (b[s + i] !== id.charCodeAt(i)) return false;
+      return true;
+    }
     for (let i = 0; i < n; i++) if (this.text.charCodeAt(s + i) !== id.charCodeAt(i)) return false;
     return true;
   }
@@ -147,6 +190,7 @@ export class IdSet {
   private entryHash(e: number): number {
     const s = this.start[e];
     if (s < 0) return hash(this.strings[-1 - s]);
+    if (this.bytes) return idHash(this.bytes, s, this.end[e]);
     let h = 0x811c9dc5 | 0;
     for (let i = s; i < this.end[e]; i++) h = Math.imul(h ^ this.text.charCodeAt(i), 0x01000193);
     return h;
@@ -157,5 +201,12 @@ export class IdSet {
 function hash(s: string): number {
   let h = 0x811c9dc5 | 0;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** FNV-1a, 32 bits, over the bytes `bytes[from, to)`: for ASCII bytes, the hash {@link IdSet} gives the same id as a string. */
+export function idHash(bytes: Uint8Array, from: number, to: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
   return h;
 }

@@ -57,6 +57,11 @@ function scanUtf8(b: Uint8Array): Utf8Scan {
   return { firstBad, bad, wide };
 }
 
+/** True when `bytes` are valid UTF-8 throughout (ASCII checked four bytes at a time). */
+export function isUtf8(bytes: Uint8Array): boolean {
+  return asciiPrefix(bytes) === bytes.length || scanUtf8(bytes).firstBad < 0;
+}
+
 /**
  * Decode a file's bytes: UTF-8 with or without BOM, else GBK (GB18030, a superset, is what
  * Chinese Excel writes). UTF-16 files (BOM FF FE / FE FF) are decoded too. A file that is

@@ -5,7 +5,7 @@ import { parsePolicyOverride } from '../standards/policy';
 import type { Buildings, Crs, DataPackage, DistanceMatrix, Manifest, RoadCollection } from '../types';
 import { decodeText } from './decodeText';
 import { parseCsv, type CsvHeader } from './parseCsv';
-import { buildingsOf, readBuildingColumns } from './readBuildingColumns';
+import { buildingsOf, readBuildingColumns, type BuildingColumns } from './readBuildingColumns';
 import { readCommunities } from './readCommunities';
 import { readPilotTables } from './readPilotFiles';
 import { readRoads } from './readRoads';
@@ -112,6 +112,13 @@ export interface LoadPackageOptions {
    * read. Default: nothing. The CLI starts indexing them on its second thread meanwhile.
    */
   onBuildings?: (lon: Float64Array, lat: Float64Array) => void;
+  /**
+   * Reads buildings.csv in place of the reader here (at its place in the order of the files,
+   * with the communities' ids by index), or gives null to leave it to that reader: the same
+   * columns and rejections either way. The CLI reads the file's halves on two threads
+   * (readBuildingBytes.ts). Default: the decoded text read here.
+   */
+  readBuildings?: (communities: Map<string, number>, rejected: Rejection[]) => BuildingColumns | null;
 }
 
 /**
@@ -145,7 +152,7 @@ export function loadPackage(files: PackageFiles, opts: LoadPackageOptions = {}):
   const locate = (community: number, lon: number, lat: number) => (community === -2 ? polygons.locate(lon, lat) : community);
 
   // straight into columns: no object per building (issue 13)
-  const b = readBuildingColumns(csvText(files, 'buildings.csv', notes), crs, communityIndex, rejected);
+  const b = opts.readBuildings?.(communityIndex, rejected) ?? readBuildingColumns(csvText(files, 'buildings.csv', notes), crs, communityIndex, rejected);
   headerNotes('buildings.csv', b, notes);
   opts.onBuildings?.(b.lon, b.lat);
   const buildings: Buildings = buildingsOf(b); // ids made when first read

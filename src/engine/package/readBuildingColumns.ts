@@ -21,7 +21,7 @@ export interface BuildingColumns extends CsvHeader, Omit<Buildings, 'community'>
  * Growable columns of accepted buildings. An id is kept as a span of the file's text where
  * it can be (no string per building until someone reads `ids`), else as a string.
  */
-class Columns {
+export class Columns {
   /** Per building: start of its id in the text, or −1 when the id is in {@link idText}. */
   private idStart: Int32Array;
   private idEnd: Int32Array;
@@ -31,9 +31,10 @@ class Columns {
   households: Float64Array;
   community: Int32Array;
   count = 0;
+  /** @param source the text the id spans are of, or the bytes (ASCII spans, read as Latin-1 when the ids are first read) */
   constructor(
     capacity: number,
-    private readonly text = '',
+    private readonly source: string | Uint8Array = '',
   ) {
     this.idStart = new Int32Array(capacity);
     this.idEnd = new Int32Array(capacity);
@@ -59,7 +60,7 @@ class Columns {
   done(header: CsvHeader): BuildingColumns {
     const n = this.count;
     const cut = <A extends Float64Array | Int32Array>(a: A): A => (a.length === n ? a : (a.slice(0, n) as A));
-    const { idStart, idEnd, idText, text } = this;
+    const { idStart, idEnd, idText, source } = this;
     let ids: string[] | undefined;
     const out = {
       ...header,
@@ -73,9 +74,22 @@ class Columns {
     // the id strings are made on first read, once
     Object.defineProperty(out, 'ids', {
       enumerable: true,
-      get: () => (ids ??= Array.from({ length: n }, (_, k) => (idStart[k] < 0 ? idText.get(k)! : text.slice(idStart[k], idEnd[k])))),
+      get: () => {
+        if (ids) return ids;
+        const text = typeof source === 'string' ? source : latin1(source);
+        return (ids = Array.from({ length: n }, (_, k) => (idStart[k] < 0 ? idText.get(k)! : text.slice(idStart[k], idEnd[k]))));
+      },
     });
     return out;
+  }
+}
+
+/** Bytes as Latin-1 text: one character per byte, so an ASCII span's offsets and characters are the same in both. */
+function latin1(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('latin1').decode(bytes);
+  } catch {
+    return new TextDecoder('latin1').decode(bytes.slice()); // a browser will not decode a view of shared memory
   }
 }
 
