@@ -31,7 +31,7 @@ const community = (i: number, street: string, district: string): Feature<Polygon
 });
 const features = [community(0, 'S1', 'D1'), community(1, 'S1', 'D1'), community(2, 'S2', 'D1'), community(3, 'S3', 'D2')];
 const data = { communities: { type: 'FeatureCollection', features } } as unknown as MapData;
-const ids = (fs: Feature<Polygon | unknown, CommunityProps>[]) => fs.map((f) => f.properties.id);
+const ids = (fs: Feature[]) => fs.map((f) => (f.properties as CommunityProps).id);
 
 describe('selectedCommunities', () => {
   it('a community outlines itself; a street or a district every community in it', () => {
