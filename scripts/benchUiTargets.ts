@@ -1,6 +1,6 @@
 /**
  * The in-browser targets of issue 13, measured on one served package in headless Chromium:
- * cold first map, click → community panel, street/district panel, distance-mode switch (the
+ * cold first map, click → community panel (real mouse clicks on the map), street/district panel, distance-mode switch (the
  * second switch to a mode, after its first computation), walkshed from a point, what-if edit →
  * repainted map, main-thread long tasks (PerformanceObserver 'longtask'), tab memory (the page's
  * renderer process with its workers plus the GPU process, from /proc: scripts/lib/processMemory.ts)
