@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type * as maplibregl from 'maplibre-gl';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
@@ -21,12 +22,14 @@ import { createMap } from './createMap';
 import { addDeckOverlay, setOverlay } from './deckOverlay';
 import { markIdle, settleFirstPaint } from './firstPaint';
 import type { HoverInfo } from './hoverInfo';
-import { communityHoverLayer, withHoverLayer } from './hoverLayer';
+import { skipNeedlessFrames } from './frameSkip';
+import { communityHoverLayer, withOverlayLayers } from './hoverLayer';
 import { buildingColors } from './layerStyles';
-import { DEFERRED_SOURCES, fillSource, selectionFilter, setSources, type DeferredSource } from './mapSources';
+import { DEFERRED_SOURCES, fillSource, setSources, type DeferredSource } from './mapSources';
 import { setNetworkVisibility } from './networkLayers';
 import { clickTarget, cpuMapClick, markerScale, toMapClick } from './picking';
 import { selectionBounds } from './selectionBounds';
+import { selectionOutlineLayer } from './selectionLayer';
 import { useMapSelection } from './useMapSelection';
 import { walkshedLayers } from './walkshedLayers';
 import { accessFiltered } from './accessFilter';
@@ -68,6 +71,9 @@ export function MapView({ onHover }: Props) {
   /** What deck draws: building dots only when zoomed in, hexagons of households further out. */
   const drawn = useMemo(() => effectiveLayers(layers, buildingsZoom), [layers, buildingsZoom]);
   const { selection, facility: selectedFacility } = useMapSelection(); // one frame behind the panel
+  /** The selection as the map outlines it (deck's selection layer), for the layer effects. */
+  const selectionRef = useRef(selection);
+  selectionRef.current = selection;
   const view = useApp((s) => s.view);
   const basemap = useApp((s) => s.basemap);
   const tk = useApp((s) => s.tk);
@@ -115,6 +121,7 @@ export function MapView({ onHover }: Props) {
   // Create the map once.
   useEffect(() => {
     const map = createMap(container.current!, useApp.getState().camera, paintGate.current);
+    skipNeedlessFrames(map); // a press or release that moves nothing draws no frame (frameSkip.ts)
     // "What can I reach from here": with the tool armed, a click anywhere starts a walkshed.
     map.on('click', (e) => {
       if (useWalk.getState().tool) void reachFromHere(e.lngLat.lng, e.lngLat.lat);
@@ -231,8 +238,8 @@ export function MapView({ onHover }: Props) {
     map.setLayoutProperty('street-lines', 'visibility', vis(layers.outlines));
     map.setLayoutProperty('district-lines', 'visibility', vis(layers.outlines));
     map.setLayoutProperty('community-labels', 'visibility', vis(layers.labels));
-    map.setFilter('selection-line', selectionFilter(selection));
-  }, [ready, layers, selection]);
+    // Not on a selection: every call here restyles the whole map (maplibre's `_update(true)`), changed or not.
+  }, [ready, layers]);
 
   // Optional online basemap: the source is only added when switched on.
   useEffect(() => {
@@ -284,18 +291,20 @@ export function MapView({ onHover }: Props) {
     // Clicks and hovers are answered on the CPU (cpuPicking.ts): the layers it answers are handed
     // to deck as not pickable, so deck never renders them into its picking buffer (under software
     // WebGL a GPU pick costs hundreds of ms at 200k buildings, seconds at 1M).
-    const picker = new CpuPicker(deckLayers);
+    const picker = new CpuPicker(deckLayers, { communities: data.communities });
     pickerRef.current = picker;
     const drawnLayers = deckLayers.map((l) => (picker.answered.has(l.id) ? l.clone({ pickable: false }) : l));
     layersRef.current = drawnLayers;
     const hover = hoverCommunityRef.current;
     const cleanup = setOverlay(map, overlay, () => overlayRef.current, {
-      layers: withHoverLayer(drawnLayers, communityHoverLayer(data, hover)),
+      layers: withOverlayLayers(drawnLayers, communityHoverLayer(data, hover), selectionOutlineLayer(data, selectionRef.current)),
       getCursor: () => cursorRef.current,
     });
     clickRef.current = (x, y, at) => {
       const hit = picker.clickAt(viewRef.current!, x, y);
-      if (hit || !picker.gpuOnly.length) return mapClick(cpuMapClick(hit, at), data);
+      // The panel is committed here, in the click's own task: left to React's scheduler it could
+      // wait behind a map frame already due (seconds under software WebGL at a city's extent).
+      if (hit || !picker.gpuOnly.length) return flushSync(() => mapClick(cpuMapClick(hit, at), data));
       // Layers the CPU cannot answer (none today) fall back to deck's GPU pick; hexagons pass clicks through (picking.ts).
       const repick = (px: number, py: number, layerIds: string[]) => overlay.pickObject({ x: px, y: py, layerIds });
       const info = repick(x, y, picker.gpuOnly) ?? ({ picked: false, x, y, index: -1, layer: null, object: undefined } as unknown as PickingInfo);
@@ -309,13 +318,14 @@ export function MapView({ onHover }: Props) {
     return cleanup;
   }, [ready, data, coloring, bColors, service, drawn, selectedFacility, view, bp, walkLayers, facilities, planLayers, markers]);
 
-  // The hovered community's highlight: a one-feature layer, redrawn only when the hovered community changes.
+  // The hovered community's highlight and the selection's outline: small layers, the only ones
+  // handed to deck again when the hovered community or the (map's) selection changes.
   useEffect(() => {
     const overlay = overlayRef.current;
     const d = useApp.getState().data;
     if (!ready || !overlay || !d || !layersRef.current.length) return;
-    overlay.setProps({ layers: withHoverLayer(layersRef.current, communityHoverLayer(d, hoverCommunity)) });
-  }, [ready, hoverCommunity]);
+    overlay.setProps({ layers: withOverlayLayers(layersRef.current, communityHoverLayer(d, hoverCommunity), selectionOutlineLayer(d, selection)) });
+  }, [ready, hoverCommunity, selection]);
 
   // Another package or mode: what was hovered is gone.
   useEffect(() => {

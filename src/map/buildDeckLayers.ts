@@ -110,8 +110,6 @@ const EMPTY_BINARY_LINES = { ...EMPTY_BINARY_POINTS, type: 'LineString', pathInd
  * Cached per mesh: a mode switch keeps the mesh, so deck keeps its buffers.
  */
 const binaryCache = new WeakMap<CommunityMesh, object>();
-/** The communities' FeatureCollection behind each binary object (CPU picking locates points in it). */
-const binarySource = new WeakMap<object, MapData['communities']>();
 export function communityBinary(data: MapData): object {
   const m = data.communityMesh;
   let b = binaryCache.get(m);
@@ -133,14 +131,8 @@ export function communityBinary(data: MapData): object {
       },
     };
     binaryCache.set(m, b);
-    binarySource.set(b, data.communities);
   }
   return b;
-}
-
-/** The FeatureCollection a {@link communityBinary} object was made from (undefined for anything else). */
-export function communitySource(binary: unknown): MapData['communities'] | undefined {
-  return typeof binary === 'object' && binary !== null ? binarySource.get(binary) : undefined;
 }
 
 /** Turn the engine's result into deck.gl layers. No analysis: only styling of engine numbers. */

@@ -2,7 +2,6 @@ import { getResolution, latLngToCell } from 'h3-js';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { BP_SHAPES } from './blueprintLayers';
 import { communityIndex } from './communityIndex';
-import { communitySource } from './buildDeckLayers';
 import { HOVER_ONLY_LAYERS } from './picking';
 import { PointGrid } from './PointGrid';
 import { shapeHit } from './shapeHit';
@@ -19,6 +18,18 @@ export interface PickLayer {
   id: string;
   props: object;
   constructor: { layerName?: string } | object;
+}
+
+/** Id of the deck layer that fills the communities (buildDeckLayers.ts). */
+const COMMUNITY_FILL_ID = 'communities-fill';
+
+/**
+ * What the layers draw that their deck props do not hold as objects: the communities, which
+ * `communities-fill` draws from the worker's binary mesh (MapData.communities; the picker
+ * locates points in their polygons and answers with their features).
+ */
+export interface PickSources {
+  communities?: FeatureCollection<Polygon | MultiPolygon>;
 }
 
 /** What is under the pointer: the layer, the index and object in its data (as deck.gl's pick reports them). */
@@ -132,9 +143,13 @@ function h3Lookup(data: unknown[], getHexagon: Accessor<string> | undefined): { 
 
 // --- one picker per kind of layer ---
 
-/** Polygons (GeoJsonLayer of a FeatureCollection of Polygons / MultiPolygons): point in polygon. */
-function polygonPicker(p: Props): LayerPick | null {
-  const fc = (communitySource(p.data) ?? p.data) as FeatureCollection | undefined; // the communities are drawn from binary
+/**
+ * Polygons (GeoJsonLayer of a FeatureCollection of Polygons / MultiPolygons): point in polygon.
+ * `features`: the collection the layer draws when its data is not that collection (the
+ * communities, drawn from the worker's binary mesh).
+ */
+function polygonPicker(p: Props, features?: FeatureCollection): LayerPick | null {
+  const fc = (features ?? p.data) as FeatureCollection | undefined;
   if (!fc || fc.type !== 'FeatureCollection') return null;
   const polygonal = (f: Feature) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon';
   if (!fc.features.every(polygonal)) return null;
@@ -149,8 +164,8 @@ function polygonPicker(p: Props): LayerPick | null {
 function h3Picker(p: Props): LayerPick | null {
   const data = p.data as unknown[] | undefined;
   if (!Array.isArray(data)) return null;
-  const { resolution, at } = h3Lookup(data, p.getHexagon as Accessor<string>);
   return (_v, _x, _y, lon, lat) => {
+    const { resolution, at } = h3Lookup(data, p.getHexagon as Accessor<string>); // on the first pick, not with the layers (a mode switch)
     if (resolution < 0) return null;
     const i = at.get(latLngToCell(lat, lon, resolution));
     return i === undefined ? null : { layer: '', index: i, object: data[i] };
@@ -244,11 +259,11 @@ function maxOfArray(a: Float32Array): number {
 }
 
 /** The CPU picker of a layer, or null when this module cannot answer it (deck's GPU picking then stays on for it). */
-function pickerOf(layer: PickLayer): LayerPick | null {
+function pickerOf(layer: PickLayer, sources: PickSources): LayerPick | null {
   const p = layer.props as Props;
   switch (layerName(layer)) {
     case 'GeoJsonLayer':
-      return polygonPicker(p);
+      return polygonPicker(p, layer.id === COMMUNITY_FILL_ID ? sources.communities : undefined);
     case 'H3HexagonLayer':
       return h3Picker(p);
     case 'IconLayer':
@@ -275,11 +290,11 @@ export class CpuPicker {
   /** Ids of the layers this picker answers. */
   readonly answered: ReadonlySet<string>;
 
-  constructor(layers: readonly PickLayer[]) {
+  constructor(layers: readonly PickLayer[], sources: PickSources = {}) {
     for (let k = layers.length - 1; k >= 0; k--) {
       const l = layers[k];
       if (!(l.props as Props).pickable) continue;
-      const pick = pickerOf(l);
+      const pick = pickerOf(l, sources);
       if (pick) this.pickers.push({ id: l.id, pick });
       else this.gpuOnly.push(l.id);
     }

@@ -12,7 +12,7 @@ export const HOVER_LAYER_ID = 'community-hover';
  * autoHighlight drew it): a one-feature layer driven by the hover state, so the hover needs no
  * GPU pick of the whole communities layer. Always in the layer list (empty when nothing is
  * hovered: a hover changes its data, never the map's style), right above `communities-fill`
- * (see {@link withHoverLayer}); not pickable.
+ * (see {@link withOverlayLayers}); not pickable.
  */
 export function communityHoverLayer(data: MapData, index: number | null): Layer {
   const f = index === null ? undefined : data.communities.features[index];
@@ -27,9 +27,13 @@ export function communityHoverLayer(data: MapData, index: number | null): Layer 
   });
 }
 
-/** `layers` with the hover layer right above `communities-fill` (unchanged when communities are off). */
-export function withHoverLayer(layers: Layer[], hover: Layer): Layer[] {
+/**
+ * `layers` with the hover layer right above `communities-fill` (left out when communities are
+ * off) and the selection outline (selectionLayer.ts) after it: the first of the layers drawn
+ * before the map's labels, so under the building dots and the markers.
+ */
+export function withOverlayLayers(layers: Layer[], hover: Layer, selection: Layer): Layer[] {
   const k = layers.findIndex((l) => l.id === 'communities-fill');
-  if (k < 0) return layers;
-  return [...layers.slice(0, k + 1), hover, ...layers.slice(k + 1)];
+  if (k < 0) return [selection, ...layers];
+  return [...layers.slice(0, k + 1), hover, selection, ...layers.slice(k + 1)];
 }

@@ -112,6 +112,7 @@ function picker(on: Partial<Record<LayerKey, boolean>>, opts: { publicView?: boo
       publicView: opts.publicView ?? false,
       markerScale: opts.markerScale,
     }),
+    { communities: data.communities }, // drawn from the binary mesh: the picker reads the features from MapData
   );
 }
 
@@ -140,6 +141,22 @@ describe('communities: point in polygon (the engine PolygonIndex)', () => {
     expect(pickAt(p, 1000, -500)).toEqual({ layer: 'communities-fill', index: 3 }); // lon 0.01: A | East
     expect(pickAt(p, 500, -1000)).toEqual({ layer: 'communities-fill', index: 4 }); // lat 0.01: A / North
     expect(pickAt(p, 400, -500)).toEqual({ layer: 'communities-fill', index: 1 }); // the hole's west edge: Island
+  });
+
+  it('the fill is drawn from the binary mesh: without the communities from MapData the CPU cannot answer it (left to deck)', () => {
+    const layers = buildDeckLayers({
+      data,
+      service: 'elderly_care',
+      layers: effectiveLayers({ ...DEFAULT_LAYERS, roads: false, facilities: false }, false),
+      communityColors: communities.map(() => [0, 0, 0, 255]),
+      buildingColors: new Uint8Array(4),
+      selection: null,
+      publicView: false,
+    });
+    const bare = new CpuPicker(layers);
+    expect(bare.gpuOnly).toEqual(['communities-fill']);
+    expect(bare.pickAt(view, ...at(0.002, 0.002))).toBeNull();
+    expect(p.gpuOnly).toEqual([]);
   });
 
   it('communities off: nothing to pick', () => {
