@@ -205,11 +205,17 @@ describe('the exported map picture names the walking network as the screen does'
       initI18n(lang);
       const block = mapPictureText(inp(data), lang, day).legend.find((b) => b.id === 'network');
       expect(block?.title, lang).toBe(lang === 'zh' ? '步行网络' : 'Walking network');
-      expect(block?.rows.map((r) => r.label), lang).toEqual(want);
+      expect(
+        block?.rows.map((r) => r.label),
+        lang,
+      ).toEqual(want);
       expect(block?.rows.map((r) => r.key)).toEqual(['street', 'footway', 'steps', 'elevator', 'bridge']);
       // the same words as the on-screen legend, row for row
       render(<WalkLegendBlocks data={data} layers={{ ...DEFAULT_LAYERS, roads: true }} selection={null} point={null} facility={null} />);
-      expect([...document.querySelectorAll('[data-legend="network"] li')].map((li) => li.textContent), lang).toEqual(block?.rows.map((r) => r.label));
+      expect(
+        [...document.querySelectorAll('[data-legend="network"] li')].map((li) => li.textContent),
+        lang,
+      ).toEqual(block?.rows.map((r) => r.label));
       cleanup();
     }
     initI18n('zh');

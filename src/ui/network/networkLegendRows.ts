@@ -26,5 +26,11 @@ export function networkLegendRows(t: TFunction<['translation', 'walk']>): Networ
     minZoom,
     label: t('walk:network.drawnFrom', { what: t(`walk:network.${key}`), z: minZoom }),
   });
-  return [row('street', STREET_MINZOOM), row('footway', FOOTWAY_MINZOOM), row('steps', STEPS_MINZOOM), row('elevator', STEPS_MINZOOM), row('bridge', STREET_MINZOOM)];
+  return [
+    row('street', STREET_MINZOOM),
+    row('footway', FOOTWAY_MINZOOM),
+    row('steps', STEPS_MINZOOM),
+    row('elevator', STEPS_MINZOOM),
+    row('bridge', STREET_MINZOOM),
+  ];
 }
