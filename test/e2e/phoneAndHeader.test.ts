@@ -116,6 +116,21 @@ describe.skipIf(!hasChromium || !hasSample)('layouts as users see them (public v
         await page.getByTestId('service-select').waitFor({ state: 'hidden', timeout: 30_000 });
         expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), lang).toBe('phone-sheet-toggle');
       }
+      // text at 200 % (the browser's text size doubled: the layout is in rem): the header wraps but
+      // nothing leaves the screen sideways; the map keeps a third of the screen; the sheet still opens
+      await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
+      await page.waitForFunction(() => getComputedStyle(document.documentElement).fontSize === '32px');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(W);
+      const big = await box(page, '[data-testid="map"]');
+      expect(big.height).toBeGreaterThanOrEqual(H / 3);
+      const bigToggle = await box(page, '[data-testid="phone-sheet-toggle"]');
+      expect(bigToggle.y + bigToggle.height).toBeLessThanOrEqual(H);
+      expect(bigToggle.height).toBeGreaterThanOrEqual(88); // 2.75rem at 32 px
+      await page.getByTestId('phone-sheet-toggle').click();
+      await page.getByTestId('service-select').waitFor({ timeout: 30_000 });
+      const sel = await box(page, '[data-testid="service-select"]');
+      expect(sel.x + sel.width).toBeLessThanOrEqual(W);
+      await page.screenshot({ path: join(artefactDir(), 'phone-public-390-text200.png') });
     } finally {
       await close();
     }
