@@ -225,7 +225,7 @@ export function App() {
           <span className="brand-sub">{t('app.subtitle')}</span>
         </div>
         {data && (
-          <span className="package-name" title={t('data.name')}>
+          <span className="package-name" title={`${t('data.name')}: ${data.manifest.name}`}>
             {data.manifest.name}
           </span>
         )}
