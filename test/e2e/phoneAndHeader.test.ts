@@ -37,7 +37,7 @@ async function ready(page: Page) {
 }
 
 async function box(page: Page, selector: string) {
-  const b = await page.locator(selector).first().boundingBox();
+  const b = await page.locator(selector).first().boundingBox({ timeout: 120_000 }); // the page may be held by the GPU process a while
   if (!b) throw new Error(`${selector} has no box`);
   return b;
 }
