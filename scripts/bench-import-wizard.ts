@@ -84,7 +84,7 @@ try {
   await page.goto(`${origin}/`, { timeout: 120_000, waitUntil: 'domcontentloaded' });
   // the sample map loads first: long tasks of its start-up are not the import's
   await page.waitForFunction(() => (window as unknown as W).__yulintuReady, null, { timeout: 300_000, polling: 500 });
-  await page.getByTestId('import-open').waitFor({ timeout: 300_000 });
+  await page.getByTestId('import-open').waitFor({ state: 'attached', timeout: 300_000 });
   // long tasks (any main-thread work, painting included) and the scripts of long animation
   // frames (what JS ran: under software WebGL every painted frame of the map is itself long)
   await page.evaluate(() => {
@@ -134,6 +134,7 @@ try {
       };
     }, from);
   const loadBefore = load();
+  await page.getByTestId('header-file').click(); // 导入数据 is in the header's 文件 menu
   await page.getByTestId('import-open').click();
   let from = await mark();
   let t0 = Date.now();

@@ -18,6 +18,9 @@ import { RankingTable } from '../ui/RankingTable';
 import { SearchBox } from '../ui/SearchBox';
 import { SettingsDialog } from '../ui/SettingsDialog';
 import { SidePanel } from '../ui/SidePanel';
+import { HeaderMenu } from '../ui/HeaderMenu';
+import { PhoneSheet } from '../ui/PhoneSheet';
+import { useMediaQuery } from '../ui/useMediaQuery';
 import { BlueprintDock, BlueprintToggle } from '../ui/blueprint/BlueprintDock';
 import { useBlueprint } from '../state/blueprintStore';
 import { usePilotsFollowData } from '../state/pilotActions';
@@ -37,6 +40,12 @@ import { PackageMismatch } from '../ui/projects/PackageMismatch';
 import { ProjectMenu } from '../ui/projects/ProjectMenu';
 import { useWalkPointInUrl } from '../state/walkActions';
 import { projectPackage, setProjectPackage } from '../state/projects/projectSession';
+
+/**
+ * Up to this window width the public view takes its phone layout (the map first, the panels in
+ * a sheet): the published site's breakpoint (src/public/style.css, 900 px).
+ */
+const PHONE_QUERY = '(max-width: 899px)';
 
 type Source = { kind: 'url'; dataset: string } | { kind: 'files'; files: File[] };
 
@@ -72,6 +81,7 @@ export function App() {
   const dataset = useApp((s) => s.dataset);
   const rankingOpen = useApp((s) => s.rankingOpen);
   const set = useApp((s) => s.set);
+  const phone = useMediaQuery(PHONE_QUERY);
   const [hover, setHover] = useState<HoverInfo | null>(null);
   const [source, setSource] = useState<Source>(() => {
     // A restored project's opened folder: its kept bytes go to the worker again.
@@ -151,6 +161,62 @@ export function App() {
   const onHover = useCallback((h: HoverInfo | null) => setHover(h), []);
   useWalkPointInUrl();
 
+  const rankingButton = (
+    <button type="button" onClick={() => set({ rankingOpen: !rankingOpen })} data-testid="ranking-toggle">
+      {rankingOpen ? t('ranking.hide') : t('ranking.show')}
+    </button>
+  );
+  const settingsButton = (
+    <button type="button" onClick={() => set({ settingsOpen: !useApp.getState().settingsOpen })}>
+      {t('control.settings')}
+    </button>
+  );
+  const mapWrap = (
+    <div className="map-wrap" key="map">
+      <MapView onHover={onHover} />
+      <HoverTooltip hover={hover} data={data} service={service} />
+      {rankingOpen && data && <ScenarioRanking data={data} />}
+      <BlueprintDock />
+      <PilotsPanel />
+      <ProgressOverlay />
+      <SettingsDialog />
+      <DataCheck />
+      {view !== 'public' && <DataDrop onFiles={onFiles} />}
+      {view !== 'public' && <ImportWizard onAnalyse={onFiles} />}
+    </div>
+  );
+
+  // The public view on a phone (PHONE_QUERY): the map first; the panels in a sheet under it.
+  if (phone && view === 'public') {
+    return (
+      <div className="app public phone">
+        <header className="app-header">
+          <div className="brand">
+            <span className="brand-title">{t('app.title')}</span>
+          </div>
+          <div className="spacer" />
+          <HeaderMenu label={t('header.more')} testId="header-more">
+            <DataCheckButton />
+            {rankingButton}
+            {settingsButton}
+            <CopyLinkButton />
+          </HeaderMenu>
+          <LanguageSwitch />
+          <SearchBox />
+        </header>
+        <Banner synthetic={data?.manifest.synthetic === true} publicView />
+        <PackageMismatch />
+        <main className="app-main">
+          {mapWrap}
+          <PhoneSheet key="sheet">
+            <ControlPanel />
+            <SidePanel />
+          </PhoneSheet>
+        </main>
+      </div>
+    );
+  }
+
   return (
     <div className={`app ${view === 'public' ? 'public' : ''}`}>
       <header className="app-header">
@@ -159,45 +225,36 @@ export function App() {
           <span className="brand-sub">{t('app.subtitle')}</span>
         </div>
         {data && (
-          <span className="package-name" title={t('data.name')}>
+          <span className="package-name" title={`${t('data.name')}: ${data.manifest.name}`}>
             {data.manifest.name}
           </span>
         )}
         <DataCheckButton />
         <div className="spacer" />
         <SearchBox />
-        {view !== 'public' && <OpenFolderButton onFiles={onFiles} />}
-        {view !== 'public' && <ImportButton />}
         {view !== 'public' && <ProjectMenu />}
         <BlueprintToggle />
         <PilotsToggle />
-        {view !== 'public' && <PublishButton />}
-        <button type="button" onClick={() => set({ rankingOpen: !rankingOpen })} data-testid="ranking-toggle">
-          {rankingOpen ? t('ranking.hide') : t('ranking.show')}
-        </button>
-        <button type="button" onClick={() => set({ settingsOpen: !useApp.getState().settingsOpen })}>
-          {t('control.settings')}
-        </button>
-        <CopyLinkButton />
+        {rankingButton}
+        {settingsButton}
+        {view !== 'public' ? (
+          <HeaderMenu label={t('header.file')} testId="header-file">
+            <OpenFolderButton onFiles={onFiles} />
+            <ImportButton />
+            <PublishButton />
+            <CopyLinkButton />
+          </HeaderMenu>
+        ) : (
+          <CopyLinkButton />
+        )}
         <LanguageSwitch />
       </header>
       <Banner synthetic={data?.manifest.synthetic === true} publicView={view === 'public'} />
       <PackageMismatch />
       <main className="app-main">
-        <ControlPanel />
-        <div className="map-wrap">
-          <MapView onHover={onHover} />
-          <HoverTooltip hover={hover} data={data} service={service} />
-          {rankingOpen && data && <ScenarioRanking data={data} />}
-          <BlueprintDock />
-          <PilotsPanel />
-          <ProgressOverlay />
-          <SettingsDialog />
-          <DataCheck />
-          {view !== 'public' && <DataDrop onFiles={onFiles} />}
-          {view !== 'public' && <ImportWizard onAnalyse={onFiles} />}
-        </div>
-        <SidePanel />
+        <ControlPanel key="control" />
+        {mapWrap}
+        <SidePanel key="side" />
       </main>
     </div>
   );

@@ -3,7 +3,8 @@ import { tFor } from '../i18n';
 import type { Lang } from '../i18n/lang';
 import { basemapTiles } from '../map/baseStyle';
 import type { Basemap } from '../state/viewState';
-import { legendBlocks, type LegendBlock, type LegendInput } from '../ui/legendBlocks';
+import { legendBlocks, type LegendBlock, type LegendInput, type LegendSwatch } from '../ui/legendBlocks';
+import { networkLegendRows, type NetworkLegendKey } from '../ui/network/networkLegendRows';
 import { BP_SHAPES } from '../map/blueprintLayers';
 import { CHART_COLORS, NETWORK_COLORS, NEWLY_REACHED, WATER_COLORS, type RGBA } from '../map/colors';
 import type { MapPictureText } from './mapImage';
@@ -27,6 +28,15 @@ export interface MapPictureInput extends LegendInput {
 /** `#rrggbb` as RGBA bytes. */
 const hexRgba = (hex: string): RGBA => [parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16), 255];
 
+/** The picture's swatch of each kind of the walking network (the on-screen legend draws its own SVG). */
+const NETWORK_SWATCHES: Record<NetworkLegendKey, LegendSwatch> = {
+  street: { color: hexRgba(NETWORK_COLORS.casing), line: 'solid' },
+  footway: { color: hexRgba(NETWORK_COLORS.casing), line: 'solid' },
+  steps: { color: hexRgba(NETWORK_COLORS.steps), line: 'dashed' },
+  elevator: { color: hexRgba(NETWORK_COLORS.lift) },
+  bridge: { color: hexRgba(NETWORK_COLORS.bridgeCasing), line: 'thick' },
+};
+
 /**
  * Blocks the on-screen legend draws as React parts of its own (WalkLegend, BlueprintLegend):
  * the walking network, rivers and the 一张蓝图 symbols, as swatches the picture can paint.
@@ -39,12 +49,7 @@ function extraBlocks(inp: MapPictureInput, lang: Lang): LegendBlock[] {
     out.push({
       id: 'network',
       title: t('walk:network.title'),
-      rows: [
-        { key: 'road', swatch: { color: hexRgba(NETWORK_COLORS.casing), line: 'solid' }, label: t('walk:network.road') },
-        { key: 'steps', swatch: { color: hexRgba(NETWORK_COLORS.steps), line: 'dashed' }, label: t('walk:network.steps') },
-        { key: 'elevator', swatch: { color: hexRgba(NETWORK_COLORS.lift) }, label: t('walk:network.elevator') },
-        { key: 'bridge', swatch: { color: hexRgba(NETWORK_COLORS.bridgeCasing), line: 'thick' }, label: t('walk:network.bridge') },
-      ],
+      rows: networkLegendRows(t).map((r) => ({ key: r.key, swatch: NETWORK_SWATCHES[r.key], label: r.label })),
     });
   }
   const rivers = data.water?.features ?? [];

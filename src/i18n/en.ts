@@ -5,6 +5,8 @@ export const en: Strings = {
   app: { title: 'Yulintu', subtitle: 'Embedded community service facilities planning map' },
   banner: { synthetic: 'Sample data: synthetic geometry', publicView: 'Public view: published service facilities only' },
   lang: { switch: '中文', label: 'Language' },
+  header: { file: 'File', more: 'More' },
+  phone: { sheet: 'Services, legend and details' },
   data: {
     open: 'Open data folder',
     openFiles: 'Open data files',

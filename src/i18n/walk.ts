@@ -33,7 +33,6 @@ export const walkZh = {
   effortNote: '步行体力模式：米数为平地等效米',
   network: {
     title: '步行网络',
-    road: '道路 / 人行道',
     street: '道路',
     footway: '人行道 / 小径',
     drawnFrom: '{{what}} · 地图 {{z}} 级起显示',
@@ -79,7 +78,6 @@ export const walkEn: typeof walkZh = {
   effortNote: 'walking effort: metres are flat-equivalent metres',
   network: {
     title: 'Walking network',
-    road: 'Street / footway',
     street: 'Street',
     footway: 'Footway / path',
     drawnFrom: '{{what}} · drawn from zoom {{z}}',

@@ -3,6 +3,8 @@ export const zh = {
   app: { title: '渝邻图', subtitle: '社区嵌入式服务设施规划图' },
   banner: { synthetic: '示例数据：几何为合成', publicView: '公众版：仅显示已公开的服务设施' },
   lang: { switch: 'English', label: '语言' },
+  header: { file: '文件', more: '更多' },
+  phone: { sheet: '服务、图例与详情' },
   data: {
     open: '打开数据文件夹',
     openFiles: '打开数据文件',

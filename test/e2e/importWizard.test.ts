@@ -77,6 +77,7 @@ describe.skipIf(!hasChromium)('import wizard (导入数据) in Chromium', () => 
     await page.goto(`${origin}/`, { timeout: 120_000, waitUntil: 'domcontentloaded' });
     await page.waitForFunction(() => (window as unknown as { __yulintuReady?: number }).__yulintuReady, null, { timeout: 90_000 });
 
+    await page.getByTestId('header-file').click({ timeout: 120_000 }); // 导入数据 is in the header's 文件 menu (the first map frame may hold the page a while)
     await page.getByTestId('import-open').click();
     const axe: Record<string, string[]> = { empty: await wizardViolations(page) };
     await page.getByTestId('import-input').setInputFiles(PICKED.map((n) => join(OFFICE, n)));

@@ -37,10 +37,11 @@ describe.skipIf(!hasChromium)('发布公众地图: header button → zip → sta
     await page.waitForFunction(() => (window as unknown as { __yulintuReady?: number }).__yulintuReady, null, { timeout: 180_000 });
     expect(s.pageErrors).toEqual([]);
     try {
-      await page.locator('[data-testid="publish-open"]').waitFor({ timeout: 120_000 });
+      await page.locator('[data-testid="publish-open"]').waitFor({ state: 'attached', timeout: 120_000 });
     } finally {
       await page.screenshot({ path: join(artefactDir(), 'publish-header.png') });
     }
+    await page.click('[data-testid="header-file"]'); // 发布公众地图 is in the header's 文件 menu
     await page.click('[data-testid="publish-open"]');
     const dialog = page.locator('[data-testid="publish-dialog"]');
     await dialog.waitFor({ timeout: 10_000 });

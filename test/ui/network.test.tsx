@@ -12,6 +12,8 @@ import { DistanceModeSwitch } from '../../src/ui/DistanceModeSwitch';
 import { NetworkSummary } from '../../src/ui/network/NetworkSummary';
 import { ReachPanelView } from '../../src/ui/network/ReachPanel';
 import { WalkLegendBlocks } from '../../src/ui/network/WalkLegend';
+import { mapPictureText } from '../../src/export/mapPictureText';
+import type { MapData } from '../../src/worker/protocol';
 import { buildMapData } from '../../src/worker/buildMapData';
 import { facilityWalkshed, METRES_PER_MINUTE, walkFromPoint } from '../../src/worker/networkApi';
 import { openPackage, providerFor } from '../../src/worker/packageSession';
@@ -34,6 +36,22 @@ function mapData(mode: 'euclidean' | 'network', effort = false) {
 beforeAll(() => {
   initI18n('zh');
 });
+
+/** The walking-network legend rows, written out by hand from networkLayers.ts (zoom 10, 13, 14). */
+const NETWORK_ZH = [
+  '道路 · 地图 10 级起显示',
+  '人行道 / 小径 · 地图 13 级起显示',
+  '梯坎（台阶） · 地图 14 级起显示',
+  '电梯 / 扶梯 · 地图 14 级起显示',
+  '桥梁 · 地图 10 级起显示',
+];
+const NETWORK_EN = [
+  'Street · drawn from zoom 10',
+  'Footway / path · drawn from zoom 13',
+  'Stairs (梯坎) · drawn from zoom 14',
+  'Lift / escalator · drawn from zoom 14',
+  'Bridge · drawn from zoom 10',
+];
 afterEach(() => {
   cleanup();
   useApp.setState({ ...DEFAULT_VIEW, data: null, status: 'idle' });
@@ -116,19 +134,13 @@ describe('walksheds from the worker functions, legend and reach panel', () => {
     const rows = [...document.querySelectorAll('[data-legend="walkshed-point"] li')].map((li) => li.textContent);
     expect(rows).toEqual(['5 分钟（420 米）', '10 分钟（839 米）', '15 分钟（1,259 米）']);
     const net = [...document.querySelectorAll('[data-legend="network"] li')].map((li) => li.textContent);
-    // level of detail (networkLayers.ts): footways from zoom 13, stairs and lifts from 14
-    expect(net).toEqual(['道路', '人行道 / 小径 · 地图 13 级起显示', '梯坎（台阶） · 地图 14 级起显示', '电梯 / 扶梯 · 地图 14 级起显示', '桥梁']);
+    // level of detail (networkLayers.ts): streets and bridges from zoom 10, footways from 13, stairs and lifts from 14
+    expect(net).toEqual(NETWORK_ZH);
     cleanup();
     initI18n('en');
     render(<WalkLegendBlocks data={data} layers={{ ...DEFAULT_LAYERS, roads: true }} selection={null} point={r} facility={null} />);
     const netEn = [...document.querySelectorAll('[data-legend="network"] li')].map((li) => li.textContent);
-    expect(netEn).toEqual([
-      'Street',
-      'Footway / path · drawn from zoom 13',
-      'Stairs (梯坎) · drawn from zoom 14',
-      'Lift / escalator · drawn from zoom 14',
-      'Bridge',
-    ]);
+    expect(netEn).toEqual(NETWORK_EN);
     cleanup();
     initI18n('zh');
 
@@ -167,5 +179,51 @@ describe('walksheds from the worker functions, legend and reach panel', () => {
     render(<WalkLegendBlocks data={data} layers={DEFAULT_LAYERS} selection={null} point={r} facility={null} />);
     expect(document.querySelector('[data-legend="walkshed-point"] .legend-block-title')!.textContent).toContain('平地等效米');
     providerFor(session, 'network', false);
+  });
+});
+
+describe('the exported map picture names the walking network as the screen does', () => {
+  const inp = (data: MapData) => ({
+    data,
+    layers: { ...DEFAULT_LAYERS, roads: true },
+    measure: 'coverage' as const,
+    service: 'elderly_care' as const,
+    selection: null,
+    publicView: false,
+    basemap: 'none' as const,
+    tk: '',
+    manifest: data.manifest,
+  });
+  const day = new Date(2026, 10, 30);
+
+  it('the legend rows say from which zoom the map draws streets, footways, stairs and lifts (zh and en)', () => {
+    const { data } = mapData('network');
+    for (const [lang, want] of [
+      ['zh', NETWORK_ZH],
+      ['en', NETWORK_EN],
+    ] as const) {
+      initI18n(lang);
+      const block = mapPictureText(inp(data), lang, day).legend.find((b) => b.id === 'network');
+      expect(block?.title, lang).toBe(lang === 'zh' ? '步行网络' : 'Walking network');
+      expect(
+        block?.rows.map((r) => r.label),
+        lang,
+      ).toEqual(want);
+      expect(block?.rows.map((r) => r.key)).toEqual(['street', 'footway', 'steps', 'elevator', 'bridge']);
+      // the same words as the on-screen legend, row for row
+      render(<WalkLegendBlocks data={data} layers={{ ...DEFAULT_LAYERS, roads: true }} selection={null} point={null} facility={null} />);
+      expect(
+        [...document.querySelectorAll('[data-legend="network"] li')].map((li) => li.textContent),
+        lang,
+      ).toEqual(block?.rows.map((r) => r.label));
+      cleanup();
+    }
+    initI18n('zh');
+  });
+
+  it('no network block when the walking network layer is off', () => {
+    const { data } = mapData('network');
+    const t = mapPictureText({ ...inp(data), layers: { ...DEFAULT_LAYERS, roads: false } }, 'zh', day);
+    expect(t.legend.map((b) => b.id)).not.toContain('network');
   });
 });

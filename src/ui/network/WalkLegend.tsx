@@ -8,7 +8,7 @@ import { fmtNum, serviceName } from '../format';
 import { useApp } from '../../state/appStore';
 import { useWalk } from '../../state/walkStore';
 import { useLang } from '../../i18n/lang';
-import { FOOTWAY_MINZOOM, STEPS_MINZOOM } from '../../map/networkLayers';
+import { networkLegendRows, type NetworkLegendKey } from './networkLegendRows';
 
 const Line = ({ color, width = 2, dash, casing }: { color: string; width?: number; dash?: string; casing?: string }) => (
   <svg width={22} height={12} aria-hidden>
@@ -35,6 +35,15 @@ const Lift = () => (
     <path d="M20 7 29 17H11ZM20 33 29 23H11Z" fill={CHART_COLORS.halo} />
   </svg>
 );
+
+/** The on-screen swatch of each kind of the walking network (as networkLayers.ts draws it). */
+const NETWORK_SWATCHES: Record<NetworkLegendKey, ReactNode> = {
+  street: <Line color={NETWORK_COLORS.road} casing={NETWORK_COLORS.casing} />,
+  footway: <Line color={NETWORK_COLORS.road} width={1.5} casing={NETWORK_COLORS.casing} />,
+  steps: <Line color={NETWORK_COLORS.steps} width={3.5} dash="2 1.8" />,
+  elevator: <Lift />,
+  bridge: <Line color={NETWORK_COLORS.road} width={2.5} casing={NETWORK_COLORS.bridgeCasing} />,
+};
 
 interface Block {
   id: string;
@@ -64,21 +73,7 @@ export function WalkLegendBlocks({ data, layers, selection, point, facility }: W
     blocks.push({
       id: 'network',
       title: t('walk:network.title'),
-      rows: [
-        { key: 'street', swatch: <Line color={NETWORK_COLORS.road} casing={NETWORK_COLORS.casing} />, label: t('walk:network.street') },
-        {
-          key: 'footway',
-          swatch: <Line color={NETWORK_COLORS.road} width={1.5} casing={NETWORK_COLORS.casing} />,
-          label: t('walk:network.drawnFrom', { what: t('walk:network.footway'), z: FOOTWAY_MINZOOM }),
-        },
-        {
-          key: 'steps',
-          swatch: <Line color={NETWORK_COLORS.steps} width={3.5} dash="2 1.8" />,
-          label: t('walk:network.drawnFrom', { what: t('walk:network.steps'), z: STEPS_MINZOOM }),
-        },
-        { key: 'elevator', swatch: <Lift />, label: t('walk:network.drawnFrom', { what: t('walk:network.elevator'), z: STEPS_MINZOOM }) },
-        { key: 'bridge', swatch: <Line color={NETWORK_COLORS.road} width={2.5} casing={NETWORK_COLORS.bridgeCasing} />, label: t('walk:network.bridge') },
-      ],
+      rows: networkLegendRows(t).map((r) => ({ key: r.key, swatch: NETWORK_SWATCHES[r.key], label: r.label })),
     });
   }
   if (data.water?.features.length) {

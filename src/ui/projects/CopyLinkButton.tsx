@@ -23,7 +23,7 @@ export function CopyLinkButton() {
     );
   };
   return (
-    <button type="button" className="secondary" data-testid="copy-link" onClick={copy} aria-live="polite">
+    <button type="button" className="secondary" data-testid="copy-link" data-keep-open onClick={copy} aria-live="polite">
       {state === 'copied' ? t('copied') : state === 'failed' ? t('copyFailed') : t('copyLink')}
     </button>
   );
