@@ -180,7 +180,7 @@ export function App() {
       <PilotsPanel />
       <ProgressOverlay />
       <SettingsDialog />
-      <DataCheck />
+      {view !== 'public' && <DataCheck />}
       {view !== 'public' && <DataDrop onFiles={onFiles} />}
       {view !== 'public' && <ImportWizard onAnalyse={onFiles} />}
     </div>
@@ -196,7 +196,6 @@ export function App() {
           </div>
           <div className="spacer" />
           <HeaderMenu label={t('header.more')} testId="header-more">
-            <DataCheckButton />
             {rankingButton}
             {settingsButton}
             <CopyLinkButton />
@@ -229,7 +228,8 @@ export function App() {
             {data.manifest.name}
           </span>
         )}
-        <DataCheckButton />
+        {/* The data check lists rows of the package's own files: internal, so not in the public view. */}
+        {view !== 'public' && <DataCheckButton />}
         <div className="spacer" />
         <SearchBox />
         {view !== 'public' && <ProjectMenu />}

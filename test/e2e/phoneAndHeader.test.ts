@@ -106,9 +106,9 @@ describe.skipIf(!hasChromium || !hasSample)('layouts as users see them (public v
         expect(await page.locator('[data-testid="phone-sheet-body"] .legend').count(), lang).toBe(1);
         await page.screenshot({ path: join(artefactDir(), `phone-public-390-open-${lang}.png`) });
         expect(await axeViolations(page), lang).toEqual([]);
-        // the public view keeps its filtering: no candidate sites layer switch, no planner buttons
+        // the public view keeps its filtering: no candidate sites layer switch, no planner buttons, no data check (it lists rows of the package's own files)
         expect(await page.locator('[data-layer="candidates"]').count(), lang).toBe(0);
-        for (const id of ['open-folder', 'import-open', 'publish-open', 'blueprint-toggle', 'pilots-toggle', 'project-menu']) {
+        for (const id of ['open-folder', 'import-open', 'publish-open', 'blueprint-toggle', 'pilots-toggle', 'project-menu', 'data-check-open']) {
           expect(await page.getByTestId(id).count(), `${lang} ${id}`).toBe(0);
         }
         // Escape closes the sheet and gives the focus back to its button
