@@ -233,11 +233,11 @@ describe('far out (below zoom 12): facilities as one dot layer, hexagons without
     const far = drawn({ h3: true }, { farOut: true });
     expect(far.map((l) => l.id)).toEqual(['communities-fill', 'h3-uncovered', 'facilities']);
     expect(far[2].constructor.name).toBe('ScatterplotLayer');
-    expect(far[1].props.stroked).toBe(false);
+    expect((far[1].props as { stroked?: boolean }).stroked).toBe(false);
     const near = drawn({ h3: true });
     expect(near.map((l) => l.id)).toEqual(['communities-fill', 'h3-uncovered', 'facilities-halo', 'facilities']);
     expect(near[3].constructor.name).toBe('IconLayer');
-    expect(near[1].props.stroked).toBe(true);
+    expect((near[1].props as { stroked?: boolean }).stroked).toBe(true);
   });
 
   it('a dot answers within its drawn disc: radius 18 × 15/48 × 0.5 = 2.81 px plus half its 1 px rim', () => {
