@@ -85,6 +85,7 @@ export const en: Strings = {
     uncovered: 'Not covered',
     householdsSize: 'Dot size = households',
     buildingsFromZoom: 'Building dots from zoom {{z}}; further out the households show as hexagons',
+    facilityShapesFromZoom: 'Shapes by level from zoom {{z}}; further out facilities show as dots',
     levelStreet: 'Street level',
     levelCommunity: 'Community level',
     levelCompound: 'Compound level',

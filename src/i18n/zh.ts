@@ -83,6 +83,7 @@ export const zh = {
     uncovered: '未覆盖',
     householdsSize: '点大小 = 户数',
     buildingsFromZoom: '缩放级别 {{z}} 起显示楼栋点；更远时以户数六边形显示',
+    facilityShapesFromZoom: '缩放级别 {{z}} 起按服务等级显示形状；更远时设施显示为圆点',
     levelStreet: '街道级',
     levelCommunity: '社区级',
     levelCompound: '小区级',

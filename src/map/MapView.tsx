@@ -30,10 +30,14 @@ import { setNetworkVisibility } from './networkLayers';
 import { clickTarget, cpuMapClick, markerScale, toMapClick } from './picking';
 import { selectionBounds } from './selectionBounds';
 import { selectionOutlineLayer } from './selectionLayer';
+import { farOutAt } from './symbols';
 import { useMapSelection } from './useMapSelection';
 import { walkshedLayers } from './walkshedLayers';
 import { accessFiltered } from './accessFilter';
 import { pilotDeckLayers } from './pilotLayers';
+
+/** The marker scale at `zoom` (picking.ts markerScale) in steps of 0.05: few re-renders. */
+const markerStep = (zoom: number) => Math.round(markerScale(zoom) * 20) / 20;
 
 /** No plan layers: one array, so the overlay effect does not re-run for a new empty list. */
 const NO_LAYERS: ReturnType<typeof pilotDeckLayers> = [];
@@ -59,6 +63,8 @@ export function MapView({ onHover }: Props) {
   const [ready, setReady] = useState(false);
   /** Facility and candidate markers shrink at a city's extent (picking.ts markerScale). */
   const [markers, setMarkers] = useState(1);
+  /** Further out than symbols.ts DETAIL_MIN_ZOOM: facilities as dots, hexagons without outlines. */
+  const [farOut, setFarOut] = useState(false);
   /** Whether the map has settled once with data: until then it stays hidden (see the return). */
   const [settled, setSettled] = useState(false);
   /** A camera from the URL wins over fitting the data, once. */
@@ -177,8 +183,9 @@ export function MapView({ onHover }: Props) {
     const zoomCheck = () => {
       const near = map.getZoom() >= BUILDINGS_MIN_ZOOM;
       if (near !== useMapZoom.getState().buildingsZoom) useMapZoom.setState({ buildingsZoom: near });
-      const scale = Math.round(markerScale(map.getZoom()) * 20) / 20; // steps of 0.05: few re-renders
+      const scale = markerStep(map.getZoom());
       setMarkers((m) => (m === scale ? m : scale));
+      setFarOut(farOutAt(map.getZoom()));
     };
     zoomCheck();
     map.on('zoomend', zoomCheck);
@@ -273,6 +280,10 @@ export function MapView({ onHover }: Props) {
   useEffect(() => {
     const overlay = overlayRef.current;
     if (!ready || !overlay || !data || !coloring) return;
+    const map = mapRef.current!;
+    // The zoom as of now, not of the last zoomend: the data effect above may just have fitted the
+    // view, and layers first built for another zoom would compile shaders the map never draws.
+    const zoom = map.getZoom();
     const deckLayers = buildDeckLayers({
       data,
       service,
@@ -282,12 +293,12 @@ export function MapView({ onHover }: Props) {
       selection: selectedFacility,
       publicView: view === 'public',
       facilities,
-      markerScale: markers,
+      markerScale: markerStep(zoom),
+      farOut: farOutAt(zoom),
     });
     if (view !== 'public') deckLayers.push(...planLayers); // pilots and landing points are planners' layers
     if (view !== 'public') deckLayers.push(...blueprintDeckLayers({ data, service, ...bp }));
     deckLayers.push(...walkLayers);
-    const map = mapRef.current!;
     // Clicks and hovers are answered on the CPU (cpuPicking.ts): the layers it answers are handed
     // to deck as not pickable, so deck never renders them into its picking buffer (under software
     // WebGL a GPU pick costs hundreds of ms at 200k buildings, seconds at 1M).
@@ -316,7 +327,7 @@ export function MapView({ onHover }: Props) {
       map.triggerRepaint();
     });
     return cleanup;
-  }, [ready, data, coloring, bColors, service, drawn, selectedFacility, view, bp, walkLayers, facilities, planLayers, markers]);
+  }, [ready, data, coloring, bColors, service, drawn, selectedFacility, view, bp, walkLayers, facilities, planLayers, markers, farOut]);
 
   // The hovered community's highlight and the selection's outline: small layers, the only ones
   // handed to deck again when the hovered community or the (map's) selection changes.

@@ -9,7 +9,7 @@ import { classOf, h3Breaks } from './classification';
 import { HALO_DIM, HEX_OUTLINE, PURPLE5, SERVICE_COLORS, SOURCE_COLORS, TRANSPARENT, WHITE, type RGBA } from './colors';
 import { facilityColor } from './layerStyles';
 import { iconAtlas } from './iconAtlas';
-import { CANDIDATE_SHAPE, levelShape, levelSize } from './symbols';
+import { CANDIDATE_SHAPE, levelDotRadius, levelShape, levelSize } from './symbols';
 
 /** Extra prop of every deck layer in maplibre's interleaved mode: the map layer it is drawn before. */
 export type Interleaved = { beforeId?: string };
@@ -30,6 +30,11 @@ export interface DeckLayerInput {
   facilities?: Facility[];
   /** Size factor of facility and candidate markers (picking.ts markerScale; default 1). */
   markerScale?: number;
+  /**
+   * The map is further out than symbols.ts DETAIL_MIN_ZOOM (farOutAt): facilities as dots,
+   * hexagons without outlines (default false: drawn in detail).
+   */
+  farOut?: boolean;
 }
 
 /** Radius in metres of a building dot: grows with the square root of its households. */
@@ -135,11 +140,70 @@ export function communityBinary(data: MapData): object {
   return b;
 }
 
+/**
+ * Facilities far out (symbols.ts DETAIL_MIN_ZOOM): one ScatterplotLayer `facilities` of
+ * dots in the service colour with a white rim (dim rim when the facility lacks the service), in
+ * place of the two icon layers; picked on the CPU as drawn (cpuPicking.ts reads its radii).
+ */
+function facilityDotLayers(fac: Facility[], service: ServiceCode, scale: number): Layer[] {
+  return [
+    new ScatterplotLayer<Facility, Interleaved>({
+      id: 'facilities',
+      data: fac,
+      beforeId: BEFORE_POINTS,
+      pickable: true,
+      getPosition: (f: Facility): [number, number] => [f.lon, f.lat],
+      radiusUnits: 'pixels',
+      getRadius: (f: Facility) => levelDotRadius(f.level),
+      radiusScale: scale,
+      radiusMinPixels: 1.5,
+      stroked: true,
+      filled: true,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 1,
+      getFillColor: (f: Facility) => facilityColor(f, service),
+      getLineColor: (f: Facility) => (f.services.includes(service) ? WHITE : HALO_DIM),
+      updateTriggers: { getFillColor: [service], getLineColor: [service] },
+    }),
+  ];
+}
+
+/** Facilities close up: the level's shape (symbols.ts) in the service colour over a white halo, two IconLayers. */
+function facilityIconLayers(fac: Facility[], service: ServiceCode, scale: number): Layer[] {
+  const atlas = iconAtlas();
+  const common = {
+    data: fac,
+    beforeId: BEFORE_POINTS,
+    iconAtlas: atlas.url,
+    iconMapping: atlas.mapping,
+    getPosition: (f: Facility): [number, number] => [f.lon, f.lat],
+    getIcon: (f: Facility) => levelShape(f.level),
+    sizeUnits: 'pixels' as const,
+    sizeScale: scale,
+  };
+  return [
+    new IconLayer<Facility, Interleaved>({
+      ...common,
+      id: 'facilities-halo',
+      getSize: (f: Facility) => levelSize(f.level) + 5,
+      getColor: (f: Facility) => (f.services.includes(service) ? WHITE : HALO_DIM),
+      updateTriggers: { getColor: [service] },
+    }),
+    new IconLayer<Facility, Interleaved>({
+      ...common,
+      id: 'facilities',
+      pickable: true,
+      getSize: (f: Facility) => levelSize(f.level),
+      getColor: (f: Facility) => facilityColor(f, service),
+      updateTriggers: { getColor: [service] },
+    }),
+  ];
+}
+
 /** Turn the engine's result into deck.gl layers. No analysis: only styling of engine numbers. */
 export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
   const { data, service, layers, selection } = inp;
   const si = serviceIndex(service);
-  const atlas = iconAtlas();
   const out: Layer[] = [];
 
   if (layers.communities) {
@@ -169,7 +233,7 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
         beforeId: BEFORE_FILL,
         pickable: true,
         extruded: false,
-        stroked: true,
+        stroked: !inp.farOut, // far out a hexagon is a few pixels: an outline would only cost a second pass
         lineWidthMinPixels: 0.5,
         getLineColor: HEX_OUTLINE,
         getHexagon: (c: number) => data.h3.cells[c],
@@ -196,36 +260,11 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
 
   if (layers.facilities) {
     const fac = drawnFacilities(inp.facilities ?? data.facilities, inp.publicView);
-    const common = {
-      data: fac,
-      beforeId: BEFORE_POINTS,
-      iconAtlas: atlas.url,
-      iconMapping: atlas.mapping,
-      getPosition: (f: Facility): [number, number] => [f.lon, f.lat],
-      getIcon: (f: Facility) => levelShape(f.level),
-      sizeUnits: 'pixels' as const,
-      sizeScale: inp.markerScale ?? 1,
-    };
-    out.push(
-      new IconLayer<Facility, Interleaved>({
-        ...common,
-        id: 'facilities-halo',
-        getSize: (f: Facility) => levelSize(f.level) + 5,
-        getColor: (f: Facility) => (f.services.includes(service) ? WHITE : HALO_DIM),
-        updateTriggers: { getColor: [service] },
-      }),
-      new IconLayer<Facility, Interleaved>({
-        ...common,
-        id: 'facilities',
-        pickable: true,
-        getSize: (f: Facility) => levelSize(f.level),
-        getColor: (f: Facility) => facilityColor(f, service),
-        updateTriggers: { getColor: [service] },
-      }),
-    );
+    out.push(...(inp.farOut ? facilityDotLayers(fac, service, inp.markerScale ?? 1) : facilityIconLayers(fac, service, inp.markerScale ?? 1)));
   }
 
   if (layers.candidates && !inp.publicView && data.candidates.length) {
+    const atlas = iconAtlas();
     const common = {
       data: data.candidates,
       beforeId: BEFORE_POINTS,

@@ -21,3 +21,26 @@ export function levelSize(level: FacilityLevel | undefined): number {
 }
 
 export const CANDIDATE_SHAPE: ShapeName = 'diamond';
+
+/**
+ * Zoom from which the map draws its markers in detail: facilities as shaped icons with a halo
+ * (two deck IconLayers) and household hexagons with outlines. Further out, where a city's ~20k
+ * facilities crowd the screen at a few pixels each and a hexagon is a few pixels wide,
+ * facilities are plain dots with a white rim (one ScatterplotLayer: half the instances, no
+ * texture lookups), their colour still telling the service, and hexagons are fills only. Under
+ * software WebGL those layers cost most of a frame at the city extent.
+ */
+export const DETAIL_MIN_ZOOM = 12;
+
+/** Whether the map at `zoom` is further out than {@link DETAIL_MIN_ZOOM} (facility dots, no hexagon outlines). */
+export function farOutAt(zoom: number): boolean {
+  return Number.isFinite(zoom) && zoom < DETAIL_MIN_ZOOM;
+}
+
+/**
+ * Radius in pixels (before the marker scale) of a facility dot: the disc the level's icon shape
+ * roughly covers (a circle icon of size s spans 15/24 s), so a dot reads as large as its icon would.
+ */
+export function levelDotRadius(level: FacilityLevel | undefined): number {
+  return (levelSize(level) * 15) / 48;
+}

@@ -6,7 +6,7 @@ import type { MapData } from '../worker/protocol';
 import { COVERED, LEGEND_COLORS, PURPLE5, SERVICE_COLORS, SOURCE_COLORS, UNCOVERED, type RGBA } from '../map/colors';
 import { colorCommunities, type LegendClass } from '../map/communityMeasure';
 import { h3Breaks } from '../map/classification';
-import type { ShapeName } from '../map/symbols';
+import { DETAIL_MIN_ZOOM, type ShapeName } from '../map/symbols';
 import { fmtNum, serviceName } from './format';
 import type { Lang } from '../i18n/lang';
 
@@ -106,6 +106,7 @@ export function legendBlocks({ data, layers, measure, service, selection, public
         { key: 'lc', swatch: { color: LEGEND_COLORS.level, shape: 'circle' as const }, label: t('legend.levelCommunity') },
         { key: 'lp', swatch: { color: LEGEND_COLORS.level, shape: 'triangle' as const }, label: t('legend.levelCompound') },
         { key: 'lu', swatch: { color: LEGEND_COLORS.level, shape: 'hexagon' as const }, label: t('legend.levelUnknown') },
+        { key: 'z', swatch: { color: LEGEND_COLORS.none }, label: t('legend.facilityShapesFromZoom', { z: DETAIL_MIN_ZOOM }) },
       ],
     });
   }

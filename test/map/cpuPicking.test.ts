@@ -99,21 +99,27 @@ const data = {
   analysis: { mode: 'euclidean', policy: { thresholdsM: {} } },
 } as unknown as MapData;
 
-function picker(on: Partial<Record<LayerKey, boolean>>, opts: { publicView?: boolean; markerScale?: number; buildingsZoom?: boolean } = {}): CpuPicker {
+function picker(
+  on: Partial<Record<LayerKey, boolean>>,
+  opts: { publicView?: boolean; markerScale?: number; buildingsZoom?: boolean; farOut?: boolean } = {},
+): CpuPicker {
+  return new CpuPicker(drawn(on, opts), { communities: data.communities }); // drawn from the binary mesh: the picker reads the features from MapData
+}
+
+/** The deck layers buildDeckLayers draws for these switches and options. */
+function drawn(on: Partial<Record<LayerKey, boolean>>, opts: { publicView?: boolean; markerScale?: number; buildingsZoom?: boolean; farOut?: boolean } = {}) {
   const layers = effectiveLayers({ ...DEFAULT_LAYERS, roads: false, ...on }, opts.buildingsZoom ?? false);
-  return new CpuPicker(
-    buildDeckLayers({
-      data,
-      service: 'elderly_care',
-      layers,
-      communityColors: communities.map(() => [0, 0, 0, 255]),
-      buildingColors: new Uint8Array(4),
-      selection: null,
-      publicView: opts.publicView ?? false,
-      markerScale: opts.markerScale,
-    }),
-    { communities: data.communities }, // drawn from the binary mesh: the picker reads the features from MapData
-  );
+  return buildDeckLayers({
+    data,
+    service: 'elderly_care',
+    layers,
+    communityColors: communities.map(() => [0, 0, 0, 255]),
+    buildingColors: new Uint8Array(4),
+    selection: null,
+    publicView: opts.publicView ?? false,
+    markerScale: opts.markerScale,
+    farOut: opts.farOut,
+  });
 }
 
 const pickAt = (p: CpuPicker, x: number, y: number) => {
@@ -236,6 +242,32 @@ describe('facility and candidate markers: their drawn shape, the top one wins', 
     const p = picker({}, { markerScale: 0.5 });
     expect(p.pickAt(view, fx - 2.5, fy)?.object).toBe(facilities[0]);
     expect(pickAt(p, fx - 3, fy)).toEqual({ layer: 'communities-fill', index: 0 });
+  });
+});
+
+describe('far out (below zoom 12): facilities as one dot layer, hexagons without outlines', () => {
+  const [fx, fy] = at(0.007, 0.002); // F0; F1 is 3 px east
+
+  it('draws one ScatterplotLayer `facilities` instead of the halo and icon layers; hexagons unstroked', () => {
+    const far = drawn({ h3: true }, { farOut: true });
+    expect(far.map((l) => l.id)).toEqual(['communities-fill', 'h3-uncovered', 'facilities']);
+    expect(far[2].constructor.name).toBe('ScatterplotLayer');
+    expect((far[1].props as { stroked?: boolean }).stroked).toBe(false);
+    const near = drawn({ h3: true });
+    expect(near.map((l) => l.id)).toEqual(['communities-fill', 'h3-uncovered', 'facilities-halo', 'facilities']);
+    expect(near[3].constructor.name).toBe('IconLayer');
+    expect((near[1].props as { stroked?: boolean }).stroked).toBe(true);
+  });
+
+  it('a dot answers within its drawn disc: radius 18 × 15/48 × 0.5 = 2.81 px plus half its 1 px rim', () => {
+    const p = picker({}, { farOut: true, markerScale: 0.5 });
+    expect(pickAt(p, fx - 3.2, fy)).toEqual({ layer: 'facilities', index: 0 }); // 3.2 < 3.31
+    expect(p.pickAt(view, fx - 3.2, fy)?.object).toBe(facilities[0]);
+    expect(pickAt(p, fx - 3.5, fy)).toEqual({ layer: 'communities-fill', index: 0 });
+    // a 街道 centre is a larger dot: 22 × 15/48 × 0.5 + 0.5 = 3.94 px
+    const [sx, sy] = at(0.007, 0.007);
+    expect(p.pickAt(view, sx + 3.8, sy)?.object).toBe(facilities[2]);
+    expect(pickAt(p, sx + 4.1, sy)).toEqual({ layer: 'communities-fill', index: 0 });
   });
 });
 

@@ -33,6 +33,12 @@ describe('LegendView', () => {
     expect(rows).toContain('缩放级别 14 起显示楼栋点；更远时以户数六边形显示');
   });
 
+  it('says facility shapes appear from zoom 12 (dots further out)', () => {
+    render(<LegendView data={data} layers={DEFAULT_LAYERS} measure="coverage" service="elderly_care" selection={null} publicView={false} />);
+    const rows = [...screen.getByTestId('legend').querySelectorAll('[data-legend="facilities"] li')].map((li) => li.textContent);
+    expect(rows[rows.length - 1]).toBe('缩放级别 12 起按服务等级显示形状；更远时设施显示为圆点');
+  });
+
   it('hides candidate sites in the public view', () => {
     render(<LegendView data={data} layers={ALL} measure="coverage" service="elderly_care" selection={null} publicView />);
     expect(blocks()).not.toContain('candidates');
