@@ -32,6 +32,8 @@ import { walkshedLayers } from './walkshedLayers';
 import { accessFiltered } from './accessFilter';
 import { pilotDeckLayers } from './pilotLayers';
 
+/** No community colours (a package part drawn before its analysis: transparent fills). */
+const NO_COLORS: ReturnType<typeof colorCommunities>['colors'] = [];
 /** No plan layers: one array, so the overlay effect does not re-run for a new empty list. */
 const NO_LAYERS: ReturnType<typeof pilotDeckLayers> = [];
 
@@ -61,6 +63,11 @@ export function MapView({ onHover }: Props) {
   /** A camera from the URL wins over fitting the data, once. */
   const urlCamera = useRef(useApp.getState().camera !== null);
   const data = useApp((s) => s.data);
+  /** What the map draws: the package part of a package being loaded (before its analysis), else the data. */
+  const pkgData = useApp((s) => s.pkgData);
+  const shown = pkgData ?? data;
+  /** The first map was shown with a package part alone: `__yulintuIdle` waits for the data (markIdle below). */
+  const idlePending = useRef(false);
   const service = useApp((s) => s.service);
   const measure = useApp((s) => s.measure);
   const layers = useApp((s) => s.layers);
@@ -192,18 +199,20 @@ export function MapView({ onHover }: Props) {
   // New data: fill the basemap sources, fit the view unless the URL fixed it.
   useEffect(() => {
     const map = mapRef.current;
-    if (!ready || !map || !data) return;
-    if (data.packageId !== undefined && data.packageId === shownPackage.current) return; // same package, another mode
-    shownPackage.current = data.packageId;
-    deferred.current = setSources(map, data, useApp.getState().layers);
+    if (!ready || !map || !shown) return;
+    if (shown.packageId === shownPackage.current) return; // same package, another mode (or its data after its package part)
+    shownPackage.current = shown.packageId;
+    deferred.current = setSources(map, shown, useApp.getState().layers);
     map.resize(); // the layout may have changed in this same commit (panels, banner)
-    if (!urlCamera.current || useApp.getState().pkgMismatch) map.fitBounds(data.bounds, { padding: 40, animate: false }); // a link's camera for another package is not applied
+    if (!urlCamera.current || useApp.getState().pkgMismatch) map.fitBounds(shown.bounds, { padding: 40, animate: false }); // a link's camera for another package is not applied
     urlCamera.current = false;
+    const partOnly = !('analysis' in shown);
     if (settledOnce.current) {
-      map.once('idle', markIdle);
+      if (partOnly) idlePending.current = true;
+      else map.once('idle', markIdle);
       return;
     }
-    useApp.getState().set({ progress: { stage: 'draw', fraction: 0 } }); // the overlay's last stage, until shown
+    if (!partOnly) useApp.getState().set({ progress: { stage: 'draw', fraction: 0 } }); // the overlay's last stage, until shown
     settleFirstPaint(
       map,
       paintGate.current,
@@ -213,15 +222,30 @@ export function MapView({ onHover }: Props) {
         setSettled(true);
         if (useApp.getState().progress.stage === 'draw') useApp.getState().set({ progress: { stage: 'done', fraction: 1 } });
       },
+      () => {
+        (window as unknown as { __yulintuFirstMap?: number }).__yulintuFirstMap = performance.now(); // the first map shown, whatever it holds
+        if (useApp.getState().data?.packageId === shown.packageId) markIdle();
+        else idlePending.current = true;
+      },
     );
-  }, [ready, data]);
+  }, [ready, shown]);
+
+  // The data of a package drawn ahead as its package part: `__yulintuIdle` marks its first idle frame.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !settled || !data || !idlePending.current || data.packageId !== shownPackage.current) return;
+    idlePending.current = false;
+    map.once('idle', markIdle);
+    map.triggerRepaint();
+  }, [settled, data]);
 
   // Layer visibility of the maplibre part.
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
     const vis = (on: boolean) => (on ? 'visible' : 'none');
-    const d = useApp.getState().data;
+    const st = useApp.getState();
+    const d = st.pkgData ?? st.data;
     for (const id of [...deferred.current]) {
       if (!layers[DEFERRED_SOURCES[id]] || !d) continue;
       fillSource(map, d, id);
@@ -265,20 +289,22 @@ export function MapView({ onHover }: Props) {
 
   useEffect(() => {
     const overlay = overlayRef.current;
-    if (!ready || !overlay || !data || !coloring) return;
+    if (!ready || !overlay || !shown) return;
+    // The package part alone (its analysis running): outlines, facilities and candidates, no colours, no clicks yet.
+    const full = shown === data ? data : null;
     const deckLayers = buildDeckLayers({
-      data,
+      data: shown,
       service,
       layers: drawn,
-      communityColors: coloring.colors,
+      communityColors: full && coloring ? coloring.colors : NO_COLORS,
       buildingColors: bColors,
       selection: selectedFacility,
       publicView: view === 'public',
       facilities,
       markerScale: markers,
     });
-    if (view !== 'public') deckLayers.push(...planLayers); // pilots and landing points are planners' layers
-    if (view !== 'public') deckLayers.push(...blueprintDeckLayers({ data, service, ...bp }));
+    if (full && view !== 'public') deckLayers.push(...planLayers); // pilots and landing points are planners' layers
+    if (full && view !== 'public') deckLayers.push(...blueprintDeckLayers({ data: full, service, ...bp }));
     deckLayers.push(...walkLayers);
     const map = mapRef.current!;
     // Clicks and hovers are answered on the CPU (cpuPicking.ts): the layers it answers are handed
@@ -290,16 +316,17 @@ export function MapView({ onHover }: Props) {
     layersRef.current = drawnLayers;
     const hover = hoverCommunityRef.current;
     const cleanup = setOverlay(map, overlay, () => overlayRef.current, {
-      layers: withHoverLayer(drawnLayers, communityHoverLayer(data, hover)),
+      layers: withHoverLayer(drawnLayers, communityHoverLayer(shown, hover)),
       getCursor: () => cursorRef.current,
     });
     clickRef.current = (x, y, at) => {
+      if (!full) return; // nothing to select before the analysis
       const hit = picker.clickAt(viewRef.current!, x, y);
-      if (hit || !picker.gpuOnly.length) return mapClick(cpuMapClick(hit, at), data);
+      if (hit || !picker.gpuOnly.length) return mapClick(cpuMapClick(hit, at), full);
       // Layers the CPU cannot answer (none today) fall back to deck's GPU pick; hexagons pass clicks through (picking.ts).
       const repick = (px: number, py: number, layerIds: string[]) => overlay.pickObject({ x: px, y: py, layerIds });
       const info = repick(x, y, picker.gpuOnly) ?? ({ picked: false, x, y, index: -1, layer: null, object: undefined } as unknown as PickingInfo);
-      mapClick(toMapClick(clickTarget({ ...info, coordinate: at }, picker.gpuOnly, repick)), data);
+      mapClick(toMapClick(clickTarget({ ...info, coordinate: at }, picker.gpuOnly, repick)), full);
     };
     // A what-if edit's round trip ends with the first frame drawn with its layers (editTiming.ts).
     editLayered(bp.scenarioRun, (done) => {
@@ -307,12 +334,13 @@ export function MapView({ onHover }: Props) {
       map.triggerRepaint();
     });
     return cleanup;
-  }, [ready, data, coloring, bColors, service, drawn, selectedFacility, view, bp, walkLayers, facilities, planLayers, markers]);
+  }, [ready, shown, data, coloring, bColors, service, drawn, selectedFacility, view, bp, walkLayers, facilities, planLayers, markers]);
 
   // The hovered community's highlight: a one-feature layer, redrawn only when the hovered community changes.
   useEffect(() => {
     const overlay = overlayRef.current;
-    const d = useApp.getState().data;
+    const st = useApp.getState();
+    const d = st.pkgData ?? st.data;
     if (!ready || !overlay || !d || !layersRef.current.length) return;
     overlay.setProps({ layers: withHoverLayer(layersRef.current, communityHoverLayer(d, hoverCommunity)) });
   }, [ready, hoverCommunity]);
@@ -335,5 +363,5 @@ export function MapView({ onHover }: Props) {
 
   // Hidden until the first result has settled: software compositing reads the whole canvas back
   // every frame, and frames of an empty or half-loaded map would only slow the first map down.
-  return <div ref={container} className="map" data-testid="map" style={data && settled ? undefined : { visibility: 'hidden' }} />;
+  return <div ref={container} className="map" data-testid="map" style={shown && settled ? undefined : { visibility: 'hidden' }} />;
 }

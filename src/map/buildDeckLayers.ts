@@ -4,7 +4,7 @@ import type { BinaryAttribute, Layer } from '@deck.gl/core';
 import { serviceIndex, type ServiceCode } from '../engine/index';
 import type { Candidate, Facility } from '../engine/index';
 import type { LayerKey, Selection } from '../state/viewState';
-import type { CommunityMesh, CommunityProps, MapData } from '../worker/protocol';
+import type { CommunityMesh, CommunityProps, MapData, PackageMapData } from '../worker/protocol';
 import { classOf, h3Breaks } from './classification';
 import { HALO_DIM, HEX_OUTLINE, PURPLE5, SERVICE_COLORS, SOURCE_COLORS, TRANSPARENT, WHITE, type RGBA } from './colors';
 import { facilityColor } from './layerStyles';
@@ -19,7 +19,8 @@ export const BEFORE_FILL = 'roads';
 export const BEFORE_POINTS = 'community-labels';
 
 export interface DeckLayerInput {
-  data: MapData;
+  /** A package part alone (its analysis still running) draws no analysis layers (hexagons, buildings, walk circle). */
+  data: MapData | PackageMapData;
   service: ServiceCode;
   layers: Record<LayerKey, boolean>;
   communityColors: RGBA[];
@@ -112,7 +113,7 @@ const EMPTY_BINARY_LINES = { ...EMPTY_BINARY_POINTS, type: 'LineString', pathInd
 const binaryCache = new WeakMap<CommunityMesh, object>();
 /** The communities' FeatureCollection behind each binary object (CPU picking locates points in it). */
 const binarySource = new WeakMap<object, MapData['communities']>();
-export function communityBinary(data: MapData): object {
+export function communityBinary(data: PackageMapData): object {
   const m = data.communityMesh;
   let b = binaryCache.get(m);
   if (!b) {
@@ -145,7 +146,9 @@ export function communitySource(binary: unknown): MapData['communities'] | undef
 
 /** Turn the engine's result into deck.gl layers. No analysis: only styling of engine numbers. */
 export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
-  const { data, service, layers, selection } = inp;
+  const { service, layers, selection } = inp;
+  const data = 'analysis' in inp.data ? inp.data : null; // null: the package part alone
+  const pkg = inp.data;
   const si = serviceIndex(service);
   const atlas = iconAtlas();
   const out: Layer[] = [];
@@ -155,7 +158,7 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
       new GeoJsonLayer<CommunityProps, Interleaved>({
         id: 'communities-fill',
         // Binary and triangulated in the worker (communityBinary); picks give the community index.
-        data: communityBinary(data) as unknown as GeoJsonLayerProps['data'],
+        data: communityBinary(pkg) as unknown as GeoJsonLayerProps['data'],
         beforeId: BEFORE_FILL,
         pickable: true, // answered on the CPU (cpuPicking.ts); the hover highlight is hoverLayer.ts
         stroked: false,
@@ -166,7 +169,7 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
     );
   }
 
-  if (layers.h3 && data.h3.cells.length) {
+  if (data && layers.h3 && data.h3.cells.length) {
     const m = data.h3.cells.length;
     const breaks = h3Breaks(data, service);
     const idx = uncoveredCells(data, si); // stable: an edit must not re-tessellate every hexagon
@@ -187,7 +190,7 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
     );
   }
 
-  if (layers.buildings) {
+  if (data && layers.buildings) {
     out.push(
       new ScatterplotLayer<unknown, Interleaved>({
         id: 'buildings',
@@ -203,7 +206,7 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
   }
 
   if (layers.facilities) {
-    const fac = drawnFacilities(inp.facilities ?? data.facilities, inp.publicView);
+    const fac = drawnFacilities(inp.facilities ?? pkg.facilities, inp.publicView);
     const common = {
       data: fac,
       beforeId: BEFORE_POINTS,
@@ -233,9 +236,9 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
     );
   }
 
-  if (layers.candidates && !inp.publicView && data.candidates.length) {
+  if (layers.candidates && !inp.publicView && pkg.candidates.length) {
     const common = {
-      data: data.candidates,
+      data: pkg.candidates,
       beforeId: BEFORE_POINTS,
       iconAtlas: atlas.url,
       iconMapping: atlas.mapping,
@@ -257,7 +260,7 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
   }
 
   // The straight-line circle; the walking modes draw the network walkshed instead (walkshedLayers.ts).
-  if (selection?.kind === 'facility' && data.analysis.mode !== 'network') {
+  if (data && selection?.kind === 'facility' && data.analysis.mode !== 'network') {
     const f = data.facilities.find((x) => x.id === selection.id);
     if (f) {
       const s = f.services.includes(service) ? service : (f.services[0] ?? service);
