@@ -7,7 +7,8 @@ import { filesKey, hasPackage } from './packageSession';
 import { snapshotApi } from './packageSnapshotApi';
 import { reuseRun } from './modeRuns';
 import { publishApi } from './publishApi';
-import { fetchPackage, runPackage } from './mapRun';
+import { runPackage } from './mapRun';
+import { fetchPackage } from './fetchPackage';
 import type { EngineWorkerApi } from './protocol';
 
 /** The engine worker: map data runs (mapRun.ts), walksheds, what-if edits, comparisons, pilots, publishing. */
@@ -25,7 +26,7 @@ const api: EngineWorkerApi = {
     } catch (err) {
       throw toFailure(err);
     }
-    return runPackage(base, files, mode, onProgress, effort, heldPackage, onPackage, files ? performance.now() - t0 : undefined);
+    return runPackage(base, files, mode, onProgress, effort, heldPackage, onPackage, files ? performance.now() - t0 : undefined, false);
   },
   async runFiles(files, mode, onProgress, effort, heldPackage, onPackage) {
     return runPackage(filesKey(files), files, mode, onProgress, effort, heldPackage, onPackage);

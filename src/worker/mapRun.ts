@@ -6,7 +6,7 @@
  */
 import * as Comlink from 'comlink';
 import { aggregateH3, analyze } from '../engine/index';
-import { EngineError, type DistanceMode } from '../engine/index';
+import type { DistanceMode } from '../engine/index';
 import { analysisMapData, analysisTransferables, packageMapData, packageTransferables, packSources } from './buildMapData';
 import { rememberAnalysis } from './blueprintApi';
 import { rememberPilotAnalysis } from './pilotsApi';
@@ -16,25 +16,6 @@ import { toFailure } from './failure';
 import type { MapRun, PackageCallback, PackageMapData, ProgressCallback } from './protocol';
 
 const H3_RESOLUTION = 9; // ~0.1 km² cells, about a 175 m edge: a few buildings per cell
-
-/** Fetch every file listed in `<base>/index.json` from this origin, as bytes. */
-export async function fetchPackage(base: string, onProgress?: ProgressCallback): Promise<Record<string, Uint8Array>> {
-  const root = base.endsWith('/') ? base : `${base}/`;
-  const index = await fetch(`${root}index.json`);
-  if (!index.ok) throw new EngineError('E_MISSING_FILE', { file: `${root}manifest.json` });
-  const { files } = (await index.json()) as { files: string[] };
-  const out: Record<string, Uint8Array> = {};
-  let done = 0;
-  await Promise.all(
-    files.map(async (f) => {
-      const r = await fetch(root + f);
-      if (!r.ok) throw new EngineError('E_MISSING_FILE', { file: f });
-      out[f] = new Uint8Array(await r.arrayBuffer());
-      onProgress?.('fetch', ++done / files.length);
-    }),
-  );
-  return out;
-}
 
 function fail(err: unknown): never {
   throw toFailure(err);
@@ -58,12 +39,13 @@ export async function runPackage(
   heldPackage?: number,
   onPackage?: PackageCallback,
   fetchMs?: number,
+  keepFiles = true,
 ): Promise<MapRun> {
   try {
     const t0 = performance.now();
     onProgress?.('load', 0);
-    const session = openPackage(key, files);
-    files = null; // the session holds the bytes (the solver worker's copy is made from them)
+    const session = openPackage(key, files, keepFiles);
+    files = null; // a served package's bytes are not kept: the solver and publishing fetch them again (packageSession.ts sessionFiles)
     const { pkg, policy } = session;
     const t1 = performance.now();
     let part: PackageMapData | undefined;

@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import * as Comlink from 'comlink';
 import { runPackage } from '../../src/worker/mapRun';
+import { fetchPackage } from '../../src/worker/fetchPackage';
+import { currentPackage } from '../../src/worker/packageSession';
+import { snapshotApi } from '../../src/worker/packageSnapshotApi';
 import { holdPackage, mapDataOf } from '../../src/client/joinMapData';
 import type { MapRun, PackageCallback, PackageMapData } from '../../src/worker/protocol';
 
@@ -102,5 +105,37 @@ describe('a map run sends the package part ahead of the analysis', () => {
     expect(run.package?.packageId).toBe(run.packageId);
     expect(run.package?.buildings.count).toBe(7);
     expect(worker.answered!.package!.buildings.position.byteLength).toBe(0); // transferred with the answer
+  });
+});
+
+describe('a served package’s bytes are not kept once parsed', () => {
+  it('the session drops them; the solver snapshot and publishing fetch them again from the URL', async () => {
+    const served = read();
+    const base = 'http://test.invalid/data/tiny/';
+    const fetched: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      fetched.push(url);
+      const name = url.slice(base.length);
+      if (name === 'index.json') return new Response(JSON.stringify({ files: Object.keys(served) }));
+      return served[name] ? new Response(served[name] as BlobPart) : new Response('', { status: 404 });
+    });
+    try {
+      await runPackage(base, await fetchPackage(base), 'euclidean', undefined, false, undefined, undefined, undefined, false);
+      const s = currentPackage()!;
+      expect(s.key).toBe(base);
+      expect(s.files).toBeUndefined();
+      fetched.length = 0;
+      const snap = await snapshotApi.packageSnapshot(true);
+      expect(fetched).toContain(`${base}index.json`);
+      expect(Object.keys(snap.files!).sort()).toEqual(Object.keys(served).sort());
+      expect([...snap.files!['buildings.csv']]).toEqual([...served['buildings.csv']]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('opened files are kept (they cannot be fetched again)', async () => {
+    await remote.run('run-test-kept', 'euclidean', undefined);
+    expect(currentPackage()!.files!['buildings.csv'].length).toBe(read()['buildings.csv'].length);
   });
 });
