@@ -65,6 +65,8 @@ export function App() {
   const { t } = useTranslation();
   const lang = useApp((s) => s.lang);
   const data = useApp((s) => s.data);
+  /** Another package's part on the map (its analysis running): the data's tooltips do not apply to it. */
+  const partShown = useApp((s) => s.pkgData !== null);
   const service = useApp((s) => s.service);
   const view = useApp((s) => s.view);
   const mode = useApp((s) => s.mode);
@@ -193,7 +195,7 @@ export function App() {
         <ControlPanel />
         <div className="map-wrap">
           <MapView onHover={onHover} />
-          <HoverTooltip hover={hover} data={data} service={service} />
+          <HoverTooltip hover={hover} data={partShown ? null : data} service={service} />
           {rankingOpen && data && <ScenarioRanking data={data} />}
           <BlueprintDock />
           <PilotsPanel />
