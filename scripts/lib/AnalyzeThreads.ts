@@ -121,7 +121,12 @@ export class AnalyzeThreads {
     const out = jobs.map(() => new Uint8Array(new SharedArrayBuffer(cells.size)));
     const shared: CoverageJob[] = jobs.map((j, k) => ({ ...j, out: out[k] }));
     const parts = COVERAGE_PARTS;
-    const work: CoverageWork = { jobs: shared, parts, next: new Int32Array(new SharedArrayBuffer(4)), done: new Uint8Array(new SharedArrayBuffer(jobs.length * parts)) };
+    const work: CoverageWork = {
+      jobs: shared,
+      parts,
+      next: new Int32Array(new SharedArrayBuffer(4)),
+      done: new Uint8Array(new SharedArrayBuffer(jobs.length * parts)),
+    };
     const sites = shared.map(jobSites);
     if (!this.listening() || !isShared(cells)) {
       // the thread is not up yet, or the index is not in shared memory: everything here

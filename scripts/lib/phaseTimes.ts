@@ -9,7 +9,9 @@ const on = process.env.YULINTU_CLI_TIMES === '1';
 export function mark(label: string, thread = 'main'): void {
   if (!on) return;
   const u = process.cpuUsage();
-  process.stderr.write(`time ${thread} ${label}: wall ${Math.round(performance.timeOrigin + performance.now() - START)} ms, cpu ${Math.round((u.user + u.system) / 1000)} ms\n`);
+  process.stderr.write(
+    `time ${thread} ${label}: wall ${Math.round(performance.timeOrigin + performance.now() - START)} ms, cpu ${Math.round((u.user + u.system) / 1000)} ms\n`,
+  );
 }
 
 /** The process's start (ms since the epoch): the wall times count from here in every thread. */

@@ -5,7 +5,7 @@ import { MapView } from '../map/MapView';
 import type { HoverInfo } from '../map/hoverInfo';
 import { analyzeFiles } from '../client/engineClient';
 import { analyzeUrlCached } from '../client/modeRunCache';
-import type { MapData } from '../worker/protocol';
+import type { MapData, PackageMapData } from '../worker/protocol';
 import { toFailure } from '../worker/failure';
 import { Banner } from '../ui/Banner';
 import { ControlPanel } from '../ui/ControlPanel';
@@ -74,6 +74,8 @@ export function App() {
   const { t } = useTranslation();
   const lang = useApp((s) => s.lang);
   const data = useApp((s) => s.data);
+  /** Another package's part on the map (its analysis running): the data's tooltips do not apply to it. */
+  const partShown = useApp((s) => s.pkgData !== null);
   const service = useApp((s) => s.service);
   const view = useApp((s) => s.view);
   const mode = useApp((s) => s.mode);
@@ -120,11 +122,17 @@ export function App() {
     const onProgress = (stage: string, fraction: number) => {
       if (id === run.current) useApp.getState().set({ progress: { stage, fraction } });
     };
+    // The package's outlines and facilities go on the map while its analysis runs.
+    const onPackage = (part: PackageMapData) => {
+      if (id === run.current) useApp.getState().set({ pkgData: part });
+    };
     // The first analysis was started by main.tsx before this code loaded (prestart.ts).
     const first = takePrestarted(source.kind === 'url' ? source.dataset : '\u0000files', mode, effort);
     const job: Promise<MapData> =
       first ??
-      (source.kind === 'url' ? analyzeUrlCached(`data/${source.dataset}/`, mode, onProgress, effort) : analyzeFiles(source.files, mode, onProgress, effort));
+      (source.kind === 'url'
+        ? analyzeUrlCached(`data/${source.dataset}/`, mode, onProgress, effort, onPackage)
+        : analyzeFiles(source.files, mode, onProgress, effort, onPackage));
     job.then(
       (d) => {
         if (id !== run.current) return;
@@ -134,13 +142,13 @@ export function App() {
         const identity = packageIdentity(d);
         const want = useApp.getState().pkg;
         if (want && want !== identity) {
-          set({ data: d, status: 'ready', pkg: identity, pkgMismatch: true, selection: null, camera: null, walkPoint: null, linkPkg: want });
-        } else set({ data: d, status: 'ready', pkg: identity });
+          set({ data: d, pkgData: null, status: 'ready', pkg: identity, pkgMismatch: true, selection: null, camera: null, walkPoint: null, linkPkg: want });
+        } else set({ data: d, pkgData: null, status: 'ready', pkg: identity });
         (window as unknown as { __yulintuReady?: number }).__yulintuReady = performance.now();
       },
       (err: unknown) => {
         if (id !== run.current) return;
-        set({ status: 'error', error: toFailure(err) });
+        set({ status: 'error', error: toFailure(err), pkgData: null });
         // The previous package stays on the map; later mode switches re-run it, not the failed one.
         if (loaded.current && loaded.current !== source) {
           restoring.current = true;
@@ -174,7 +182,7 @@ export function App() {
   const mapWrap = (
     <div className="map-wrap" key="map">
       <MapView onHover={onHover} />
-      <HoverTooltip hover={hover} data={data} service={service} />
+      <HoverTooltip hover={hover} data={partShown ? null : data} service={service} />
       {rankingOpen && data && <ScenarioRanking data={data} />}
       <BlueprintDock />
       <PilotsPanel />

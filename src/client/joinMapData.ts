@@ -1,13 +1,12 @@
 import type { AnalysisMapData, MapData, MapRun, PackageMapData } from '../worker/protocol';
 
 /**
- * One MapData from a package part and an analysis part (the worker's buildMapData.ts joins them
- * the same way; the page and the workers share no code). The package part's objects are kept
- * as they are, so deck.gl, which compares data by identity, re-tessellates nothing on a mode switch.
+ * One MapData from a package part and an analysis part. The package part's objects are kept as
+ * they are, so deck.gl, which compares data by identity, re-tessellates nothing on a mode switch.
  */
 export function joinMapData(p: PackageMapData, r: AnalysisMapData): MapData {
-  const { covered, h3Uncovered, ...rest } = r;
-  return { ...p, ...rest, buildings: { ...p.buildings, covered }, h3: { ...p.h3, uncovered: h3Uncovered } };
+  const { covered, ...rest } = r;
+  return { ...p, ...rest, buildings: { ...p.buildings, covered } };
 }
 
 /** The package part the page holds (the last one the worker sent). */
@@ -16,6 +15,11 @@ let held: PackageMapData | null = null;
 /** The packageId of the package part the page holds, to tell the worker not to send it again. */
 export function heldPackageId(): number | undefined {
   return held?.packageId;
+}
+
+/** Keep a package part the worker sent ahead of its analysis (the run's answer will not carry it). */
+export function holdPackage(p: PackageMapData): void {
+  held = p;
 }
 
 /** MapData of a run: its package part when sent (then held for later runs), else the held one. */

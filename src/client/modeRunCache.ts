@@ -1,6 +1,6 @@
 import type { DistanceMode } from '../engine/index';
 import type { MapData, ProgressCallback } from '../worker/protocol';
-import { analyzeUrl, engineRemote } from './engineClient';
+import { analyzeUrl, engineRemote, type OnPackage } from './engineClient';
 
 /**
  * Map data per distance mode of the served package shown last, so a switch back to a mode
@@ -14,7 +14,13 @@ let cachedUrl: string | null = null;
 const modeKey = (mode: DistanceMode, effort: boolean) => (mode === 'network' && effort ? 'network+effort' : mode);
 
 /** {@link analyzeUrl}, answered from the cache when the worker still holds that mode's analysis. */
-export async function analyzeUrlCached(base: string, mode: DistanceMode, onProgress?: ProgressCallback, effort = false): Promise<MapData> {
+export async function analyzeUrlCached(
+  base: string,
+  mode: DistanceMode,
+  onProgress?: ProgressCallback,
+  effort = false,
+  onPackage?: OnPackage,
+): Promise<MapData> {
   const url = new URL(base, document.baseURI).href;
   if (url !== cachedUrl) {
     cache.clear();
@@ -26,7 +32,7 @@ export async function analyzeUrlCached(base: string, mode: DistanceMode, onProgr
     onProgress?.('done', 1);
     return hit;
   }
-  const data = await analyzeUrl(base, mode, onProgress, effort);
+  const data = await analyzeUrl(base, mode, onProgress, effort, onPackage);
   if (cachedUrl === url) cache.set(key, data);
   return data;
 }

@@ -14,6 +14,7 @@ export const en: Strings = {
     name: 'Package',
     rejected: '{{count}} rows rejected',
     failed: 'The data could not be loaded',
+    partShown: 'Communities and facilities shown; analysing coverage…',
     stage: {
       fetch: 'Reading files',
       load: 'Parsing the package',

@@ -12,6 +12,7 @@ export const zh = {
     name: '数据包',
     rejected: '{{count}} 行数据被剔除',
     failed: '数据加载失败',
+    partShown: '已显示社区与设施，正在分析覆盖…',
     stage: {
       fetch: '读取文件',
       load: '解析数据包',

@@ -39,6 +39,8 @@ import { pilotDeckLayers } from './pilotLayers';
 /** The marker scale at `zoom` (picking.ts markerScale) in steps of 0.05: few re-renders. */
 const markerStep = (zoom: number) => Math.round(markerScale(zoom) * 20) / 20;
 
+/** No community colours (a package part drawn before its analysis: transparent fills). */
+const NO_COLORS: ReturnType<typeof colorCommunities>['colors'] = [];
 /** No plan layers: one array, so the overlay effect does not re-run for a new empty list. */
 const NO_LAYERS: ReturnType<typeof pilotDeckLayers> = [];
 
@@ -70,6 +72,11 @@ export function MapView({ onHover }: Props) {
   /** A camera from the URL wins over fitting the data, once. */
   const urlCamera = useRef(useApp.getState().camera !== null);
   const data = useApp((s) => s.data);
+  /** What the map draws: the package part of a package being loaded (before its analysis), else the data. */
+  const pkgData = useApp((s) => s.pkgData);
+  const shown = pkgData ?? data;
+  /** The first map was shown with a package part alone: `__yulintuIdle` waits for the data (markIdle below). */
+  const idlePending = useRef(false);
   const service = useApp((s) => s.service);
   const measure = useApp((s) => s.measure);
   const layers = useApp((s) => s.layers);
@@ -206,18 +213,20 @@ export function MapView({ onHover }: Props) {
   // New data: fill the basemap sources, fit the view unless the URL fixed it.
   useEffect(() => {
     const map = mapRef.current;
-    if (!ready || !map || !data) return;
-    if (data.packageId !== undefined && data.packageId === shownPackage.current) return; // same package, another mode
-    shownPackage.current = data.packageId;
-    deferred.current = setSources(map, data, useApp.getState().layers);
+    if (!ready || !map || !shown) return;
+    if (shown.packageId === shownPackage.current) return; // same package, another mode (or its data after its package part)
+    shownPackage.current = shown.packageId;
+    deferred.current = setSources(map, shown, useApp.getState().layers);
     map.resize(); // the layout may have changed in this same commit (panels, banner)
-    if (!urlCamera.current || useApp.getState().pkgMismatch) map.fitBounds(data.bounds, { padding: 40, animate: false }); // a link's camera for another package is not applied
+    if (!urlCamera.current || useApp.getState().pkgMismatch) map.fitBounds(shown.bounds, { padding: 40, animate: false }); // a link's camera for another package is not applied
     urlCamera.current = false;
+    const partOnly = !('analysis' in shown);
     if (settledOnce.current) {
-      map.once('idle', markIdle);
+      if (partOnly) idlePending.current = true;
+      else map.once('idle', markIdle);
       return;
     }
-    useApp.getState().set({ progress: { stage: 'draw', fraction: 0 } }); // the overlay's last stage, until shown
+    if (!partOnly) useApp.getState().set({ progress: { stage: 'draw', fraction: 0 } }); // the overlay's last stage, until shown
     settleFirstPaint(
       map,
       paintGate.current,
@@ -227,15 +236,30 @@ export function MapView({ onHover }: Props) {
         setSettled(true);
         if (useApp.getState().progress.stage === 'draw') useApp.getState().set({ progress: { stage: 'done', fraction: 1 } });
       },
+      () => {
+        (window as unknown as { __yulintuFirstMap?: number }).__yulintuFirstMap = performance.now(); // the first map shown, whatever it holds
+        if (useApp.getState().data?.packageId === shown.packageId) markIdle();
+        else idlePending.current = true;
+      },
     );
-  }, [ready, data]);
+  }, [ready, shown]);
+
+  // The data of a package drawn ahead as its package part: `__yulintuIdle` marks its first idle frame.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !settled || !data || !idlePending.current || data.packageId !== shownPackage.current) return;
+    idlePending.current = false;
+    map.once('idle', markIdle);
+    map.triggerRepaint();
+  }, [settled, data]);
 
   // Layer visibility of the maplibre part.
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
     const vis = (on: boolean) => (on ? 'visible' : 'none');
-    const d = useApp.getState().data;
+    const st = useApp.getState();
+    const d = st.pkgData ?? st.data;
     for (const id of [...deferred.current]) {
       if (!layers[DEFERRED_SOURCES[id]] || !d) continue;
       fillSource(map, d, id);
@@ -279,16 +303,18 @@ export function MapView({ onHover }: Props) {
 
   useEffect(() => {
     const overlay = overlayRef.current;
-    if (!ready || !overlay || !data || !coloring) return;
+    if (!ready || !overlay || !shown) return;
     const map = mapRef.current!;
     // The zoom as of now, not of the last zoomend: the data effect above may just have fitted the
     // view, and layers first built for another zoom would compile shaders the map never draws.
     const zoom = map.getZoom();
+    // The package part alone (its analysis running): outlines, facilities and candidates, no colours, no clicks yet.
+    const full = shown === data ? data : null;
     const deckLayers = buildDeckLayers({
-      data,
+      data: shown,
       service,
       layers: drawn,
-      communityColors: coloring.colors,
+      communityColors: full && coloring ? coloring.colors : NO_COLORS,
       buildingColors: bColors,
       selection: selectedFacility,
       publicView: view === 'public',
@@ -296,30 +322,31 @@ export function MapView({ onHover }: Props) {
       markerScale: markerStep(zoom),
       farOut: farOutAt(zoom),
     });
-    if (view !== 'public') deckLayers.push(...planLayers); // pilots and landing points are planners' layers
-    if (view !== 'public') deckLayers.push(...blueprintDeckLayers({ data, service, ...bp }));
+    if (full && view !== 'public') deckLayers.push(...planLayers); // pilots and landing points are planners' layers
+    if (full && view !== 'public') deckLayers.push(...blueprintDeckLayers({ data: full, service, ...bp }));
     deckLayers.push(...walkLayers);
     // Clicks and hovers are answered on the CPU (cpuPicking.ts): the layers it answers are handed
     // to deck as not pickable, so deck never renders them into its picking buffer (under software
     // WebGL a GPU pick costs hundreds of ms at 200k buildings, seconds at 1M).
-    const picker = new CpuPicker(deckLayers, { communities: data.communities });
+    const picker = new CpuPicker(deckLayers, { communities: shown.communities });
     pickerRef.current = picker;
     const drawnLayers = deckLayers.map((l) => (picker.answered.has(l.id) ? l.clone({ pickable: false }) : l));
     layersRef.current = drawnLayers;
     const hover = hoverCommunityRef.current;
     const cleanup = setOverlay(map, overlay, () => overlayRef.current, {
-      layers: withOverlayLayers(drawnLayers, communityHoverLayer(data, hover), selectionOutlineLayer(data, selectionRef.current)),
+      layers: withOverlayLayers(drawnLayers, communityHoverLayer(shown, hover), selectionOutlineLayer(shown, selectionRef.current)),
       getCursor: () => cursorRef.current,
     });
     clickRef.current = (x, y, at) => {
+      if (!full) return; // nothing to select before the analysis
       const hit = picker.clickAt(viewRef.current!, x, y);
       // The panel is committed here, in the click's own task: left to React's scheduler it could
       // wait behind a map frame already due (seconds under software WebGL at a city's extent).
-      if (hit || !picker.gpuOnly.length) return flushSync(() => mapClick(cpuMapClick(hit, at), data));
+      if (hit || !picker.gpuOnly.length) return flushSync(() => mapClick(cpuMapClick(hit, at), full));
       // Layers the CPU cannot answer (none today) fall back to deck's GPU pick; hexagons pass clicks through (picking.ts).
       const repick = (px: number, py: number, layerIds: string[]) => overlay.pickObject({ x: px, y: py, layerIds });
       const info = repick(x, y, picker.gpuOnly) ?? ({ picked: false, x, y, index: -1, layer: null, object: undefined } as unknown as PickingInfo);
-      mapClick(toMapClick(clickTarget({ ...info, coordinate: at }, picker.gpuOnly, repick)), data);
+      mapClick(toMapClick(clickTarget({ ...info, coordinate: at }, picker.gpuOnly, repick)), full);
     };
     // A what-if edit's round trip ends with the first frame drawn with its layers (editTiming.ts).
     editLayered(bp.scenarioRun, (done) => {
@@ -327,13 +354,14 @@ export function MapView({ onHover }: Props) {
       map.triggerRepaint();
     });
     return cleanup;
-  }, [ready, data, coloring, bColors, service, drawn, selectedFacility, view, bp, walkLayers, facilities, planLayers, markers, farOut]);
+  }, [ready, shown, data, coloring, bColors, service, drawn, selectedFacility, view, bp, walkLayers, facilities, planLayers, markers, farOut]);
 
   // The hovered community's highlight and the selection's outline: small layers, the only ones
   // handed to deck again when the hovered community or the (map's) selection changes.
   useEffect(() => {
     const overlay = overlayRef.current;
-    const d = useApp.getState().data;
+    const st = useApp.getState();
+    const d = st.pkgData ?? st.data;
     if (!ready || !overlay || !d || !layersRef.current.length) return;
     overlay.setProps({ layers: withOverlayLayers(layersRef.current, communityHoverLayer(d, hoverCommunity), selectionOutlineLayer(d, selection)) });
   }, [ready, hoverCommunity, selection]);
@@ -356,5 +384,5 @@ export function MapView({ onHover }: Props) {
 
   // Hidden until the first result has settled: software compositing reads the whole canvas back
   // every frame, and frames of an empty or half-loaded map would only slow the first map down.
-  return <div ref={container} className="map" data-testid="map" style={data && settled ? undefined : { visibility: 'hidden' }} />;
+  return <div ref={container} className="map" data-testid="map" style={shown && settled ? undefined : { visibility: 'hidden' }} />;
 }

@@ -4,7 +4,7 @@ import type { BinaryAttribute, Layer } from '@deck.gl/core';
 import { serviceIndex, type ServiceCode } from '../engine/index';
 import type { Candidate, Facility } from '../engine/index';
 import type { LayerKey, Selection } from '../state/viewState';
-import type { CommunityMesh, CommunityProps, MapData } from '../worker/protocol';
+import type { CommunityMesh, CommunityProps, MapData, PackageMapData } from '../worker/protocol';
 import { classOf, h3Breaks } from './classification';
 import { HALO_DIM, HEX_OUTLINE, PURPLE5, SERVICE_COLORS, SOURCE_COLORS, TRANSPARENT, WHITE, type RGBA } from './colors';
 import { facilityColor } from './layerStyles';
@@ -19,7 +19,8 @@ export const BEFORE_FILL = 'roads';
 export const BEFORE_POINTS = 'community-labels';
 
 export interface DeckLayerInput {
-  data: MapData;
+  /** A package part alone (its analysis still running) draws no analysis layers (hexagons, buildings, walk circle). */
+  data: MapData | PackageMapData;
   service: ServiceCode;
   layers: Record<LayerKey, boolean>;
   communityColors: RGBA[];
@@ -115,7 +116,7 @@ const EMPTY_BINARY_LINES = { ...EMPTY_BINARY_POINTS, type: 'LineString', pathInd
  * Cached per mesh: a mode switch keeps the mesh, so deck keeps its buffers.
  */
 const binaryCache = new WeakMap<CommunityMesh, object>();
-export function communityBinary(data: MapData): object {
+export function communityBinary(data: PackageMapData): object {
   const m = data.communityMesh;
   let b = binaryCache.get(m);
   if (!b) {
@@ -202,7 +203,9 @@ function facilityIconLayers(fac: Facility[], service: ServiceCode, scale: number
 
 /** Turn the engine's result into deck.gl layers. No analysis: only styling of engine numbers. */
 export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
-  const { data, service, layers, selection } = inp;
+  const { service, layers, selection } = inp;
+  const data = 'analysis' in inp.data ? inp.data : null; // null: the package part alone
+  const pkg = inp.data;
   const si = serviceIndex(service);
   const out: Layer[] = [];
 
@@ -211,7 +214,7 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
       new GeoJsonLayer<CommunityProps, Interleaved>({
         id: 'communities-fill',
         // Binary and triangulated in the worker (communityBinary); picks give the community index.
-        data: communityBinary(data) as unknown as GeoJsonLayerProps['data'],
+        data: communityBinary(pkg) as unknown as GeoJsonLayerProps['data'],
         beforeId: BEFORE_FILL,
         pickable: true, // answered on the CPU (cpuPicking.ts); the hover highlight is hoverLayer.ts
         stroked: false,
@@ -222,7 +225,7 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
     );
   }
 
-  if (layers.h3 && data.h3.cells.length) {
+  if (data && layers.h3 && data.h3.cells.length) {
     const m = data.h3.cells.length;
     const breaks = h3Breaks(data, service);
     const idx = uncoveredCells(data, si); // stable: an edit must not re-tessellate every hexagon
@@ -243,7 +246,7 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
     );
   }
 
-  if (layers.buildings) {
+  if (data && layers.buildings) {
     out.push(
       new ScatterplotLayer<unknown, Interleaved>({
         id: 'buildings',
@@ -259,14 +262,14 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
   }
 
   if (layers.facilities) {
-    const fac = drawnFacilities(inp.facilities ?? data.facilities, inp.publicView);
+    const fac = drawnFacilities(inp.facilities ?? pkg.facilities, inp.publicView);
     out.push(...(inp.farOut ? facilityDotLayers(fac, service, inp.markerScale ?? 1) : facilityIconLayers(fac, service, inp.markerScale ?? 1)));
   }
 
-  if (layers.candidates && !inp.publicView && data.candidates.length) {
+  if (layers.candidates && !inp.publicView && pkg.candidates.length) {
     const atlas = iconAtlas();
     const common = {
-      data: data.candidates,
+      data: pkg.candidates,
       beforeId: BEFORE_POINTS,
       iconAtlas: atlas.url,
       iconMapping: atlas.mapping,
@@ -288,7 +291,7 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
   }
 
   // The straight-line circle; the walking modes draw the network walkshed instead (walkshedLayers.ts).
-  if (selection?.kind === 'facility' && data.analysis.mode !== 'network') {
+  if (data && selection?.kind === 'facility' && data.analysis.mode !== 'network') {
     const f = data.facilities.find((x) => x.id === selection.id);
     if (f) {
       const s = f.services.includes(service) ? service : (f.services[0] ?? service);

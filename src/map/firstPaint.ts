@@ -12,9 +12,10 @@ export function markIdle(): void {
  * idle with no repaint pending, it draws one frame and shows it (`onShown`); `__yulintuIdle`
  * marks the first frame that shows it. The settling is not cancelled by newer data (a mode switch
  * keeps the sources): it is about the map. `isCurrent` turns false when the map went away.
+ * `onMark` is called in place of markIdle (MapView: a package part drawn ahead of its analysis).
  * Should the map never settle (a repaint loop), it is shown anyway after 8 s.
  */
-export function settleFirstPaint(map: MaplibreMap, gate: PaintGate, isCurrent: () => boolean, onShown: () => void): void {
+export function settleFirstPaint(map: MaplibreMap, gate: PaintGate, isCurrent: () => boolean, onShown: () => void, onMark: () => void = markIdle): void {
   let shown = false;
   const show = () => {
     if (shown || !isCurrent()) return;
@@ -28,7 +29,7 @@ export function settleFirstPaint(map: MaplibreMap, gate: PaintGate, isCurrent: (
     // The frame after the one in which the map became visible: the shown map has been composited.
     const mark = () => {
       if (map.getContainer().style.visibility === 'hidden') return void requestAnimationFrame(mark);
-      requestAnimationFrame(markIdle);
+      requestAnimationFrame(onMark);
     };
     requestAnimationFrame(mark);
   };

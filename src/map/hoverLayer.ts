@@ -1,6 +1,6 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
-import type { CommunityProps, MapData } from '../worker/protocol';
+import type { CommunityProps, PackageMapData } from '../worker/protocol';
 import { BEFORE_FILL, type Interleaved } from './buildDeckLayers';
 import { HIGHLIGHT } from './colors';
 
@@ -14,7 +14,7 @@ export const HOVER_LAYER_ID = 'community-hover';
  * hovered: a hover changes its data, never the map's style), right above `communities-fill`
  * (see {@link withOverlayLayers}); not pickable.
  */
-export function communityHoverLayer(data: MapData, index: number | null): Layer {
+export function communityHoverLayer(data: PackageMapData, index: number | null): Layer {
   const f = index === null ? undefined : data.communities.features[index];
   return new GeoJsonLayer<CommunityProps, Interleaved>({
     id: HOVER_LAYER_ID,

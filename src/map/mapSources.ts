@@ -1,7 +1,7 @@
 import type { FeatureCollection, GeoJSON } from 'geojson';
 import type * as maplibregl from 'maplibre-gl';
 import type { LayerKey, Selection } from '../state/viewState';
-import type { MapData, MapSourceId } from '../worker/protocol';
+import type { MapSourceId, PackageMapData } from '../worker/protocol';
 import { FOOTWAY_MINZOOM } from './networkLayers';
 
 const EMPTY_FC: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -26,7 +26,7 @@ const urls = new WeakMap<Uint8Array, string>();
  * worker serialized (MapData.sourceJson), which maplibre's worker fetches and parses off the
  * main thread; the GeoJSON object itself when there are no bytes.
  */
-export function sourceData(data: MapData, id: string): GeoJSON | string {
+export function sourceData(data: PackageMapData, id: string): GeoJSON | string {
   const bytes = data.sourceJson?.[dataOf(id) as MapSourceId];
   if (bytes && typeof URL.createObjectURL === 'function') {
     let url = urls.get(bytes);
@@ -43,7 +43,7 @@ export function sourceData(data: MapData, id: string): GeoJSON | string {
 const dataOf = (id: string): string => (id === 'paths' ? 'roads' : id);
 
 /** GeoJSON of one data-drawn basemap source (the roads exist on the page only as JSON bytes: none here). */
-export function sourceGeoJson(data: MapData, id: string): GeoJSON {
+export function sourceGeoJson(data: PackageMapData, id: string): GeoJSON {
   if (dataOf(id) === 'roads') return EMPTY_FC;
   if (id === 'water') return data.water ?? EMPTY_FC;
   return data[id as 'communities' | 'labels' | 'streetLines' | 'districtLines'];
@@ -69,7 +69,7 @@ function stopWaiting(map: maplibregl.Map): void {
  * Fill one data-drawn basemap source with the package's data; `paths` only once the map is at
  * {@link PATHS_FILL_ZOOM} or closer (empty until then, filled on the first zoom event there).
  */
-export function fillSource(map: maplibregl.Map, data: MapData, id: string): void {
+export function fillSource(map: maplibregl.Map, data: PackageMapData, id: string): void {
   const source = () => map.getSource(id) as maplibregl.GeoJSONSource;
   if (id !== 'paths') {
     source().setData(sourceData(data, id));
@@ -91,7 +91,7 @@ export function fillSource(map: maplibregl.Map, data: MapData, id: string): void
 }
 
 /** Set the data-drawn basemap sources from the engine's result; returns the sources left for later (their layers are off). */
-export function setSources(map: maplibregl.Map, data: MapData, layers: Record<LayerKey, boolean>): Set<DeferredSource> {
+export function setSources(map: maplibregl.Map, data: PackageMapData, layers: Record<LayerKey, boolean>): Set<DeferredSource> {
   const later = new Set<DeferredSource>();
   for (const id of ['communities', 'labels', 'streetLines', 'districtLines', 'roads', 'paths', 'water']) {
     const layer = DEFERRED_SOURCES[id as DeferredSource];

@@ -2,7 +2,7 @@ import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Selection } from '../state/viewState';
-import type { CommunityProps, MapData } from '../worker/protocol';
+import type { CommunityProps, PackageMapData } from '../worker/protocol';
 import { BEFORE_POINTS, type Interleaved } from './buildDeckLayers';
 import { SELECTION_LINE } from './colors';
 
@@ -22,7 +22,7 @@ const cache = new WeakMap<object, Map<string, CommunityFeature[]>>();
  * The communities a selection outlines: the community itself, every community of a selected
  * street or district, none for other selections (a facility, a candidate) or none at all.
  */
-export function selectedCommunities(data: MapData, sel: Selection | null): CommunityFeature[] {
+export function selectedCommunities(data: PackageMapData, sel: Selection | null): CommunityFeature[] {
   if (!sel || (sel.kind !== 'community' && sel.kind !== 'street' && sel.kind !== 'district')) return NONE;
   const fc = data.communities;
   let byKey = cache.get(fc);
@@ -44,7 +44,7 @@ export function selectedCommunities(data: MapData, sel: Selection | null): Commu
  * and costs extra map frames). Always in the layer list, empty when nothing is outlined; drawn
  * above the basemap's lines and below the markers ({@link withOverlayLayers}); not pickable.
  */
-export function selectionOutlineLayer(data: MapData, sel: Selection | null): Layer {
+export function selectionOutlineLayer(data: PackageMapData, sel: Selection | null): Layer {
   return new GeoJsonLayer<CommunityProps, Interleaved>({
     id: SELECTION_LAYER_ID,
     data: selectedCommunities(data, sel),

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { MapData } from '../worker/protocol';
+import type { MapData, PackageMapData } from '../worker/protocol';
 import type { WorkerFailure } from '../worker/protocol';
 import { DEFAULT_VIEW, type ViewState } from './viewState';
 import { loadTk } from './localSettings';
@@ -11,6 +11,11 @@ export interface AppState extends ViewState {
   progress: { stage: string; fraction: number };
   error: WorkerFailure | null;
   data: MapData | null;
+  /**
+   * The package part of the package being loaded, on the map while its analysis runs (the worker
+   * sends it ahead); null once that package's data has arrived, and when no package part is pending.
+   */
+  pkgData: PackageMapData | null;
   settingsOpen: boolean;
   /** The 天地图 key: local settings only, never in the URL (localSettings.ts). */
   tk: string;
@@ -30,6 +35,7 @@ export const useApp = create<AppState>((set) => ({
   progress: { stage: 'fetch', fraction: 0 },
   error: null,
   data: null,
+  pkgData: null,
   settingsOpen: false,
   tk: loadTk(),
   pkgMismatch: false,

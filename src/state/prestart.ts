@@ -1,5 +1,5 @@
 import { analyzeUrlCached } from '../client/modeRunCache';
-import type { MapData } from '../worker/protocol';
+import type { MapData, PackageMapData } from '../worker/protocol';
 import type { DistanceMode } from '../engine/index';
 import { useApp } from './appStore';
 
@@ -19,8 +19,12 @@ export function prestartAnalysis(dataset: string, mode: DistanceMode, effort: bo
   const onProgress = (stage: string, fraction: number) => {
     if (showsProgress) useApp.getState().set({ progress: { stage, fraction } });
   };
+  // The package's outlines and facilities go on the map while its analysis runs (App clears it with the data).
+  const onPackage = (part: PackageMapData) => {
+    if (showsProgress) useApp.getState().set({ pkgData: part });
+  };
   useApp.getState().set({ status: 'loading', progress: { stage: 'fetch', fraction: 0 } });
-  const job = analyzeUrlCached(`data/${dataset}/`, mode, onProgress, effort);
+  const job = analyzeUrlCached(`data/${dataset}/`, mode, onProgress, effort, onPackage);
   job.catch(() => undefined); // App reports failures when it takes the job
   pending = { key: keyOf(dataset, mode, effort), job };
 }

@@ -8,13 +8,15 @@ export function ProgressOverlay() {
   const status = useApp((s) => s.status);
   const progress = useApp((s) => s.progress);
   const error = useApp((s) => s.error);
+  /** The package's outlines and facilities are on the map already: a corner box that leaves the map in view. */
+  const partShown = useApp((s) => s.pkgData !== null);
   // 'draw': the first map of a package is hidden until it has settled (MapView): the last stage.
   if (status === 'loading' || (status === 'ready' && progress.stage === 'draw')) {
     const stage = t(`data.stage.${progress.stage}`, { defaultValue: progress.stage });
     return (
-      <div className="overlay" data-testid="progress" role="status">
+      <div className={partShown ? 'overlay overlay-corner' : 'overlay'} data-testid="progress" role="status">
         <div className="overlay-box">
-          <div>{t('data.loading')}</div>
+          <div>{partShown ? t('data.partShown') : t('data.loading')}</div>
           <div className="muted">{stage}</div>
           <progress max={1} value={progress.fraction} />
         </div>

@@ -1,5 +1,5 @@
 import { type Analysis, type H3Cell, type DataPackage, type RoadCollection, SERVICES } from '../engine/index';
-import type { AnalysisMapData, AnalysisView, CommunityProps, MapData, MapSourceId, PackageMapData } from './protocol';
+import type { AnalysisMapData, AnalysisView, CommunityProps, MapSourceId, PackageMapData } from './protocol';
 import { communityOutlines } from './outlines';
 import { labelPoint } from './labelPoint';
 import { dataReport } from './dataReport';
@@ -18,10 +18,10 @@ export function packIds(ids: readonly string[]): { idText: string; idStart: Int3
 }
 
 /**
- * What the map draws of a package, whatever the analysis: geometry, ids, positions, the H3
- * cells (they depend on buildings and open facilities only). Sent to the page once per package.
+ * What the map draws of a package, whatever the analysis: geometry, ids, positions. Needs no
+ * analysis: the worker sends it to the page as soon as the package is parsed, once per package.
  */
-export function packageMapData(pkg: DataPackage, cells: H3Cell[], resolution: number, packageId = 0): PackageMapData {
+export function packageMapData(pkg: DataPackage, packageId = 0): PackageMapData {
   let w = Infinity;
   let s = Infinity;
   let e = -Infinity;
@@ -82,15 +82,14 @@ export function packageMapData(pkg: DataPackage, cells: H3Cell[], resolution: nu
     },
     facilities: pkg.facilities,
     candidates: pkg.candidates,
-    h3: { resolution, cells: cells.map((c) => c.h3), households: Float32Array.from(cells, (c) => c.households) },
     rejectedCount: pkg.rejected.length,
   };
   if (pkg.roads) out.roadCount = pkg.roads.features.length;
   return out;
 }
 
-/** What the map draws of one analysis: coverage flags, uncovered households per cell, the analysis itself. */
-export function analysisMapData(pkg: DataPackage, analysis: Analysis, cells: H3Cell[]): AnalysisMapData {
+/** What the map draws of one analysis: coverage flags, the H3 cells (`resolution`) with their uncovered households, the analysis itself. */
+export function analysisMapData(pkg: DataPackage, analysis: Analysis, cells: H3Cell[], resolution: number): AnalysisMapData {
   const count = pkg.buildings.count;
   const covered = new Uint8Array(SERVICES.length * count);
   analysis.coverage.forEach((cov, si) => covered.set(cov.covered, si * count));
@@ -106,22 +105,8 @@ export function analysisMapData(pkg: DataPackage, analysis: Analysis, cells: H3C
       coveredHouseholds: c.coveredHouseholds,
     })),
   };
-  return { covered, h3Uncovered, analysis: view, report: dataReport(pkg, analysis.summary, analysis.policy.maxSnapM), timings: {} };
-}
-
-/**
- * One MapData from its package part and an analysis part. The package part's objects are kept
- * as they are (same identity), so the map re-tessellates nothing when only the analysis changed.
- * The page's copy of this join is src/client/joinMapData.ts (workers and the page share no code).
- */
-export function joinMapData(p: PackageMapData, r: AnalysisMapData): MapData {
-  const { covered, h3Uncovered, ...rest } = r;
-  return { ...p, ...rest, buildings: { ...p.buildings, covered }, h3: { ...p.h3, uncovered: h3Uncovered } };
-}
-
-/** Turn a package and its analysis into what the map draws: flat arrays and small GeoJSON. */
-export function buildMapData(pkg: DataPackage, analysis: Analysis, cells: H3Cell[], resolution: number): MapData {
-  return joinMapData(packageMapData(pkg, cells, resolution), analysisMapData(pkg, analysis, cells));
+  const h3 = { resolution, cells: cells.map((c) => c.h3), households: Float32Array.from(cells, (c) => c.households), uncovered: h3Uncovered };
+  return { covered, h3, analysis: view, report: dataReport(pkg, analysis.summary, analysis.policy.maxSnapM), timings: {} };
 }
 
 /**
@@ -130,7 +115,7 @@ export function buildMapData(pkg: DataPackage, analysis: Analysis, cells: H3Cell
  * URLs (MapData.sourceJson), and the roads collection itself never leaves the worker.
  */
 export function packSources(
-  d: Pick<MapData, 'communities' | 'labels' | 'streetLines' | 'districtLines' | 'water' | 'sourceJson'>,
+  d: Pick<PackageMapData, 'communities' | 'labels' | 'streetLines' | 'districtLines' | 'water' | 'sourceJson'>,
   roads?: RoadCollection,
 ): void {
   const enc = new TextEncoder();
@@ -151,11 +136,11 @@ export function packSources(
 export function packageTransferables(d: PackageMapData): ArrayBuffer[] {
   const b = d.buildings;
   const json = Object.values(d.sourceJson ?? {}).map((a) => a.buffer as ArrayBuffer);
-  const arrays = [b.idStart, b.position, b.households, b.community, d.h3.households].map((a) => a.buffer as ArrayBuffer);
+  const arrays = [b.idStart, b.position, b.households, b.community].map((a) => a.buffer as ArrayBuffer);
   return [...arrays, ...meshBuffers(d.communityMesh), ...json];
 }
 
 /** The buffers of an analysis part to transfer rather than copy. */
 export function analysisTransferables(r: AnalysisMapData): ArrayBuffer[] {
-  return [r.covered.buffer as ArrayBuffer, r.h3Uncovered.buffer as ArrayBuffer];
+  return [r.covered.buffer as ArrayBuffer, r.h3.households.buffer as ArrayBuffer, r.h3.uncovered.buffer as ArrayBuffer];
 }

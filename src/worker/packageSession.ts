@@ -3,6 +3,7 @@ import type { DataPackage, DistanceMode, DistanceProvider, Policy } from '../eng
 import type { network } from '../engine/index';
 import type { WaterCollection } from './protocol';
 import { readWater } from './readWater';
+import { fetchPackage } from './fetchPackage';
 
 /**
  * The package a worker holds, shared by both workers: the engine worker (map, walksheds,
@@ -14,8 +15,11 @@ export interface PackageSession {
   /** Changes whenever another package is loaded (the map refits and refills its sources only then). */
   id: number;
   pkg: DataPackage;
-  /** The package's files as loaded (the blueprint solver worker loads the same bytes). */
-  files: Record<string, Uint8Array>;
+  /**
+   * The package's files as loaded (the blueprint solver worker loads the same bytes); not kept for
+   * a package served by this origin (its key is its URL): {@link sessionFiles} fetches them again.
+   */
+  files?: Record<string, Uint8Array>;
   policy: Policy;
   water?: WaterCollection;
   /** Distance providers per {@link modeKey}, built once. */
@@ -50,8 +54,11 @@ export function hasPackage(key: string): boolean {
   return session?.key === key;
 }
 
-/** The session of `key`: the cached one, or a new one parsed from `files`. */
-export function openPackage(key: string, files: Record<string, Uint8Array> | null): PackageSession {
+/**
+ * The session of `key`: the cached one, or a new one parsed from `files`. `keepFiles` false (a
+ * package served under the URL `key`): the bytes are not kept once parsed (53 MB at 1M buildings).
+ */
+export function openPackage(key: string, files: Record<string, Uint8Array> | null, keepFiles = true): PackageSession {
   if (session?.key === key) return session;
   if (!files) throw new EngineError('E_MISSING_FILE', { file: 'manifest.json' });
   const pkg = loadPackage(files);
@@ -59,7 +66,7 @@ export function openPackage(key: string, files: Record<string, Uint8Array> | nul
     key,
     id: nextId++,
     pkg,
-    files,
+    files: keepFiles ? files : undefined,
     policy: resolvePolicy(pkg),
     water: readWater(files['water.geojson'], pkg.manifest.crs),
     providers: new Map(),
@@ -91,4 +98,13 @@ export function currentPackage(): PackageSession | null {
 export function requirePackage(): PackageSession {
   if (!session) throw new EngineError('E_NO_DATA');
   return session;
+}
+
+/**
+ * The files of a session: the kept bytes, or (a served package) fetched again from its URL.
+ * `fresh`: true when the bytes are this call's own (the caller may transfer them).
+ */
+export async function sessionFiles(s: PackageSession): Promise<{ files: Record<string, Uint8Array>; fresh: boolean }> {
+  if (s.files) return { files: s.files, fresh: false };
+  return { files: await fetchPackage(s.key), fresh: true };
 }

@@ -40,6 +40,9 @@ export interface WorkerFailure {
 
 export type ProgressCallback = (stage: string, fraction: number) => void;
 
+/** Receives a package's part of the map data ahead of its analysis (EngineWorkerApi.runUrl). */
+export type PackageCallback = (part: PackageMapData) => void | Promise<void>;
+
 // ---------------------------------------------------------------------------------------------
 // Map data (the result of one analysis run)
 
@@ -170,10 +173,10 @@ export interface MapData {
   rejectedCount: number;
   /** The data check: rows accepted and rejected per file, every rejection, structured notes (sent once, here). */
   report: DataReport;
-  /** Milliseconds per stage (load, analyze, h3, pack). */
+  /** Milliseconds per stage in the worker (fetch, load, packagePack, analyze, h3, pack). */
   timings: Record<string, number>;
   /** Changes only when another package is loaded (a mode switch keeps it: no refit, no source refill). */
-  packageId?: number;
+  packageId: number;
   /** Rivers from the optional water.geojson (not in the data contract), WGS84. */
   water?: WaterCollection;
   /** Network mode with walking effort (flat-equivalent metres). */
@@ -189,32 +192,37 @@ export interface MapData {
 
 /**
  * The part of {@link MapData} that belongs to the package (geometry, ids, GeoJSON bytes): the
- * worker sends it once per package, and the page keeps these same objects across mode switches,
- * so deck.gl (which compares data by identity) re-tessellates nothing.
+ * worker sends it once per package, as soon as the package is parsed (before its analysis), and
+ * the page keeps these same objects across mode switches, so deck.gl (which compares data by
+ * identity) re-tessellates nothing. The map draws it alone while the analysis runs.
  */
-export type PackageMapData = Omit<MapData, 'buildings' | 'h3' | 'analysis' | 'report' | 'timings' | 'effort' | 'packageId'> & {
-  packageId: number;
+export type PackageMapData = Omit<MapData, 'buildings' | 'h3' | 'analysis' | 'report' | 'timings' | 'effort'> & {
   buildings: Omit<BuildingArrays, 'covered'>;
-  h3: Omit<H3Arrays, 'uncovered'>;
 };
 
 /** The part of {@link MapData} that belongs to one analysis (one distance mode). */
 export interface AnalysisMapData {
   /** Service-major covered flags: covered[s * buildings + b]. */
   covered: Uint8Array;
-  /** Service-major uncovered households per H3 cell: uncovered[s * cells + c]. */
-  h3Uncovered: Float32Array;
+  /**
+   * The H3 cells with their households and uncovered households (aggregated after the analysis;
+   * the cells themselves depend on the package only, a few thousand strings at 1M buildings).
+   */
+  h3: H3Arrays;
   analysis: AnalysisView;
   report: DataReport;
-  /** Milliseconds per stage (load, analyze, h3, pack). */
+  /** Milliseconds per stage in the worker (fetch, load, packagePack, analyze, h3, pack). */
   timings: Record<string, number>;
   effort?: boolean;
 }
 
-/** What an analysis run returns: its analysis part, and the package part unless the page holds it already. */
+/**
+ * What an analysis run returns: its analysis part, and the package part unless the page holds
+ * it already or it went ahead through the run's `onPackage` callback.
+ */
 export interface MapRun {
   packageId: number;
-  /** Absent when the caller said it holds this package's part (`heldPackage`). */
+  /** Absent when the caller said it holds this package's part (`heldPackage`) or took it through `onPackage`. */
   package?: PackageMapData;
   run: AnalysisMapData;
 }
@@ -441,10 +449,22 @@ export interface PilotWorkerApi {
 
 /** The API the engine worker exposes through comlink. */
 export interface EngineWorkerApi extends BlueprintWorkerApi, NetworkWorkerApi, SnapshotWorkerApi, PilotWorkerApi, PublishWorkerApi {
-  /** Fetch a package from this origin (`/data/<name>/`) and analyse it. */
-  runUrl(base: string, mode: DistanceMode, onProgress?: ProgressCallback, effort?: boolean, heldPackage?: number): Promise<MapRun>;
-  /** Analyse files the user opened (file name → bytes; buffers are transferred). `heldPackage`: the package part the page holds. */
-  runFiles(files: Record<string, Uint8Array>, mode: DistanceMode, onProgress?: ProgressCallback, effort?: boolean, heldPackage?: number): Promise<MapRun>;
+  /**
+   * Fetch a package from this origin (`/data/<name>/`) and analyse it. `onPackage`: called with
+   * the package part (buffers transferred) as soon as the package is parsed, before the analysis
+   * starts; the worker waits for the call to return, so the part is on the page before the run's
+   * answer, which then carries no package part.
+   */
+  runUrl(base: string, mode: DistanceMode, onProgress?: ProgressCallback, effort?: boolean, heldPackage?: number, onPackage?: PackageCallback): Promise<MapRun>;
+  /** Analyse files the user opened (file name → bytes; buffers are transferred). `heldPackage`: the package part the page holds; `onPackage` as in runUrl. */
+  runFiles(
+    files: Record<string, Uint8Array>,
+    mode: DistanceMode,
+    onProgress?: ProgressCallback,
+    effort?: boolean,
+    heldPackage?: number,
+    onPackage?: PackageCallback,
+  ): Promise<MapRun>;
   /** Make the kept analysis of a mode current again (package `base` loaded, mode analysed before); false when there is none. */
   reuseRun(base: string, mode: DistanceMode, effort?: boolean): Promise<boolean>;
 }

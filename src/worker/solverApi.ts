@@ -18,7 +18,7 @@ export function createSolver(highs?: HighsLoaderOrInstance): SolverWorkerApi {
   const session = (input: SolverInput): BlueprintSession => {
     if (!hasPackage(input.key) && !input.files)
       throw { code: 'E_ARGUMENT', zh: '求解器缺少数据包', en: 'The solver has no data package' } satisfies WorkerFailure;
-    const s = openPackage(input.key, input.files ?? null);
+    const s = openPackage(input.key, input.files ?? null, false); // the solver keeps no copy of the bytes once parsed
     if (sessions?.id !== s.id) sessions = { id: s.id, byMode: new Map() };
     const effort = input.mode === 'network' && input.effort;
     const key = modeKey(input.mode, effort);

@@ -55,7 +55,8 @@ function same(input: string | Uint8Array) {
 }
 
 const HEADER = 'id,lon,lat,households,community_id,name';
-const rows = (n: number, end = '\n') => Array.from({ length: n }, (_, k) => `B${k},106.5${k % 10},29.5${k % 7},${k % 40},${k % 3 === 0 ? 'C1' : ''},n${k}`).join(end);
+const rows = (n: number, end = '\n') =>
+  Array.from({ length: n }, (_, k) => `B${k},106.5${k % 10},29.5${k % 7},${k % 40},${k % 3 === 0 ? 'C1' : ''},n${k}`).join(end);
 
 describe('readBuildingBytes: the text reader’s columns and rejections, in any number of parts', () => {
   it('plain rows, with and without a final line end; LF, CRLF and lone CR', () => {

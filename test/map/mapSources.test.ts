@@ -88,12 +88,12 @@ describe('map sources serialized in the worker (issue 13: no GeoJSON walk on the
     expect((parse(d.sourceJson!.communities) as FeatureCollection).features[1].properties!.name).toBe('社区1'); // UTF-8 round trip
   });
 
-  it('transfers the package part’s JSON bytes with its typed arrays (5 arrays + 5 mesh arrays + 5 sources)', () => {
+  it('transfers the package part’s JSON bytes with its typed arrays (4 arrays + 5 mesh arrays + 5 sources)', () => {
     const { pkg } = tinyMapData();
-    const p = packageMapData(pkg, [], 9, 1);
+    const p = packageMapData(pkg, 1);
     packSources(p, ROADS);
     const t = packageTransferables(p);
-    expect(t).toHaveLength(15);
+    expect(t).toHaveLength(14);
     expect(t).toContain(p.sourceJson!.roads!.buffer);
     expect(t).toContain(p.communityMesh.triangles.buffer);
     expect(t).toContain(p.buildings.idStart.buffer);

@@ -6,7 +6,6 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import ExcelJS from 'exceljs';
 import { initI18n } from '../../src/i18n';
 import {
-  aggregateH3,
   analyze,
   blueprint,
   blueprintGeoJson,
@@ -22,7 +21,7 @@ import {
   type BlueprintResult,
   type DataPackage,
 } from '../../src/engine/index';
-import { buildMapData } from '../../src/worker/buildMapData';
+import { mapDataFor } from '../helpers/mapDataFor';
 import { BlueprintSession, defaultBundle } from '../../src/worker/blueprintCore';
 import { useApp } from '../../src/state/appStore';
 import { setBpEngine } from '../../src/client/bpEngine';
@@ -58,7 +57,7 @@ beforeAll(async () => {
     scenario: async (s, sc) => session.scenario(s, sc),
     compareCandidates: async (ids, sc) => session.compareCandidates(ids, sc),
   });
-  useApp.setState({ data: buildMapData(pkg, analysis, aggregateH3(pkg, analysis, 9), 9) });
+  useApp.setState({ data: mapDataFor(pkg, analysis) });
   // The street with the most candidates: a blueprint of 3 sites there.
   const counts = new Map<string, number>();
   for (const c of pkg.candidates)

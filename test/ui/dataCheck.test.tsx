@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { initI18n, i18next } from '../../src/i18n';
-import { aggregateH3, analyze, loadPackage, resolvePolicy, type PackageFiles } from '../../src/engine/index';
+import { analyze, loadPackage, resolvePolicy, type PackageFiles } from '../../src/engine/index';
 import { EngineError, REJECT_REASONS } from '../../src/engine/index';
-import { buildMapData } from '../../src/worker/buildMapData';
+import { mapDataFor } from '../helpers/mapDataFor';
 import { DataCheckDialog } from '../../src/ui/data/DataCheckDialog';
 import { DataCheck, DataCheckButton } from '../../src/ui/data/DataCheck';
 import { LoadError } from '../../src/ui/data/LoadError';
@@ -25,7 +25,7 @@ const HOSTILE = '<img src=x onerror=alert(1)>';
 function mapData(files: PackageFiles, mode: 'euclidean' | 'network' = 'euclidean') {
   const pkg = loadPackage(files);
   const analysis = analyze(pkg, { mode, policy: resolvePolicy(pkg) });
-  return buildMapData(pkg, analysis, aggregateH3(pkg, analysis, 9), 9);
+  return mapDataFor(pkg, analysis);
 }
 
 const badRows = mapData(fixtureFiles('bad-rows'));

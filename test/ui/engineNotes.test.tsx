@@ -6,16 +6,16 @@
  */
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { aggregateH3, analyze, loadPackage, resolvePolicy, type PackageFiles } from '../../src/engine/index';
+import { analyze, loadPackage, resolvePolicy, type PackageFiles } from '../../src/engine/index';
 import { initI18n, i18next } from '../../src/i18n';
 import { DataCheckDialog } from '../../src/ui/data/DataCheckDialog';
-import { buildMapData } from '../../src/worker/buildMapData';
+import { mapDataFor } from '../helpers/mapDataFor';
 import { fixtureFiles, text, utf8 } from '../helpers/fixtures';
 
 function report(files: PackageFiles) {
   const pkg = loadPackage(files);
   const analysis = analyze(pkg, { mode: 'euclidean', policy: resolvePolicy(pkg) });
-  return buildMapData(pkg, analysis, aggregateH3(pkg, analysis, 9), 9).report!;
+  return mapDataFor(pkg, analysis).report!;
 }
 
 beforeAll(() => {

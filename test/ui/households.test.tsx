@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { initI18n } from '../../src/i18n';
-import { aggregateH3, analyze, loadPackage, resolvePolicy, SERVICES } from '../../src/engine/index';
-import { buildMapData } from '../../src/worker/buildMapData';
+import { analyze, loadPackage, resolvePolicy, SERVICES } from '../../src/engine/index';
+import { mapDataFor } from '../helpers/mapDataFor';
 import type { MapData } from '../../src/worker/protocol';
 import { SummaryPanel } from '../../src/ui/SummaryPanel';
 import { RollupPanel } from '../../src/ui/RollupPanel';
@@ -22,7 +22,7 @@ beforeAll(() => {
     files[f] = new Uint8Array(readFileSync(join(DIR, f)));
   const pkg = loadPackage(files);
   const analysis = analyze(pkg, { mode: 'euclidean', policy: resolvePolicy(pkg) });
-  data = buildMapData(pkg, analysis, aggregateH3(pkg, analysis, 9), 9);
+  data = mapDataFor(pkg, analysis);
 }, 120_000);
 
 afterEach(cleanup);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { act } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { aggregateH3, analyze, haversineM, loadPackage, resolvePolicy } from '../../src/engine/index';
+import { analyze, haversineM, loadPackage, resolvePolicy } from '../../src/engine/index';
 import { initI18n } from '../../src/i18n';
 import { useApp } from '../../src/state/appStore';
 import { DEFAULT_LAYERS, DEFAULT_VIEW, formatView, parseView } from '../../src/state/viewState';
@@ -14,7 +14,7 @@ import { ReachPanelView } from '../../src/ui/network/ReachPanel';
 import { WalkLegendBlocks } from '../../src/ui/network/WalkLegend';
 import { mapPictureText } from '../../src/export/mapPictureText';
 import type { MapData } from '../../src/worker/protocol';
-import { buildMapData } from '../../src/worker/buildMapData';
+import { mapDataFor } from '../helpers/mapDataFor';
 import { facilityWalkshed, METRES_PER_MINUTE, walkFromPoint } from '../../src/worker/networkApi';
 import { openPackage, providerFor } from '../../src/worker/packageSession';
 import { tinyMapData } from './tinyPackage';
@@ -28,7 +28,7 @@ const policy = resolvePolicy(pkg);
 
 function mapData(mode: 'euclidean' | 'network', effort = false) {
   const analysis = analyze(pkg, { mode, policy, effort });
-  const d = buildMapData(pkg, analysis, aggregateH3(pkg, analysis, 9), 9);
+  const d = mapDataFor(pkg, analysis);
   d.effort = effort;
   return { analysis, data: d };
 }

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { initI18n } from '../../src/i18n';
-import { aggregateH3, analyze, defaultBundle, loadPackage, resolvePolicy, SERVICES, type DataPackage } from '../../src/engine/index';
-import { buildMapData } from '../../src/worker/buildMapData';
+import { analyze, defaultBundle, loadPackage, resolvePolicy, SERVICES, type DataPackage } from '../../src/engine/index';
+import { mapDataFor } from '../helpers/mapDataFor';
 import { BlueprintSession } from '../../src/worker/blueprintCore';
 import { useApp } from '../../src/state/appStore';
 import { setBpEngine } from '../../src/client/bpEngine';
@@ -31,7 +31,7 @@ beforeAll(() => {
     scenario: async (s, sc) => session.scenario(s, sc),
     compareCandidates: async (ids, sc) => session.compareCandidates(ids, sc),
   });
-  useApp.setState({ data: buildMapData(pkg, analysis, aggregateH3(pkg, analysis, 9), 9), view: 'planner', selection: null });
+  useApp.setState({ data: mapDataFor(pkg, analysis), view: 'planner', selection: null });
 }, 120_000);
 
 afterEach(() => {

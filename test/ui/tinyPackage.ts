@@ -1,5 +1,5 @@
-import { aggregateH3, analyze, loadPackage, resolvePolicy } from '../../src/engine/index';
-import { buildMapData } from '../../src/worker/buildMapData';
+import { analyze, loadPackage, resolvePolicy } from '../../src/engine/index';
+import { mapDataFor } from '../helpers/mapDataFor';
 
 const enc = new TextEncoder();
 
@@ -74,6 +74,5 @@ export function tinyMapData() {
   const pkg = loadPackage(tinyPackageFiles());
   const policy = resolvePolicy(pkg);
   const analysis = analyze(pkg, { mode: 'euclidean', policy });
-  const cells = aggregateH3(pkg, analysis, 9);
-  return { pkg, analysis, data: buildMapData(pkg, analysis, cells, 9) };
+  return { pkg, analysis, data: mapDataFor(pkg, analysis) };
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aggregateH3, analyze, type Community } from '../../src/engine/index';
-import { analysisMapData, buildMapData, packageMapData, packIds, joinMapData as workerJoin } from '../../src/worker/buildMapData';
+import { analysisMapData, packageMapData, packIds } from '../../src/worker/buildMapData';
 import { communityMesh } from '../../src/worker/communityMesh';
 import { openPackage, providerFor } from '../../src/worker/packageSession';
 import { joinMapData, mapDataOf } from '../../src/client/joinMapData';
@@ -84,34 +84,43 @@ describe('map data in two parts: package once, analysis per mode', () => {
   });
 
   it('keeps the roads in the worker: a count on the page, and the ids packed', () => {
-    const p = packageMapData(s.pkg, e.cells, 9, s.id);
+    const p = packageMapData(s.pkg, s.id);
     expect(p.roadCount).toBe(s.pkg.roads!.features.length);
     expect('roads' in p).toBe(false);
+    expect('h3' in p).toBe(false); // the cells come with the analysis (they are aggregated after it)
     expect(buildingId(p.buildings, 0)).toBe(s.pkg.buildings.ids[0]);
     expect(buildingId(p.buildings, p.buildings.count - 1)).toBe(s.pkg.buildings.ids[s.pkg.buildings.count - 1]);
   });
 
-  it('joins to what buildMapData gives, in the worker and on the page alike', () => {
-    const p = packageMapData(s.pkg, e.cells, 9, s.id);
-    const r = analysisMapData(s.pkg, e.analysis, e.cells);
-    const whole = buildMapData(s.pkg, e.analysis, e.cells, 9);
+  it('joins on the page: covered flags and H3 arrays from the analysis part, service-major', () => {
+    const p = packageMapData(s.pkg, s.id);
+    const r = analysisMapData(s.pkg, e.analysis, e.cells, 9);
     const joined = joinMapData(p, r);
-    expect(joined).toEqual({ ...workerJoin(p, r) });
-    expect(joined.buildings.covered).toEqual(whole.buildings.covered);
-    expect(joined.h3.uncovered).toEqual(whole.h3.uncovered);
-    expect(joined.analysis.summary).toEqual(whole.analysis.summary);
+    const count = s.pkg.buildings.count;
+    expect(joined.buildings.count).toBe(count);
+    expect(joined.buildings.covered).toBe(r.covered);
+    e.analysis.coverage.forEach((cov, si) => expect([...joined.buildings.covered.subarray(si * count, (si + 1) * count)]).toEqual([...cov.covered]));
+    expect(joined.h3.resolution).toBe(9);
+    expect(joined.h3.cells).toEqual(e.cells.map((c) => c.h3));
+    const m = e.cells.length;
+    e.cells.forEach((c, ci) => {
+      expect(joined.h3.households[ci]).toBeCloseTo(c.households, 3);
+      c.uncoveredHouseholds.forEach((u, si) => expect(joined.h3.uncovered[si * m + ci]).toBeCloseTo(u, 3));
+    });
+    expect(joined.analysis.summary).toEqual(e.analysis.summary);
+    expect(joined.communities).toBe(p.communities);
   });
 
   it('a mode switch sends only the analysis part; the page keeps the same geometry objects', () => {
-    const p = packageMapData(s.pkg, e.cells, 9, s.id);
-    const first = mapDataOf({ packageId: s.id, package: p, run: analysisMapData(s.pkg, e.analysis, e.cells) });
-    const rn = analysisMapData(s.pkg, n.analysis, n.cells);
+    const p = packageMapData(s.pkg, s.id);
+    const first = mapDataOf({ packageId: s.id, package: p, run: analysisMapData(s.pkg, e.analysis, e.cells, 9) });
+    const rn = analysisMapData(s.pkg, n.analysis, n.cells, 9);
     const second = mapDataOf({ packageId: s.id, run: rn });
     expect(second.communities).toBe(first.communities);
     expect(second.communityMesh).toBe(first.communityMesh);
     expect(second.buildings.position).toBe(first.buildings.position);
-    expect(second.h3.cells).toBe(first.h3.cells);
     expect(second.buildings.covered).toBe(rn.covered);
+    expect(second.h3.uncovered).toBe(rn.h3.uncovered);
     expect(second.analysis.mode).toBe('network');
     expect(first.analysis.mode).toBe('euclidean');
     expect(() => mapDataOf({ packageId: s.id + 1, run: rn })).toThrow(/not sent/);

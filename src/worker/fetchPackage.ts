@@ -1,0 +1,21 @@
+import { EngineError } from '../engine/index';
+import type { ProgressCallback } from './protocol';
+
+/** Fetch every file listed in `<base>/index.json` from this origin, as bytes. */
+export async function fetchPackage(base: string, onProgress?: ProgressCallback): Promise<Record<string, Uint8Array>> {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  const index = await fetch(`${root}index.json`);
+  if (!index.ok) throw new EngineError('E_MISSING_FILE', { file: `${root}manifest.json` });
+  const { files } = (await index.json()) as { files: string[] };
+  const out: Record<string, Uint8Array> = {};
+  let done = 0;
+  await Promise.all(
+    files.map(async (f) => {
+      const r = await fetch(root + f);
+      if (!r.ok) throw new EngineError('E_MISSING_FILE', { file: f });
+      out[f] = new Uint8Array(await r.arrayBuffer());
+      onProgress?.('fetch', ++done / files.length);
+    }),
+  );
+  return out;
+}

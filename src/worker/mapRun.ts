@@ -1,0 +1,90 @@
+/**
+ * One map data run of the engine worker: fetch a served package (or take opened files), parse
+ * it, send its package part ahead (onPackage), analyse it in a mode, and answer with the analysis
+ * part. Typed arrays and JSON bytes are transferred, never copied, and the worker keeps no copy
+ * of a part it has sent.
+ */
+import * as Comlink from 'comlink';
+import { aggregateH3, analyze } from '../engine/index';
+import type { DistanceMode } from '../engine/index';
+import { analysisMapData, analysisTransferables, packageMapData, packageTransferables, packSources } from './buildMapData';
+import { rememberAnalysis } from './blueprintApi';
+import { rememberPilotAnalysis } from './pilotsApi';
+import { openPackage, providerFor } from './packageSession';
+import { keepRun } from './modeRuns';
+import { toFailure } from './failure';
+import type { MapRun, PackageCallback, PackageMapData, ProgressCallback } from './protocol';
+
+const H3_RESOLUTION = 9; // ~0.1 km² cells, about a 175 m edge: a few buildings per cell
+
+function fail(err: unknown): never {
+  throw toFailure(err);
+}
+
+/**
+ * Analyse the package under `key` (parsed from `files` unless it is the one loaded already) in a
+ * mode; providers (walking graph, building snaps) are kept per mode, so switching back is fast.
+ * The package part of the map data (geometry, ids, GeoJSON bytes) is built and sent only when
+ * the page does not hold it already (`heldPackage` = its packageId): a mode switch sends only
+ * the analysis part, and the page keeps its geometry objects. With `onPackage` the package part
+ * goes ahead, as soon as the package is parsed (its buffers transferred, the worker keeping no
+ * copy), so the page draws it while the analysis runs; the run waits until the page has it.
+ */
+export async function runPackage(
+  key: string,
+  files: Record<string, Uint8Array> | null,
+  mode: DistanceMode,
+  onProgress?: ProgressCallback,
+  effort = false,
+  heldPackage?: number,
+  onPackage?: PackageCallback,
+  fetchMs?: number,
+  keepFiles = true,
+): Promise<MapRun> {
+  try {
+    const t0 = performance.now();
+    onProgress?.('load', 0);
+    const session = openPackage(key, files, keepFiles);
+    files = null; // a served package's bytes are not kept: the solver and publishing fetch them again (packageSession.ts sessionFiles)
+    const { pkg, policy } = session;
+    const t1 = performance.now();
+    let part: PackageMapData | undefined;
+    if (heldPackage !== session.id) {
+      onProgress?.('pack', 0);
+      part = packageMapData(pkg, session.id);
+      if (session.water) part.water = session.water;
+      packSources(part, pkg.roads);
+      if (onPackage) {
+        await onPackage(Comlink.transfer(part, packageTransferables(part)));
+        part = undefined; // on the page now; its buffers are detached here
+      }
+    }
+    const tPackage = performance.now();
+    onProgress?.('network', 0);
+    const provider = providerFor(session, mode, effort);
+    const analysis = analyze(pkg, { mode, policy, effort: mode === 'network' && effort, provider, onProgress: (stage, f) => onProgress?.(stage, f) });
+    rememberAnalysis(pkg, analysis, provider); // blueprints and what-if edits reuse it
+    rememberPilotAnalysis(analysis); // the 试点 panel's rules and proposals too
+    keepRun(session, mode, effort, analysis, provider); // a later switch back to this mode reuses it
+    const t2 = performance.now();
+    onProgress?.('h3', 0);
+    const cells = aggregateH3(pkg, analysis, H3_RESOLUTION);
+    const t3 = performance.now();
+    onProgress?.('pack', 0.5);
+    const r = analysisMapData(pkg, analysis, cells, H3_RESOLUTION);
+    r.effort = analysis.summary.effort === true;
+    const out: MapRun = { packageId: session.id, run: r };
+    let buffers = analysisTransferables(r);
+    if (part) {
+      out.package = part;
+      buffers = [...buffers, ...packageTransferables(part)];
+    }
+    const t4 = performance.now();
+    r.timings = { load: t1 - t0, packagePack: tPackage - t1, analyze: t2 - tPackage, h3: t3 - t2, pack: t4 - t3 };
+    if (fetchMs !== undefined) r.timings.fetch = fetchMs;
+    onProgress?.('transfer', 0);
+    return Comlink.transfer(out, buffers);
+  } catch (err) {
+    fail(err);
+  }
+}

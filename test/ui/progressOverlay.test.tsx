@@ -1,0 +1,46 @@
+// @vitest-environment jsdom
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { initI18n } from '../../src/i18n';
+import { ProgressOverlay } from '../../src/ui/ProgressOverlay';
+import { useApp } from '../../src/state/appStore';
+import { packageMapData } from '../../src/worker/buildMapData';
+import { tinyMapData } from './tinyPackage';
+
+const { pkg } = tinyMapData();
+
+beforeAll(() => {
+  initI18n('zh');
+});
+afterEach(() => {
+  cleanup();
+  useApp.setState({ status: 'idle', pkgData: null, data: null });
+});
+
+describe('load progress', () => {
+  it('covers the map until the package part arrives, then sits in a corner with the stage and fraction', () => {
+    useApp.setState({ status: 'loading', progress: { stage: 'load', fraction: 0 }, pkgData: null });
+    render(<ProgressOverlay />);
+    const box = screen.getByTestId('progress');
+    expect(box.className).toBe('overlay');
+    expect(box.textContent).toBe('正在加载数据…解析数据包');
+    act(() => useApp.setState({ pkgData: packageMapData(pkg, 1), progress: { stage: 'coverage', fraction: 0.4 } }));
+    expect(screen.getByTestId('progress').className).toBe('overlay overlay-corner');
+    expect(screen.getByTestId('progress').textContent).toBe('已显示社区与设施，正在分析覆盖…计算覆盖');
+    expect((screen.getByTestId('progress').querySelector('progress') as HTMLProgressElement).value).toBe(0.4);
+  });
+
+  it('says so in English too', () => {
+    initI18n('en');
+    useApp.setState({ status: 'loading', progress: { stage: 'h3', fraction: 0 }, pkgData: packageMapData(pkg, 1) });
+    render(<ProgressOverlay />);
+    expect(screen.getByTestId('progress').textContent).toBe('Communities and facilities shown; analysing coverage…Hexagon grid');
+    initI18n('zh');
+  });
+
+  it('is gone once the data is ready', () => {
+    useApp.setState({ status: 'ready', progress: { stage: 'done', fraction: 1 }, pkgData: null });
+    render(<ProgressOverlay />);
+    expect(screen.queryByTestId('progress')).toBeNull();
+  });
+});

@@ -1,0 +1,141 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import * as Comlink from 'comlink';
+import { runPackage } from '../../src/worker/mapRun';
+import { fetchPackage } from '../../src/worker/fetchPackage';
+import { currentPackage } from '../../src/worker/packageSession';
+import { snapshotApi } from '../../src/worker/packageSnapshotApi';
+import { holdPackage, mapDataOf } from '../../src/client/joinMapData';
+import type { MapRun, PackageCallback, PackageMapData } from '../../src/worker/protocol';
+
+const DIR = join(import.meta.dirname, '../fixtures/tiny-network');
+const read = (): Record<string, Uint8Array> => {
+  const files: Record<string, Uint8Array> = {};
+  for (const f of readdirSync(DIR)) if (f.includes('.')) files[f] = new Uint8Array(readFileSync(join(DIR, f)));
+  return files;
+};
+
+/**
+ * The run as the engine worker exposes it, across a real MessageChannel (structured clone and
+ * transfer as between a worker and the page). `sent` and `answered` keep the worker's own
+ * objects, to see what a transfer left behind.
+ */
+const worker: { sent: PackageMapData | null; answered: MapRun | null } = { sent: null, answered: null };
+const api = {
+  async run(key: string, mode: 'euclidean' | 'network', held: number | undefined, onPackage?: PackageCallback): Promise<MapRun> {
+    const wrapped = onPackage
+      ? async (p: PackageMapData) => {
+          worker.sent = p;
+          await onPackage(p);
+        }
+      : undefined;
+    const out = await runPackage(key, read(), mode, undefined, false, held, wrapped);
+    worker.answered = out;
+    return out;
+  },
+};
+const { port1, port2 } = new MessageChannel();
+Comlink.expose(api, port1 as unknown as Comlink.Endpoint);
+const remote = Comlink.wrap<typeof api>(port2 as unknown as Comlink.Endpoint);
+afterAll(() => {
+  port1.close();
+  port2.close();
+});
+
+describe('a map run sends the package part ahead of the analysis', () => {
+  it('posts the package part first, transferred (the worker keeps no copy), then the analysis part without it', async () => {
+    const events: string[] = [];
+    let part: PackageMapData | null = null;
+    const onPackage = Comlink.proxy((p: PackageMapData) => {
+      events.push('package');
+      part = p;
+      holdPackage(p);
+    });
+    const run = await remote.run('run-test-1', 'euclidean', undefined, onPackage);
+    events.push('analysis');
+    expect(events).toEqual(['package', 'analysis']);
+    const p = part as unknown as PackageMapData;
+    expect(run.package).toBeUndefined(); // it went ahead
+    expect(run.packageId).toBe(p.packageId);
+    // on the page: whole arrays; in the worker: detached buffers (transferred, not copied)
+    expect(p.buildings.count).toBe(7);
+    expect(p.buildings.position.length).toBe(14);
+    expect(p.sourceJson!.communities!.byteLength).toBeGreaterThan(0);
+    const sent = worker.sent!;
+    expect(sent.buildings.position.byteLength).toBe(0);
+    expect(sent.buildings.households.byteLength).toBe(0);
+    expect(sent.communityMesh.triangles.byteLength).toBe(0);
+    expect(sent.sourceJson!.communities!.byteLength).toBe(0);
+    expect(sent.sourceJson!.roads!.byteLength).toBe(0);
+    // the analysis part's arrays are transferred too
+    expect(run.run.covered.length).toBe(7 * run.run.analysis.coverage.length);
+    expect(worker.answered!.run.covered.byteLength).toBe(0);
+    expect(worker.answered!.run.h3.uncovered.byteLength).toBe(0);
+    // and the page joins them
+    const d = mapDataOf(run);
+    expect(d.buildings.position).toBe(p.buildings.position);
+    expect(d.buildings.covered).toBe(run.run.covered);
+    expect(d.analysis.mode).toBe('euclidean');
+    expect(Object.keys(run.run.timings).sort()).toEqual(['analyze', 'h3', 'load', 'pack', 'packagePack']);
+  });
+
+  it('sends no package part again when the page holds it (a mode switch)', async () => {
+    let calls = 0;
+    const first = await remote.run(
+      'run-test-2',
+      'euclidean',
+      undefined,
+      Comlink.proxy(() => void calls++),
+    );
+    const again = await remote.run(
+      'run-test-2',
+      'network',
+      first.packageId,
+      Comlink.proxy(() => void calls++),
+    );
+    expect(calls).toBe(1);
+    expect(again.package).toBeUndefined();
+    expect(again.packageId).toBe(first.packageId);
+    expect(again.run.analysis.mode).toBe('network');
+  });
+
+  it('without a callback the package part comes with the answer', async () => {
+    const run = await remote.run('run-test-3', 'euclidean', undefined);
+    expect(run.package?.packageId).toBe(run.packageId);
+    expect(run.package?.buildings.count).toBe(7);
+    expect(worker.answered!.package!.buildings.position.byteLength).toBe(0); // transferred with the answer
+  });
+});
+
+describe('a served package’s bytes are not kept once parsed', () => {
+  it('the session drops them; the solver snapshot and publishing fetch them again from the URL', async () => {
+    const served = read();
+    const base = 'http://test.invalid/data/tiny/';
+    const fetched: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      fetched.push(url);
+      const name = url.slice(base.length);
+      if (name === 'index.json') return new Response(JSON.stringify({ files: Object.keys(served) }));
+      return served[name] ? new Response(served[name] as BlobPart) : new Response('', { status: 404 });
+    });
+    try {
+      await runPackage(base, await fetchPackage(base), 'euclidean', undefined, false, undefined, undefined, undefined, false);
+      const s = currentPackage()!;
+      expect(s.key).toBe(base);
+      expect(s.files).toBeUndefined();
+      fetched.length = 0;
+      const snap = await snapshotApi.packageSnapshot(true);
+      expect(fetched).toContain(`${base}index.json`);
+      expect(Object.keys(snap.files!).sort()).toEqual(Object.keys(served).sort());
+      expect([...snap.files!['buildings.csv']]).toEqual([...served['buildings.csv']]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('opened files are kept (they cannot be fetched again)', async () => {
+    await remote.run('run-test-kept', 'euclidean', undefined);
+    expect(currentPackage()!.files!['buildings.csv'].length).toBe(read()['buildings.csv'].length);
+  });
+});
