@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliImport, expectSamePackage, officeCliArgs } from '../helpers/comparePackages';
 import { artefactDir, hasChromium, openSession, ROOT } from './harness';
+import { axeViolations } from './axe';
 
 const OFFICE = join(ROOT, 'test', 'fixtures', 'import-office', 'office');
 const PICKED = [
@@ -30,19 +31,8 @@ const PICKED = [
   'mapping.json',
 ];
 
-const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
 /** axe-core's WCAG 2.1 AA violations inside the wizard dialog, as `rule (impact): targets`. */
-async function wizardViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const v = await page.evaluate(async (tags) => {
-    type Violation = { id: string; impact: string; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run: (c: string, o: unknown) => Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run('[data-testid="import-wizard"]', { runOnly: { type: 'tag', values: tags } })).violations;
-  }, WCAG);
-  return v.map((x) => `${x.id} (${x.impact}): ${x.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
+const wizardViolations = (page: Page) => axeViolations(page, '[data-testid="import-wizard"]');
 
 type Win = {
   __yulintu: {

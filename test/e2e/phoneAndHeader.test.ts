@@ -4,33 +4,15 @@
  * keyboard, no WCAG 2.1 AA violation (axe-core) — and the planner's header in one row on a
  * district planner's 1366 × 768 screen (and at 1024 and 1440 px), in Chinese and English.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { artefactDir, hasChromium, launch, ROOT, startServer } from './harness';
+import { axeViolations } from './axe';
 
 const hasSample = existsSync(join(ROOT, 'data', 'sample', 'manifest.json'));
-const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core's WCAG 2.1 A/AA violations on the page, as `rule (impact): targets`. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const v = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (c: Document, o: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations;
-  }, WCAG);
-  return v.map((x) => `${x.id} (${x.impact}): ${x.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
-
 async function ready(page: Page) {
   await page.waitForFunction(() => (window as unknown as { __yulintuReady?: number }).__yulintuReady, null, { timeout: 120_000 });
   await page.waitForFunction(() => (window as unknown as { __yulintuIdle?: number }).__yulintuIdle, null, { timeout: 120_000 });

@@ -8,29 +8,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { runPublish } from '../../scripts/commands/publish';
 import type { PublicCommunity, PublicFacility, PublicPlannedSite } from '../../src/engine/index';
 import { artefactDir, hasChromium, launch, ROOT } from './harness';
+import { axeViolations } from './axe';
 import { serveStatic } from './staticServer';
-
-const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  nodes: { target: string[] }[];
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE); // through the DevTools protocol: the site's CSP allows no inline script
-  const v = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (c: Document, o: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations;
-  }, WCAG);
-  return v.map((x) => `${x.id} (${x.impact}): ${x.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 describe.skipIf(!hasChromium)('the published public map in headless Chromium', () => {
   let work: string;
