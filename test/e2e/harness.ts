@@ -64,6 +64,19 @@ export interface BrowserSession {
   close: () => Promise<void>;
 }
 
+/** Wait until the app has its data (`__yulintuReady`) and has drawn the map with it (`__yulintuIdle`). */
+export async function mapReady(page: Page, timeout = 120_000): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { __yulintuReady?: number }).__yulintuReady, null, { timeout });
+  await page.waitForFunction(() => (window as unknown as { __yulintuIdle?: number }).__yulintuIdle, null, { timeout });
+}
+
+/** The box of the first element matching `selector`, px; throws when it has none (not rendered). */
+export async function boxOf(page: Page, selector: string, timeout = 120_000): Promise<{ x: number; y: number; width: number; height: number }> {
+  const b = await page.locator(selector).first().boundingBox({ timeout }); // the page may be held by the GPU process a while
+  if (!b) throw new Error(`${selector} has no box`);
+  return b;
+}
+
 /** Start the dev server and Chromium, and open a page that records requests and page errors. */
 export async function openSession(): Promise<BrowserSession> {
   const { server, origin } = await startServer();

@@ -3,22 +3,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
-import { artefactDir, hasChromium, launch, ROOT, startServer } from './harness';
+import { artefactDir, boxOf, hasChromium, launch, mapReady, ROOT, startServer } from './harness';
 
 const hasSample = existsSync(join(ROOT, 'data', 'sample', 'manifest.json'));
 type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-async function box(page: Page, selector: string): Promise<Box> {
-  const b = await page.locator(selector).first().boundingBox();
-  if (!b) throw new Error(`${selector} has no box`);
-  return b;
-}
-
-async function ready(page: Page) {
-  await page.waitForFunction(() => (window as unknown as { __yulintuReady?: number }).__yulintuReady, null, { timeout: 90_000 });
-  await page.waitForFunction(() => (window as unknown as { __yulintuIdle?: number }).__yulintuIdle, null, { timeout: 90_000 });
-}
+const box = (page: Page, selector: string): Promise<Box> => boxOf(page, selector);
+const ready = (page: Page) => mapReady(page, 90_000);
 
 describe.skipIf(!hasChromium || !hasSample)('layout at 1024–1366 px wide (issue 9 item 18)', () => {
   let server: ViteDevServer;

@@ -9,20 +9,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
-import { artefactDir, hasChromium, launch, ROOT, startServer } from './harness';
+import { artefactDir, boxOf, hasChromium, launch, mapReady, ROOT, startServer } from './harness';
 import { axeViolations } from './axe';
 
 const hasSample = existsSync(join(ROOT, 'data', 'sample', 'manifest.json'));
-async function ready(page: Page) {
-  await page.waitForFunction(() => (window as unknown as { __yulintuReady?: number }).__yulintuReady, null, { timeout: 120_000 });
-  await page.waitForFunction(() => (window as unknown as { __yulintuIdle?: number }).__yulintuIdle, null, { timeout: 120_000 });
-}
-
-async function box(page: Page, selector: string) {
-  const b = await page.locator(selector).first().boundingBox({ timeout: 120_000 }); // the page may be held by the GPU process a while
-  if (!b) throw new Error(`${selector} has no box`);
-  return b;
-}
+const ready = (page: Page) => mapReady(page);
+const box = (page: Page, selector: string) => boxOf(page, selector);
 
 /** Press Tab until `testId` has the focus; the number of presses, or -1 after `max`. */
 async function tabTo(page: Page, testId: string, max = 40): Promise<number> {

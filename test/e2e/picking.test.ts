@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { loadPackage, pointInPolygon, type DataPackage } from '../../src/engine/index';
 import { labelPoint } from '../../src/worker/labelPoint';
 import { tFor } from '../../src/i18n';
-import { artefactDir, hasChromium, openSession, ROOT, type BrowserSession } from './harness';
+import { artefactDir, hasChromium, mapReady, openSession, ROOT, type BrowserSession } from './harness';
 
 const SAMPLE = join(ROOT, 'data', 'sample');
 const LARGE = join(ROOT, 'data', 'generated', 'b200k');
@@ -37,10 +37,7 @@ type Win = {
   };
 };
 
-async function ready(page: Page) {
-  await page.waitForFunction(() => (window as unknown as Win).__yulintuReady, null, { timeout: 300_000 });
-  await page.waitForFunction(() => (window as unknown as Win).__yulintuIdle, null, { timeout: 300_000 });
-}
+const ready = (page: Page) => mapReady(page, 300_000);
 
 /** Screen position of [lon, lat] relative to the map's container, px. */
 const project = (page: Page, lon: number, lat: number) =>
