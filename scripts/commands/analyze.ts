@@ -76,6 +76,7 @@ function splitBuildings(helper: AnalyzeThreads, bytes: Uint8Array, crs: Crs): Lo
   const [a, b, end] = plan.bounds;
   helper.readBuildingPart(shared, b, end, true, plan.at, crs);
   return (communities, rejected) => {
+    mark('communities read');
     const first = readBuildingPart(shared, a, b, false, plan.at, crs);
     mark('buildings.csv first half');
     const second = helper.partResult() ?? readBuildingPart(shared, b, end, true, plan.at, crs);
@@ -118,9 +119,16 @@ export async function run(argv: readonly string[]): Promise<void> {
       const roads = files['roads.geojson'];
       if (!roads || !crs) return opts;
       helper.readRoads(roads, crs);
-      return { ...opts, roadRejections: () => helper.roadsResult() ?? roadRejections(roads, crs) };
+      return {
+        ...opts,
+        roadRejections: () => {
+          mark('other files read');
+          return helper.roadsResult() ?? roadRejections(roads, crs);
+        },
+      };
     };
-    const { pkg } = loadPackageDir(dir, options);
+    // the files the helper reads too, straight into shared memory (no copy made for it)
+    const { pkg } = loadPackageDir(dir, options, helper ? ['buildings.csv', 'roads.geojson'] : []);
     mark('package loaded');
     const policy = resolvePolicy(pkg, override);
     let provider: EuclideanProvider | undefined;

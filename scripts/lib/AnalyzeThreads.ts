@@ -19,8 +19,9 @@ function workerFile(): string | null {
   return existsSync(file) ? file : null;
 }
 
-/** A copy of `a` in shared memory (another thread reads it without a copy of its own). */
+/** `a` in shared memory (another thread reads it without a copy of its own): itself when it is there already, else a copy. */
 export function sharedCopy<A extends Float64Array | Uint8Array>(a: A): A {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
   const out = new (a.constructor as new (b: SharedArrayBuffer) => A)(new SharedArrayBuffer(a.byteLength));
   out.set(a);
   return out;
