@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   analyze,
+  buildingSlots,
   communitiesCsv,
   decodeText,
   EuclideanProvider,
@@ -73,15 +74,20 @@ function splitBuildings(helper: AnalyzeThreads, bytes: Uint8Array, crs: Crs): Lo
   const shared = sharedCopy(bytes);
   const plan = planBuildingBytes(shared, 2);
   if (!plan || plan.bounds.length !== 3) return null;
-  const [a, b, end] = plan.bounds;
-  helper.readBuildingPart(shared, b, end, true, plan.at, crs);
+  // both halves read straight into the buildings' columns, in shared memory
+  const slots = buildingSlots(shared, plan, (n) => new SharedArrayBuffer(n));
+  helper.readBuildingPart(shared, plan, 1, slots, crs);
   return (communities, rejected) => {
     mark('communities read');
-    const first = readBuildingPart(shared, a, b, false, plan.at, crs);
+    const first = readBuildingPart(shared, plan, 0, slots, crs);
     mark('buildings.csv first half');
-    const second = helper.partResult() ?? readBuildingPart(shared, b, end, true, plan.at, crs);
+    const second = helper.partResult();
     mark('buildings.csv second half');
-    return mergeBuildingParts(shared, plan, [first, second], crs, communities, rejected);
+    if (second) return mergeBuildingParts(shared, plan, slots, [first, second], crs, communities, rejected);
+    // the thread did not read its half (not started, or failed): both here, into slots of this thread's own (it may still write into the shared ones)
+    const own = buildingSlots(shared, plan);
+    const parts = [readBuildingPart(shared, plan, 0, own, crs), readBuildingPart(shared, plan, 1, own, crs)];
+    return mergeBuildingParts(shared, plan, own, parts, crs, communities, rejected);
   };
 }
 

@@ -31,17 +31,21 @@ export class Columns {
   households: Float64Array;
   community: Int32Array;
   count = 0;
-  /** @param source the text the id spans are of, or the bytes (ASCII spans, read as Latin-1 when the ids are first read) */
+  /**
+   * @param source the text the id spans are of, or the bytes (ASCII spans, read as Latin-1 when the ids are first read)
+   * @param arrays the columns' arrays, when given (their length is the capacity): default new arrays of `capacity`
+   */
   constructor(
     capacity: number,
     private readonly source: string | Uint8Array = '',
+    arrays?: Pick<Columns, 'lon' | 'lat' | 'households' | 'community'> & { idStart: Int32Array; idEnd: Int32Array },
   ) {
-    this.idStart = new Int32Array(capacity);
-    this.idEnd = new Int32Array(capacity);
-    this.lon = new Float64Array(capacity);
-    this.lat = new Float64Array(capacity);
-    this.households = new Float64Array(capacity);
-    this.community = new Int32Array(capacity);
+    this.idStart = arrays?.idStart ?? new Int32Array(capacity);
+    this.idEnd = arrays?.idEnd ?? new Int32Array(capacity);
+    this.lon = arrays?.lon ?? new Float64Array(capacity);
+    this.lat = arrays?.lat ?? new Float64Array(capacity);
+    this.households = arrays?.households ?? new Float64Array(capacity);
+    this.community = arrays?.community ?? new Int32Array(capacity);
   }
   push(id: string, lon: number, lat: number, households: number, community: number): void {
     this.idText.set(this.count, id);
