@@ -442,6 +442,17 @@ function asciiText(bytes: Uint8Array, from: number, to: number): string {
   return s;
 }
 
+/** True when the bytes `[a, b)` sort after `[c, d)`, byte by byte (a prefix before the longer). */
+function sortsAfter(bytes: Uint8Array, a: number, b: number, c: number, d: number): boolean {
+  const n = Math.min(b - a, d - c);
+  for (let i = 0; i < n; i++) {
+    const x = bytes[a + i];
+    const y = bytes[c + i];
+    if (x !== y) return x > y;
+  }
+  return b - a > d - c;
+}
+
 /**
  * The span of the plain record whose id is `bytes[idS, idE)` within `bytes[from, to)`: a
  * plain record has no quote, so it runs from the line end before its id to the one after.
@@ -478,6 +489,15 @@ export function mergeBuildingParts(
   const cols = new Columns(0, bytes, { idStart, idEnd, lon, lat, households, community });
   const loop = new RowLoop({ file: FILE, col: plan.header.col }, rejected, (r) => readBuildingRow(r, crs, communities), true, records + 1);
   const seen = loop.seen;
+  // while every row so far was plain, accepted and its id sorted after the one before, no id
+  // repeats and none is in `seen` yet (no hash table touched); they go there when that ends
+  let sorted = true;
+  let prevS = 0;
+  let prevE = 0;
+  const unsort = () => {
+    sorted = false;
+    for (let b = 0; b < cols.count; b++) seen.addByteSpanIfNew(bytes, idStart[b], idEnd[b], idHash(bytes, idStart[b], idEnd[b]));
+  };
   let k = 0; // data row, 0-based (row k + 1 in messages)
   parts.forEach((part, p) => {
     // the part's community_id values: community index, −2 when blank, −1 when unknown (the general reader rejects it)
@@ -492,12 +512,18 @@ export function mergeBuildingParts(
       let re = idEnd[s];
       if (plain[s] === 1) {
         const c = community[s] < 0 ? -2 : cid[community[s]];
-        if (c !== -1 && seen.addByteSpanIfNew(bytes, rs, re, hashes[s])) {
-          cols.pushSpan(rs, re, lon[s], lat[s], households[s], c);
-          continue;
+        if (c !== -1) {
+          if (sorted && !sortsAfter(bytes, rs, re, prevS, prevE)) unsort();
+          if (sorted || seen.addByteSpanIfNew(bytes, rs, re, hashes[s])) {
+            prevS = rs;
+            prevE = re;
+            cols.pushSpan(rs, re, lon[s], lat[s], households[s], c);
+            continue;
+          }
         }
         [rs, re] = plainRecordSpan(bytes, from, to, rs, re);
       }
+      if (sorted) unsort();
       const b = loop.row(k, recordCells(bytes, rs, re), false);
       if (b) cols.push(b.id, b.lon, b.lat, b.households, b.community);
     }
