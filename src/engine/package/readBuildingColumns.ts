@@ -1,5 +1,6 @@
 import type { Rejection } from '../errors';
 import type { Buildings, Crs } from '../types';
+import { withGetter } from '../withGetter';
 import { toWgs84 } from './crs';
 import { emptyFileError, parseCsv, scannedRecordCount, tableHeader, tolerantRecords, type CsvHeader } from './parseCsv';
 import { PLAUSIBLE_LIMITS } from './plausibleLimits';
@@ -66,25 +67,24 @@ export class Columns {
     const cut = <A extends Float64Array | Int32Array>(a: A): A => (a.length === n ? a : (a.slice(0, n) as A));
     const { idStart, idEnd, idText, source } = this;
     let ids: string[] | undefined;
-    const out = {
-      ...header,
-      count: n,
-      ids: [] as string[],
-      lon: cut(this.lon),
-      lat: cut(this.lat),
-      households: cut(this.households),
-      community: cut(this.community),
-    };
     // the id strings are made on first read, once
-    Object.defineProperty(out, 'ids', {
-      enumerable: true,
-      get: () => {
+    return withGetter(
+      {
+        ...header,
+        count: n,
+        ids: [] as string[],
+        lon: cut(this.lon),
+        lat: cut(this.lat),
+        households: cut(this.households),
+        community: cut(this.community),
+      },
+      'ids',
+      () => {
         if (ids) return ids;
         const text = typeof source === 'string' ? source : latin1(source);
         return (ids = Array.from({ length: n }, (_, k) => (idStart[k] < 0 ? idText.get(k)! : text.slice(idStart[k], idEnd[k]))));
       },
-    });
-    return out;
+    );
   }
 }
 
@@ -99,9 +99,7 @@ function latin1(bytes: Uint8Array): string {
 
 /** The accepted buildings of {@link readBuildingColumns}, their ids still made on first read. */
 export function buildingsOf(b: BuildingColumns): Buildings {
-  const out = { count: b.count, ids: [] as string[], lon: b.lon, lat: b.lat, households: b.households, community: b.community };
-  Object.defineProperty(out, 'ids', { enumerable: true, get: () => b.ids });
-  return out;
+  return withGetter({ count: b.count, ids: [] as string[], lon: b.lon, lat: b.lat, households: b.households, community: b.community }, 'ids', () => b.ids);
 }
 
 /**
