@@ -205,7 +205,11 @@ function lineEnds(bytes: Uint8Array, from: number, to: number): number {
  * gives their memory (default ArrayBuffer; the CLI passes SharedArrayBuffer, so its second
  * thread writes its part into them).
  */
-export function buildingSlots(bytes: Uint8Array, plan: BuildingBytesPlan, buffer: (byteLength: number) => ArrayBufferLike = (n) => new ArrayBuffer(n)): BuildingSlots {
+export function buildingSlots(
+  bytes: Uint8Array,
+  plan: BuildingBytesPlan,
+  buffer: (byteLength: number) => ArrayBufferLike = (n) => new ArrayBuffer(n),
+): BuildingSlots {
   const first = [0];
   for (let p = 0; p + 1 < plan.bounds.length; p++) first.push(first[p] + lineEnds(bytes, plan.bounds[p], plan.bounds[p + 1]));
   const n = first[first.length - 1];

@@ -63,7 +63,17 @@ function boxGrid(boxes: Float64Array, n: number): BoxGrid | null {
     y1 = Math.max(y1, boxes[4 * i + 3]);
   }
   if (!(x0 <= x1 && y0 <= y1)) return null;
-  const grid = (side: number): BoxGrid => ({ x0, y0, x1, y1, side, dx: (x1 - x0) / side || 1, dy: (y1 - y0) / side || 1, start: new Int32Array(0), items: new Int32Array(0) });
+  const grid = (side: number): BoxGrid => ({
+    x0,
+    y0,
+    x1,
+    y1,
+    side,
+    dx: (x1 - x0) / side || 1,
+    dy: (y1 - y0) / side || 1,
+    start: new Int32Array(0),
+    items: new Int32Array(0),
+  });
   let g = grid(GRID_MAX);
   for (;;) {
     let total = 0;
