@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   analyze,
+  buildingSlots,
   communitiesCsv,
   decodeText,
   EuclideanProvider,
@@ -73,14 +74,20 @@ function splitBuildings(helper: AnalyzeThreads, bytes: Uint8Array, crs: Crs): Lo
   const shared = sharedCopy(bytes);
   const plan = planBuildingBytes(shared, 2);
   if (!plan || plan.bounds.length !== 3) return null;
-  const [a, b, end] = plan.bounds;
-  helper.readBuildingPart(shared, b, end, true, plan.at, crs);
+  // both halves read straight into the buildings' columns, in shared memory
+  const slots = buildingSlots(shared, plan, (n) => new SharedArrayBuffer(n));
+  helper.readBuildingPart(shared, plan, 1, slots, crs);
   return (communities, rejected) => {
-    const first = readBuildingPart(shared, a, b, false, plan.at, crs);
+    mark('communities read');
+    const first = readBuildingPart(shared, plan, 0, slots, crs);
     mark('buildings.csv first half');
-    const second = helper.partResult() ?? readBuildingPart(shared, b, end, true, plan.at, crs);
+    const second = helper.partResult();
     mark('buildings.csv second half');
-    return mergeBuildingParts(shared, plan, [first, second], crs, communities, rejected);
+    if (second) return mergeBuildingParts(shared, plan, slots, [first, second], crs, communities, rejected);
+    // the thread did not read its half (not started, or failed): both here, into slots of this thread's own (it may still write into the shared ones)
+    const own = buildingSlots(shared, plan);
+    const parts = [readBuildingPart(shared, plan, 0, own, crs), readBuildingPart(shared, plan, 1, own, crs)];
+    return mergeBuildingParts(shared, plan, own, parts, crs, communities, rejected);
   };
 }
 
@@ -118,9 +125,16 @@ export async function run(argv: readonly string[]): Promise<void> {
       const roads = files['roads.geojson'];
       if (!roads || !crs) return opts;
       helper.readRoads(roads, crs);
-      return { ...opts, roadRejections: () => helper.roadsResult() ?? roadRejections(roads, crs) };
+      return {
+        ...opts,
+        roadRejections: () => {
+          mark('other files read');
+          return helper.roadsResult() ?? roadRejections(roads, crs);
+        },
+      };
     };
-    const { pkg } = loadPackageDir(dir, options);
+    // the files the helper reads too, straight into shared memory (no copy made for it)
+    const { pkg } = loadPackageDir(dir, options, helper ? ['buildings.csv', 'roads.geojson'] : []);
     mark('package loaded');
     const policy = resolvePolicy(pkg, override);
     let provider: EuclideanProvider | undefined;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { EngineError, NearestByCells, type BuildingFieldsAt, type BuildingPart, type Crs, type Rejection } from '../../src/engine/index';
+import { EngineError, NearestByCells, type BuildingBytesPlan, type BuildingPart, type BuildingSlots, type Crs, type Rejection } from '../../src/engine/index';
 import { jobSites, takeCoverageTasks, type CoverageJob, type CoverageWork, type FromWorker, type ToWorker } from './analyzeWorker';
 
 /** How long the main thread waits for roads.geojson or the index before doing it itself, ms … */
@@ -19,8 +19,9 @@ function workerFile(): string | null {
   return existsSync(file) ? file : null;
 }
 
-/** A copy of `a` in shared memory (another thread reads it without a copy of its own). */
+/** `a` in shared memory (another thread reads it without a copy of its own): itself when it is there already, else a copy. */
 export function sharedCopy<A extends Float64Array | Uint8Array>(a: A): A {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
   const out = new (a.constructor as new (b: SharedArrayBuffer) => A)(new SharedArrayBuffer(a.byteLength));
   out.set(a);
   return out;
@@ -88,9 +89,9 @@ export class AnalyzeThreads {
     return m.kind === 'roads' ? m.rejected : null;
   }
 
-  /** Start reading the records of `bytes[from, to)` of buildings.csv (a part of planBuildingBytes; the bytes in shared memory). */
-  readBuildingPart(bytes: Uint8Array, from: number, to: number, last: boolean, at: BuildingFieldsAt, crs: Crs): void {
-    this.partId = this.send({ id: 0, kind: 'part', bytes, from, to, last, at, crs });
+  /** Start reading part `p` of buildings.csv (of planBuildingBytes) into its slots (the bytes and the slots in shared memory). */
+  readBuildingPart(bytes: Uint8Array, plan: BuildingBytesPlan, p: number, slots: BuildingSlots, crs: Crs): void {
+    this.partId = this.send({ id: 0, kind: 'part', bytes, plan, p, slots, crs });
   }
 
   /** The part {@link readBuildingPart} asked for, waiting synchronously; null when not asked or not read (the caller reads it). */

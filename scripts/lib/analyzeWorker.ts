@@ -14,8 +14,9 @@ import {
   NearestByCells,
   readBuildingPart,
   roadRejections,
-  type BuildingFieldsAt,
+  type BuildingBytesPlan,
   type BuildingPart,
+  type BuildingSlots,
   type Crs,
   type ErrorCode,
   type ErrorPlace,
@@ -27,7 +28,7 @@ import {
 export type ToWorker =
   | { id: number; kind: 'roads'; bytes: Uint8Array; crs: Crs }
   | { id: number; kind: 'cells'; lon: Float64Array; lat: Float64Array }
-  | { id: number; kind: 'part'; bytes: Uint8Array; from: number; to: number; last: boolean; at: BuildingFieldsAt; crs: Crs }
+  | { id: number; kind: 'part'; bytes: Uint8Array; plan: BuildingBytesPlan; p: number; slots: BuildingSlots; crs: Crs }
   | { id: number; kind: 'coverage'; cells: NearestByCellsParts; work: CoverageWork };
 
 /** One service's coverage: the sites, the radius (m) and the shared output (1 covered, by building). */
@@ -114,7 +115,7 @@ function onMessage(port: MessagePort, msg: ToWorker): void {
         answer(port, { id, kind: 'roads-error', code: e.code, place: { ...e.place } });
       }
     } else if (msg.kind === 'part') {
-      answer(port, { id, kind: 'part', part: readBuildingPart(msg.bytes, msg.from, msg.to, msg.last, msg.at, msg.crs, shared) });
+      answer(port, { id, kind: 'part', part: readBuildingPart(msg.bytes, msg.plan, msg.p, msg.slots, msg.crs) });
     } else if (msg.kind === 'cells') {
       answer(port, { id, kind: 'cells', cells: new NearestByCells(msg.lon, msg.lat, shared).parts() });
     } else {

@@ -33,8 +33,8 @@ export { CONTRACT_FILES, EXTRA_FILES, PACKAGE_FILE_NAMES } from './package/packa
 export type { PackageFiles } from './package/loadPackage';
 export { decodeText } from './package/decodeText';
 export { readBuildingColumns, readBuildingRowObjects } from './package/readBuildingColumns';
-export { mergeBuildingParts, planBuildingBytes, readBuildingBytes, readBuildingPart } from './package/readBuildingBytes';
-export type { BuildingBytesPlan, BuildingFieldsAt, BuildingPart } from './package/readBuildingBytes';
+export { buildingSlots, mergeBuildingParts, planBuildingBytes, readBuildingBytes, readBuildingPart } from './package/readBuildingBytes';
+export type { BuildingBytesPlan, BuildingFieldsAt, BuildingPart, BuildingSlots } from './package/readBuildingBytes';
 export { PLAUSIBLE_LIMITS } from './package/plausibleLimits';
 export { toWgs84, fromWgs84 } from './package/crs';
 export { haversineM, EARTH_RADIUS_M } from './spatial/haversine';

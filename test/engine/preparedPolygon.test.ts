@@ -141,4 +141,34 @@ describe('PreparedPolygon (edges binned by latitude)', () => {
     }
     expect(located).toBeGreaterThan(15_000);
   });
+
+  it('PolygonIndex: overlapping polygons of every size (its grid coarsened for them) give the lowest index that holds the point; off the boxes and NaN give -1', () => {
+    const rand = mulberry32(11);
+    // 40 stars as wide as the whole extent (2.6M grid entries at 256 a side: the grid halves) and 60 small ones
+    const polys: Polygon[] = [];
+    for (let k = 0; k < 100; k++) {
+      const big = k % 5 < 2;
+      const r = big ? 4 + rand() * 2 : 0.1 + rand() * 0.5;
+      polys.push({ type: 'Polygon', coordinates: [starRing(rand, 5 + (rand() - 0.5) * 6, 5 + (rand() - 0.5) * 6, r, 24, k % 2 === 0)] });
+    }
+    const idx = new PolygonIndex(polys);
+    const naive = (x: number, y: number) => polys.findIndex((g) => pointInPolygon(x, y, g));
+    const pts = probePoints(
+      rand,
+      polys.map((p) => p.coordinates[0]),
+      [-2, -2, 12, 12],
+      8_000,
+    );
+    const answers = new Set<number>();
+    for (const [x, y] of pts) {
+      const want = naive(x, y);
+      expect(idx.locate(x, y)).toBe(want);
+      answers.add(want);
+    }
+    expect(answers.size).toBeGreaterThan(20); // small ones win inside the big ones where their index is lower
+    expect(answers.has(-1)).toBe(true);
+    expect(idx.locate(NaN, 5)).toBe(-1);
+    expect(idx.locate(100, 5)).toBe(-1);
+    expect(new PolygonIndex([]).locate(1, 1)).toBe(-1);
+  });
 });

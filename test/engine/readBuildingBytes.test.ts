@@ -116,6 +116,28 @@ describe('readBuildingBytes: the text reader’s columns and rejections, in any 
     expect(a.ids).toContain('E11');
   });
 
+  it('ids in sorted order (the duplicate check left untouched until they stop): a repeat, an unknown community and a bad row found after them, CRLF rows too', () => {
+    const sortedRows = (n: number, end: string) =>
+      Array.from({ length: n }, (_, k) => `P${String(k).padStart(4, '0')},106.5${k % 10},29.5,${k % 9},${k % 4 === 0 ? 'C2' : ''},n`).join(end);
+    for (const end of ['\n', '\r\n']) {
+      const tail = ['P0007,106.5,29.5,1,,n', 'P9998,106.5,29.5,1,NOPE,n', 'P9999,106.5,29.5,x,,n', 'P0003,106.5,29.5,1,,n', 'Q1,106.5,29.5,1,C1,n'];
+      const a = same(`${HEADER}${end}${sortedRows(60, end)}${end}${tail.join(end)}${end}`);
+      expect(a.count).toBe(61);
+      expect(a.ids.slice(-1)).toEqual(['Q1']);
+      expect(a.community[4]).toBe(1);
+      expect(a.rejected.map((r) => [r.row, r.id, r.field, r.code])).toEqual([
+        [61, 'P0007', 'id', 'R_DUPLICATE_ID'],
+        [62, 'P9998', 'community_id', 'R_UNKNOWN_COMMUNITY'],
+        [63, 'P9999', 'households', 'R_NOT_NUMBER'],
+        [64, 'P0003', 'id', 'R_DUPLICATE_ID'],
+      ]);
+    }
+    // sorted throughout, one repeat at the very end (in the last part)
+    const b = same(`${HEADER}\n${sortedRows(50, '\n')}\nP0049,106.5,29.5,1,,n\n`);
+    expect(b.count).toBe(50);
+    expect(b.rejected.map((r) => [r.row, r.code])).toEqual([[51, 'R_DUPLICATE_ID']]);
+  });
+
   it('a cut that would fall inside a quoted value moves past it', () => {
     // one long quoted name with many line breaks straddling the middle of the bytes
     const long = Array.from({ length: 400 }, (_, k) => `line ${k}`).join('\n');

@@ -2,6 +2,7 @@ import type { ServiceCoverage } from '../analysisTypes';
 import { SERVICES, type ServiceCode } from '../standards/services';
 import type { Buildings, Facility } from '../types';
 import type { DistanceProvider, Site } from './distanceProvider';
+import { withGetter } from '../withGetter';
 
 /** Open facilities offering a service, as sites. */
 export function facilitySites(facilities: readonly Facility[], service: ServiceCode): Site[] {
@@ -53,10 +54,9 @@ export function coverageFromCovered(
   let coveredHouseholds = 0;
   for (let i = 0; i < buildings.count; i++) if (covered[i] === 1) coveredHouseholds += buildings.households[i];
   let distanceM: Float64Array | undefined;
-  const out = { service, thresholdM, distanceM: new Float64Array(0), covered, coveredHouseholds };
-  Object.defineProperty(out, 'distanceM', {
-    enumerable: true,
-    get: () => (distanceM ??= coverageFromDistances(service, thresholdM, distances(), buildings).distanceM),
-  });
-  return out;
+  return withGetter<ServiceCoverage, 'distanceM'>(
+    { service, thresholdM, distanceM: new Float64Array(0), covered, coveredHouseholds },
+    'distanceM',
+    () => (distanceM ??= coverageFromDistances(service, thresholdM, distances(), buildings).distanceM),
+  );
 }

@@ -30,6 +30,36 @@ export function plainDecimal(text: string, a: number, b: number): number {
     } else if (c === 0x2e && frac < 0) frac = 0;
     else return NaN;
   }
+  return decimalValue(negative, m, digits, frac);
+}
+
+/**
+ * {@link plainDecimal} on bytes: the number a plain decimal in the ASCII bytes `bytes[a, b)`
+ * denotes (the same digits give the same double as from text), NaN otherwise.
+ */
+export function plainDecimalBytes(bytes: Uint8Array, a: number, b: number): number {
+  if (a >= b) return NaN;
+  let i = a;
+  let c = bytes[i];
+  const negative = c === 0x2d;
+  if (negative || c === 0x2b) i++;
+  let m = 0;
+  let digits = 0;
+  let frac = -1;
+  for (; i < b; i++) {
+    c = bytes[i];
+    if (c >= 0x30 && c <= 0x39) {
+      m = m * 10 + (c - 0x30);
+      digits++;
+      if (frac >= 0) frac++;
+    } else if (c === 0x2e && frac < 0) frac = 0;
+    else return NaN;
+  }
+  return decimalValue(negative, m, digits, frac);
+}
+
+/** The value of a plain decimal read by {@link plainDecimal} or {@link plainDecimalBytes}: mantissa m of `digits` digits, `frac` of them after the point (−1 without one). */
+function decimalValue(negative: boolean, m: number, digits: number, frac: number): number {
   if (digits === 0 || digits > MAX_DIGITS) return NaN;
   const v = frac > 0 ? m / POW10[frac] : m;
   return negative ? -v : v;
@@ -44,6 +74,18 @@ export function plainWhole(text: string, a: number, b: number): number {
   let m = 0;
   for (let i = a; i < b; i++) {
     const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return -1;
+    m = m * 10 + (c - 0x30);
+  }
+  return m;
+}
+
+/** {@link plainWhole} on bytes: plain digits (at most 15) in `bytes[a, b)` as a whole number; −1 otherwise. */
+export function plainWholeBytes(bytes: Uint8Array, a: number, b: number): number {
+  if (a >= b || b - a > MAX_DIGITS) return -1;
+  let m = 0;
+  for (let i = a; i < b; i++) {
+    const c = bytes[i];
     if (c < 0x30 || c > 0x39) return -1;
     m = m * 10 + (c - 0x30);
   }

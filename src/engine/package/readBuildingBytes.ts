@@ -4,6 +4,7 @@ import { toWgs84 } from './crs';
 import { decodeText, isUtf8 } from './decodeText';
 import { idHash } from './IdSet';
 import { tableHeader, type CsvHeader } from './parseCsv';
+import { plainDecimalBytes, plainWholeBytes } from './plainNumber';
 import { PLAUSIBLE_LIMITS } from './plausibleLimits';
 import { Columns, type BuildingColumns } from './readBuildingColumns';
 import { readBuildingRow, REQUIRED_COLUMNS } from './readTables';
@@ -39,31 +40,43 @@ export interface BuildingBytesPlan {
 }
 
 /**
- * One part of buildings.csv read from its bytes (no text decoded), record by record: a
- * record whose id, lon, lat, households and community_id are plain values — what
- * readBuildingColumns' fast path takes — is kept as numbers and spans ("plain"); any other
- * record (quoted cells, odd numbers, blank…) as its byte span only, for the general reader.
- * `ok` is false when the part is not plain RFC 4180 as scanCsv reads it, or not UTF-8, or
- * its records do not end exactly at its end: the caller then reads the file as text.
+ * Where the parts of buildings.csv are read to, record by record (no text decoded): the
+ * buildings' columns by record slot, part p's records from slot `first[p]` on. A record whose
+ * id, lon, lat, households and community_id are plain values — what readBuildingColumns'
+ * fast path takes — is kept as numbers and its id's span ("plain"); any other record (quoted
+ * cells, odd numbers, blank…) as its byte span only, for the general reader.
+ * {@link mergeBuildingParts} then makes the accepted buildings' columns of the same arrays, in
+ * place (no copy of a million buildings; the CLI allocates them in shared memory for both threads).
  */
-export interface BuildingPart {
-  ok: boolean;
-  records: number;
-  /** 1 plain, 0 for the general reader. */
-  plain: Uint8Array;
-  recStart: Int32Array;
-  recEnd: Int32Array;
+export interface BuildingSlots {
+  /** Per part its first slot, then the number of slots (at least the part's records: its line ends). */
+  first: number[];
+  /** A plain record's id span; any other record's span. */
   idStart: Int32Array;
   idEnd: Int32Array;
-  /** FNV-1a of the id bytes (IdSet's hash of the same id). */
+  /** FNV-1a of a plain record's id bytes (IdSet's hash of the same id). */
   idHash: Int32Array;
   /** WGS84 degrees (converted from the package's crs). */
   lon: Float64Array;
   lat: Float64Array;
   households: Float64Array;
-  /** community_id's span, start = end when empty or absent. */
-  cidStart: Int32Array;
-  cidEnd: Int32Array;
+  /** −2 without a community_id, else the number of its value in the part's {@link BuildingPart.cidStart}. */
+  community: Int32Array;
+  /** 1 plain, 0 for the general reader. */
+  plain: Uint8Array;
+}
+
+/**
+ * What reading one part gave besides its slots. `ok` is false when the part is not plain
+ * RFC 4180 as scanCsv reads it, or not UTF-8, or its records do not end exactly at its end:
+ * the caller then reads the file as text.
+ */
+export interface BuildingPart {
+  ok: boolean;
+  records: number;
+  /** The part's distinct community_id values (their byte spans, in the order first met). */
+  cidStart: number[];
+  cidEnd: number[];
 }
 
 /** Header text of the bytes before `end`, decoded as the whole file would be (BOM and all). */
@@ -172,102 +185,150 @@ export function planBuildingBytes(bytes: Uint8Array, parts: number): BuildingByt
   return { header, at, body, bounds };
 }
 
-/** The number a plain decimal in `bytes[a, b)` denotes, as plainDecimal reads it from text (the same digits, the same double); NaN otherwise. */
-function plainDecimalBytes(bytes: Uint8Array, a: number, b: number): number {
-  if (a >= b) return NaN;
-  let i = a;
-  let c = bytes[i];
-  const negative = c === 0x2d;
-  if (negative || c === 0x2b) i++;
-  let m = 0;
-  let digits = 0;
-  let frac = -1;
-  for (; i < b; i++) {
-    c = bytes[i];
-    if (c >= 0x30 && c <= 0x39) {
-      m = m * 10 + (c - 0x30);
-      digits++;
-      if (frac >= 0) frac++;
-    } else if (c === 0x2e && frac < 0) frac = 0;
-    else return NaN;
-  }
-  if (digits === 0 || digits > 15) return NaN;
-  const v = frac > 0 ? m / 10 ** frac : m;
-  return negative ? -v : v;
-}
-
-/** Plain digits (at most 15) in `bytes[a, b)` as a whole number, as plainWhole reads text; −1 otherwise. */
-function plainWholeBytes(bytes: Uint8Array, a: number, b: number): number {
-  if (a >= b || b - a > 15) return -1;
-  let m = 0;
-  for (let i = a; i < b; i++) {
-    const c = bytes[i];
-    if (c < 0x30 || c > 0x39) return -1;
-    m = m * 10 + (c - 0x30);
-  }
-  return m;
-}
-
 /** True when every byte of `bytes[a, b)` is ASCII. */
 function ascii(bytes: Uint8Array, a: number, b: number): boolean {
   for (let i = a; i < b; i++) if (bytes[i] >= 0x80) return false;
   return true;
 }
 
+/** Most records `bytes[from, to)` can hold: its line ends (LF, CR, CR LF), one more when it does not end with one. */
+function lineEnds(bytes: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = bytes.indexOf(LF, from); i >= 0 && i < to; i = bytes.indexOf(LF, i + 1)) n++;
+  for (let i = bytes.indexOf(CR, from); i >= 0 && i < to; i = bytes.indexOf(CR, i + 1)) if (i + 1 >= to || bytes[i + 1] !== LF) n++;
+  const tail = to > from ? bytes[to - 1] : LF;
+  return tail === LF || tail === CR ? n : n + 1;
+}
+
 /**
- * Read the records of `bytes[from, to)` (a part of {@link planBuildingBytes}); `last` when
- * `to` is the end of the bytes. `buffer` gives the memory of the result's arrays (default
- * ArrayBuffer; the CLI's second thread passes SharedArrayBuffer).
+ * The slots the parts of `plan` are read to, each part's as many as its line ends; `buffer`
+ * gives their memory (default ArrayBuffer; the CLI passes SharedArrayBuffer, so its second
+ * thread writes its part into them).
  */
-export function readBuildingPart(
+export function buildingSlots(
   bytes: Uint8Array,
-  from: number,
-  to: number,
-  last: boolean,
-  at: BuildingFieldsAt,
-  crs: Crs,
+  plan: BuildingBytesPlan,
   buffer: (byteLength: number) => ArrayBufferLike = (n) => new ArrayBuffer(n),
-): BuildingPart {
-  let cap = 1;
-  for (let i = bytes.indexOf(LF, from); i >= 0 && i < to; i = bytes.indexOf(LF, i + 1)) cap++;
-  for (let i = bytes.indexOf(CR, from); i >= 0 && i < to; i = bytes.indexOf(CR, i + 1)) cap++;
-  const i32 = () => new Int32Array(buffer(4 * cap));
-  const f64 = () => new Float64Array(buffer(8 * cap));
-  const part: BuildingPart = {
-    ok: true,
-    records: 0,
-    plain: new Uint8Array(buffer(cap)),
-    recStart: i32(),
-    recEnd: i32(),
+): BuildingSlots {
+  const first = [0];
+  for (let p = 0; p + 1 < plan.bounds.length; p++) first.push(first[p] + lineEnds(bytes, plan.bounds[p], plan.bounds[p + 1]));
+  const n = first[first.length - 1];
+  const i32 = () => new Int32Array(buffer(4 * n));
+  const f64 = () => new Float64Array(buffer(8 * n));
+  return {
+    first,
     idStart: i32(),
     idEnd: i32(),
     idHash: i32(),
     lon: f64(),
     lat: f64(),
     households: f64(),
-    cidStart: i32(),
-    cidEnd: i32(),
+    community: i32(),
+    plain: new Uint8Array(buffer(n)),
   };
+}
+
+/**
+ * Numbers of distinct byte spans (a part's community_id values): a small open-addressing
+ * table over FNV-1a, no string made per record.
+ */
+class SpanNumbers {
+  readonly start: number[] = [];
+  readonly end: number[] = [];
+  private table = new Int32Array(64); // slot → 1 + number, 0 = empty
+  private hashes = new Int32Array(64);
+  constructor(private readonly bytes: Uint8Array) {}
+
+  /** The number of the span `bytes[a, b)`, given it when new. */
+  numberOf(a: number, b: number): number {
+    const bytes = this.bytes;
+    const h = idHash(bytes, a, b);
+    let mask = this.table.length - 1;
+    let slot = h & mask;
+    for (;;) {
+      const e = this.table[slot];
+      if (e === 0) break;
+      if (this.hashes[slot] === h) {
+        const s = this.start[e - 1];
+        if (this.end[e - 1] - s === b - a) {
+          let k = 0;
+          while (k < b - a && bytes[s + k] === bytes[a + k]) k++;
+          if (k === b - a) return e - 1;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+    const num = this.start.length;
+    this.start.push(a);
+    this.end.push(b);
+    if (this.start.length * 2 > this.table.length) {
+      // double the table and place every span again (the new one too)
+      const oldHashes = this.hashes;
+      const old = this.table;
+      this.table = new Int32Array(old.length * 2);
+      this.hashes = new Int32Array(old.length * 2);
+      mask = this.table.length - 1;
+      const place = (e: number, hh: number) => {
+        let t = hh & mask;
+        while (this.table[t] !== 0) t = (t + 1) & mask;
+        this.table[t] = e;
+        this.hashes[t] = hh;
+      };
+      for (let t = 0; t < old.length; t++) if (old[t] !== 0) place(old[t], oldHashes[t]);
+      place(num + 1, h);
+    } else {
+      this.table[slot] = num + 1;
+      this.hashes[slot] = h;
+    }
+    return num;
+  }
+}
+
+/** Fields the fast path reads, by number: their spans are kept at 2f, 2f + 1. */
+const F_ID = 0;
+const F_LON = 1;
+const F_LAT = 2;
+const F_HH = 3;
+const F_CID = 4;
+
+/**
+ * Read the records of part `p` of `plan` into their slots (of {@link buildingSlots}); `crs`
+ * the package's. Every record is read by one cell loop; the spans of the five fields are
+ * kept by field number, so a record's end and the end of the bytes close a cell alike.
+ */
+export function readBuildingPart(bytes: Uint8Array, plan: BuildingBytesPlan, p: number, slots: BuildingSlots, crs: Crs): BuildingPart {
+  const from = plan.bounds[p];
+  const to = plan.bounds[p + 1];
+  const last = p === plan.bounds.length - 2;
+  const at = plan.at;
+  const part: BuildingPart = { ok: true, records: 0, cidStart: [], cidEnd: [] };
+  const cids = new SpanNumbers(bytes);
   const limit = PLAUSIBLE_LIMITS.buildingHouseholds;
-  const { plain, recStart, recEnd, idStart, idEnd, idHash: hashes, lon: lons, lat: lats, households, cidStart, cidEnd } = part;
+  const { plain, idStart, idEnd, idHash: hashes, lon: lons, lat: lats, households, community } = slots;
   const need = Math.max(at.id, at.lon, at.lat, at.hh);
+  // cell number → field number (−1: a cell no field reads)
+  const fieldOf = new Int8Array(Math.max(need, at.cid) + 1).fill(-1);
+  fieldOf[at.id] = F_ID;
+  fieldOf[at.lon] = F_LON;
+  fieldOf[at.lat] = F_LAT;
+  fieldOf[at.hh] = F_HH;
+  if (at.cid >= 0) fieldOf[at.cid] = F_CID;
+  const cells = fieldOf.length;
+  const span = new Int32Array(10);
+  const first = slots.first[p];
+  const room = slots.first[p + 1] - first;
   let wide = false; // a byte ≥ 0x80 somewhere: the part's UTF-8 is checked at the end
   let r = 0;
   let i = from;
   while (i < to) {
+    if (r === room) {
+      part.ok = false; // more records than line ends: not what the plan counted
+      return part;
+    }
     const rs = i;
     let cell = 0;
     let cs = i;
-    let idS = 0;
-    let idE = -1;
-    let lonS = 0;
-    let lonE = 0;
-    let latS = 0;
-    let latE = 0;
-    let hhS = 0;
-    let hhE = 0;
-    let cidS = 0;
-    let cidE = 0;
+    span.fill(0);
     let high = false;
     let quoted = false;
     let re = to;
@@ -289,25 +350,9 @@ export function readBuildingPart(
       }
       if (i >= to) continue;
       if (c === COMMA || c === LF || c === CR) {
-        if (cell === at.id) {
-          idS = cs;
-          idE = i;
-        }
-        if (cell === at.lon) {
-          lonS = cs;
-          lonE = i;
-        }
-        if (cell === at.lat) {
-          latS = cs;
-          latE = i;
-        }
-        if (cell === at.hh) {
-          hhS = cs;
-          hhE = i;
-        }
-        if (cell === at.cid) {
-          cidS = cs;
-          cidE = i;
+        if (cell < cells && fieldOf[cell] >= 0) {
+          span[2 * fieldOf[cell]] = cs;
+          span[2 * fieldOf[cell] + 1] = i;
         }
         if (c === COMMA) {
           cell++;
@@ -325,28 +370,10 @@ export function readBuildingPart(
       if (c >= 0x80) high = true;
       i++;
     }
-    if (i >= to && !quoted) {
+    if (i >= to && !quoted && cell < cells && fieldOf[cell] >= 0) {
       // the last cell ends at the end of the bytes
-      if (cell === at.id) {
-        idS = cs;
-        idE = to;
-      }
-      if (cell === at.lon) {
-        lonS = cs;
-        lonE = to;
-      }
-      if (cell === at.lat) {
-        latS = cs;
-        latE = to;
-      }
-      if (cell === at.hh) {
-        hhS = cs;
-        hhE = to;
-      }
-      if (cell === at.cid) {
-        cidS = cs;
-        cidE = to;
-      }
+      span[2 * fieldOf[cell]] = cs;
+      span[2 * fieldOf[cell] + 1] = to;
     }
     if (quoted) {
       const ends = recordEnd(bytes, rs, to, last);
@@ -358,14 +385,17 @@ export function readBuildingPart(
       for (let k = rs; k < re; k++) if (bytes[k] >= 0x80) wide = true;
     }
     if (high) wide = true;
-    recStart[r] = rs;
-    recEnd[r] = re;
+    const s = first + r++;
     i = next;
     let ok = !quoted && need <= cell;
     if (ok) {
-      let lon = plainDecimalBytes(bytes, lonS, lonE);
-      let lat = plainDecimalBytes(bytes, latS, latE);
-      const hh = plainWholeBytes(bytes, hhS, hhE);
+      const idS = span[2 * F_ID];
+      const idE = span[2 * F_ID + 1];
+      const cidS = span[2 * F_CID];
+      const cidE = span[2 * F_CID + 1];
+      let lon = plainDecimalBytes(bytes, span[2 * F_LON], span[2 * F_LON + 1]);
+      let lat = plainDecimalBytes(bytes, span[2 * F_LAT], span[2 * F_LAT + 1]);
+      const hh = plainWholeBytes(bytes, span[2 * F_HH], span[2 * F_HH + 1]);
       const a = idE > idS ? bytes[idS] : 0;
       const z = idE > idS ? bytes[idE - 1] : 0;
       ok =
@@ -380,20 +410,24 @@ export function readBuildingPart(
         (!high || (ascii(bytes, idS, idE) && (at.cid < 0 || at.cid > cell || ascii(bytes, cidS, cidE))));
       if (ok) {
         if (crs !== 'WGS84') [lon, lat] = toWgs84(lon, lat, crs);
-        idStart[r] = idS;
-        idEnd[r] = idE;
-        hashes[r] = idHash(bytes, idS, idE);
-        lons[r] = lon;
-        lats[r] = lat;
-        households[r] = hh;
-        const hasCid = at.cid >= 0 && at.cid <= cell;
-        cidStart[r] = hasCid ? cidS : 0;
-        cidEnd[r] = hasCid ? cidE : 0;
+        idStart[s] = idS;
+        idEnd[s] = idE;
+        hashes[s] = idHash(bytes, idS, idE);
+        lons[s] = lon;
+        lats[s] = lat;
+        households[s] = hh;
+        community[s] = at.cid >= 0 && at.cid <= cell && cidE > cidS ? cids.numberOf(cidS, cidE) : -2;
       }
     }
-    plain[r++] = ok ? 1 : 0;
+    if (!ok) {
+      idStart[s] = rs;
+      idEnd[s] = re;
+    }
+    plain[s] = ok ? 1 : 0;
   }
   part.records = r;
+  part.cidStart = cids.start;
+  part.cidEnd = cids.end;
   if (wide && !isUtf8(bytes.subarray(from, to))) part.ok = false;
   return part;
 }
@@ -412,16 +446,42 @@ function asciiText(bytes: Uint8Array, from: number, to: number): string {
   return s;
 }
 
+/** True when the bytes `[a, b)` sort after `[c, d)`, byte by byte (a prefix before the longer). */
+function sortsAfter(bytes: Uint8Array, a: number, b: number, c: number, d: number): boolean {
+  const n = Math.min(b - a, d - c);
+  for (let i = 0; i < n; i++) {
+    const x = bytes[a + i];
+    const y = bytes[c + i];
+    if (x !== y) return x > y;
+  }
+  return b - a > d - c;
+}
+
+/**
+ * The span of the plain record whose id is `bytes[idS, idE)` within `bytes[from, to)`: a
+ * plain record has no quote, so it runs from the line end before its id to the one after.
+ */
+function plainRecordSpan(bytes: Uint8Array, from: number, to: number, idS: number, idE: number): [number, number] {
+  let a = idS;
+  while (a > from && bytes[a - 1] !== LF && bytes[a - 1] !== CR) a--;
+  let b = idE;
+  while (b < to && bytes[b] !== LF && bytes[b] !== CR) b++;
+  return [a, b];
+}
+
 /**
  * The buildings of the parts (in order) as readBuildingColumns gives them from the decoded
- * text: plain records are taken as read (their community_id looked up, their id checked
- * against the ids before it), every other record goes through the general reader (RowLoop,
- * readBuildingRow) with its cells, so the accepted rows, the rejected rows with their file /
- * row / field / reason, and the duplicate-id rule are the same. Null when a part is not ok.
+ * text, made in place of their slots: plain records are taken as read (their community_id
+ * looked up, their id checked against the ids before it), every other record goes through
+ * the general reader (RowLoop, readBuildingRow) with its cells, so the accepted rows, the
+ * rejected rows with their file / row / field / reason, and the duplicate-id rule are the
+ * same. The k-th accepted building goes to slot k, never after the slot being read, so the
+ * slots' arrays become the columns (no copy unless rows were left out). Null when a part is not ok.
  */
 export function mergeBuildingParts(
   bytes: Uint8Array,
   plan: BuildingBytesPlan,
+  slots: BuildingSlots,
   parts: readonly BuildingPart[],
   crs: Crs,
   communities: Map<string, number>,
@@ -429,45 +489,63 @@ export function mergeBuildingParts(
 ): BuildingColumns | null {
   if (parts.some((p) => !p.ok)) return null;
   const records = parts.reduce((n, p) => n + p.records, 0);
-  const cols = new Columns(records, bytes);
+  const { idStart, idEnd, idHash: hashes, lon, lat, households, community, plain } = slots;
+  const cols = new Columns(0, bytes, { idStart, idEnd, lon, lat, households, community });
   const loop = new RowLoop({ file: FILE, col: plan.header.col }, rejected, (r) => readBuildingRow(r, crs, communities), true, records + 1);
   const seen = loop.seen;
+  // while every row so far was plain, accepted and its id sorted after the one before, no id
+  // repeats and none is in `seen` yet (no hash table touched); they go there when that ends
+  let sorted = true;
+  let prevS = 0;
+  let prevE = 0;
+  const unsort = () => {
+    sorted = false;
+    for (let b = 0; b < cols.count; b++) seen.addByteSpanIfNew(bytes, idStart[b], idEnd[b], idHash(bytes, idStart[b], idEnd[b]));
+  };
   let k = 0; // data row, 0-based (row k + 1 in messages)
-  for (const p of parts) {
-    for (let r = 0; r < p.records; r++, k++) {
-      if (p.plain[r] === 1) {
-        let community = -2;
-        let ok = true;
-        if (p.cidEnd[r] > p.cidStart[r]) {
-          const cid = asciiText(bytes, p.cidStart[r], p.cidEnd[r]).trim();
-          if (cid !== '') {
-            const idx = communities.get(cid);
-            if (idx === undefined) ok = false;
-            else community = idx;
+  parts.forEach((part, p) => {
+    // the part's community_id values: community index, −2 when blank, −1 when unknown (the general reader rejects it)
+    const cid = part.cidStart.map((s, c) => {
+      const v = asciiText(bytes, s, part.cidEnd[c]).trim();
+      return v === '' ? -2 : (communities.get(v) ?? -1);
+    });
+    const from = plan.bounds[p];
+    const to = plan.bounds[p + 1];
+    for (let s = slots.first[p], end = s + part.records; s < end; s++, k++) {
+      let rs = idStart[s];
+      let re = idEnd[s];
+      if (plain[s] === 1) {
+        const c = community[s] < 0 ? -2 : cid[community[s]];
+        if (c !== -1) {
+          if (sorted && !sortsAfter(bytes, rs, re, prevS, prevE)) unsort();
+          if (sorted || seen.addByteSpanIfNew(bytes, rs, re, hashes[s])) {
+            prevS = rs;
+            prevE = re;
+            cols.pushSpan(rs, re, lon[s], lat[s], households[s], c);
+            continue;
           }
         }
-        if (ok && seen.addByteSpanIfNew(bytes, p.idStart[r], p.idEnd[r], p.idHash[r])) {
-          cols.pushSpan(p.idStart[r], p.idEnd[r], p.lon[r], p.lat[r], p.households[r], community);
-          continue;
-        }
+        [rs, re] = plainRecordSpan(bytes, from, to, rs, re);
       }
-      const b = loop.row(k, recordCells(bytes, p.recStart[r], p.recEnd[r]), false);
+      if (sorted) unsort();
+      const b = loop.row(k, recordCells(bytes, rs, re), false);
       if (b) cols.push(b.id, b.lon, b.lat, b.households, b.community);
     }
-  }
+  });
   return cols.done(plan.header);
 }
 
 /**
  * buildings.csv read from its bytes in `parts` parts, one after another (the CLI reads
- * them on two threads with {@link planBuildingBytes}, {@link readBuildingPart} and
- * {@link mergeBuildingParts}): the same columns and rejections as readBuildingColumns on the
- * decoded text, or null when this reader does not take the bytes (the caller then decodes
- * them and reads the text).
+ * them on two threads with {@link planBuildingBytes}, {@link buildingSlots},
+ * {@link readBuildingPart} and {@link mergeBuildingParts}): the same columns and rejections
+ * as readBuildingColumns on the decoded text, or null when this reader does not take the
+ * bytes (the caller then decodes them and reads the text).
  */
 export function readBuildingBytes(bytes: Uint8Array, crs: Crs, communities: Map<string, number>, rejected: Rejection[], parts = 1): BuildingColumns | null {
   const plan = planBuildingBytes(bytes, parts);
   if (!plan) return null;
-  const read = plan.bounds.slice(0, -1).map((from, p) => readBuildingPart(bytes, from, plan.bounds[p + 1], p === plan.bounds.length - 2, plan.at, crs));
-  return mergeBuildingParts(bytes, plan, read, crs, communities, rejected);
+  const slots = buildingSlots(bytes, plan);
+  const read = plan.bounds.slice(0, -1).map((_, p) => readBuildingPart(bytes, plan, p, slots, crs));
+  return mergeBuildingParts(bytes, plan, slots, read, crs, communities, rejected);
 }

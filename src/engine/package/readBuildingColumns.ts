@@ -1,5 +1,6 @@
 import type { Rejection } from '../errors';
 import type { Buildings, Crs } from '../types';
+import { withGetter } from '../withGetter';
 import { toWgs84 } from './crs';
 import { emptyFileError, parseCsv, scannedRecordCount, tableHeader, tolerantRecords, type CsvHeader } from './parseCsv';
 import { PLAUSIBLE_LIMITS } from './plausibleLimits';
@@ -31,17 +32,21 @@ export class Columns {
   households: Float64Array;
   community: Int32Array;
   count = 0;
-  /** @param source the text the id spans are of, or the bytes (ASCII spans, read as Latin-1 when the ids are first read) */
+  /**
+   * @param source the text the id spans are of, or the bytes (ASCII spans, read as Latin-1 when the ids are first read)
+   * @param arrays the columns' arrays, when given (their length is the capacity): default new arrays of `capacity`
+   */
   constructor(
     capacity: number,
     private readonly source: string | Uint8Array = '',
+    arrays?: Pick<Columns, 'lon' | 'lat' | 'households' | 'community'> & { idStart: Int32Array; idEnd: Int32Array },
   ) {
-    this.idStart = new Int32Array(capacity);
-    this.idEnd = new Int32Array(capacity);
-    this.lon = new Float64Array(capacity);
-    this.lat = new Float64Array(capacity);
-    this.households = new Float64Array(capacity);
-    this.community = new Int32Array(capacity);
+    this.idStart = arrays?.idStart ?? new Int32Array(capacity);
+    this.idEnd = arrays?.idEnd ?? new Int32Array(capacity);
+    this.lon = arrays?.lon ?? new Float64Array(capacity);
+    this.lat = arrays?.lat ?? new Float64Array(capacity);
+    this.households = arrays?.households ?? new Float64Array(capacity);
+    this.community = arrays?.community ?? new Int32Array(capacity);
   }
   push(id: string, lon: number, lat: number, households: number, community: number): void {
     this.idText.set(this.count, id);
@@ -62,25 +67,24 @@ export class Columns {
     const cut = <A extends Float64Array | Int32Array>(a: A): A => (a.length === n ? a : (a.slice(0, n) as A));
     const { idStart, idEnd, idText, source } = this;
     let ids: string[] | undefined;
-    const out = {
-      ...header,
-      count: n,
-      ids: [] as string[],
-      lon: cut(this.lon),
-      lat: cut(this.lat),
-      households: cut(this.households),
-      community: cut(this.community),
-    };
     // the id strings are made on first read, once
-    Object.defineProperty(out, 'ids', {
-      enumerable: true,
-      get: () => {
+    return withGetter(
+      {
+        ...header,
+        count: n,
+        ids: [] as string[],
+        lon: cut(this.lon),
+        lat: cut(this.lat),
+        households: cut(this.households),
+        community: cut(this.community),
+      },
+      'ids',
+      () => {
         if (ids) return ids;
         const text = typeof source === 'string' ? source : latin1(source);
         return (ids = Array.from({ length: n }, (_, k) => (idStart[k] < 0 ? idText.get(k)! : text.slice(idStart[k], idEnd[k]))));
       },
-    });
-    return out;
+    );
   }
 }
 
@@ -95,9 +99,7 @@ function latin1(bytes: Uint8Array): string {
 
 /** The accepted buildings of {@link readBuildingColumns}, their ids still made on first read. */
 export function buildingsOf(b: BuildingColumns): Buildings {
-  const out = { count: b.count, ids: [] as string[], lon: b.lon, lat: b.lat, households: b.households, community: b.community };
-  Object.defineProperty(out, 'ids', { enumerable: true, get: () => b.ids });
-  return out;
+  return withGetter({ count: b.count, ids: [] as string[], lon: b.lon, lat: b.lat, households: b.households, community: b.community }, 'ids', () => b.ids);
 }
 
 /**
