@@ -33,7 +33,7 @@ import { ImportButton } from '../ui/import/ImportButton';
 import { ImportWizard } from '../ui/import/ImportWizard';
 import { pickView, useApp } from '../state/appStore';
 import { takePrestarted } from '../state/prestart';
-import { switchToCachedMode } from '../state/cachedModeSwitch';
+import { followCachedModes, switchToCachedMode } from '../state/cachedModeSwitch';
 import { formatView } from '../state/viewState';
 import { packageIdentity } from '../state/packageIdentity';
 import { CopyLinkButton } from '../ui/projects/CopyLinkButton';
@@ -113,6 +113,9 @@ export function App() {
       }),
     [],
   );
+
+  // A switch back to a mode computed before swaps its data in with the mode change itself (one render).
+  useEffect(() => followCachedModes(() => setRerun((n) => n + 1)), []);
 
   // Run the engine in the worker whenever the source or the distance mode changes.
   useEffect(() => {

@@ -40,22 +40,28 @@ export async function analyzeUrlCached(
 
 /**
  * The kept map data of `mode` for the package served at `base`, at once (no worker round trip),
- * with the worker asked to make that mode's analysis current again: `reused` resolves true once
- * it has, false when the worker no longer holds it (the entry is dropped then; analyse anew).
- * Null when the mode was not computed for this package. The worker's request is posted before
- * this returns, so any call made after it (a what-if edit) runs against that analysis.
+ * or null when that mode was not computed for it, or when `packageId` (the package on the map)
+ * is another package. `reuse()` asks the worker to make that mode's analysis current again and
+ * resolves true once it has, false when the worker no longer holds it (the entry is dropped then;
+ * analyse anew). The request is posted before `reuse()` returns, so any worker call made after it
+ * (a what-if edit) runs against that analysis.
  */
-export function takeCachedRun(base: string, mode: DistanceMode, effort = false): { data: MapData; reused: Promise<boolean> } | null {
+export function takeCachedRun(
+  base: string,
+  mode: DistanceMode,
+  effort = false,
+  packageId?: number,
+): { data: MapData; reuse: () => Promise<boolean> } | null {
   const url = urlOf(base);
   const key = modeKey(mode, effort);
   const data = url === cachedUrl ? cache.get(key) : undefined;
-  if (!data) return null;
-  const reused = Promise.resolve(engineRemote().reuseRun(url, mode, effort)).then(
-    (ok) => ok,
-    () => false,
-  );
-  void reused.then((ok) => {
+  if (!data || (packageId !== undefined && data.packageId !== packageId)) return null;
+  const reuse = async () => {
+    const ok = await engineRemote()
+      .reuseRun(url, mode, effort)
+      .catch(() => false);
     if (!ok && cachedUrl === url && cache.get(key) === data) cache.delete(key);
-  });
-  return { data, reused };
+    return ok;
+  };
+  return { data, reuse };
 }

@@ -8,13 +8,30 @@ import { useApp } from './appStore';
  * re-render, one store update), while the worker makes that analysis current again. Returns false
  * when the mode was not computed for this package (run the analysis). Should the worker no longer
  * hold it, `stale` is called (when the switch is still the latest, run the analysis anew then).
+ * Calling it again for the data already shown changes nothing and asks the worker nothing.
  */
 export function switchToCachedMode(dataset: string, mode: DistanceMode, effort: boolean, stale: () => void): boolean {
-  const hit = takeCachedRun(`data/${dataset}/`, mode, effort);
+  const shown = useApp.getState().data;
+  const hit = takeCachedRun(`data/${dataset}/`, mode, effort, shown?.packageId);
   if (!hit) return false;
-  useApp.getState().set({ data: hit.data, pkgData: null, status: 'ready', error: null });
-  void hit.reused.then((ok) => {
+  if (hit.data === shown) return true;
+  hit.reuse().then((ok) => {
     if (!ok) stale();
-  });
+  }, stale);
+  useApp.getState().set({ data: hit.data, pkgData: null, status: 'ready', error: null });
   return true;
+}
+
+/**
+ * Swap in a cached mode's data in the same store update as the mode change itself (a store
+ * subscription, before React renders), so the app renders once for the switch, not once for the
+ * mode and again for its data. Only when the map shows a package's data and nothing is loading.
+ * Returns the unsubscribe function.
+ */
+export function followCachedModes(stale: () => void): () => void {
+  return useApp.subscribe((s, prev) => {
+    if (s.mode === prev.mode && s.effort === prev.effort) return;
+    if (s.status !== 'ready' || !s.data || s.pkgData) return;
+    switchToCachedMode(s.dataset, s.mode, s.effort, stale);
+  });
 }

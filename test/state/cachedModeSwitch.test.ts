@@ -19,7 +19,7 @@ vi.mock('../../src/client/engineClient', () => ({
 }));
 
 const { analyzeUrlCached, takeCachedRun } = await import('../../src/client/modeRunCache');
-const { switchToCachedMode } = await import('../../src/state/cachedModeSwitch');
+const { followCachedModes, switchToCachedMode } = await import('../../src/state/cachedModeSwitch');
 const { useApp } = await import('../../src/state/appStore');
 
 const tag = (d: MapData | null) => (d as unknown as { tag: string } | null)?.tag;
@@ -34,7 +34,7 @@ describe('a switch back to a distance mode computed before', () => {
     // the package's first two modes, each analysed once
     straight = await analyzeUrlCached('data/city/', 'euclidean');
     walking = await analyzeUrlCached('data/city/', 'network');
-    useApp.getState().set({ data: walking, status: 'ready', error: null });
+    useApp.getState().set({ data: walking, status: 'ready', error: null, pkgData: null, dataset: 'city', mode: 'network', effort: false });
     calls.analyze.length = 0;
     calls.reuse.length = 0;
   });
@@ -72,5 +72,25 @@ describe('a switch back to a distance mode computed before', () => {
     expect(stale).toHaveBeenCalledTimes(1);
     expect(takeCachedRun('data/city/', 'euclidean', false)).toBeNull();
     expect(takeCachedRun('data/city/', 'network', false)?.data).toBe(walking); // the other mode stays
+  });
+
+  it('swaps the data in within the same store update as the mode change (the app renders once), and only for the package on the map', () => {
+    const stale = vi.fn();
+    const stop = followCachedModes(stale);
+    const seen: [string, string | undefined][] = [];
+    const unsub = useApp.subscribe((s) => seen.push([s.mode, tag(s.data)]));
+    useApp.getState().set({ mode: 'euclidean' });
+    // by the time set() returns, the straight-line data is in; React reads only the final state
+    expect(tag(useApp.getState().data)).toBe('data/city/ euclidean false');
+    expect(seen.at(-1)).toEqual(['euclidean', 'data/city/ euclidean false']);
+    expect(calls.reuse).toEqual(['/data/city/ euclidean false']);
+    // another package on the map (an opened folder, packageId 2): its mode switch is not answered from this cache
+    const other = { tag: 'folder', packageId: 2 } as unknown as MapData;
+    useApp.getState().set({ data: other });
+    useApp.getState().set({ mode: 'network' });
+    expect(useApp.getState().data).toBe(other);
+    expect(calls.reuse).toHaveLength(1);
+    unsub();
+    stop();
   });
 });
