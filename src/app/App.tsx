@@ -33,6 +33,7 @@ import { ImportButton } from '../ui/import/ImportButton';
 import { ImportWizard } from '../ui/import/ImportWizard';
 import { pickView, useApp } from '../state/appStore';
 import { takePrestarted } from '../state/prestart';
+import { followCachedModes, switchToCachedMode } from '../state/cachedModeSwitch';
 import { formatView } from '../state/viewState';
 import { packageIdentity } from '../state/packageIdentity';
 import { CopyLinkButton } from '../ui/projects/CopyLinkButton';
@@ -91,6 +92,8 @@ export function App() {
     return kept.kind === 'files' ? { kind: 'files', files: kept.files.map((f) => new File([f.bytes as BlobPart], f.name)) } : { kind: 'url', dataset };
   });
   const run = useRef(0);
+  /** Bumped when a cached mode switch finds the worker no longer holds that analysis: analyse again. */
+  const [rerun, setRerun] = useState(0);
   const loaded = useRef<Source | null>(null); // the source of the package on the map
   const restoring = useRef(false);
   usePilotsFollowData(); // the 试点 programme and the plan's layers follow the data on the map
@@ -111,6 +114,9 @@ export function App() {
     [],
   );
 
+  // A switch back to a mode computed before swaps its data in with the mode change itself (one render).
+  useEffect(() => followCachedModes(() => setRerun((n) => n + 1)), []);
+
   // Run the engine in the worker whenever the source or the distance mode changes.
   useEffect(() => {
     if (restoring.current) {
@@ -118,6 +124,13 @@ export function App() {
       return;
     }
     const id = ++run.current;
+    // The first analysis was started by main.tsx before this code loaded (prestart.ts).
+    const first = takePrestarted(source.kind === 'url' ? source.dataset : '\u0000files', mode, effort);
+    // Back to a mode computed before for the package on the map: its data at once, no loading status.
+    const again = () => {
+      if (id === run.current) setRerun((n) => n + 1);
+    };
+    if (!first && source.kind === 'url' && loaded.current === source && switchToCachedMode(source.dataset, mode, effort, again)) return;
     set({ status: 'loading', progress: { stage: 'fetch', fraction: 0 }, error: null });
     const onProgress = (stage: string, fraction: number) => {
       if (id === run.current) useApp.getState().set({ progress: { stage, fraction } });
@@ -126,8 +139,6 @@ export function App() {
     const onPackage = (part: PackageMapData) => {
       if (id === run.current) useApp.getState().set({ pkgData: part });
     };
-    // The first analysis was started by main.tsx before this code loaded (prestart.ts).
-    const first = takePrestarted(source.kind === 'url' ? source.dataset : '\u0000files', mode, effort);
     const job: Promise<MapData> =
       first ??
       (source.kind === 'url'
@@ -156,7 +167,7 @@ export function App() {
         }
       },
     );
-  }, [source, mode, effort, set]);
+  }, [source, mode, effort, set, rerun]);
 
   const onFiles = useCallback(
     (files: File[], skipped: string[] = []) => {

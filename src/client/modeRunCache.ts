@@ -12,6 +12,7 @@ const cache = new Map<string, MapData>();
 let cachedUrl: string | null = null;
 
 const modeKey = (mode: DistanceMode, effort: boolean) => (mode === 'network' && effort ? 'network+effort' : mode);
+const urlOf = (base: string) => new URL(base, document.baseURI).href;
 
 /** {@link analyzeUrl}, answered from the cache when the worker still holds that mode's analysis. */
 export async function analyzeUrlCached(
@@ -21,7 +22,7 @@ export async function analyzeUrlCached(
   effort = false,
   onPackage?: OnPackage,
 ): Promise<MapData> {
-  const url = new URL(base, document.baseURI).href;
+  const url = urlOf(base);
   if (url !== cachedUrl) {
     cache.clear();
     cachedUrl = url;
@@ -35,4 +36,32 @@ export async function analyzeUrlCached(
   const data = await analyzeUrl(base, mode, onProgress, effort, onPackage);
   if (cachedUrl === url) cache.set(key, data);
   return data;
+}
+
+/**
+ * The kept map data of `mode` for the package served at `base`, at once (no worker round trip),
+ * or null when that mode was not computed for it, or when `packageId` (the package on the map)
+ * is another package. `reuse()` asks the worker to make that mode's analysis current again and
+ * resolves true once it has, false when the worker no longer holds it (the entry is dropped then;
+ * analyse anew). The request is posted before `reuse()` returns, so any worker call made after it
+ * (a what-if edit) runs against that analysis.
+ */
+export function takeCachedRun(
+  base: string,
+  mode: DistanceMode,
+  effort = false,
+  packageId?: number,
+): { data: MapData; reuse: () => Promise<boolean> } | null {
+  const url = urlOf(base);
+  const key = modeKey(mode, effort);
+  const data = url === cachedUrl ? cache.get(key) : undefined;
+  if (!data || (packageId !== undefined && data.packageId !== packageId)) return null;
+  const reuse = async () => {
+    const ok = await engineRemote()
+      .reuseRun(url, mode, effort)
+      .catch(() => false);
+    if (!ok && cachedUrl === url && cache.get(key) === data) cache.delete(key);
+    return ok;
+  };
+  return { data, reuse };
 }

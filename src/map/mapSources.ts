@@ -3,6 +3,7 @@ import type * as maplibregl from 'maplibre-gl';
 import type { LayerKey, Selection } from '../state/viewState';
 import type { MapSourceId, PackageMapData } from '../worker/protocol';
 import { FOOTWAY_MINZOOM } from './networkLayers';
+import { jsonDataUrl } from './jsonDataUrl';
 
 const EMPTY_FC: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -18,22 +19,28 @@ export function selectionFilter(sel: Selection | null): maplibregl.FilterSpecifi
 export const DEFERRED_SOURCES = { roads: 'roads', paths: 'roads', labels: 'labels' } as const satisfies Partial<Record<string, LayerKey>>;
 export type DeferredSource = keyof typeof DEFERRED_SOURCES;
 
-/** blob: URL per source's JSON bytes, made once (the bytes stay with their MapData). */
-const urls = new WeakMap<Uint8Array, string>();
+/** data: URL per source of a MapData's sourceJson, made once; the bytes are dropped once encoded. */
+const urls = new WeakMap<object, Partial<Record<MapSourceId, string>>>();
 
 /**
- * What to hand maplibre's setData for one data-drawn basemap source: a blob: URL of the JSON the
+ * What to hand maplibre's setData for one data-drawn basemap source: a `data:` URL of the JSON the
  * worker serialized (MapData.sourceJson), which maplibre's worker fetches and parses off the
- * main thread; the GeoJSON object itself when there are no bytes.
+ * main thread (a blob: URL would be fetched, parsed and copied on the main thread: jsonDataUrl.ts);
+ * the GeoJSON object itself when there are no bytes. The URL replaces the bytes (the page keeps
+ * one copy of each source's JSON, as base64 text, for later refills).
  */
 export function sourceData(data: PackageMapData, id: string): GeoJSON | string {
-  const bytes = data.sourceJson?.[dataOf(id) as MapSourceId];
-  if (bytes && typeof URL.createObjectURL === 'function') {
-    let url = urls.get(bytes);
-    if (!url) urls.set(bytes, (url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/json' }))));
-    return url;
+  const json = data.sourceJson;
+  if (!json) return sourceGeoJson(data, id);
+  const key = dataOf(id) as MapSourceId;
+  let made = urls.get(json);
+  if (!made) urls.set(json, (made = {}));
+  const bytes = json[key];
+  if (made[key] === undefined && bytes) {
+    made[key] = jsonDataUrl(bytes);
+    delete json[key];
   }
-  return sourceGeoJson(data, id);
+  return made[key] ?? sourceGeoJson(data, id);
 }
 
 /**
