@@ -116,21 +116,8 @@ export function MapView({ onHover }: Props) {
   const hoverCommunityRef = useRef<number | null>(null);
   /** The cursor deck.gl sets on its hover updates (it no longer picks: the CPU hover sets this). */
   const cursorRef = useRef('grab');
-  /** Sources not filled yet because their layer is off (or, before the first picture, held back). */
+  /** Sources not filled yet because their layer is off. */
   const deferred = useRef<Set<DeferredSource>>(new Set());
-  /** The roads of a package part held back until the first picture is shown or the analysed data comes. */
-  const roadsHeld = useRef(false);
-  /** Fill the deferred sources whose layers are on (the held roads with `release`), from what the map shows. */
-  const fillDeferred = (map: maplibregl.Map, release = false) => {
-    if (release) roadsHeld.current = false;
-    const st = useApp.getState();
-    const d = st.pkgData ?? st.data;
-    for (const id of [...deferred.current]) {
-      if (!st.layers[DEFERRED_SOURCES[id]] || !d || (roadsHeld.current && DEFERRED_SOURCES[id] === 'roads')) continue;
-      fillSource(map, d, id);
-      deferred.current.delete(id);
-    }
-  };
   const bp = useBlueprintLayerState(); // 一张蓝图 / what-if layer; a scenario's measures recolour the map
   const pilotView = usePilots((s) => s.view);
   const pilotBase = usePilots((s) => s.base);
@@ -233,7 +220,6 @@ export function MapView({ onHover }: Props) {
         settledOnce.current = true;
         setSettled(true);
         if (useApp.getState().progress.stage === 'draw') useApp.getState().set({ progress: { stage: 'done', fraction: 1 } });
-        fillDeferred(map, true); // the roads, held back while the first picture settled
       },
       analysisNear: () => {
         const p = useApp.getState().progress;
@@ -242,18 +228,11 @@ export function MapView({ onHover }: Props) {
     }));
     if (shown.packageId === shownPackage.current) {
       // Same package: its analysed data after its part, or another mode.
-      if (!partOnly) {
-        fillDeferred(map, true);
-        paint.full(shown.packageId);
-      }
+      if (!partOnly) paint.full(shown.packageId);
       return;
     }
     shownPackage.current = shown.packageId;
-    // Before the first picture, a package part's roads wait (fillDeferred): maplibre's one worker
-    // cuts the outlines and labels first. The analysed data fills everything.
-    roadsHeld.current = partOnly && !settledOnce.current;
-    const now = useApp.getState().layers;
-    deferred.current = setSources(map, shown, roadsHeld.current ? { ...now, roads: false } : now);
+    deferred.current = setSources(map, shown, useApp.getState().layers);
     map.resize(); // the layout may have changed in this same commit (panels, banner)
     if (!urlCamera.current || useApp.getState().pkgMismatch) map.fitBounds(shown.bounds, { padding: 40, animate: false }); // a link's camera for another package is not applied
     urlCamera.current = false;
@@ -267,7 +246,13 @@ export function MapView({ onHover }: Props) {
     const map = mapRef.current;
     if (!ready || !map) return;
     const vis = (on: boolean) => (on ? 'visible' : 'none');
-    fillDeferred(map);
+    const st = useApp.getState();
+    const d = st.pkgData ?? st.data;
+    for (const id of [...deferred.current]) {
+      if (!layers[DEFERRED_SOURCES[id]] || !d) continue;
+      fillSource(map, d, id);
+      deferred.current.delete(id);
+    }
     setNetworkVisibility(map, layers.roads);
     map.setLayoutProperty('street-lines', 'visibility', vis(layers.outlines));
     map.setLayoutProperty('district-lines', 'visibility', vis(layers.outlines));

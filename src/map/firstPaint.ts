@@ -56,8 +56,16 @@ export interface FirstPaint {
  * not been drawn when `analysisNear` says its analysis is about to land is not drawn on its own.
  * The settling is not cancelled by newer data (a mode switch keeps the sources): it is about the
  * map. `isCurrent` turns false when the map went away. Should the map never settle (a repaint
- * loop), it is shown anyway after 8 s.
+ * loop), it is shown anyway once 8 s have passed without any source data coming in (maplibre's
+ * `data` events; its one worker may take many seconds over a city's sources on a busy machine,
+ * and a map shown before its sources have loaded is not the picture the marks claim), or at the
+ * latest 2 minutes after the first data.
  */
+/** Shown anyway after this long without any source data coming in (a repaint loop): ms. */
+const STUCK_MS = 8000;
+/** Shown anyway this long after the first data, loading or not: ms. */
+const LATEST_MS = 120_000;
+
 export function firstPaint(map: MaplibreMap, gate: PaintGate, isCurrent: () => boolean, hooks: FirstPaintHooks): FirstPaint {
   const onFirstPicture = hooks.onFirstPicture ?? markFirstPicture;
   const onIdle = hooks.onIdle ?? markIdle;
@@ -77,6 +85,7 @@ export function firstPaint(map: MaplibreMap, gate: PaintGate, isCurrent: () => b
     if (shown || !isCurrent()) return;
     shown = true;
     clearTimeout(fallback);
+    map.off('data', progressed);
     if (gate.closed) {
       gate.closed = false;
       map.triggerRepaint();
@@ -128,9 +137,18 @@ export function firstPaint(map: MaplibreMap, gate: PaintGate, isCurrent: () => b
       }),
     );
   };
+  /** A source's data or tiles came in: the map is loading, not stuck (the fallback waits again). */
+  const progressed = () => {
+    if (shown) return void map.off('data', progressed);
+    clearTimeout(fallback);
+    fallback = setTimeout(show, Math.max(0, Math.min(STUCK_MS, startedAt + LATEST_MS - performance.now())));
+  };
+  let startedAt = 0;
   const start = () => {
     started = true;
-    fallback = setTimeout(show, 8000);
+    startedAt = performance.now();
+    fallback = setTimeout(show, STUCK_MS);
+    map.on('data', progressed);
     map.once('idle', settle);
   };
 

@@ -187,6 +187,21 @@ describe('firstPaint (the first-paint gate)', () => {
     expect(log).toEqual(['shown', 'first@2']);
   });
 
+  it('a map still loading its sources is not shown by the fallback, one stuck for 8 s is', () => {
+    const paint = firstPaint(map as unknown as MaplibreMap, gate, () => true, hooks());
+    map.sourcesLoaded = false;
+    paint.part(1);
+    for (let s = 0; s < 5; s++) {
+      vi.advanceTimersByTime(7000);
+      map.fire('data'); // a tile came in
+    }
+    expect(log).toEqual([]); // 35 s, loading all along
+    vi.advanceTimersByTime(7999);
+    expect(log).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(log).toEqual(['shown']);
+  });
+
   it('does nothing for a map that went away', () => {
     let current = true;
     const paint = firstPaint(map as unknown as MaplibreMap, gate, () => current, hooks());
