@@ -3,6 +3,7 @@ import type * as maplibregl from 'maplibre-gl';
 import type { LayerKey, Selection } from '../state/viewState';
 import type { MapSourceId, PackageMapData } from '../worker/protocol';
 import { FOOTWAY_MINZOOM } from './networkLayers';
+import { workerJsonUrl } from './workerJson';
 
 const EMPTY_FC: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -31,7 +32,7 @@ export function sourceData(data: PackageMapData, id: string): GeoJSON | string {
   if (bytes && typeof URL.createObjectURL === 'function') {
     let url = urls.get(bytes);
     if (!url) urls.set(bytes, (url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/json' }))));
-    return url;
+    return workerJsonUrl(url); // fetched and parsed by maplibre's worker itself (workerJson.ts)
   }
   return sourceGeoJson(data, id);
 }
