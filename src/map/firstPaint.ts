@@ -56,12 +56,12 @@ export interface FirstPaint {
  * not been drawn when `analysisNear` says its analysis is about to land is not drawn on its own.
  * The settling is not cancelled by newer data (a mode switch keeps the sources): it is about the
  * map. `isCurrent` turns false when the map went away. Should the map never settle (a repaint
- * loop), it is shown anyway once 8 s have passed without any source data coming in (maplibre's
- * `data` events; its one worker may take many seconds over a city's sources on a busy machine,
- * and a map shown before its sources have loaded is not the picture the marks claim), or at the
- * latest 2 minutes after the first data.
+ * loop), it is shown anyway after 8 s, unless its sources are still loading (maplibre's one
+ * worker may take many seconds over a city's sources on a busy machine, and a map shown before
+ * its sources have loaded is not the picture the marks claim): then at the latest 2 minutes after
+ * the first data.
  */
-/** Shown anyway after this long without any source data coming in (a repaint loop): ms. */
+/** Shown anyway after this long when loaded but never settling (a repaint loop): ms. */
 const STUCK_MS = 8000;
 /** Shown anyway this long after the first data, loading or not: ms. */
 const LATEST_MS = 120_000;
@@ -85,7 +85,6 @@ export function firstPaint(map: MaplibreMap, gate: PaintGate, isCurrent: () => b
     if (shown || !isCurrent()) return;
     shown = true;
     clearTimeout(fallback);
-    map.off('data', progressed);
     if (gate.closed) {
       gate.closed = false;
       map.triggerRepaint();
@@ -137,18 +136,16 @@ export function firstPaint(map: MaplibreMap, gate: PaintGate, isCurrent: () => b
       }),
     );
   };
-  /** A source's data or tiles came in: the map is loading, not stuck (the fallback waits again). */
-  const progressed = () => {
-    if (shown) return void map.off('data', progressed);
-    clearTimeout(fallback);
-    fallback = setTimeout(show, Math.max(0, Math.min(STUCK_MS, startedAt + LATEST_MS - performance.now())));
-  };
   let startedAt = 0;
+  /** The fallback: a map still loading its sources waits (up to LATEST_MS); a loaded one that never settles is shown. */
+  const stuck = () => {
+    if (!map.loaded() && performance.now() - startedAt < LATEST_MS) fallback = setTimeout(stuck, STUCK_MS);
+    else show();
+  };
   const start = () => {
     started = true;
     startedAt = performance.now();
-    fallback = setTimeout(show, STUCK_MS);
-    map.on('data', progressed);
+    fallback = setTimeout(stuck, STUCK_MS);
     map.once('idle', settle);
   };
 
