@@ -180,6 +180,7 @@ async function main(argv = process.argv.slice(2)) {
       const w = window as unknown as {
         __yulintuReady: number;
         __yulintuIdle: number;
+        __yulintuFirstPicture?: number;
         __frames: number[];
         __yulintu: { getState(): { data: { timings: Record<string, number> } } };
       };
@@ -187,6 +188,7 @@ async function main(argv = process.argv.slice(2)) {
       return {
         ready: w.__yulintuReady,
         idle: w.__yulintuIdle,
+        firstPicture: w.__yulintuFirstPicture ?? Number.NaN,
         frames: f.length,
         frameMsTotal: f.reduce((a, b) => a + b, 0),
         slowFrames: f.filter((x) => x > 100).map((x) => Math.round(x)),
@@ -253,7 +255,7 @@ async function main(argv = process.argv.slice(2)) {
         .slice(0, top)
         .map(([k, v]) => `${v.toFixed(0).padStart(7)} ms  ${k}`);
     const report = [
-      `first map ${total} ms; data on page at ${Math.round(marks.ready)} ms, idle at ${Math.round(marks.idle)} ms; worker ${JSON.stringify(marks.worker)}`,
+      `first map ${total} ms; data on page at ${Math.round(marks.ready)} ms, first picture at ${Math.round(marks.firstPicture)} ms, idle at ${Math.round(marks.idle)} ms; worker ${JSON.stringify(marks.worker)}`,
       `rAF callbacks ${marks.frames}, ${Math.round(marks.frameMsTotal)} ms in total; > 100 ms: ${marks.slowFrames.join(', ')}`,
       `frames > 20 ms (start+duration): ${marks.log}`,
       `long tasks (start+duration ms): ${marks.longTasks}`,

@@ -20,7 +20,7 @@ import { colorCommunities } from './communityMeasure';
 import { CpuPicker, type PickView } from './cpuPicking';
 import { createMap } from './createMap';
 import { addDeckOverlay, setOverlay } from './deckOverlay';
-import { markIdle, settleFirstPaint } from './firstPaint';
+import { firstPaint, type FirstPaint } from './firstPaint';
 import type { HoverInfo } from './hoverInfo';
 import { skipNeedlessFrames } from './frameSkip';
 import { communityHoverLayer, withOverlayLayers } from './hoverLayer';
@@ -75,8 +75,6 @@ export function MapView({ onHover }: Props) {
   /** What the map draws: the package part of a package being loaded (before its analysis), else the data. */
   const pkgData = useApp((s) => s.pkgData);
   const shown = pkgData ?? data;
-  /** The first map was shown with a package part alone: `__yulintuIdle` waits for the data (markIdle below). */
-  const idlePending = useRef(false);
   const service = useApp((s) => s.service);
   const measure = useApp((s) => s.measure);
   const layers = useApp((s) => s.layers);
@@ -100,6 +98,8 @@ export function MapView({ onHover }: Props) {
   const settledOnce = useRef(false);
   /** Closed: maplibre draws nothing (hidden until the first result has settled). */
   const paintGate = useRef({ closed: true });
+  /** The first-paint gate of the map (firstPaint.ts): the first picture, then the analysed map. */
+  const firstPaintRef = useRef<FirstPaint | null>(null);
   /**
    * What a click on the map does with the layers on screen (set with the layers). Clicks come
    * from maplibre's `click` and are picked here: deck's own onClick, answered from its
@@ -210,48 +210,36 @@ export function MapView({ onHover }: Props) {
     };
   }, []);
 
-  // New data: fill the basemap sources, fit the view unless the URL fixed it.
+  // New data: fill the basemap sources, fit the view unless the URL fixed it; tell the first-paint gate.
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map || !shown) return;
-    if (shown.packageId === shownPackage.current) return; // same package, another mode (or its data after its package part)
+    const partOnly = !('analysis' in shown);
+    const paint = (firstPaintRef.current ??= firstPaint(map, paintGate.current, () => mapRef.current === map, {
+      onShown: () => {
+        settledOnce.current = true;
+        setSettled(true);
+        if (useApp.getState().progress.stage === 'draw') useApp.getState().set({ progress: { stage: 'done', fraction: 1 } });
+      },
+      analysisNear: () => {
+        const p = useApp.getState().progress;
+        return p.stage === 'transfer' || (p.stage === 'pack' && p.fraction >= 0.5); // worker/mapRun.ts: the analysis part is being packed or sent
+      },
+    }));
+    if (shown.packageId === shownPackage.current) {
+      // Same package: its analysed data after its part, or another mode.
+      if (!partOnly) paint.full(shown.packageId);
+      return;
+    }
     shownPackage.current = shown.packageId;
     deferred.current = setSources(map, shown, useApp.getState().layers);
     map.resize(); // the layout may have changed in this same commit (panels, banner)
     if (!urlCamera.current || useApp.getState().pkgMismatch) map.fitBounds(shown.bounds, { padding: 40, animate: false }); // a link's camera for another package is not applied
     urlCamera.current = false;
-    const partOnly = !('analysis' in shown);
-    if (settledOnce.current) {
-      if (partOnly) idlePending.current = true;
-      else map.once('idle', markIdle);
-      return;
-    }
-    if (!partOnly) useApp.getState().set({ progress: { stage: 'draw', fraction: 0 } }); // the overlay's last stage, until shown
-    settleFirstPaint(
-      map,
-      paintGate.current,
-      () => mapRef.current === map,
-      () => {
-        settledOnce.current = true;
-        setSettled(true);
-        if (useApp.getState().progress.stage === 'draw') useApp.getState().set({ progress: { stage: 'done', fraction: 1 } });
-      },
-      () => {
-        (window as unknown as { __yulintuFirstMap?: number }).__yulintuFirstMap = performance.now(); // the first map shown, whatever it holds
-        if (useApp.getState().data?.packageId === shown.packageId) markIdle();
-        else idlePending.current = true;
-      },
-    );
+    if (!partOnly && !settledOnce.current) useApp.getState().set({ progress: { stage: 'draw', fraction: 0 } }); // the overlay's last stage, until shown
+    if (partOnly) paint.part(shown.packageId);
+    else paint.full(shown.packageId);
   }, [ready, shown]);
-
-  // The data of a package drawn ahead as its package part: `__yulintuIdle` marks its first idle frame.
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !settled || !data || !idlePending.current || data.packageId !== shownPackage.current) return;
-    idlePending.current = false;
-    map.once('idle', markIdle);
-    map.triggerRepaint();
-  }, [settled, data]);
 
   // Layer visibility of the maplibre part.
   useEffect(() => {

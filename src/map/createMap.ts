@@ -5,15 +5,17 @@ import type { Camera } from '../state/viewState';
 import { baseStyle, CJK_FONT_FAMILY } from './baseStyle';
 import { provideNetworkImages } from './networkLayers';
 import { gatePainting, type PaintGate } from './paintGate';
+import { installWorkerJson } from './workerJson';
 
 maplibregl.setWorkerUrl(workerUrl);
 
 /**
  * The maplibre map of the planning map: the offline base style, centred on `camera` (or central
  * Chongqing), no rotation, zoom and scale controls, the road symbols; it paints only while
- * `gate` is open (paintGate.ts).
+ * `gate` is open (paintGate.ts); its sources' JSON bytes are parsed in its worker (workerJson.ts).
  */
 export function createMap(container: HTMLElement, camera: Camera | null, gate: PaintGate): maplibregl.Map {
+  installWorkerJson(); // the sources' JSON is parsed in maplibre's worker, not on the page
   const map = new maplibregl.Map({
     container,
     style: baseStyle(),

@@ -1,22 +1,86 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { PaintGate } from './paintGate';
 
-/** `__yulintuIdle`: the time of the first frame that shows the map with its data (browser tests, benchmarks). */
+/** The window marks of the first map (browser tests, benchmarks): performance.now() of a frame. */
+type Marks = { __yulintuFirstPicture?: number; __yulintuIdle?: number };
+
+/** `__yulintuIdle`: the time of the first frame that shows the map with its analysed data (browser tests, benchmarks). */
 export function markIdle(): void {
-  (window as unknown as { __yulintuIdle?: number }).__yulintuIdle = performance.now();
+  (window as unknown as Marks).__yulintuIdle = performance.now();
 }
 
 /**
- * The first-paint gate. With the first data the map stays hidden and draws nothing
- * (gatePainting) while its sources load tile by tile and deck slots its layers. Once it has gone
- * idle with no repaint pending, it draws one frame and shows it (`onShown`); `__yulintuIdle`
- * marks the first frame that shows it. The settling is not cancelled by newer data (a mode switch
- * keeps the sources): it is about the map. `isCurrent` turns false when the map went away.
- * `onMark` is called in place of markIdle (MapView: a package part drawn ahead of its analysis).
- * Should the map never settle (a repaint loop), it is shown anyway after 8 s.
+ * `__yulintuFirstPicture`: the time of the first frame that shows the map at all, with a package
+ * part (outlines, labels, facilities; no analysis yet) or with the analysed data when that came
+ * first. Set once per page.
  */
-export function settleFirstPaint(map: MaplibreMap, gate: PaintGate, isCurrent: () => boolean, onShown: () => void, onMark: () => void = markIdle): void {
+export function markFirstPicture(): void {
+  const w = window as unknown as Marks;
+  w.__yulintuFirstPicture ??= performance.now();
+}
+
+/** What the gate calls (MapView). */
+export interface FirstPaintHooks {
+  /** The map has been shown (its container may become visible now). */
+  onShown: () => void;
+  /**
+   * Whether the analysis part is about to land (the worker is packing or sending it): a package
+   * part not yet drawn is then not drawn on its own; the gate waits for the analysed data, so
+   * that the full map is not delayed by a frame of the early picture. Default: never.
+   */
+  analysisNear?: () => boolean;
+  /** The first-picture mark (default {@link markFirstPicture}). */
+  onFirstPicture?: () => void;
+  /** The analysed-map mark (default {@link markIdle}). */
+  onIdle?: () => void;
+}
+
+/** The first-paint gate of one map: hand it what the map was given, in order. */
+export interface FirstPaint {
+  /** A package's part (no analysis) was handed to the map (its sources and deck layers set). */
+  part: (packageId: number) => void;
+  /** A package's analysed data was handed to the map (sources and deck layers set). */
+  full: (packageId: number) => void;
+  /** Whether the map has been shown. */
+  readonly shown: boolean;
+}
+
+/**
+ * The first-paint gate. With the first data (a package part or the analysed data) the map stays
+ * hidden and draws nothing (paintGate.ts gatePainting) while its sources load tile by tile and
+ * deck slots its layers. Once it has gone idle with no repaint pending, it draws one frame, shows
+ * it (`onShown`) and marks the first picture (`__yulintuFirstPicture`) on the frame after. A
+ * package part shown first is repainted by its analysed data like any other update: the analysed
+ * map is marked (`__yulintuIdle`) at the first idle after `full` (on the same frame as the first
+ * picture when the analysed data was there before the map was shown). A package part that has
+ * not been drawn when `analysisNear` says its analysis is about to land is not drawn on its own.
+ * The settling is not cancelled by newer data (a mode switch keeps the sources): it is about the
+ * map. `isCurrent` turns false when the map went away. Should the map never settle (a repaint
+ * loop), it is shown anyway after 8 s, unless its sources are still loading (maplibre's one
+ * worker may take many seconds over a city's sources on a busy machine, and a map shown before
+ * its sources have loaded is not the picture the marks claim): then at the latest 2 minutes after
+ * the first data.
+ */
+/** Shown anyway after this long when loaded but never settling (a repaint loop): ms. */
+const STUCK_MS = 8000;
+/** Shown anyway this long after the first data, loading or not: ms. */
+const LATEST_MS = 120_000;
+
+export function firstPaint(map: MaplibreMap, gate: PaintGate, isCurrent: () => boolean, hooks: FirstPaintHooks): FirstPaint {
+  const onFirstPicture = hooks.onFirstPicture ?? markFirstPicture;
+  const onIdle = hooks.onIdle ?? markIdle;
+  let started = false;
   let shown = false;
+  /** The analysed data was handed over before the map was shown. */
+  let fullBeforeShown = false;
+  /** The package whose part is on the map and whose analysed data is awaited. */
+  let awaiting: number | undefined;
+  /** The package of the last analysed data handed over (a mode switch of it marks nothing). */
+  let lastFull: number | undefined;
+  /** Settling parked: a package part not drawn because its analysis is near (`full` resumes it). */
+  let parked = false;
+  let fallback: ReturnType<typeof setTimeout> | undefined;
+
   const show = () => {
     if (shown || !isCurrent()) return;
     shown = true;
@@ -25,15 +89,18 @@ export function settleFirstPaint(map: MaplibreMap, gate: PaintGate, isCurrent: (
       gate.closed = false;
       map.triggerRepaint();
     }
-    onShown();
+    hooks.onShown();
+    const full = fullBeforeShown;
     // The frame after the one in which the map became visible: the shown map has been composited.
     const mark = () => {
       if (map.getContainer().style.visibility === 'hidden') return void requestAnimationFrame(mark);
-      requestAnimationFrame(onMark);
+      requestAnimationFrame(() => {
+        onFirstPicture();
+        if (full) onIdle();
+      });
     };
     requestAnimationFrame(mark);
   };
-  const fallback = setTimeout(show, 8000);
   const settle = () => {
     let rendered = false;
     const onRender = () => {
@@ -44,11 +111,21 @@ export function settleFirstPaint(map: MaplibreMap, gate: PaintGate, isCurrent: (
       requestAnimationFrame(() => {
         map.off('render', onRender);
         if (shown || !isCurrent()) return;
-        if (rendered || !map.loaded()) {
+        if (!map.loaded()) {
           map.once('idle', settle);
           return;
         }
+        if (rendered) {
+          // Loaded, but it drew (hidden) in these frames: look again. Waiting for the next `idle`
+          // instead could wait for ever when that render was the last (its `idle` has passed).
+          settle();
+          return;
+        }
         if (gate.closed) {
+          if (!fullBeforeShown && hooks.analysisNear?.()) {
+            parked = true; // the analysed data lands in a moment: draw that instead
+            return;
+          }
           // Everything is loaded and placed: draw it once, hidden, then show it.
           gate.closed = false;
           map.triggerRepaint();
@@ -59,5 +136,49 @@ export function settleFirstPaint(map: MaplibreMap, gate: PaintGate, isCurrent: (
       }),
     );
   };
-  map.once('idle', settle);
+  let startedAt = 0;
+  /** The fallback: a map still loading its sources waits (up to LATEST_MS); a loaded one that never settles is shown. */
+  const stuck = () => {
+    if (!map.loaded() && performance.now() - startedAt < LATEST_MS) fallback = setTimeout(stuck, STUCK_MS);
+    else show();
+  };
+  const start = () => {
+    started = true;
+    startedAt = performance.now();
+    fallback = setTimeout(stuck, STUCK_MS);
+    map.once('idle', settle);
+  };
+
+  return {
+    part(packageId) {
+      awaiting = packageId;
+      if (!started) start();
+    },
+    full(packageId) {
+      const same = packageId === lastFull;
+      lastFull = packageId;
+      if (!started) {
+        fullBeforeShown = true;
+        start();
+        return;
+      }
+      if (!shown) {
+        fullBeforeShown = true;
+        awaiting = undefined;
+        if (parked) {
+          parked = false;
+          map.once('idle', settle);
+          map.triggerRepaint();
+        }
+        return;
+      }
+      if (same && awaiting !== packageId) return; // another mode of the package on the map
+      awaiting = undefined;
+      map.once('idle', onIdle);
+      map.triggerRepaint();
+    },
+    get shown() {
+      return shown;
+    },
+  };
 }

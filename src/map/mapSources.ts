@@ -3,7 +3,7 @@ import type * as maplibregl from 'maplibre-gl';
 import type { LayerKey, Selection } from '../state/viewState';
 import type { MapSourceId, PackageMapData } from '../worker/protocol';
 import { FOOTWAY_MINZOOM } from './networkLayers';
-import { jsonDataUrl } from './jsonDataUrl';
+import { workerJsonUrl } from './workerJson';
 
 const EMPTY_FC: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -19,28 +19,28 @@ export function selectionFilter(sel: Selection | null): maplibregl.FilterSpecifi
 export const DEFERRED_SOURCES = { roads: 'roads', paths: 'roads', labels: 'labels' } as const satisfies Partial<Record<string, LayerKey>>;
 export type DeferredSource = keyof typeof DEFERRED_SOURCES;
 
-/** data: URL per source of a MapData's sourceJson, made once; the bytes are dropped once encoded. */
+/** blob: URL per source of a MapData's sourceJson, made once; the bytes are dropped once in their Blob. */
 const urls = new WeakMap<object, Partial<Record<MapSourceId, string>>>();
 
 /**
- * What to hand maplibre's setData for one data-drawn basemap source: a `data:` URL of the JSON the
- * worker serialized (MapData.sourceJson), which maplibre's worker fetches and parses off the
- * main thread (a blob: URL would be fetched, parsed and copied on the main thread: jsonDataUrl.ts);
- * the GeoJSON object itself when there are no bytes. The URL replaces the bytes (the page keeps
- * one copy of each source's JSON, as base64 text, for later refills).
+ * What to hand maplibre's setData for one data-drawn basemap source: a URL of the JSON the worker
+ * serialized (MapData.sourceJson) under the scheme maplibre's own worker fetches and parses
+ * (workerJson.ts; a bare blob: URL would be fetched, parsed and copied on the main thread); the
+ * GeoJSON object itself when there are no bytes. The Blob replaces the bytes: the page's heap keeps
+ * no copy of a source's JSON (the browser holds the Blob, for later refills).
  */
 export function sourceData(data: PackageMapData, id: string): GeoJSON | string {
   const json = data.sourceJson;
-  if (!json) return sourceGeoJson(data, id);
+  if (!json || typeof URL.createObjectURL !== 'function') return sourceGeoJson(data, id);
   const key = dataOf(id) as MapSourceId;
   let made = urls.get(json);
   if (!made) urls.set(json, (made = {}));
   const bytes = json[key];
   if (made[key] === undefined && bytes) {
-    made[key] = jsonDataUrl(bytes);
+    made[key] = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/json' }));
     delete json[key];
   }
-  return made[key] ?? sourceGeoJson(data, id);
+  return made[key] !== undefined ? workerJsonUrl(made[key]) : sourceGeoJson(data, id);
 }
 
 /**

@@ -183,10 +183,10 @@ export interface MapData {
   effort?: boolean;
   /**
    * The same GeoJSON as UTF-8 JSON text per maplibre source, serialized in the worker and
-   * transferred: the map hands maplibre `data:` URLs of these bytes (src/map/jsonDataUrl.ts), so
-   * maplibre's own worker fetches and parses them and the main thread never walks the GeoJSON to
+   * transferred: the map hands maplibre blob: URLs of these bytes under the ylblob:// scheme
+   * (src/map/workerJson.ts), so maplibre's own worker fetches and parses them and the main thread never walks the GeoJSON to
    * post it (at 200k buildings that walk was ~2 s of main-thread time). Absent for a source
-   * without data; the page drops a source's bytes once it has made its URL (mapSources.ts).
+   * without data; the page drops a source's bytes once they are in their Blob (mapSources.ts).
    */
   sourceJson?: Partial<Record<MapSourceId, Uint8Array>>;
 }
