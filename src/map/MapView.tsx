@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type * as maplibregl from 'maplibre-gl';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
@@ -367,8 +367,9 @@ export function MapView({ onHover }: Props) {
     return cleanup;
   }, [ready, shown, data, coloring, bColors, service, drawn, selectedFacility, view, bp, walkLayers, facilities, planLayers, step]);
 
-  // The selection's outline: drawn in the outline overlay over the map, which repaints nothing else.
-  useEffect(() => {
+  // The selection's outline: drawn in the outline overlay over the map, which repaints nothing else
+  // (in the commit that shows the panel: a few hundred vertices on a 2D canvas).
+  useLayoutEffect(() => {
     const outlines = outlinesRef.current;
     if (!outlines) return;
     outlines.set(SELECTION_KEY, shown ? selectedCommunities(shown, selection) : [], SELECTION_STYLE);
