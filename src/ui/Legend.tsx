@@ -78,6 +78,14 @@ export function Legend() {
   const hexResolution = useHexResolution((s) => s.resolution);
   if (!data) return null;
   return (
-    <LegendView data={data} layers={layers} measure={measure} service={service} selection={selection} publicView={view === 'public'} hexResolution={hexResolution} />
+    <LegendView
+      data={data}
+      layers={layers}
+      measure={measure}
+      service={service}
+      selection={selection}
+      publicView={view === 'public'}
+      hexResolution={hexResolution}
+    />
   );
 }

@@ -55,7 +55,11 @@ function rangeLabel(c: LegendClass, t: TFunction, lang: string): string {
  * engine's numbers: the same classes the map uses. The on-screen legend (Legend.tsx) and the
  * exported map picture (export/mapImage.ts) both draw these.
  */
-export function legendBlocks({ data, layers, measure, service, selection, publicView, hexResolution = 15 }: LegendInput, t: TFunction, lang: Lang): LegendBlock[] {
+export function legendBlocks(
+  { data, layers, measure, service, selection, publicView, hexResolution = 15 }: LegendInput,
+  t: TFunction,
+  lang: Lang,
+): LegendBlock[] {
   const blocks: LegendBlock[] = [];
   if (layers.communities) {
     const c = colorCommunities(data.analysis.communities, measure, service, data.analysis.policy.areaPer100Households);

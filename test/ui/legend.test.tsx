@@ -37,7 +37,9 @@ describe('LegendView', () => {
     // Elderly care, uncovered households per hexagon: res 9 max 111 → breaks 25, 50, 75, 100;
     // res 8 (the worker's sums of the res-9 children) max 323 → 100, 200, 300, 400.
     const rows = (hexResolution?: number) => {
-      render(<LegendView data={data} layers={ALL} measure="coverage" service="elderly_care" selection={null} publicView={false} hexResolution={hexResolution} />);
+      render(
+        <LegendView data={data} layers={ALL} measure="coverage" service="elderly_care" selection={null} publicView={false} hexResolution={hexResolution} />,
+      );
       const out = [...screen.getByTestId('legend').querySelectorAll('[data-legend="h3"] li')].map((li) => li.textContent);
       cleanup();
       return out;
