@@ -18,6 +18,9 @@ function grabMap(map: MapHandle): Promise<HTMLCanvasElement> {
       copy.width = src.width;
       copy.height = src.height;
       copy.getContext('2d')!.drawImage(src, 0, 0);
+      // The selection outline is drawn over the map in a canvas of its own (map/outlineOverlay.ts).
+      const outlines = src.closest('.maplibregl-map')?.querySelector<HTMLCanvasElement>('canvas.map-outlines');
+      if (outlines?.width) copy.getContext('2d')!.drawImage(outlines, 0, 0, copy.width, copy.height);
       return copy;
     };
     const timer = setTimeout(() => resolve(grab()), 3000);

@@ -87,6 +87,7 @@ export const en: Strings = {
     householdsSize: 'Dot size = households',
     buildingsFromZoom: 'Building dots from zoom {{z}}; further out the households show as hexagons',
     facilityShapesFromZoom: 'Shapes by level from zoom {{z}}; further out facilities show as dots',
+    hexSize: 'Hexagon size changes with zoom: now about {{km2}} km² each, households summed per hexagon',
     levelStreet: 'Street level',
     levelCommunity: 'Community level',
     levelCompound: 'Compound level',

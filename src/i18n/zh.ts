@@ -85,6 +85,7 @@ export const zh = {
     householdsSize: '点大小 = 户数',
     buildingsFromZoom: '缩放级别 {{z}} 起显示楼栋点；更远时以户数六边形显示',
     facilityShapesFromZoom: '缩放级别 {{z}} 起按服务等级显示形状；更远时设施显示为圆点',
+    hexSize: '六边形大小随缩放变化：当前每格约 {{km2}} km²，户数为格内合计',
     levelStreet: '街道级',
     levelCommunity: '社区级',
     levelCompound: '小区级',

@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type * as maplibregl from 'maplibre-gl';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { PickingInfo } from '@deck.gl/core';
 import { useApp } from '../state/appStore';
 import { editLayered } from '../state/editTiming';
 import { mapClick } from '../state/mapClick';
@@ -23,13 +23,15 @@ import { addDeckOverlay, setOverlay } from './deckOverlay';
 import { firstPaint, type FirstPaint } from './firstPaint';
 import type { HoverInfo } from './hoverInfo';
 import { skipNeedlessFrames } from './frameSkip';
-import { communityHoverLayer, withOverlayLayers } from './hoverLayer';
+import { HOVER_KEY, HOVER_STYLE, hoveredCommunities } from './hoverLayer';
+import { hexResolutionAt, useHexResolution } from './hexLevels';
+import { OutlineOverlay } from './outlineOverlay';
 import { buildingColors } from './layerStyles';
 import { DEFERRED_SOURCES, fillSource, setSources, type DeferredSource } from './mapSources';
 import { setNetworkVisibility } from './networkLayers';
 import { clickTarget, cpuMapClick, markerScale, toMapClick } from './picking';
 import { selectionBounds } from './selectionBounds';
-import { selectionOutlineLayer } from './selectionLayer';
+import { SELECTION_KEY, SELECTION_STYLE, selectedCommunities } from './selectionLayer';
 import { farOutAt } from './symbols';
 import { useMapSelection } from './useMapSelection';
 import { walkshedLayers } from './walkshedLayers';
@@ -38,6 +40,13 @@ import { pilotDeckLayers } from './pilotLayers';
 
 /** The marker scale at `zoom` (picking.ts markerScale) in steps of 0.05: few re-renders. */
 const markerStep = (zoom: number) => Math.round(markerScale(zoom) * 20) / 20;
+
+/**
+ * What of the deck layers depends on the zoom, as one key: the marker scale step, far out or not
+ * (symbols.ts farOutAt: facility dots, unstroked hexagons) and the hexagon resolution
+ * (hexLevels.ts). The layers are rebuilt only when this key changes.
+ */
+const zoomStep = (zoom: number, lat: number) => `${markerStep(zoom)}|${farOutAt(zoom)}|${hexResolutionAt(zoom, lat)}`;
 
 /** No community colours (a package part drawn before its analysis: transparent fills). */
 const NO_COLORS: ReturnType<typeof colorCommunities>['colors'] = [];
@@ -63,10 +72,8 @@ export function MapView({ onHover }: Props) {
   const onHoverRef = useRef(onHover);
   onHoverRef.current = onHover;
   const [ready, setReady] = useState(false);
-  /** Facility and candidate markers shrink at a city's extent (picking.ts markerScale). */
-  const [markers, setMarkers] = useState(1);
-  /** Further out than symbols.ts DETAIL_MIN_ZOOM: facilities as dots, hexagons without outlines. */
-  const [farOut, setFarOut] = useState(false);
+  /** The zoom step of the deck layers ({@link zoomStep}): marker scale, facility dots far out, hexagon resolution. */
+  const [step, setStep] = useState('');
   /** Whether the map has settled once with data: until then it stays hidden (see the return). */
   const [settled, setSettled] = useState(false);
   /** A camera from the URL wins over fitting the data, once. */
@@ -81,10 +88,9 @@ export function MapView({ onHover }: Props) {
   const buildingsZoom = useMapZoom((s) => s.buildingsZoom);
   /** What deck draws: building dots only when zoomed in, hexagons of households further out. */
   const drawn = useMemo(() => effectiveLayers(layers, buildingsZoom), [layers, buildingsZoom]);
-  const { selection, facility: selectedFacility } = useMapSelection(); // one frame behind the panel
-  /** The selection as the map outlines it (deck's selection layer), for the layer effects. */
-  const selectionRef = useRef(selection);
-  selectionRef.current = selection;
+  const { facility: selectedFacility } = useMapSelection(); // one frame behind the panel (deck draws a facility's walking circle)
+  /** The selection as the outline overlay draws it: at once, it repaints no map frame. */
+  const selection = useApp((s) => s.selection);
   const view = useApp((s) => s.view);
   const basemap = useApp((s) => s.basemap);
   const tk = useApp((s) => s.tk);
@@ -109,10 +115,9 @@ export function MapView({ onHover }: Props) {
   const clickRef = useRef<((x: number, y: number, at: [number, number]) => void) | null>(null);
   /** What the pointer is over, answered on the CPU (cpuPicking.ts) from the layers on screen (set with the layers). */
   const pickerRef = useRef<CpuPicker | null>(null);
-  /** The deck layers as last handed to deck, without the hover highlight. */
-  const layersRef = useRef<Layer[]>([]);
+  /** The hovered community and the selection's outline, drawn over the map without repainting it (outlineOverlay.ts). */
+  const outlinesRef = useRef<OutlineOverlay | null>(null);
   /** The hovered community (feature index) whose highlight is drawn, or null. */
-  const [hoverCommunity, setHoverCommunity] = useState<number | null>(null);
   const hoverCommunityRef = useRef<number | null>(null);
   /** The cursor deck.gl sets on its hover updates (it no longer picks: the CPU hover sets this). */
   const cursorRef = useRef('grab');
@@ -152,6 +157,9 @@ export function MapView({ onHover }: Props) {
       },
     };
     viewRef.current = view;
+    const outlines = new OutlineOverlay(map.getContainer(), view.project);
+    outlinesRef.current = outlines;
+    map.on('render', () => outlines.draw()); // after each map frame: the outlines move with the map as drawn
     let pointer: { x: number; y: number } | null = null;
     let frame = 0;
     const hoverFrame = () => {
@@ -161,7 +169,9 @@ export function MapView({ onHover }: Props) {
       const community = hit?.layer === 'communities-fill' ? hit.index : null;
       if (community !== hoverCommunityRef.current) {
         hoverCommunityRef.current = community;
-        setHoverCommunity(community);
+        const st = useApp.getState();
+        const d = st.pkgData ?? st.data;
+        if (d) outlines.set(HOVER_KEY, hoveredCommunities(d, community), HOVER_STYLE); // this canvas only, no map frame
       }
       cursorRef.current = useWalk.getState().tool ? 'crosshair' : hit ? 'pointer' : 'grab';
       map.getCanvas().style.cursor = cursorRef.current;
@@ -190,9 +200,9 @@ export function MapView({ onHover }: Props) {
     const zoomCheck = () => {
       const near = map.getZoom() >= BUILDINGS_MIN_ZOOM;
       if (near !== useMapZoom.getState().buildingsZoom) useMapZoom.setState({ buildingsZoom: near });
-      const scale = markerStep(map.getZoom());
-      setMarkers((m) => (m === scale ? m : scale));
-      setFarOut(farOutAt(map.getZoom()));
+      const lat = map.getCenter().lat;
+      setStep(zoomStep(map.getZoom(), lat));
+      useHexResolution.setState({ resolution: hexResolutionAt(map.getZoom(), lat) });
     };
     zoomCheck();
     map.on('zoomend', zoomCheck);
@@ -204,6 +214,8 @@ export function MapView({ onHover }: Props) {
     return () => {
       if (frame) cancelAnimationFrame(frame);
       setMapHandle(null);
+      outlines.remove();
+      outlinesRef.current = null;
       map.remove();
       mapRef.current = null;
       overlayRef.current = null;
@@ -309,6 +321,7 @@ export function MapView({ onHover }: Props) {
       facilities,
       markerScale: markerStep(zoom),
       farOut: farOutAt(zoom),
+      hexResolution: hexResolutionAt(zoom, map.getCenter().lat),
     });
     if (full && view !== 'public') deckLayers.push(...planLayers); // pilots and landing points are planners' layers
     if (full && view !== 'public') deckLayers.push(...blueprintDeckLayers({ data: full, service, ...bp }));
@@ -319,10 +332,8 @@ export function MapView({ onHover }: Props) {
     const picker = new CpuPicker(deckLayers, { communities: shown.communities });
     pickerRef.current = picker;
     const drawnLayers = deckLayers.map((l) => (picker.answered.has(l.id) ? l.clone({ pickable: false }) : l));
-    layersRef.current = drawnLayers;
-    const hover = hoverCommunityRef.current;
     const cleanup = setOverlay(map, overlay, () => overlayRef.current, {
-      layers: withOverlayLayers(drawnLayers, communityHoverLayer(shown, hover), selectionOutlineLayer(shown, selectionRef.current)),
+      layers: drawnLayers,
       getCursor: () => cursorRef.current,
     });
     clickRef.current = (x, y, at) => {
@@ -342,22 +353,20 @@ export function MapView({ onHover }: Props) {
       map.triggerRepaint();
     });
     return cleanup;
-  }, [ready, shown, data, coloring, bColors, service, drawn, selectedFacility, view, bp, walkLayers, facilities, planLayers, markers, farOut]);
+  }, [ready, shown, data, coloring, bColors, service, drawn, selectedFacility, view, bp, walkLayers, facilities, planLayers, step]);
 
-  // The hovered community's highlight and the selection's outline: small layers, the only ones
-  // handed to deck again when the hovered community or the (map's) selection changes.
-  useEffect(() => {
-    const overlay = overlayRef.current;
-    const st = useApp.getState();
-    const d = st.pkgData ?? st.data;
-    if (!ready || !overlay || !d || !layersRef.current.length) return;
-    overlay.setProps({ layers: withOverlayLayers(layersRef.current, communityHoverLayer(d, hoverCommunity), selectionOutlineLayer(d, selection)) });
-  }, [ready, hoverCommunity, selection]);
+  // The selection's outline: drawn in the outline overlay over the map, which repaints nothing else
+  // (in the commit that shows the panel: a few hundred vertices on a 2D canvas).
+  useLayoutEffect(() => {
+    const outlines = outlinesRef.current;
+    if (!outlines) return;
+    outlines.set(SELECTION_KEY, shown ? selectedCommunities(shown, selection) : [], SELECTION_STYLE);
+  }, [shown, selection]);
 
   // Another package or mode: what was hovered is gone.
   useEffect(() => {
     hoverCommunityRef.current = null;
-    setHoverCommunity(null);
+    outlinesRef.current?.set(HOVER_KEY, [], HOVER_STYLE);
     onHoverRef.current(null);
   }, [data]);
 

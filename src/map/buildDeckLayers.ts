@@ -4,8 +4,9 @@ import type { BinaryAttribute, Layer } from '@deck.gl/core';
 import { serviceIndex, type ServiceCode } from '../engine/index';
 import type { Candidate, Facility } from '../engine/index';
 import type { LayerKey, Selection } from '../state/viewState';
-import type { CommunityMesh, CommunityProps, MapData, PackageMapData } from '../worker/protocol';
+import type { CommunityMesh, CommunityProps, H3Arrays, MapData, PackageMapData } from '../worker/protocol';
 import { classOf, h3Breaks } from './classification';
+import { hexLevelAt, hexLevelOffset, hexLevels } from './hexLevels';
 import { HALO_DIM, HEX_OUTLINE, PURPLE5, SERVICE_COLORS, SOURCE_COLORS, TRANSPARENT, WHITE, type RGBA } from './colors';
 import { facilityColor } from './layerStyles';
 import { iconAtlas } from './iconAtlas';
@@ -36,6 +37,8 @@ export interface DeckLayerInput {
    * hexagons without outlines (default false: drawn in detail).
    */
   farOut?: boolean;
+  /** The finest hexagon resolution to draw (hexLevels.ts hexResolutionAt; default 15: the analysed cells). */
+  hexResolution?: number;
 }
 
 /** Radius in metres of a building dot: grows with the square root of its households. */
@@ -49,14 +52,15 @@ const h3IndexCache = new WeakMap<Float32Array, Map<number, number[]>>();
 /** Facilities drawn per facility list and view: the same array between renders. */
 const facilityCache = new WeakMap<Facility[], Map<boolean, Facility[]>>();
 
-function uncoveredCells(data: MapData, si: number): number[] {
-  let bySi = h3IndexCache.get(data.h3.uncovered);
-  if (!bySi) h3IndexCache.set(data.h3.uncovered, (bySi = new Map()));
+/** Numbers (hexLevels.ts hexCell: `offset` + index) of the cells of `level` with uncovered households for service `si`. */
+function uncoveredCells(level: H3Arrays, offset: number, si: number): number[] {
+  let bySi = h3IndexCache.get(level.uncovered);
+  if (!bySi) h3IndexCache.set(level.uncovered, (bySi = new Map()));
   let idx = bySi.get(si);
   if (!idx) {
-    const m = data.h3.cells.length;
+    const m = level.cells.length;
     idx = [];
-    for (let c = 0; c < m; c++) if (data.h3.uncovered[si * m + c] > 0) idx.push(c);
+    for (let c = 0; c < m; c++) if (level.uncovered[si * m + c] > 0) idx.push(offset + c);
     bySi.set(si, idx);
   }
   return idx;
@@ -226,9 +230,13 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
   }
 
   if (data && layers.h3 && data.h3.cells.length) {
-    const m = data.h3.cells.length;
-    const breaks = h3Breaks(data, service);
-    const idx = uncoveredCells(data, si); // stable: an edit must not re-tessellate every hexagon
+    // Far out a coarser level (hexLevels.ts): a hexagon stays a few pixels wide, and there are far fewer.
+    const k = hexLevelAt(data.h3, inp.hexResolution ?? 15);
+    const level = hexLevels(data.h3)[k];
+    const off = hexLevelOffset(data.h3, k);
+    const m = level.cells.length;
+    const breaks = h3Breaks(data, service, level.resolution);
+    const idx = uncoveredCells(level, off, si); // stable: an edit must not re-tessellate every hexagon
     out.push(
       new H3HexagonLayer<number, Interleaved>({
         id: 'h3-uncovered',
@@ -239,9 +247,9 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
         stroked: !inp.farOut, // far out a hexagon is a few pixels: an outline would only cost a second pass
         lineWidthMinPixels: 0.5,
         getLineColor: HEX_OUTLINE,
-        getHexagon: (c: number) => data.h3.cells[c],
-        getFillColor: (c: number) => PURPLE5[classOf(data.h3.uncovered[si * m + c], breaks)],
-        updateTriggers: { getFillColor: [service] },
+        getHexagon: (c: number) => level.cells[c - off],
+        getFillColor: (c: number) => PURPLE5[classOf(level.uncovered[si * m + c - off], breaks)],
+        updateTriggers: { getFillColor: [service, level.resolution] },
       }),
     );
   }

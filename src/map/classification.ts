@@ -1,5 +1,6 @@
 import { serviceIndex, type ServiceCode } from '../engine/index';
 import type { MapData } from '../worker/protocol';
+import { hexLevelAt, hexLevels } from './hexLevels';
 
 /** Class breaks of the map: one module for every classed colour (communities, hexagons, legend). */
 
@@ -24,11 +25,16 @@ export function classOf(v: number, breaks: number[]): number {
   return k;
 }
 
-/** Break points for hexagons of uncovered households for one service. */
-export function h3Breaks(data: MapData, service: ServiceCode): number[] {
+/**
+ * Break points for hexagons of uncovered households for one service, of the hexagon level drawn
+ * at most at `resolution` (hexLevels.ts hexLevelAt; default the finest): a coarser hexagon sums
+ * its children, so each level has its own classes.
+ */
+export function h3Breaks(data: MapData, service: ServiceCode, resolution = 15): number[] {
   const si = serviceIndex(service);
-  const m = data.h3.cells.length;
+  const h3 = hexLevels(data.h3)[hexLevelAt(data.h3, resolution)];
+  const m = h3.cells.length;
   let max = 0;
-  for (let c = 0; c < m; c++) max = Math.max(max, data.h3.uncovered[si * m + c]);
+  for (let c = 0; c < m; c++) max = Math.max(max, h3.uncovered[si * m + c]);
   return niceBreaks(max);
 }

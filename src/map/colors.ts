@@ -65,6 +65,7 @@ export const WHITE: RGBA = [255, 255, 255, 255];
 export const HALO_DIM: RGBA = [255, 255, 255, 110]; // halo of a facility without the chosen service
 export const HEX_OUTLINE: RGBA = [255, 255, 255, 140];
 export const HIGHLIGHT: RGBA = [255, 255, 255, 60]; // hovered community
+export const HOVER_LINE: RGBA = [255, 255, 255, 220]; // outline of the hovered community
 export const SELECTION_LINE: RGBA = [11, 92, 173, 255]; // outline of the selected communities (BASEMAP_COLORS.selection)
 export const TRANSPARENT: RGBA = [0, 0, 0, 0];
 

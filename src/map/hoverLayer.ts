@@ -1,39 +1,28 @@
-import { GeoJsonLayer } from '@deck.gl/layers';
-import type { Layer } from '@deck.gl/core';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { CommunityProps, PackageMapData } from '../worker/protocol';
-import { BEFORE_FILL, type Interleaved } from './buildDeckLayers';
-import { HIGHLIGHT } from './colors';
+import { HIGHLIGHT, HOVER_LINE } from './colors';
+import type { OutlineStyle } from './outlineOverlay';
 
-/** Id of the hovered community's highlight layer. */
-export const HOVER_LAYER_ID = 'community-hover';
-
-/**
- * The hovered community, lightened (a translucent white fill over its colour, as deck.gl's
- * autoHighlight drew it): a one-feature layer driven by the hover state, so the hover needs no
- * GPU pick of the whole communities layer. Always in the layer list (empty when nothing is
- * hovered: a hover changes its data, never the map's style), right above `communities-fill`
- * (see {@link withOverlayLayers}); not pickable.
- */
-export function communityHoverLayer(data: PackageMapData, index: number | null): Layer {
-  const f = index === null ? undefined : data.communities.features[index];
-  return new GeoJsonLayer<CommunityProps, Interleaved>({
-    id: HOVER_LAYER_ID,
-    data: f ? [f] : [],
-    beforeId: BEFORE_FILL,
-    pickable: false,
-    stroked: false,
-    filled: true,
-    getFillColor: HIGHLIGHT,
-  });
-}
+/** Key of the hovered community in the map's outline overlay (outlineOverlay.ts). */
+export const HOVER_KEY = 'hover';
 
 /**
- * `layers` with the hover layer right above `communities-fill` (left out when communities are
- * off) and the selection outline (selectionLayer.ts) after it: the first of the layers drawn
- * before the map's labels, so under the building dots and the markers.
+ * How the hovered community is drawn: lightened (a translucent white fill, as deck.gl's
+ * autoHighlight drew it) with a thin white outline. Drawn in the outline overlay over the map
+ * (outlineOverlay.ts), so a hover redraws that small canvas, never the map.
  */
-export function withOverlayLayers(layers: Layer[], hover: Layer, selection: Layer): Layer[] {
-  const k = layers.findIndex((l) => l.id === 'communities-fill');
-  if (k < 0) return [selection, ...layers];
-  return [...layers.slice(0, k + 1), hover, selection, ...layers.slice(k + 1)];
+export const HOVER_STYLE: OutlineStyle = { fill: HIGHLIGHT, line: HOVER_LINE, widthPx: 1.5 };
+
+type CommunityFeature = Feature<Polygon | MultiPolygon, CommunityProps>;
+const NONE: CommunityFeature[] = [];
+/** One array per hovered feature: the overlay skips a redraw for the same array. */
+const cache = new WeakMap<object, CommunityFeature[]>();
+
+/** The hovered community (feature index into data.communities) as the overlay draws it: one feature, or none. */
+export function hoveredCommunities(data: PackageMapData, index: number | null): CommunityFeature[] {
+  const f = index === null ? undefined : (data.communities.features[index] as CommunityFeature | undefined);
+  if (!f) return NONE;
+  let out = cache.get(f);
+  if (!out) cache.set(f, (out = [f]));
+  return out;
 }

@@ -1,21 +1,24 @@
-import { GeoJsonLayer } from '@deck.gl/layers';
-import type { Layer } from '@deck.gl/core';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Selection } from '../state/viewState';
 import type { CommunityProps, PackageMapData } from '../worker/protocol';
-import { BEFORE_POINTS, type Interleaved } from './buildDeckLayers';
 import { SELECTION_LINE } from './colors';
+import type { OutlineStyle } from './outlineOverlay';
 
-/** Id of the selection outline layer. */
-export const SELECTION_LAYER_ID = 'selection-outline';
+/** Key of the selection in the map's outline overlay (outlineOverlay.ts). */
+export const SELECTION_KEY = 'selection';
 
-/** Width of the selection outline, CSS pixels. */
-const LINE_PX = 3.2;
+/**
+ * How the selection is outlined: a 3.2 px line in the selection colour, no fill. Drawn in the
+ * outline overlay over the map (outlineOverlay.ts): a selection redraws that small canvas, never
+ * the map (no map style, source or deck layer changes: each would cost a map frame, seconds at a
+ * city's extent under software WebGL).
+ */
+export const SELECTION_STYLE: OutlineStyle = { line: SELECTION_LINE, widthPx: 3.2 };
 
 type CommunityFeature = Feature<Polygon | MultiPolygon, CommunityProps>;
 
 const NONE: CommunityFeature[] = [];
-/** The outlined features per community collection and selection key: the same array for the same selection, so deck keeps its paths. */
+/** The outlined features per community collection and selection key: the same array for the same selection, so the overlay skips a redraw. */
 const cache = new WeakMap<object, Map<string, CommunityFeature[]>>();
 
 /**
@@ -35,25 +38,4 @@ export function selectedCommunities(data: PackageMapData, sel: Selection | null)
     byKey.set(key, out);
   }
   return out;
-}
-
-/**
- * The selection's outline, drawn by deck.gl from the selected communities' polygons (see
- * {@link selectedCommunities}). A selection changes this layer's data only: no map style or
- * source changes (a filter on a maplibre layer re-cuts its source's tiles in maplibre's worker
- * and costs extra map frames). Always in the layer list, empty when nothing is outlined; drawn
- * above the basemap's lines and below the markers ({@link withOverlayLayers}); not pickable.
- */
-export function selectionOutlineLayer(data: PackageMapData, sel: Selection | null): Layer {
-  return new GeoJsonLayer<CommunityProps, Interleaved>({
-    id: SELECTION_LAYER_ID,
-    data: selectedCommunities(data, sel),
-    beforeId: BEFORE_POINTS,
-    pickable: false,
-    stroked: true,
-    filled: false,
-    lineWidthUnits: 'pixels',
-    getLineWidth: LINE_PX,
-    getLineColor: SELECTION_LINE,
-  });
 }

@@ -6,6 +6,7 @@ import { fmtHh, fmtM2, fmtPct, serviceName } from './format';
 import { useLang } from '../i18n/lang';
 import { PlanTooltip } from './pilots/PlanTooltip';
 import { buildingId } from '../map/buildingId';
+import { hexCell } from '../map/hexLevels';
 
 /** A small text tooltip for what the pointer is over (React text only, never HTML). */
 export function HoverTooltip({ hover, data, service }: { hover: HoverInfo | null; data: MapData | null; service: ServiceCode }) {
@@ -41,12 +42,12 @@ export function HoverTooltip({ hover, data, service }: { hover: HoverInfo | null
       `${serviceName(service, lang)}: ${cov ? t('tooltip.covered') : t('tooltip.uncovered')}`,
     ];
   } else if (hover.layer === 'h3-uncovered') {
-    const c = hover.object as number;
-    const m = data.h3.cells.length;
+    const { level, k } = hexCell(data.h3, hover.object as number); // far out a coarser level (hexLevels.ts)
+    const m = level.cells.length;
     lines = [
       t('tooltip.cell'),
-      `${t('tooltip.uncoveredHh')}: ${fmtHh(data.h3.uncovered[si * m + c], lang)}`,
-      `${t('panel.households')}: ${fmtHh(data.h3.households[c], lang)}`,
+      `${t('tooltip.uncoveredHh')}: ${fmtHh(level.uncovered[si * m + k], lang)}`,
+      `${t('panel.households')}: ${fmtHh(level.households[k], lang)}`,
     ];
   }
   if (!lines.length) return <PlanTooltip hover={hover} data={data} />; // pilots, landing points

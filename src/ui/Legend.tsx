@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../state/appStore';
 import { CHART_COLORS, css } from '../map/colors';
 import { SHAPES } from '../map/symbols';
+import { useHexResolution } from '../map/hexLevels';
 import { BlueprintLegend } from './blueprint/BlueprintLegend';
 import { WalkLegend } from './network/WalkLegend';
 import { PlanLegend } from './pilots/PlanLegend';
@@ -39,10 +40,10 @@ function Swatch({ color, shape, line }: LegendSwatch) {
 export type LegendViewProps = LegendInput;
 
 /** The legend of every visible layer, from the engine's numbers (the same classes the map uses). */
-export function LegendView({ data, layers, measure, service, selection, publicView }: LegendViewProps) {
+export function LegendView({ data, layers, measure, service, selection, publicView, hexResolution }: LegendViewProps) {
   const { t } = useTranslation();
   const lang = useLang();
-  const blocks = legendBlocks({ data, layers, measure, service, selection, publicView }, t, lang);
+  const blocks = legendBlocks({ data, layers, measure, service, selection, publicView, hexResolution }, t, lang);
   return (
     <div className="legend" data-testid="legend">
       <div className="legend-title">{t('legend.title')}</div>
@@ -74,6 +75,17 @@ export function Legend() {
   const service = useApp((s) => s.service);
   const selection = useApp((s) => s.selection);
   const view = useApp((s) => s.view);
+  const hexResolution = useHexResolution((s) => s.resolution);
   if (!data) return null;
-  return <LegendView data={data} layers={layers} measure={measure} service={service} selection={selection} publicView={view === 'public'} />;
+  return (
+    <LegendView
+      data={data}
+      layers={layers}
+      measure={measure}
+      service={service}
+      selection={selection}
+      publicView={view === 'public'}
+      hexResolution={hexResolution}
+    />
+  );
 }

@@ -6,6 +6,7 @@ import type { MapData } from '../worker/protocol';
 import { COVERED, LEGEND_COLORS, PURPLE5, SERVICE_COLORS, SOURCE_COLORS, UNCOVERED, type RGBA } from '../map/colors';
 import { colorCommunities, type LegendClass } from '../map/communityMeasure';
 import { h3Breaks } from '../map/classification';
+import { hexAreaKm2, hexLevelAt, hexLevels } from '../map/hexLevels';
 import { DETAIL_MIN_ZOOM, type ShapeName } from '../map/symbols';
 import { fmtNum, serviceName } from './format';
 import type { Lang } from '../i18n/lang';
@@ -34,6 +35,8 @@ export interface LegendInput {
   service: ServiceCode;
   selection: Selection | null;
   publicView: boolean;
+  /** The finest hexagon resolution the map draws at its zoom (map/hexLevels.ts; default 15: the analysed cells). */
+  hexResolution?: number;
 }
 
 function rangeLabel(c: LegendClass, t: TFunction, lang: string): string {
@@ -52,7 +55,11 @@ function rangeLabel(c: LegendClass, t: TFunction, lang: string): string {
  * engine's numbers: the same classes the map uses. The on-screen legend (Legend.tsx) and the
  * exported map picture (export/mapImage.ts) both draw these.
  */
-export function legendBlocks({ data, layers, measure, service, selection, publicView }: LegendInput, t: TFunction, lang: Lang): LegendBlock[] {
+export function legendBlocks(
+  { data, layers, measure, service, selection, publicView, hexResolution = 15 }: LegendInput,
+  t: TFunction,
+  lang: Lang,
+): LegendBlock[] {
   const blocks: LegendBlock[] = [];
   if (layers.communities) {
     const c = colorCommunities(data.analysis.communities, measure, service, data.analysis.policy.areaPer100Households);
@@ -71,16 +78,22 @@ export function legendBlocks({ data, layers, measure, service, selection, public
   }
   // The walking network, rivers and walksheds: WalkLegend (src/ui/network/WalkLegend.tsx).
   if (layers.h3) {
-    const breaks = h3Breaks(data, service);
+    // The classes of the level drawn at this zoom (a coarser hexagon sums its children: its own classes).
+    const level = hexLevels(data.h3)[hexLevelAt(data.h3, hexResolution)];
+    const breaks = h3Breaks(data, service, level.resolution);
     const edges = [0, ...breaks, undefined];
+    const km2 = hexAreaKm2(level.resolution);
     blocks.push({
       id: 'h3',
       title: `${t('layer.h3')} · ${serviceName(service, lang)}`,
-      rows: PURPLE5.map((c, k) => ({
-        key: String(k),
-        swatch: { color: c },
-        label: rangeLabel({ color: c, range: [k === 0 ? 1 : edges[k]!, edges[k + 1]], unit: 'hh' }, t, lang).replace('< ', '1 – '),
-      })),
+      rows: [
+        ...PURPLE5.map((c, k) => ({
+          key: String(k),
+          swatch: { color: c },
+          label: rangeLabel({ color: c, range: [k === 0 ? 1 : edges[k]!, edges[k + 1]], unit: 'hh' }, t, lang).replace('< ', '1 – '),
+        })),
+        { key: 'z', swatch: { color: LEGEND_COLORS.none }, label: t('legend.hexSize', { km2: fmtNum(km2, lang, km2 < 1 ? 2 : km2 < 10 ? 1 : 0) }) },
+      ],
     });
   }
   if (layers.buildings) {

@@ -1,9 +1,13 @@
 import { type Analysis, type H3Cell, type DataPackage, type RoadCollection, SERVICES } from '../engine/index';
-import type { AnalysisMapData, AnalysisView, CommunityProps, MapSourceId, PackageMapData } from './protocol';
+import type { AnalysisMapData, AnalysisView, CommunityProps, H3Arrays, MapSourceId, PackageMapData } from './protocol';
 import { communityOutlines } from './outlines';
 import { labelPoint } from './labelPoint';
 import { dataReport } from './dataReport';
 import { communityMesh, meshBuffers } from './communityMesh';
+import { coarserH3 } from './h3Parents';
+
+/** Coarser hexagon levels sent with each analysis (res 9 → 8, 7, 6): far out a res-9 hexagon is a pixel or two. */
+const H3_COARSER_LEVELS = 3;
 
 /** Building ids packed into one string and count + 1 offsets (BuildingArrays.idText / idStart). */
 export function packIds(ids: readonly string[]): { idText: string; idStart: Int32Array } {
@@ -105,7 +109,8 @@ export function analysisMapData(pkg: DataPackage, analysis: Analysis, cells: H3C
       coveredHouseholds: c.coveredHouseholds,
     })),
   };
-  const h3 = { resolution, cells: cells.map((c) => c.h3), households: Float32Array.from(cells, (c) => c.households), uncovered: h3Uncovered };
+  const h3: H3Arrays = { resolution, cells: cells.map((c) => c.h3), households: Float32Array.from(cells, (c) => c.households), uncovered: h3Uncovered };
+  h3.coarser = coarserH3(h3, H3_COARSER_LEVELS); // far out the map draws these (src/map/hexLevels.ts)
   return { covered, h3, analysis: view, report: dataReport(pkg, analysis.summary, analysis.policy.maxSnapM), timings: {} };
 }
 
@@ -142,5 +147,6 @@ export function packageTransferables(d: PackageMapData): ArrayBuffer[] {
 
 /** The buffers of an analysis part to transfer rather than copy. */
 export function analysisTransferables(r: AnalysisMapData): ArrayBuffer[] {
-  return [r.covered.buffer as ArrayBuffer, r.h3.households.buffer as ArrayBuffer, r.h3.uncovered.buffer as ArrayBuffer];
+  const coarser = (r.h3.coarser ?? []).flatMap((l) => [l.households.buffer as ArrayBuffer, l.uncovered.buffer as ArrayBuffer]);
+  return [r.covered.buffer as ArrayBuffer, r.h3.households.buffer as ArrayBuffer, r.h3.uncovered.buffer as ArrayBuffer, ...coarser];
 }

@@ -85,6 +85,8 @@ export interface H3Arrays {
   cells: string[];
   households: Float32Array;
   uncovered: Float32Array;
+  /** The same counts at the next coarser resolutions (resolution − 1, − 2, …; h3Parents.ts), drawn far out. */
+  coarser?: H3Arrays[];
 }
 
 /**

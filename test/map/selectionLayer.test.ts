@@ -1,15 +1,13 @@
 /**
- * The selection outline (src/map/selectionLayer.ts) and the order of the small overlay layers
- * (src/map/hoverLayer.ts withOverlayLayers), on four hand-made communities in two streets of two
- * districts.
+ * The selection outline (src/map/selectionLayer.ts) and the hovered community
+ * (src/map/hoverLayer.ts) as the outline overlay draws them, on four hand-made communities in two
+ * streets of two districts.
  */
 import { describe, expect, it } from 'vitest';
-import { ScatterplotLayer } from '@deck.gl/layers';
-import type { Layer } from '@deck.gl/core';
 import type { Feature, Polygon } from 'geojson';
-import { communityHoverLayer, HOVER_LAYER_ID, withOverlayLayers } from '../../src/map/hoverLayer';
-import { SELECTION_LAYER_ID, selectedCommunities, selectionOutlineLayer } from '../../src/map/selectionLayer';
-import { SELECTION_LINE } from '../../src/map/colors';
+import { HOVER_STYLE, hoveredCommunities } from '../../src/map/hoverLayer';
+import { SELECTION_STYLE, selectedCommunities } from '../../src/map/selectionLayer';
+import { HIGHLIGHT, SELECTION_LINE } from '../../src/map/colors';
 import type { CommunityProps, MapData } from '../../src/worker/protocol';
 
 const square = (x: number): Polygon => ({
@@ -47,33 +45,27 @@ describe('selectedCommunities', () => {
     expect(selectedCommunities(data, { kind: 'candidate', id: 'C0' })).toEqual([]);
   });
 
-  it('the same selection gives the same array (deck keeps the outline it has drawn)', () => {
+  it('the same selection gives the same array (the overlay skips the redraw)', () => {
     const a = selectedCommunities(data, { kind: 'street', id: 'S1' });
     expect(selectedCommunities(data, { kind: 'street', id: 'S1' })).toBe(a);
     expect(selectedCommunities(data, { kind: 'community', id: 'S1' })).not.toBe(a);
   });
-});
 
-describe('selectionOutlineLayer', () => {
-  it('outlines (3.2 px, the selection colour, no fill, not pickable) the selected features', () => {
-    const l = selectionOutlineLayer(data, { kind: 'community', id: 'C3' });
-    expect(l.id).toBe(SELECTION_LAYER_ID);
-    expect(l.props).toMatchObject({ stroked: true, filled: false, pickable: false, lineWidthUnits: 'pixels', getLineWidth: 3.2, getLineColor: SELECTION_LINE });
-    expect(ids(l.props.data as Feature<Polygon, CommunityProps>[])).toEqual(['C3']);
+  it('is outlined 3.2 px in the selection colour, not filled', () => {
+    expect(SELECTION_STYLE).toEqual({ line: SELECTION_LINE, widthPx: 3.2 });
   });
 });
 
-describe('withOverlayLayers', () => {
-  const fill = new ScatterplotLayer({ id: 'communities-fill', data: [] }) as Layer;
-  const dots = new ScatterplotLayer({ id: 'buildings', data: [] }) as Layer;
-  const hover = communityHoverLayer(data, 1);
-  const sel = selectionOutlineLayer(data, null);
-
-  it('hover right above the community fill, then the selection outline, then the rest', () => {
-    expect(withOverlayLayers([fill, dots], hover, sel).map((l) => l.id)).toEqual(['communities-fill', HOVER_LAYER_ID, SELECTION_LAYER_ID, 'buildings']);
+describe('hoveredCommunities', () => {
+  it('the hovered feature alone, the same array each time; none for null or an index out of range', () => {
+    const a = hoveredCommunities(data, 1);
+    expect(ids(a)).toEqual(['C1']);
+    expect(hoveredCommunities(data, 1)).toBe(a);
+    expect(hoveredCommunities(data, null)).toEqual([]);
+    expect(hoveredCommunities(data, 9)).toEqual([]);
   });
 
-  it('communities off: no hover, the selection outline still drawn (first)', () => {
-    expect(withOverlayLayers([dots], hover, sel).map((l) => l.id)).toEqual([SELECTION_LAYER_ID, 'buildings']);
+  it('is lightened with the highlight fill as before', () => {
+    expect(HOVER_STYLE.fill).toEqual(HIGHLIGHT);
   });
 });

@@ -33,6 +33,27 @@ describe('LegendView', () => {
     expect(rows).toContain('缩放级别 14 起显示楼栋点；更远时以户数六边形显示');
   });
 
+  it('gives the classes of the hexagon level drawn at the zoom and says the size changes with zoom', () => {
+    // Elderly care, uncovered households per hexagon: res 9 max 111 → breaks 25, 50, 75, 100;
+    // res 8 (the worker's sums of the res-9 children) max 323 → 100, 200, 300, 400.
+    const rows = (hexResolution?: number) => {
+      render(
+        <LegendView data={data} layers={ALL} measure="coverage" service="elderly_care" selection={null} publicView={false} hexResolution={hexResolution} />,
+      );
+      const out = [...screen.getByTestId('legend').querySelectorAll('[data-legend="h3"] li')].map((li) => li.textContent);
+      cleanup();
+      return out;
+    };
+    const fine = rows();
+    expect(fine[0]).toMatch(/^1 – 25\b/);
+    expect(fine[4]).toMatch(/^≥ 100\b/);
+    expect(fine[5]).toBe('六边形大小随缩放变化：当前每格约 0.11 km²，户数为格内合计');
+    const coarse = rows(8);
+    expect(coarse[0]).toMatch(/^1 – 100\b/);
+    expect(coarse[4]).toMatch(/^≥ 400\b/);
+    expect(coarse[5]).toBe('六边形大小随缩放变化：当前每格约 0.74 km²，户数为格内合计');
+  });
+
   it('says facility shapes appear from zoom 12 (dots further out)', () => {
     render(<LegendView data={data} layers={DEFAULT_LAYERS} measure="coverage" service="elderly_care" selection={null} publicView={false} />);
     const rows = [...screen.getByTestId('legend').querySelectorAll('[data-legend="facilities"] li')].map((li) => li.textContent);

@@ -16,6 +16,7 @@ import { tablesXlsx } from '../../export/xlsx';
 import { blueprintScenario, isEmptyScenario, scopeOf, useBlueprint } from '../../state/blueprintStore';
 import { tFor } from '../../i18n';
 import type { CandidateSource, Ownership } from '../../engine/index';
+import { useHexResolution } from '../../map/hexLevels';
 
 /** Scope in words for titles and file names, in `lang`. */
 export function scopeLabel(lang: Lang = 'zh'): string {
@@ -49,6 +50,7 @@ async function exportMapPng(lang: Lang): Promise<void> {
       service: a.service,
       selection: a.selection,
       publicView: a.view === 'public',
+      hexResolution: useHexResolution.getState().resolution,
       manifest: a.data.manifest,
       basemap: a.basemap,
       tk: a.tk,
