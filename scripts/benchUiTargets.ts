@@ -111,22 +111,20 @@ async function timeSelection(page: Page, sel: { kind: string; id: string }, sele
  * In-page: arm the measurement of the next mouse release over the map. Times from the release
  * (its event timestamp, so time the event waited in the queue counts) until a community panel is
  * in the DOM (checked on every DOM mutation), until the frame after it is painted (two animation
- * frames), and until the map has drawn the selection's outline (deck's `selection-outline` layer
- * holds it and the map rendered once more; NaN where the build draws no such layer). Ends early
+ * frames), and until the selection's outline is drawn (the outline canvas over the map,
+ * outlineOverlay.ts, holds it, then one animation frame; NaN where the build has no such canvas). Ends early
  * with `other` when the click selected something else (a marker over the community's label).
  */
 const ARM_CLICK = `(() => {
   window.__click = null;
-  const map = window.__yulintuMap;
-  const overlay = map._controls.find((c) => c._deck);
   let t0 = 0;
   window.addEventListener('mouseup', (e) => { t0 = e.timeStamp; }, { capture: true, once: true });
   const outline = () => new Promise((done) => {
     const until = performance.now() + 60000;
     const poll = () => {
-      const l = overlay._deck.props.layers.find((x) => x.id === 'selection-outline');
-      if (!l) return done(NaN);
-      if (l.props.data.length) return map.once('render', () => requestAnimationFrame(() => done(performance.now() - t0)));
+      const c = document.querySelector('canvas.map-outlines'); // outlineOverlay.ts: a 2D canvas over the map
+      if (!c) return done(NaN);
+      if (c.dataset.selection !== '0') return requestAnimationFrame(() => done(performance.now() - t0));
       if (performance.now() > until) return done(NaN);
       setTimeout(poll, 5);
     };
@@ -378,7 +376,14 @@ export async function measureTargets(context: BrowserContext, o: TargetOptions):
   }
   page = page!;
   row('firstMap', 'cold first map', firsts, `runs ${firsts.join(', ')}`);
-  rows.push({ what: 'cold first picture (package part: outlines, labels, facilities)', target: '—', before: '—', measured: pictures.length ? Math.round(median(pictures)) : null, detail: `runs ${pictures.map(Math.round).join(', ')}`, met: null });
+  rows.push({
+    what: 'cold first picture (package part: outlines, labels, facilities)',
+    target: '—',
+    before: '—',
+    measured: pictures.length ? Math.round(median(pictures)) : null,
+    detail: `runs ${pictures.map(Math.round).join(', ')}`,
+    met: null,
+  });
   const mem = await heapMemory(context, page);
   const tabAfterLoad = tabMemory();
 

@@ -46,12 +46,7 @@ export async function analyzeUrlCached(
  * analyse anew). The request is posted before `reuse()` returns, so any worker call made after it
  * (a what-if edit) runs against that analysis.
  */
-export function takeCachedRun(
-  base: string,
-  mode: DistanceMode,
-  effort = false,
-  packageId?: number,
-): { data: MapData; reuse: () => Promise<boolean> } | null {
+export function takeCachedRun(base: string, mode: DistanceMode, effort = false, packageId?: number): { data: MapData; reuse: () => Promise<boolean> } | null {
   const url = urlOf(base);
   const key = modeKey(mode, effort);
   const data = url === cachedUrl ? cache.get(key) : undefined;
