@@ -1,6 +1,6 @@
 import { serviceIndex, type ServiceCode } from '../engine/index';
 import type { MapData } from '../worker/protocol';
-import { hexLevelAt, hexLevels } from './hexLevels';
+import { hexLevelFor } from './hexLevels';
 
 /** Class breaks of the map: one module for every classed colour (communities, hexagons, legend). */
 
@@ -32,7 +32,7 @@ export function classOf(v: number, breaks: number[]): number {
  */
 export function h3Breaks(data: MapData, service: ServiceCode, resolution = 15): number[] {
   const si = serviceIndex(service);
-  const h3 = hexLevels(data.h3)[hexLevelAt(data.h3, resolution)];
+  const h3 = hexLevelFor(data.h3, resolution);
   const m = h3.cells.length;
   let max = 0;
   for (let c = 0; c < m; c++) max = Math.max(max, h3.uncovered[si * m + c]);

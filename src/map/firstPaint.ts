@@ -45,6 +45,11 @@ export interface FirstPaint {
   readonly shown: boolean;
 }
 
+/** Shown anyway after this long when loaded but never settling (a repaint loop): ms. */
+const STUCK_MS = 8000;
+/** Shown anyway this long after the first data, loading or not: ms. */
+const LATEST_MS = 120_000;
+
 /**
  * The first-paint gate. With the first data (a package part or the analysed data) the map stays
  * hidden and draws nothing (paintGate.ts gatePainting) while its sources load tile by tile and
@@ -61,11 +66,6 @@ export interface FirstPaint {
  * its sources have loaded is not the picture the marks claim): then at the latest 2 minutes after
  * the first data.
  */
-/** Shown anyway after this long when loaded but never settling (a repaint loop): ms. */
-const STUCK_MS = 8000;
-/** Shown anyway this long after the first data, loading or not: ms. */
-const LATEST_MS = 120_000;
-
 export function firstPaint(map: MaplibreMap, gate: PaintGate, isCurrent: () => boolean, hooks: FirstPaintHooks): FirstPaint {
   const onFirstPicture = hooks.onFirstPicture ?? markFirstPicture;
   const onIdle = hooks.onIdle ?? markIdle;

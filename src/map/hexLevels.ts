@@ -49,6 +49,11 @@ export function hexLevelAt(h3: H3Arrays, resolution: number): number {
   return k < 0 ? levels.length - 1 : k;
 }
 
+/** The level itself drawn at most at `resolution` ({@link hexLevelAt}). */
+export function hexLevelFor(h3: H3Arrays, resolution: number): H3Arrays {
+  return hexLevels(h3)[hexLevelAt(h3, resolution)];
+}
+
 /**
  * Cells of all levels are numbered one level after another, finest first (the hexagon layer's
  * data and its picks use these numbers): the level of cell number `c` and its index there.

@@ -6,7 +6,7 @@ import type { MapData } from '../worker/protocol';
 import { COVERED, LEGEND_COLORS, PURPLE5, SERVICE_COLORS, SOURCE_COLORS, UNCOVERED, type RGBA } from '../map/colors';
 import { colorCommunities, type LegendClass } from '../map/communityMeasure';
 import { h3Breaks } from '../map/classification';
-import { hexAreaKm2, hexLevelAt, hexLevels } from '../map/hexLevels';
+import { hexAreaKm2, hexLevelFor } from '../map/hexLevels';
 import { DETAIL_MIN_ZOOM, type ShapeName } from '../map/symbols';
 import { fmtNum, serviceName } from './format';
 import type { Lang } from '../i18n/lang';
@@ -79,7 +79,7 @@ export function legendBlocks(
   // The walking network, rivers and walksheds: WalkLegend (src/ui/network/WalkLegend.tsx).
   if (layers.h3) {
     // The classes of the level drawn at this zoom (a coarser hexagon sums its children: its own classes).
-    const level = hexLevels(data.h3)[hexLevelAt(data.h3, hexResolution)];
+    const level = hexLevelFor(data.h3, hexResolution);
     const breaks = h3Breaks(data, service, level.resolution);
     const edges = [0, ...breaks, undefined];
     const km2 = hexAreaKm2(level.resolution);
