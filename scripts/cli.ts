@@ -29,6 +29,15 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
 
 const USAGE = `用法 / usage: npm run cli -- <${Object.keys(COMMANDS).join('|')}> --flag value …`;
 
+/** Words that ask for help instead of running: alone (the commands) or after a command (its flags). */
+const HELP = new Set(['--help', '-h', 'help']);
+
+/** `cli --help`: the usage line, each command's flags on request, and the exit statuses. */
+const OVERVIEW = `${USAGE}
+  npm run cli -- <命令 command> --help    该命令的参数 / that command's flags
+退出状态 / exit status: 0 完成 done · 2 文件、列或参数有误 a missing/unreadable file or column, or a bad argument · 1 其他错误 anything else
+`;
+
 /** Both languages of a message, control characters escaped (the message may quote a data file or an argument). */
 function bilingual(zh: string, en: string, code?: string): string {
   const tag = code ? ` ${code}` : '';
@@ -40,8 +49,16 @@ async function main(argv: string[]): Promise<number> {
   let mod: CommandModule | undefined;
   try {
     if (name === undefined) throw new UsageError('U_NO_COMMAND', '');
+    if (HELP.has(name)) {
+      process.stdout.write(OVERVIEW);
+      return 0;
+    }
     if (!Object.hasOwn(COMMANDS, name)) throw new UsageError('U_UNKNOWN_COMMAND', name, closest(name, Object.keys(COMMANDS)));
     mod = await COMMANDS[name]();
+    if (rest.some((word) => word === '--help' || word === '-h')) {
+      process.stdout.write(`用法 / usage:\n  ${mod.usage ?? USAGE}\n`);
+      return 0;
+    }
     await mod.run(rest);
     return 0;
   } catch (e) {

@@ -47,4 +47,22 @@ describe('cli launcher', () => {
     }
     expect(launch(['bogus']).stderr).toContain('cli: running from the bundle');
   }, 120_000);
+
+  it("prints its usage for --help (exit 0), and a command's flags for `<command> --help`", () => {
+    for (const word of ['--help', '-h', 'help']) {
+      const r = launch([word]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('用法 / usage: npm run cli -- <analyze|optimize|blueprint|publish|pilots|import>');
+      expect(r.stdout).toContain('退出状态 / exit status: 0');
+      expect(r.stderr).not.toContain('unknown command');
+    }
+    const analyze = launch(['analyze', '--help']);
+    expect(analyze.status).toBe(0);
+    expect(analyze.stdout).toContain('npm run cli -- analyze  --data DIR --out OUTDIR');
+    expect(analyze.stdout).toContain('--threads 1|2');
+    const blueprint = launch(['blueprint', '-h']);
+    expect(blueprint.status).toBe(0);
+    expect(blueprint.stdout).toContain('blueprint');
+    expect(blueprint.stdout).toContain('--sites');
+  }, 60_000);
 });
