@@ -69,10 +69,9 @@ export function hexCell(h3: H3Arrays, c: number): { level: H3Arrays; k: number }
 
 /** The number of the first cell of level `index` (see {@link hexCell}). */
 export function hexLevelOffset(h3: H3Arrays, index: number): number {
+  const levels = hexLevels(h3);
   let off = 0;
-  hexLevels(h3)
-    .slice(0, index)
-    .forEach((l) => (off += l.cells.length));
+  for (let k = 0; k < index && k < levels.length; k++) off += levels[k].cells.length;
   return off;
 }
 
