@@ -491,7 +491,8 @@ export async function measureTargets(context: BrowserContext, o: TargetOptions):
   // Pan/zoom responsiveness: frames while panning the whole package's extent (the city view).
   await page.evaluate(`window.__yulintu.getState().set({ selection: null })`);
   await page.evaluate(`void window.__yulintuMap.fitBounds(window.__yulintu.getState().data.bounds, { animate: false, padding: 20 })`); // void: see restoreView
-  await page.evaluate(`new Promise((r) => { const m = window.__yulintuMap; m.once('idle', r); m.triggerRepaint(); setTimeout(r, 60000); })`);
+  // r() without the event: resolved with maplibre's event, whose target (the map) playwright would serialise back to Node
+  await page.evaluate(`new Promise((r) => { const m = window.__yulintuMap; m.once('idle', () => r()); m.triggerRepaint(); setTimeout(r, 60000); })`);
   const zoom = (await page.evaluate('window.__yulintuMap.getZoom()')) as number;
   t0 = await now(page);
   const frames = (await page.evaluate(`${PAN_SCRIPT}(${PAN_MS})`)) as number[];
