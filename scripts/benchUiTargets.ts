@@ -246,7 +246,7 @@ export async function zoomToDetail(page: Page, lon: number, lat: number): Promis
 
 /** Jump back to `view` and wait until the map has drawn it. */
 export async function restoreView(page: Page, view: View): Promise<void> {
-  await page.evaluate(`window.__yulintuMap.jumpTo(${JSON.stringify(view)})`);
+  await page.evaluate(`void window.__yulintuMap.jumpTo(${JSON.stringify(view)})`); // void: jumpTo returns the map, which playwright would serialise back to Node (1.3 GB, minutes at 1M)
   await page.evaluate(MAP_IDLE);
 }
 
@@ -490,8 +490,9 @@ export async function measureTargets(context: BrowserContext, o: TargetOptions):
   step('panning');
   // Pan/zoom responsiveness: frames while panning the whole package's extent (the city view).
   await page.evaluate(`window.__yulintu.getState().set({ selection: null })`);
-  await page.evaluate(`window.__yulintuMap.fitBounds(window.__yulintu.getState().data.bounds, { animate: false, padding: 20 })`);
-  await page.evaluate(`new Promise((r) => { const m = window.__yulintuMap; m.once('idle', r); m.triggerRepaint(); setTimeout(r, 60000); })`);
+  await page.evaluate(`void window.__yulintuMap.fitBounds(window.__yulintu.getState().data.bounds, { animate: false, padding: 20 })`); // void: see restoreView
+  // r() without the event: resolved with maplibre's event, whose target (the map) playwright would serialise back to Node
+  await page.evaluate(`new Promise((r) => { const m = window.__yulintuMap; m.once('idle', () => r()); m.triggerRepaint(); setTimeout(r, 60000); })`);
   const zoom = (await page.evaluate('window.__yulintuMap.getZoom()')) as number;
   t0 = await now(page);
   const frames = (await page.evaluate(`${PAN_SCRIPT}(${PAN_MS})`)) as number[];

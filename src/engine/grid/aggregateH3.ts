@@ -6,12 +6,40 @@ import type { Buildings, DataPackage } from '../types';
 export const DEFAULT_H3_RESOLUTION = 9;
 
 /** Cells of a set of points at one resolution: sorted cell ids and each point's cell index. */
-interface CellIndex {
+export interface CellIndex {
   cells: string[];
   cellOf: Int32Array;
 }
 
 const cache = new WeakMap<Buildings, Map<number, CellIndex>>();
+
+/**
+ * The H3 cells of points at one resolution: each point's cell string is made and looked up in a
+ * map of the distinct cells at once (no string per point is kept: 1M buildings make ~1M cell
+ * strings, ~50 MB held at once before), then the distinct cells are sorted and the points'
+ * provisional numbers renumbered in place. The same cells and indices as building the strings
+ * of every point first.
+ */
+export function cellIndex(lon: Float64Array, lat: Float64Array, count: number, resolution: number): CellIndex {
+  const cellOf = new Int32Array(count);
+  const first = new Map<string, number>();
+  const distinct: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const h = latLngToCell(lat[i], lon[i], resolution);
+    let k = first.get(h);
+    if (k === undefined) {
+      k = distinct.length;
+      first.set(h, k);
+      distinct.push(h);
+    }
+    cellOf[i] = k;
+  }
+  const cells = distinct.slice().sort();
+  const rank = new Int32Array(distinct.length);
+  for (let r = 0; r < cells.length; r++) rank[first.get(cells[r])!] = r;
+  for (let i = 0; i < count; i++) cellOf[i] = rank[cellOf[i]];
+  return { cells, cellOf };
+}
 
 /** The H3 cell of every building, computed once per package and resolution (h3 is the costly part). */
 function buildingCells(b: Buildings, resolution: number): CellIndex {
@@ -19,13 +47,8 @@ function buildingCells(b: Buildings, resolution: number): CellIndex {
   if (!byRes) cache.set(b, (byRes = new Map()));
   let idx = byRes.get(resolution);
   if (idx) return idx;
-  const ids = new Array<string>(b.count);
-  const distinct = new Set<string>();
-  for (let i = 0; i < b.count; i++) distinct.add((ids[i] = latLngToCell(b.lat[i], b.lon[i], resolution)));
-  const cells = [...distinct].sort();
-  const pos = new Map(cells.map((c, k) => [c, k]));
-  const cellOf = Int32Array.from(ids, (c) => pos.get(c)!);
-  byRes.set(resolution, (idx = { cells, cellOf }));
+  idx = cellIndex(b.lon, b.lat, b.count, resolution);
+  byRes.set(resolution, idx);
   return idx;
 }
 
