@@ -21,6 +21,7 @@ import { SidePanel } from '../ui/SidePanel';
 import { HeaderMenu } from '../ui/HeaderMenu';
 import { PhoneSheet } from '../ui/PhoneSheet';
 import { useMediaQuery } from '../ui/useMediaQuery';
+import { warmNumberFormats } from '../ui/format';
 import { BlueprintDock, BlueprintToggle } from '../ui/blueprint/BlueprintDock';
 import { useBlueprint } from '../state/blueprintStore';
 import { usePilotsFollowData } from '../state/pilotActions';
@@ -116,6 +117,11 @@ export function App() {
 
   // A switch back to a mode computed before swaps its data in with the mode change itself (one render).
   useEffect(() => followCachedModes(() => setRerun((n) => n + 1)), []);
+  // The locale data of number formatting loads while the package does (not in the first render of its numbers).
+  useEffect(() => {
+    const t = setTimeout(warmNumberFormats, 0);
+    return () => clearTimeout(t);
+  }, []);
 
   // Run the engine in the worker whenever the source or the distance mode changes.
   useEffect(() => {

@@ -2,10 +2,20 @@ import type { MapData } from '../worker/protocol';
 
 /** FNV-1a, 32 bit, over bytes; continues from `h`. */
 function fnvBytes(bytes: Uint8Array, h: number): number {
-  for (let i = 0; i < bytes.length; i++) {
-    h ^= bytes[i];
-    h = Math.imul(h, 0x01000193);
+  let i = 0;
+  // Four bytes per load where the view is aligned (little-endian, byte by byte as before): the same hash, a quarter of the reads.
+  if ((bytes.byteOffset & 3) === 0 && bytes.length >= 16) {
+    const w = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >>> 2);
+    for (let k = 0; k < w.length; k++) {
+      const x = w[k];
+      h = Math.imul(h ^ (x & 255), 0x01000193);
+      h = Math.imul(h ^ ((x >>> 8) & 255), 0x01000193);
+      h = Math.imul(h ^ ((x >>> 16) & 255), 0x01000193);
+      h = Math.imul(h ^ (x >>> 24), 0x01000193);
+    }
+    i = w.length << 2;
   }
+  for (; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
   return h >>> 0;
 }
 
@@ -23,6 +33,24 @@ export const MAX_PACKAGE_NAME = 60;
  * does not change it.
  */
 export function packageIdentity(data: Pick<MapData, 'manifest' | 'communities' | 'buildings' | 'facilities' | 'candidates'>): string {
+  // A distance-mode switch keeps the package part's objects (joinMapData.ts): its identity is not hashed again.
+  const key = data.buildings.position;
+  const hit = cache.get(key);
+  if (hit && hit.manifest === data.manifest && hit.communities === data.communities && hit.households === data.buildings.households && hit.facilities === data.facilities && hit.candidates === data.candidates) {
+    return hit.identity;
+  }
+  const identity = hashIdentity(data);
+  cache.set(key, { manifest: data.manifest, communities: data.communities, households: data.buildings.households, facilities: data.facilities, candidates: data.candidates, identity });
+  return identity;
+}
+
+/** The last identity per building positions array, with the other objects it was taken over. */
+const cache = new WeakMap<
+  object,
+  { manifest: object; communities: object; households: object; facilities: object; candidates: object; identity: string }
+>();
+
+function hashIdentity(data: Pick<MapData, 'manifest' | 'communities' | 'buildings' | 'facilities' | 'candidates'>): string {
   let h = 0x811c9dc5;
   h = fnvText(JSON.stringify(data.manifest), h);
   for (const f of data.communities.features) h = fnvText(`${f.properties.id}\u0000${f.properties.name}\u0001`, h);

@@ -31,3 +31,29 @@ describe('package identity (URL pkg)', () => {
     expect(packageIdentity(data(10, 'a~b\u001bc')).startsWith('a b c~')).toBe(true);
   });
 });
+
+describe('package identity hash (golden)', () => {
+  /** 1,001 buildings as float64 positions at a byte offset of 8, households float32: every path of the byte hashing (words and the tail). */
+  const big = (): Data => {
+    const n = 1001;
+    const position = new Float64Array(new ArrayBuffer(8 * 2 * n + 8), 8, 2 * n);
+    for (let k = 0; k < 2 * n; k++) position[k] = 106 + Math.sin(k);
+    const households = new Float32Array(n).map((_, k) => (k * 7) % 13);
+    return {
+      manifest: { name: '示例', crs: 'EPSG:4326' },
+      communities: { features: [{ properties: { id: 'c1', name: '甲' } }, { properties: { id: 'c2', name: '乙' } }] },
+      buildings: { count: n, position, households },
+      facilities: [{ id: 'f1', lon: 106.5, lat: 29.5, areaM2: 120, services: ['elderly', 'child'] }],
+      candidates: [{ id: 'k1' }],
+    } as unknown as Data;
+  };
+  it('is the value the byte-at-a-time FNV-1a gave (links and projects made before keep matching)', () => {
+    expect(packageIdentity(big())).toBe('示例~de586c4f'); // printed by the byte-at-a-time version this replaced
+  });
+  it('is remembered for the same package objects, and taken again when one of them changes', () => {
+    const d = big();
+    expect(packageIdentity(d)).toBe('示例~de586c4f');
+    expect(packageIdentity({ ...d, buildings: { ...d.buildings } })).toBe('示例~de586c4f'); // a mode switch: new buildings object, same arrays
+    expect(packageIdentity({ ...d, candidates: [] })).not.toBe('示例~de586c4f');
+  });
+});
