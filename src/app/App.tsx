@@ -36,7 +36,7 @@ import { pickView, useApp } from '../state/appStore';
 import { takePrestarted } from '../state/prestart';
 import { followCachedModes, switchToCachedMode } from '../state/cachedModeSwitch';
 import { formatView } from '../state/viewState';
-import { packageIdentity } from '../state/packageIdentity';
+import { packageIdentity, packageIdentityInSlices } from '../state/packageIdentity';
 import { CopyLinkButton } from '../ui/projects/CopyLinkButton';
 import { PackageMismatch } from '../ui/projects/PackageMismatch';
 import { ProjectMenu } from '../ui/projects/ProjectMenu';
@@ -122,6 +122,14 @@ export function App() {
     const t = setTimeout(warmNumberFormats, 0);
     return () => clearTimeout(t);
   }, []);
+  // A package part is hashed in slices while its analysis runs: packageIdentity(d) below then finds it remembered.
+  useEffect(
+    () =>
+      useApp.subscribe((s, prev) => {
+        if (s.pkgData && s.pkgData !== prev.pkgData) void packageIdentityInSlices(s.pkgData);
+      }),
+    [],
+  );
 
   // Run the engine in the worker whenever the source or the distance mode changes.
   useEffect(() => {
