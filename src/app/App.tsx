@@ -119,7 +119,7 @@ export function App() {
   useEffect(() => followCachedModes(() => setRerun((n) => n + 1)), []);
   // The locale data of number formatting loads while the package does (not in the first render of its numbers).
   useEffect(() => {
-    const t = setTimeout(warmNumberFormats, 0);
+    const t = setTimeout(() => warmNumberFormats(), 0);
     return () => clearTimeout(t);
   }, []);
   // A package part is hashed in slices while its analysis runs: packageIdentity(d) below then finds it remembered.
