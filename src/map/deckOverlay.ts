@@ -1,12 +1,12 @@
 import type * as maplibregl from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer } from '@deck.gl/core';
-import { ColumnLayer, IconLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
+import { ColumnLayer, IconLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import { iconAtlas } from './iconAtlas';
 
 /**
  * Layers that only make deck compile the shader programs the map's layers use (community fills,
- * facility and candidate icons, building dots, hexagons): empty and hidden, they draw nothing.
+ * facility and candidate icons, building dots, hexagons, walkshed outlines): empty and hidden, they draw nothing.
  * Compiling and linking a program takes 100–500 ms under software WebGL; built one a task while
  * the package loads, the programs are ready (luma.gl shares them by source) when the first
  * picture's layers are built, and kept alive because these layers stay in the overlay.
@@ -16,6 +16,7 @@ const WARM_LAYERS: (() => Layer)[] = [
   () => new IconLayer({ id: 'warm-shader-icons', data: [], visible: false, iconAtlas: iconAtlas().url, iconMapping: iconAtlas().mapping }),
   () => new ScatterplotLayer({ id: 'warm-shader-dots', data: [], visible: false }),
   () => new ColumnLayer({ id: 'warm-shader-columns', data: [], visible: false, diskResolution: 6, extruded: false }),
+  () => new PathLayer({ id: 'warm-shader-paths', data: [], visible: false }),
 ];
 
 /** Per overlay: the layers its map view last gave it, and the warm-up layers built so far. */
