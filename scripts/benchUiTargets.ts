@@ -377,7 +377,13 @@ export function summariseTasks(events: TraceEvent[]): TaskTrace {
       best = t;
     }
   }
-  return { ...best, longestMs: Math.round(best.longestMs), longestOwnMs: Math.round(best.longestOwnMs), ownTaskMs: Math.round(best.ownTaskMs), ownTaskWaitMs: Math.round(best.ownTaskWaitMs) };
+  return {
+    ...best,
+    longestMs: Math.round(best.longestMs),
+    longestOwnMs: Math.round(best.longestOwnMs),
+    ownTaskMs: Math.round(best.ownTaskMs),
+    ownTaskWaitMs: Math.round(best.ownTaskWaitMs),
+  };
 }
 
 /** Start a Chrome trace of `page` (top-level tasks and GPU-client waits only: light); stop() summarises it. */

@@ -26,7 +26,9 @@ const fnvText = (s: string, h: number) => fnvBytes(enc.encode(s), h);
 export const MAX_PACKAGE_NAME = 60;
 
 /** What the identity is taken over: a package part (PackageMapData) has all of it, ahead of the analysis. */
-export type IdentityInput = Pick<MapData, 'manifest' | 'communities' | 'facilities' | 'candidates'> & { buildings: Pick<MapData['buildings'], 'count' | 'position' | 'households'> };
+export type IdentityInput = Pick<MapData, 'manifest' | 'communities' | 'facilities' | 'candidates'> & {
+  buildings: Pick<MapData['buildings'], 'count' | 'position' | 'households'>;
+};
 
 /** Bytes of building arrays hashed between two yields of {@link hashSteps} (~5–20 ms of main thread). */
 const BYTES_PER_STEP = 1 << 18;
