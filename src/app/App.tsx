@@ -21,6 +21,7 @@ import { SidePanel } from '../ui/SidePanel';
 import { HeaderMenu } from '../ui/HeaderMenu';
 import { PhoneSheet } from '../ui/PhoneSheet';
 import { useMediaQuery } from '../ui/useMediaQuery';
+import { warmNumberFormats } from '../ui/format';
 import { BlueprintDock, BlueprintToggle } from '../ui/blueprint/BlueprintDock';
 import { useBlueprint } from '../state/blueprintStore';
 import { usePilotsFollowData } from '../state/pilotActions';
@@ -35,7 +36,7 @@ import { pickView, useApp } from '../state/appStore';
 import { takePrestarted } from '../state/prestart';
 import { followCachedModes, switchToCachedMode } from '../state/cachedModeSwitch';
 import { formatView } from '../state/viewState';
-import { packageIdentity } from '../state/packageIdentity';
+import { packageIdentity, packageIdentityInSlices } from '../state/packageIdentity';
 import { CopyLinkButton } from '../ui/projects/CopyLinkButton';
 import { PackageMismatch } from '../ui/projects/PackageMismatch';
 import { ProjectMenu } from '../ui/projects/ProjectMenu';
@@ -116,6 +117,19 @@ export function App() {
 
   // A switch back to a mode computed before swaps its data in with the mode change itself (one render).
   useEffect(() => followCachedModes(() => setRerun((n) => n + 1)), []);
+  // The locale data of number formatting loads while the package does (not in the first render of its numbers).
+  useEffect(() => {
+    const t = setTimeout(() => warmNumberFormats(), 0);
+    return () => clearTimeout(t);
+  }, []);
+  // A package part is hashed in slices while its analysis runs: packageIdentity(d) below then finds it remembered.
+  useEffect(
+    () =>
+      useApp.subscribe((s, prev) => {
+        if (s.pkgData && s.pkgData !== prev.pkgData) void packageIdentityInSlices(s.pkgData);
+      }),
+    [],
+  );
 
   // Run the engine in the worker whenever the source or the distance mode changes.
   useEffect(() => {

@@ -6,6 +6,7 @@ import { baseStyle, CJK_FONT_FAMILY } from './baseStyle';
 import { provideNetworkImages } from './networkLayers';
 import { gatePainting, type PaintGate } from './paintGate';
 import { installWorkerJson } from './workerJson';
+import { sliceGlyphDrawing, type GlyphDrawer } from './glyphSlices';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -27,6 +28,7 @@ export function createMap(container: HTMLElement, camera: Camera | null, gate: P
     fadeDuration: 0, // no label fade-in: every extra frame costs a full canvas read-back in software rendering
   });
   gatePainting(map, gate);
+  sliceGlyphDrawing((map.style as unknown as { glyphManager: GlyphDrawer }).glyphManager); // label characters drawn in slices, not one long task
   map.dragRotate.disable();
   map.touchZoomRotate.disableRotation();
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');

@@ -1,12 +1,51 @@
 import type * as maplibregl from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer } from '@deck.gl/core';
+import { ColumnLayer, IconLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
+import { iconAtlas } from './iconAtlas';
+
+/**
+ * Layers that only make deck compile the shader programs the map's layers use (community fills,
+ * facility and candidate icons, building dots, hexagons, walkshed outlines): empty and hidden, they draw nothing.
+ * Compiling and linking a program takes 100–500 ms under software WebGL; built one a task while
+ * the package loads, the programs are ready (luma.gl shares them by source) when the first
+ * picture's layers are built, and kept alive because these layers stay in the overlay.
+ */
+const WARM_LAYERS: (() => Layer)[] = [
+  () => new SolidPolygonLayer({ id: 'warm-shader-polygons', data: [], visible: false, getPolygon: () => [] }),
+  () => new IconLayer({ id: 'warm-shader-icons', data: [], visible: false, iconAtlas: iconAtlas().url, iconMapping: iconAtlas().mapping }),
+  () => new ScatterplotLayer({ id: 'warm-shader-dots', data: [], visible: false }),
+  () => new ColumnLayer({ id: 'warm-shader-columns', data: [], visible: false, diskResolution: 6, extruded: false }),
+  () => new PathLayer({ id: 'warm-shader-paths', data: [], visible: false }),
+];
+
+/** Per overlay: the layers its map view last gave it, and the warm-up layers built so far. */
+const held = new WeakMap<MapLibreOverlay, { layers: Layer[]; warm: Layer[] }>();
+
+function heldOf(overlay: MapLibreOverlay): { layers: Layer[]; warm: Layer[] } {
+  let h = held.get(overlay);
+  if (!h) held.set(overlay, (h = { layers: [], warm: [] }));
+  return h;
+}
+
+/** Build the warm-up layers one per frame (deck builds new layers in its next animation frame), each in a task of its own. */
+export function warmShaders(overlay: MapLibreOverlay, later: (f: () => void) => void = (f) => requestAnimationFrame(() => setTimeout(f, 0))): void {
+  const h = heldOf(overlay);
+  const next = () => {
+    if (h.warm.length >= WARM_LAYERS.length) return;
+    h.warm.push(WARM_LAYERS[h.warm.length]());
+    overlay.setProps({ layers: [...h.layers, ...h.warm] });
+    later(next);
+  };
+  later(next);
+}
 
 /** Add the interleaved deck.gl overlay once the map's style has loaded; `onReady` receives it. */
 export function addDeckOverlay(map: maplibregl.Map, onReady: (overlay: MapLibreOverlay) => void): void {
   map.on('load', () => {
     const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
     map.addControl(overlay as unknown as maplibregl.IControl);
+    warmShaders(overlay);
     onReady(overlay);
   });
 }
@@ -31,9 +70,12 @@ export function setOverlay(
   current: () => MapLibreOverlay | null,
   props: OverlayProps,
 ): (() => void) | undefined {
-  overlay.setProps(props);
+  const h = heldOf(overlay);
+  h.layers = props.layers;
+  const all = () => [...props.layers, ...h.warm]; // the warm-up layers stay: they hold the compiled programs
+  overlay.setProps({ ...props, layers: all() });
   if (map.isStyleLoaded()) return undefined;
-  const again = () => current()?.setProps({ layers: props.layers });
+  const again = () => current()?.setProps({ layers: all() });
   map.once('idle', again);
   return () => {
     map.off('idle', again);

@@ -5,7 +5,7 @@ import type { MapData } from '../../worker/protocol';
 import { useDataCheck } from '../../state/dataCheckStore';
 import { DataCheckDialog } from './DataCheckDialog';
 import { useLang } from '../../i18n/lang';
-import { locale } from '../format';
+import { fmtNum } from '../format';
 
 /** True when a loaded package has something to tell: rejected rows, notes or ignored files. */
 export function hasRemarks(data: MapData, ignored: readonly string[]): boolean {
@@ -31,10 +31,10 @@ export function DataCheckButton() {
   const remarks = remarkCount(data, ignored);
   return (
     <button type="button" className={n > 0 ? 'rejected' : 'data-check-button'} data-testid="data-check-open" onClick={() => useDataCheck.getState().set({ open: true })}>
-      {n > 0 ? t('dataCheck:rejectedButton', { n: n.toLocaleString(locale(lang)) }) : t('dataCheck:button')}
+      {n > 0 ? t('dataCheck:rejectedButton', { n: fmtNum(n, lang) }) : t('dataCheck:button')}
       {n === 0 && remarks > 0 && (
         <span className="badge" data-testid="data-check-badge" aria-label={t('dataCheck:badge', { n: remarks })}>
-          {remarks.toLocaleString(locale(lang))}
+          {fmtNum(remarks, lang)}
         </span>
       )}
     </button>
