@@ -20,6 +20,37 @@ import { LONGTASK_INIT } from './benchUiTargets';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
+/**
+ * Page init script (text, so no bundler helpers leak into it): log each progress stage, the
+ * package part and the analysed data (ms since navigation) as the store (`__yulintu`) gets them.
+ */
+const STAGE_LOG_INIT = `(() => {
+  const log = (window.__stageLog = []);
+  const W = window.Worker;
+  window.Worker = class extends W {
+    constructor(url, o) {
+      log.push(Math.round(performance.now()) + ' [worker ' + (o?.name ?? String(url).split('/').pop()) + ']');
+      super(url, o);
+    }
+  };
+  let store;
+  Object.defineProperty(window, '__yulintu', {
+    configurable: true,
+    get: () => store,
+    set: (v) => {
+      store = v;
+      log.push(Math.round(performance.now()) + ' [store]');
+      v.subscribe((s, p) => {
+        const t = Math.round(performance.now());
+        if (s.status !== p.status) log.push(t + ' status ' + s.status);
+        if (s.progress.stage !== p.progress?.stage) log.push(t + ' ' + s.progress.stage);
+        if (s.pkgData && s.pkgData !== p.pkgData) log.push(t + ' [package part]');
+        if (s.data && s.data !== p.data) log.push(t + ' [analysed data]');
+      });
+    },
+  });
+})();`;
+
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
@@ -134,6 +165,8 @@ async function main(argv = process.argv.slice(2)) {
           if (d > 20) w.__frameLog.push(`${Math.round(s)}+${Math.round(d)}`);
         });
     });
+    // The load's timeline: each progress stage, the package part and the analysed data as the store gets them.
+    await page.addInitScript(STAGE_LOG_INIT);
     const cdp = await context.newCDPSession(page);
     // --trace: also a Chrome trace of the load, its main-thread events summed by self time (what "(program)" is).
     const trace = argv.includes('--trace');
@@ -194,6 +227,7 @@ async function main(argv = process.argv.slice(2)) {
         slowFrames: f.filter((x) => x > 100).map((x) => Math.round(x)),
         log: (window as unknown as { __frameLog: string[] }).__frameLog.join(' '),
         worker: w.__yulintu.getState().data.timings,
+        stages: (window as unknown as { __stageLog: string[] }).__stageLog.join(', '),
         longTasks: (window as unknown as { __longTasks: [number, number][] }).__longTasks.map(([s, d]) => `${Math.round(s)}+${Math.round(d)}`).join(' '),
       };
     });
@@ -256,6 +290,7 @@ async function main(argv = process.argv.slice(2)) {
         .map(([k, v]) => `${v.toFixed(0).padStart(7)} ms  ${k}`);
     const report = [
       `first map ${total} ms; data on page at ${Math.round(marks.ready)} ms, first picture at ${Math.round(marks.firstPicture)} ms, idle at ${Math.round(marks.idle)} ms; worker ${JSON.stringify(marks.worker)}`,
+      `stages (ms): ${marks.stages}`,
       `rAF callbacks ${marks.frames}, ${Math.round(marks.frameMsTotal)} ms in total; > 100 ms: ${marks.slowFrames.join(', ')}`,
       `frames > 20 ms (start+duration): ${marks.log}`,
       `long tasks (start+duration ms): ${marks.longTasks}`,

@@ -28,7 +28,8 @@ function fail(err: unknown): never {
  * the page does not hold it already (`heldPackage` = its packageId): a mode switch sends only
  * the analysis part, and the page keeps its geometry objects. With `onPackage` the package part
  * goes ahead, as soon as the package is parsed (its buffers transferred, the worker keeping no
- * copy), so the page draws it while the analysis runs; the run waits until the page has it.
+ * copy), so the page draws it while the analysis runs; the analysis does not wait for the page
+ * to take it, the run's answer does.
  */
 export async function runPackage(
   key: string,
@@ -49,13 +50,17 @@ export async function runPackage(
     const { pkg, policy } = session;
     const t1 = performance.now();
     let part: PackageMapData | undefined;
+    /** The page's answer to the package part: awaited only before the run's own answer (see below). */
+    let partTaken: Promise<void> | void = undefined;
     if (heldPackage !== session.id) {
       onProgress?.('pack', 0);
       part = packageMapData(pkg, session.id);
       if (session.water) part.water = session.water;
       packSources(part, pkg.roads);
       if (onPackage) {
-        await onPackage(Comlink.transfer(part, packageTransferables(part)));
+        // Posted now (its buffers transferred); the analysis starts at once instead of waiting for
+        // the page, whose main thread is busy with that very part (deck layers, sources) for a while.
+        partTaken = onPackage(Comlink.transfer(part, packageTransferables(part)));
         part = undefined; // on the page now; its buffers are detached here
       }
     }
@@ -83,6 +88,8 @@ export async function runPackage(
     r.timings = { load: t1 - t0, packagePack: tPackage - t1, analyze: t2 - tPackage, h3: t3 - t2, pack: t4 - t3 };
     if (fetchMs !== undefined) r.timings.fetch = fetchMs;
     onProgress?.('transfer', 0);
+    // The part went through its own channel: the page must hold it before this answer lands (joinMapData.ts mapDataOf).
+    await partTaken;
     return Comlink.transfer(out, buffers);
   } catch (err) {
     fail(err);

@@ -80,6 +80,30 @@ describe('a map run sends the package part ahead of the analysis', () => {
     expect(Object.keys(run.run.timings).sort()).toEqual(['analyze', 'h3', 'load', 'pack', 'packagePack']);
   });
 
+  it('analyses without waiting for the page to take the package part; answers only once it has', async () => {
+    const stages: string[] = [];
+    let take: () => void = () => undefined;
+    const taken = new Promise<void>((r) => (take = r));
+    let settled = false;
+    const run = runPackage('run-test-4', read(), 'euclidean', (stage) => stages.push(stage), false, undefined, () => {
+      stages.push('package part');
+      return taken;
+    }).then((r) => {
+      settled = true;
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    // the whole analysis ran while the page had not answered the part
+    expect(stages[0]).toBe('load');
+    expect(stages.indexOf('package part')).toBeLessThan(stages.indexOf('h3'));
+    expect(stages.at(-1)).toBe('transfer');
+    expect(settled).toBe(false); // the answer waits for the page to hold the part
+    take();
+    const out = await run;
+    expect(out.package).toBeUndefined();
+    expect(out.run.covered.length).toBe(7 * out.run.analysis.coverage.length);
+  });
+
   it('sends no package part again when the page holds it (a mode switch)', async () => {
     let calls = 0;
     const first = await remote.run(
