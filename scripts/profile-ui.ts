@@ -33,6 +33,18 @@ const STAGE_LOG_INIT = `(() => {
       super(url, o);
     }
   };
+  let map;
+  Object.defineProperty(window, '__yulintuMap', {
+    configurable: true,
+    get: () => map,
+    set: (m) => {
+      map = m;
+      m.on('idle', () => log.push(Math.round(performance.now()) + ' (map idle)'));
+      m.on('sourcedata', (e) => {
+        if (e.sourceDataType === 'metadata') log.push(Math.round(performance.now()) + ' (source ' + e.sourceId + ' set)');
+      });
+    },
+  });
   let store;
   Object.defineProperty(window, '__yulintu', {
     configurable: true,
@@ -70,7 +82,7 @@ interface TraceEvent {
 /** Self time (ms) per event name on the renderer's main thread (CrRendererMain) of a Chrome trace. */
 function mainThreadSelfTimes(events: TraceEvent[], top: number): string[] {
   const mains = events
-    .filter((e) => e.ph === 'M' && e.name === 'thread_name' && (e.args?.name === 'CrRendererMain' || e.args?.name === 'CrGpuMain'))
+    .filter((e) => e.ph === 'M' && e.name === 'thread_name' && ['CrRendererMain', 'CrGpuMain', 'DedicatedWorker thread'].includes(e.args?.name ?? ''))
     .map((e) => `${e.pid}:${e.tid}`);
   const names = new Map(events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name ?? '']));
   const t0 = events.reduce((m, e) => (e.ph === 'X' && e.ts > 0 ? Math.min(m, e.ts) : m), Number.POSITIVE_INFINITY);
@@ -83,7 +95,10 @@ function mainThreadSelfTimes(events: TraceEvent[], top: number): string[] {
     const waits: string[] = [];
     for (const e of xs) {
       while (stack.length && stack[stack.length - 1].end <= e.ts) stack.pop();
-      if (e.dur! > 300_000 && (e.name.includes('Wait') || stack.length === 0))
+      const worker = names.get(main) === 'DedicatedWorker thread';
+      if (worker && e.dur! > 150_000 && e.name === 'FunctionCall' && !stack.some((x) => x.key.startsWith('FunctionCall')))
+        waits.push(`  ${((e.ts - t0) / 1e6).toFixed(1)} s ${(e.dur! / 1000).toFixed(0)} ms ${e.args?.data?.url?.split('/').pop() ?? ''} ${e.args?.data?.functionName ?? ''}`);
+      else if (e.dur! > 300_000 && (e.name.includes('Wait') || stack.length === 0))
         waits.push(`  ${((e.ts - t0) / 1e6).toFixed(1)} s ${(e.dur! / 1000).toFixed(0)} ms ${e.name} in ${stack.map((x) => x.key).join(' > ')}`);
       const key = e.name === 'FunctionCall' && e.args?.data?.functionName ? `FunctionCall ${e.args.data.functionName}` : e.name;
       if (stack.length) self.set(stack[stack.length - 1].key, (self.get(stack[stack.length - 1].key) ?? 0) - e.dur! / 1000);
@@ -100,7 +115,7 @@ function mainThreadSelfTimes(events: TraceEvent[], top: number): string[] {
         .slice(0, top)
         .map(([k, v]) => `${v.toFixed(0).padStart(7)} ms  ${k}`),
     );
-    lines.push('  events over 300 ms (waits, and tasks):', ...waits.slice(0, 40));
+    lines.push('  events over 300 ms (waits, and tasks; a worker: its calls over 150 ms):', ...waits.slice(0, 60));
   }
   return lines;
 }
