@@ -5,17 +5,31 @@
  * of a part it has sent.
  */
 import * as Comlink from 'comlink';
-import { aggregateH3, analyze } from '../engine/index';
-import type { DistanceMode } from '../engine/index';
+import { aggregateH3, analyze, readRoadsAhead } from '../engine/index';
+import type { DistanceMode, Rejection, RoadCollection } from '../engine/index';
 import { analysisMapData, analysisTransferables, packageMapData, packageTransferables, packSources } from './buildMapData';
 import { rememberAnalysis } from './blueprintApi';
 import { rememberPilotAnalysis } from './pilotsApi';
-import { openPackage, providerFor } from './packageSession';
+import { hasPackage, openPackage, providerFor } from './packageSession';
 import { keepRun } from './modeRuns';
 import { toFailure } from './failure';
-import type { MapRun, PackageCallback, PackageMapData, ProgressCallback } from './protocol';
+import type { MapRun, PackageCallback, PackageMapData, ProgressCallback, RoadsAhead } from './protocol';
 
 const H3_RESOLUTION = 9; // ~0.1 km² cells, about a 175 m edge: a few buildings per cell
+
+/**
+ * The roads of `files` read ahead (readRoadsAhead) and their map JSON, or null: no roads, or
+ * reading them fails (loadPackage then reads them and reports it in its order).
+ */
+function roadsAhead(files: Record<string, Uint8Array>): { roads: RoadCollection; rejected: Rejection[]; message: RoadsAhead } | null {
+  try {
+    const read = readRoadsAhead(files);
+    if (!read) return null;
+    return { ...read, message: { kind: 'roads ahead', sourceJson: { roads: new TextEncoder().encode(JSON.stringify(read.roads)) } } };
+  } catch {
+    return null;
+  }
+}
 
 function fail(err: unknown): never {
   throw toFailure(err);
@@ -45,7 +59,12 @@ export async function runPackage(
   try {
     const t0 = performance.now();
     onProgress?.('load', 0);
-    const session = openPackage(key, files, keepFiles);
+    // A new package's roads go to the map first (its longest source to parse and tile in
+    // maplibre's worker), read as loadPackage reads them, which then takes them as they are.
+    const ahead = files && onPackage && !hasPackage(key) ? roadsAhead(files) : null;
+    if (ahead) void onPackage!(Comlink.transfer(ahead.message, [ahead.message.sourceJson.roads.buffer as ArrayBuffer]));
+    const session = openPackage(key, files, keepFiles, ahead ? { roadRejections: () => ahead.rejected } : undefined);
+    if (ahead) session.pkg.roads = ahead.roads;
     files = null; // a served package's bytes are not kept: the solver and publishing fetch them again (packageSession.ts sessionFiles)
     const { pkg, policy } = session;
     const t1 = performance.now();
@@ -56,7 +75,7 @@ export async function runPackage(
       onProgress?.('pack', 0);
       part = packageMapData(pkg, session.id);
       if (session.water) part.water = session.water;
-      packSources(part, pkg.roads);
+      packSources(part, ahead ? undefined : pkg.roads); // roads sent ahead are not sent again
       if (onPackage) {
         // Posted now (its buffers transferred); the analysis starts at once instead of waiting for
         // the page, whose main thread is busy with that very part (deck layers, sources) for a while.
