@@ -114,14 +114,13 @@ export function fillSource(map: maplibregl.Map, data: PackageMapData, id: string
 }
 
 /**
- * Fill the roads sources (`roads`, and `paths` from {@link PATHS_FILL_ZOOM}) with roads sent ahead
- * of their package part (src/client/roadsAhead.ts): the same blob URL the part's sources get
- * later, as `json` becomes the part's sourceJson, so {@link setSources} does not fill them again.
+ * Fill the `roads` source with roads sent ahead of their package part (src/client/roadsAhead.ts):
+ * the same blob URL the part's sources get later, as `json` becomes the part's sourceJson, so
+ * {@link setSources} does not fill it again. Not `paths`: whether the footways are filled depends
+ * on the zoom, which the package part's bounds set.
  */
 export function fillRoadsAhead(map: maplibregl.Map, json: Partial<Record<MapSourceId, Uint8Array>>): void {
-  const ahead = { sourceJson: json } as PackageMapData; // sourceData reads only sourceJson for the roads sources
-  fillSource(map, ahead, 'roads');
-  fillSource(map, ahead, 'paths');
+  fillSource(map, { sourceJson: json } as PackageMapData, 'roads'); // sourceData reads only sourceJson for roads
 }
 
 /** Set the data-drawn basemap sources from the engine's result; returns the sources left for later (their layers are off). */
