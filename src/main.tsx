@@ -6,7 +6,6 @@ import { parseView } from './state/viewState';
 import { projectPackage, restoreOnLoad, startAutosave } from './state/projects/projectSession';
 import { initI18n } from './i18n';
 import { exposeForTests } from './state/testHooks';
-import './ui/app.css';
 
 // For the browser tests and the benchmark only (dev server or `?test`, state/testHooks.ts).
 exposeForTests('__yulintu', useApp);
