@@ -97,7 +97,9 @@ function mainThreadSelfTimes(events: TraceEvent[], top: number): string[] {
       while (stack.length && stack[stack.length - 1].end <= e.ts) stack.pop();
       const worker = names.get(main) === 'DedicatedWorker thread';
       if (worker && e.dur! > 150_000 && e.name === 'FunctionCall' && !stack.some((x) => x.key.startsWith('FunctionCall')))
-        waits.push(`  ${((e.ts - t0) / 1e6).toFixed(1)} s ${(e.dur! / 1000).toFixed(0)} ms ${e.args?.data?.url?.split('/').pop() ?? ''} ${e.args?.data?.functionName ?? ''}`);
+        waits.push(
+          `  ${((e.ts - t0) / 1e6).toFixed(1)} s ${(e.dur! / 1000).toFixed(0)} ms ${e.args?.data?.url?.split('/').pop() ?? ''} ${e.args?.data?.functionName ?? ''}`,
+        );
       else if (e.dur! > 300_000 && (e.name.includes('Wait') || stack.length === 0))
         waits.push(`  ${((e.ts - t0) / 1e6).toFixed(1)} s ${(e.dur! / 1000).toFixed(0)} ms ${e.name} in ${stack.map((x) => x.key).join(' > ')}`);
       const key = e.name === 'FunctionCall' && e.args?.data?.functionName ? `FunctionCall ${e.args.data.functionName}` : e.name;

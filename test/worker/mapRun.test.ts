@@ -98,11 +98,19 @@ describe('a map run sends the package part ahead of the analysis', () => {
     let take: () => void = () => undefined;
     const taken = new Promise<void>((r) => (take = r));
     let settled = false;
-    const run = runPackage('run-test-4', read(), 'euclidean', (stage) => stages.push(stage), false, undefined, (p) => {
-      if ('kind' in p) return void stages.push('roads');
-      stages.push('package part');
-      return taken;
-    }).then((r) => {
+    const run = runPackage(
+      'run-test-4',
+      read(),
+      'euclidean',
+      (stage) => stages.push(stage),
+      false,
+      undefined,
+      (p) => {
+        if ('kind' in p) return void stages.push('roads');
+        stages.push('package part');
+        return taken;
+      },
+    ).then((r) => {
       settled = true;
       return r;
     });
@@ -157,7 +165,9 @@ describe('a map run sends the package part ahead of the analysis', () => {
     const files = read();
     files['roads.geojson'] = new TextEncoder().encode('{"type": "FeatureCollection", "features": [');
     const got: string[] = [];
-    await expect(runPackage('run-test-bad-roads', files, 'euclidean', undefined, false, undefined, (p) => void got.push('kind' in p ? p.kind : 'package'))).rejects.toMatchObject({
+    await expect(
+      runPackage('run-test-bad-roads', files, 'euclidean', undefined, false, undefined, (p) => void got.push('kind' in p ? p.kind : 'package')),
+    ).rejects.toMatchObject({
       code: 'E_BAD_JSON',
     });
     expect(got).toEqual([]);
