@@ -62,7 +62,10 @@ export async function runPackage(
     // A new package's roads go to the map first (its longest source to parse and tile in
     // maplibre's worker), read as loadPackage reads them, which then takes them as they are.
     const ahead = files && onPackage && !hasPackage(key) ? roadsAhead(files) : null;
-    if (ahead) void onPackage!(Comlink.transfer(ahead.message, [ahead.message.sourceJson.roads.buffer as ArrayBuffer]));
+    if (ahead) {
+      const sent = onPackage!(Comlink.transfer(ahead.message, [ahead.message.sourceJson.roads.buffer as ArrayBuffer]));
+      void Promise.resolve(sent).catch(() => undefined); // a page gone fails the package part's call too
+    }
     const session = openPackage(key, files, keepFiles, ahead ? { roadRejections: () => ahead.rejected } : undefined);
     if (ahead) session.pkg.roads = ahead.roads;
     files = null; // a served package's bytes are not kept: the solver and publishing fetch them again (packageSession.ts sessionFiles)
@@ -70,7 +73,7 @@ export async function runPackage(
     const t1 = performance.now();
     let part: PackageMapData | undefined;
     /** The page's answer to the package part: awaited only before the run's own answer (see below). */
-    let partTaken: Promise<void> | void = undefined;
+    let partTaken: Promise<void> | undefined;
     if (heldPackage !== session.id) {
       onProgress?.('pack', 0);
       part = packageMapData(pkg, session.id);
@@ -79,7 +82,8 @@ export async function runPackage(
       if (onPackage) {
         // Posted now (its buffers transferred); the analysis starts at once instead of waiting for
         // the page, whose main thread is busy with that very part (deck layers, sources) for a while.
-        partTaken = onPackage(Comlink.transfer(part, packageTransferables(part)));
+        partTaken = Promise.resolve(onPackage(Comlink.transfer(part, packageTransferables(part))));
+        partTaken.catch(() => undefined); // awaited below; not unhandled should the analysis fail first
         part = undefined; // on the page now; its buffers are detached here
       }
     }
