@@ -20,6 +20,49 @@ import { LONGTASK_INIT } from './benchUiTargets';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
+/**
+ * Page init script (text, so no bundler helpers leak into it): log each progress stage, the
+ * package part and the analysed data (ms since navigation) as the store (`__yulintu`) gets them.
+ */
+const STAGE_LOG_INIT = `(() => {
+  const log = (window.__stageLog = []);
+  const W = window.Worker;
+  window.Worker = class extends W {
+    constructor(url, o) {
+      log.push(Math.round(performance.now()) + ' [worker ' + (o?.name ?? String(url).split('/').pop()) + ']');
+      super(url, o);
+    }
+  };
+  let map;
+  Object.defineProperty(window, '__yulintuMap', {
+    configurable: true,
+    get: () => map,
+    set: (m) => {
+      map = m;
+      m.on('idle', () => log.push(Math.round(performance.now()) + ' (map idle)'));
+      m.on('sourcedata', (e) => {
+        if (e.sourceDataType === 'metadata') log.push(Math.round(performance.now()) + ' (source ' + e.sourceId + ' set)');
+      });
+    },
+  });
+  let store;
+  Object.defineProperty(window, '__yulintu', {
+    configurable: true,
+    get: () => store,
+    set: (v) => {
+      store = v;
+      log.push(Math.round(performance.now()) + ' [store]');
+      v.subscribe((s, p) => {
+        const t = Math.round(performance.now());
+        if (s.status !== p.status) log.push(t + ' status ' + s.status);
+        if (s.progress.stage !== p.progress?.stage) log.push(t + ' ' + s.progress.stage);
+        if (s.pkgData && s.pkgData !== p.pkgData) log.push(t + ' [package part]');
+        if (s.data && s.data !== p.data) log.push(t + ' [analysed data]');
+      });
+    },
+  });
+})();`;
+
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
@@ -39,7 +82,7 @@ interface TraceEvent {
 /** Self time (ms) per event name on the renderer's main thread (CrRendererMain) of a Chrome trace. */
 function mainThreadSelfTimes(events: TraceEvent[], top: number): string[] {
   const mains = events
-    .filter((e) => e.ph === 'M' && e.name === 'thread_name' && (e.args?.name === 'CrRendererMain' || e.args?.name === 'CrGpuMain'))
+    .filter((e) => e.ph === 'M' && e.name === 'thread_name' && ['CrRendererMain', 'CrGpuMain', 'DedicatedWorker thread'].includes(e.args?.name ?? ''))
     .map((e) => `${e.pid}:${e.tid}`);
   const names = new Map(events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name ?? '']));
   const t0 = events.reduce((m, e) => (e.ph === 'X' && e.ts > 0 ? Math.min(m, e.ts) : m), Number.POSITIVE_INFINITY);
@@ -52,7 +95,12 @@ function mainThreadSelfTimes(events: TraceEvent[], top: number): string[] {
     const waits: string[] = [];
     for (const e of xs) {
       while (stack.length && stack[stack.length - 1].end <= e.ts) stack.pop();
-      if (e.dur! > 300_000 && (e.name.includes('Wait') || stack.length === 0))
+      const worker = names.get(main) === 'DedicatedWorker thread';
+      if (worker && e.dur! > 150_000 && e.name === 'FunctionCall' && !stack.some((x) => x.key.startsWith('FunctionCall')))
+        waits.push(
+          `  ${((e.ts - t0) / 1e6).toFixed(1)} s ${(e.dur! / 1000).toFixed(0)} ms ${e.args?.data?.url?.split('/').pop() ?? ''} ${e.args?.data?.functionName ?? ''}`,
+        );
+      else if (e.dur! > 300_000 && (e.name.includes('Wait') || stack.length === 0))
         waits.push(`  ${((e.ts - t0) / 1e6).toFixed(1)} s ${(e.dur! / 1000).toFixed(0)} ms ${e.name} in ${stack.map((x) => x.key).join(' > ')}`);
       const key = e.name === 'FunctionCall' && e.args?.data?.functionName ? `FunctionCall ${e.args.data.functionName}` : e.name;
       if (stack.length) self.set(stack[stack.length - 1].key, (self.get(stack[stack.length - 1].key) ?? 0) - e.dur! / 1000);
@@ -69,7 +117,7 @@ function mainThreadSelfTimes(events: TraceEvent[], top: number): string[] {
         .slice(0, top)
         .map(([k, v]) => `${v.toFixed(0).padStart(7)} ms  ${k}`),
     );
-    lines.push('  events over 300 ms (waits, and tasks):', ...waits.slice(0, 40));
+    lines.push('  events over 300 ms (waits, and tasks; a worker: its calls over 150 ms):', ...waits.slice(0, 60));
   }
   return lines;
 }
@@ -134,6 +182,8 @@ async function main(argv = process.argv.slice(2)) {
           if (d > 20) w.__frameLog.push(`${Math.round(s)}+${Math.round(d)}`);
         });
     });
+    // The load's timeline: each progress stage, the package part and the analysed data as the store gets them.
+    await page.addInitScript(STAGE_LOG_INIT);
     const cdp = await context.newCDPSession(page);
     // --trace: also a Chrome trace of the load, its main-thread events summed by self time (what "(program)" is).
     const trace = argv.includes('--trace');
@@ -194,6 +244,7 @@ async function main(argv = process.argv.slice(2)) {
         slowFrames: f.filter((x) => x > 100).map((x) => Math.round(x)),
         log: (window as unknown as { __frameLog: string[] }).__frameLog.join(' '),
         worker: w.__yulintu.getState().data.timings,
+        stages: (window as unknown as { __stageLog: string[] }).__stageLog.join(', '),
         longTasks: (window as unknown as { __longTasks: [number, number][] }).__longTasks.map(([s, d]) => `${Math.round(s)}+${Math.round(d)}`).join(' '),
       };
     });
@@ -256,6 +307,7 @@ async function main(argv = process.argv.slice(2)) {
         .map(([k, v]) => `${v.toFixed(0).padStart(7)} ms  ${k}`);
     const report = [
       `first map ${total} ms; data on page at ${Math.round(marks.ready)} ms, first picture at ${Math.round(marks.firstPicture)} ms, idle at ${Math.round(marks.idle)} ms; worker ${JSON.stringify(marks.worker)}`,
+      `stages (ms): ${marks.stages}`,
       `rAF callbacks ${marks.frames}, ${Math.round(marks.frameMsTotal)} ms in total; > 100 ms: ${marks.slowFrames.join(', ')}`,
       `frames > 20 ms (start+duration): ${marks.log}`,
       `long tasks (start+duration ms): ${marks.longTasks}`,

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import type { DistanceMode } from '../engine/index';
-import type { EngineWorkerApi, MapData, PackageMapData, ProgressCallback } from '../worker/protocol';
+import type { EngineWorkerApi, MapData, PackageMapData, ProgressCallback, RoadsAhead } from '../worker/protocol';
+import { roadsAhead, takeRoadsAhead } from './roadsAhead';
 import { heldPackageId, holdPackage, mapDataOf } from './joinMapData';
 
 let remote: Comlink.Remote<EngineWorkerApi> | null = null;
@@ -21,9 +22,16 @@ export function engineRemote(): Comlink.Remote<EngineWorkerApi> {
 /** Called with a package's part of the map data as soon as the worker has parsed the package, before the analysis. */
 export type OnPackage = (part: PackageMapData) => void;
 
-/** The worker's callback for a package part: held here (the run's answer will not carry it), then handed to `onPackage`. */
+/**
+ * The worker's callback for a package part: held here (the run's answer will not carry it), then
+ * handed to `onPackage`. Roads sent ahead of it (RoadsAhead) go to the map at once (roadsAhead.ts)
+ * and become the part's `sourceJson` object, the part's other sources added to it.
+ */
 function packageProxy(onPackage: OnPackage | undefined) {
-  return Comlink.proxy((part: PackageMapData) => {
+  return Comlink.proxy((part: PackageMapData | RoadsAhead) => {
+    if ('kind' in part) return roadsAhead(part.sourceJson);
+    const ahead = takeRoadsAhead();
+    if (ahead) part.sourceJson = Object.assign(ahead, part.sourceJson);
     holdPackage(part);
     onPackage?.(part);
   });

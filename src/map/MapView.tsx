@@ -27,7 +27,8 @@ import { HOVER_KEY, HOVER_STYLE, hoveredCommunities } from './hoverLayer';
 import { hexResolutionAt, useHexResolution } from './hexLevels';
 import { OutlineOverlay } from './outlineOverlay';
 import { buildingColors } from './layerStyles';
-import { DEFERRED_SOURCES, fillSource, setSources, type DeferredSource } from './mapSources';
+import { DEFERRED_SOURCES, fillRoadsAhead, fillSource, setSources, type DeferredSource } from './mapSources';
+import { onRoadsAhead } from '../client/roadsAhead';
 import { setNetworkVisibility } from './networkLayers';
 import { clickTarget, cpuMapClick, markerScale, toMapClick } from './picking';
 import { selectionBounds } from './selectionBounds';
@@ -221,6 +222,16 @@ export function MapView({ onHover }: Props) {
       overlayRef.current = null;
     };
   }, []);
+
+  // Roads sent ahead of the first package part: maplibre's worker parses and tiles them while
+  // the engine parses the package (a package on the map keeps its roads until its successor's part).
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    return onRoadsAhead((json) => {
+      if (shownPackage.current === undefined && useApp.getState().layers.roads) fillRoadsAhead(map, json);
+    });
+  }, [ready]);
 
   // New data: fill the basemap sources, fit the view unless the URL fixed it; tell the first-paint gate.
   useEffect(() => {

@@ -63,6 +63,22 @@ export function sourceGeoJson(data: PackageMapData, id: string): GeoJSON {
  */
 export const PATHS_FILL_ZOOM = FOOTWAY_MINZOOM - 1;
 
+/** The data last handed to each source of a map (setSourceData). */
+const lastSet = new WeakMap<maplibregl.Map, Map<string, GeoJSON | string>>();
+
+/**
+ * setData on one source of `map`, unless it is the URL that source was last given: a URL is the
+ * same bytes (sourceData makes one per source and package), and maplibre would fetch, parse and
+ * tile them again (roads sent ahead of their package part are filled twice otherwise).
+ */
+function setSourceData(map: maplibregl.Map, id: string, data: GeoJSON | string): void {
+  let set = lastSet.get(map);
+  if (!set) lastSet.set(map, (set = new Map()));
+  if (typeof data === 'string' && set.get(id) === data) return;
+  set.set(id, data);
+  (map.getSource(id) as maplibregl.GeoJSONSource).setData(data);
+}
+
 /** The zoom listener of a map waiting to fill `paths`. */
 const waiting = new WeakMap<maplibregl.Map, () => void>();
 
@@ -77,24 +93,34 @@ function stopWaiting(map: maplibregl.Map): void {
  * {@link PATHS_FILL_ZOOM} or closer (empty until then, filled on the first zoom event there).
  */
 export function fillSource(map: maplibregl.Map, data: PackageMapData, id: string): void {
-  const source = () => map.getSource(id) as maplibregl.GeoJSONSource;
+  const fill = (d: GeoJSON | string) => setSourceData(map, id, d);
   if (id !== 'paths') {
-    source().setData(sourceData(data, id));
+    fill(sourceData(data, id));
     return;
   }
   stopWaiting(map);
   if (map.getZoom() >= PATHS_FILL_ZOOM) {
-    source().setData(sourceData(data, id));
+    fill(sourceData(data, id));
     return;
   }
-  source().setData(EMPTY_FC);
+  fill(EMPTY_FC);
   const near = () => {
     if (map.getZoom() < PATHS_FILL_ZOOM) return;
     stopWaiting(map);
-    source().setData(sourceData(data, id));
+    fill(sourceData(data, id));
   };
   waiting.set(map, near);
   map.on('zoom', near);
+}
+
+/**
+ * Fill the `roads` source with roads sent ahead of their package part (src/client/roadsAhead.ts):
+ * the same blob URL the part's sources get later, as `json` becomes the part's sourceJson, so
+ * {@link setSources} does not fill it again. Not `paths`: whether the footways are filled depends
+ * on the zoom, which the package part's bounds set.
+ */
+export function fillRoadsAhead(map: maplibregl.Map, json: Partial<Record<MapSourceId, Uint8Array>>): void {
+  fillSource(map, { sourceJson: json } as PackageMapData, 'roads'); // sourceData reads only sourceJson for roads
 }
 
 /** Set the data-drawn basemap sources from the engine's result; returns the sources left for later (their layers are off). */
@@ -105,7 +131,7 @@ export function setSources(map: maplibregl.Map, data: PackageMapData, layers: Re
     if (layer && !layers[layer]) {
       later.add(id as DeferredSource);
       if (id === 'paths') stopWaiting(map);
-      (map.getSource(id) as maplibregl.GeoJSONSource).setData(EMPTY_FC);
+      setSourceData(map, id, EMPTY_FC);
     } else {
       fillSource(map, data, id);
     }

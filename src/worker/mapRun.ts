@@ -5,17 +5,31 @@
  * of a part it has sent.
  */
 import * as Comlink from 'comlink';
-import { aggregateH3, analyze } from '../engine/index';
-import type { DistanceMode } from '../engine/index';
+import { aggregateH3, analyze, readRoadsAhead } from '../engine/index';
+import type { DistanceMode, Rejection, RoadCollection } from '../engine/index';
 import { analysisMapData, analysisTransferables, packageMapData, packageTransferables, packSources } from './buildMapData';
 import { rememberAnalysis } from './blueprintApi';
 import { rememberPilotAnalysis } from './pilotsApi';
-import { openPackage, providerFor } from './packageSession';
+import { hasPackage, openPackage, providerFor } from './packageSession';
 import { keepRun } from './modeRuns';
 import { toFailure } from './failure';
-import type { MapRun, PackageCallback, PackageMapData, ProgressCallback } from './protocol';
+import type { MapRun, PackageCallback, PackageMapData, ProgressCallback, RoadsAhead } from './protocol';
 
 const H3_RESOLUTION = 9; // ~0.1 km² cells, about a 175 m edge: a few buildings per cell
+
+/**
+ * The roads of `files` read ahead (readRoadsAhead) and their map JSON, or null: no roads, or
+ * reading them fails (loadPackage then reads them and reports it in its order).
+ */
+function roadsAhead(files: Record<string, Uint8Array>): { roads: RoadCollection; rejected: Rejection[]; message: RoadsAhead } | null {
+  try {
+    const read = readRoadsAhead(files);
+    if (!read) return null;
+    return { ...read, message: { kind: 'roads ahead', sourceJson: { roads: new TextEncoder().encode(JSON.stringify(read.roads)) } } };
+  } catch {
+    return null;
+  }
+}
 
 function fail(err: unknown): never {
   throw toFailure(err);
@@ -28,7 +42,8 @@ function fail(err: unknown): never {
  * the page does not hold it already (`heldPackage` = its packageId): a mode switch sends only
  * the analysis part, and the page keeps its geometry objects. With `onPackage` the package part
  * goes ahead, as soon as the package is parsed (its buffers transferred, the worker keeping no
- * copy), so the page draws it while the analysis runs; the run waits until the page has it.
+ * copy), so the page draws it while the analysis runs; the analysis does not wait for the page
+ * to take it, the run's answer does.
  */
 export async function runPackage(
   key: string,
@@ -44,18 +59,31 @@ export async function runPackage(
   try {
     const t0 = performance.now();
     onProgress?.('load', 0);
-    const session = openPackage(key, files, keepFiles);
+    // A new package's roads go to the map first (its longest source to parse and tile in
+    // maplibre's worker), read as loadPackage reads them, which then takes them as they are.
+    const ahead = files && onPackage && !hasPackage(key) ? roadsAhead(files) : null;
+    if (ahead) {
+      const sent = onPackage!(Comlink.transfer(ahead.message, [ahead.message.sourceJson.roads.buffer as ArrayBuffer]));
+      void Promise.resolve(sent).catch(() => undefined); // a page gone fails the package part's call too
+    }
+    const session = openPackage(key, files, keepFiles, ahead ? { roadRejections: () => ahead.rejected } : undefined);
+    if (ahead) session.pkg.roads = ahead.roads;
     files = null; // a served package's bytes are not kept: the solver and publishing fetch them again (packageSession.ts sessionFiles)
     const { pkg, policy } = session;
     const t1 = performance.now();
     let part: PackageMapData | undefined;
+    /** The page's answer to the package part: awaited only before the run's own answer (see below). */
+    let partTaken: Promise<void> | undefined;
     if (heldPackage !== session.id) {
       onProgress?.('pack', 0);
       part = packageMapData(pkg, session.id);
       if (session.water) part.water = session.water;
-      packSources(part, pkg.roads);
+      packSources(part, ahead ? undefined : pkg.roads); // roads sent ahead are not sent again
       if (onPackage) {
-        await onPackage(Comlink.transfer(part, packageTransferables(part)));
+        // Posted now (its buffers transferred); the analysis starts at once instead of waiting for
+        // the page, whose main thread is busy with that very part (deck layers, sources) for a while.
+        partTaken = Promise.resolve(onPackage(Comlink.transfer(part, packageTransferables(part))));
+        partTaken.catch(() => undefined); // awaited below; not unhandled should the analysis fail first
         part = undefined; // on the page now; its buffers are detached here
       }
     }
@@ -83,6 +111,8 @@ export async function runPackage(
     r.timings = { load: t1 - t0, packagePack: tPackage - t1, analyze: t2 - tPackage, h3: t3 - t2, pack: t4 - t3 };
     if (fetchMs !== undefined) r.timings.fetch = fetchMs;
     onProgress?.('transfer', 0);
+    // The part went through its own channel: the page must hold it before this answer lands (joinMapData.ts mapDataOf).
+    await partTaken;
     return Comlink.transfer(out, buffers);
   } catch (err) {
     fail(err);

@@ -1,5 +1,5 @@
 import { createProvider, EngineError, loadPackage, resolvePolicy } from '../engine/index';
-import type { DataPackage, DistanceMode, DistanceProvider, Policy } from '../engine/index';
+import type { DataPackage, DistanceMode, DistanceProvider, LoadPackageOptions, Policy } from '../engine/index';
 import type { network } from '../engine/index';
 import type { WaterCollection } from './protocol';
 import { readWater } from './readWater';
@@ -57,11 +57,12 @@ export function hasPackage(key: string): boolean {
 /**
  * The session of `key`: the cached one, or a new one parsed from `files`. `keepFiles` false (a
  * package served under the URL `key`): the bytes are not kept once parsed (53 MB at 1M buildings).
+ * `load`: options of loadPackage (mapRun.ts hands it the roads read ahead).
  */
-export function openPackage(key: string, files: Record<string, Uint8Array> | null, keepFiles = true): PackageSession {
+export function openPackage(key: string, files: Record<string, Uint8Array> | null, keepFiles = true, load?: LoadPackageOptions): PackageSession {
   if (session?.key === key) return session;
   if (!files) throw new EngineError('E_MISSING_FILE', { file: 'manifest.json' });
-  const pkg = loadPackage(files);
+  const pkg = loadPackage(files, load);
   session = {
     key,
     id: nextId++,

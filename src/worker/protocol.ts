@@ -40,8 +40,22 @@ export interface WorkerFailure {
 
 export type ProgressCallback = (stage: string, fraction: number) => void;
 
-/** Receives a package's part of the map data ahead of its analysis (EngineWorkerApi.runUrl). */
-export type PackageCallback = (part: PackageMapData) => void | Promise<void>;
+/**
+ * The package's roads as the map's source JSON (UTF-8 bytes), sent before the package is parsed
+ * (src/worker/mapRun.ts): maplibre's worker parses and tiles them meanwhile. The package part
+ * that follows through the same callback has no `sourceJson.roads`: the page adds these bytes'
+ * object to it (src/client/engineClient.ts).
+ */
+export interface RoadsAhead {
+  kind: 'roads ahead';
+  sourceJson: { roads: Uint8Array };
+}
+
+/**
+ * Receives a package's part of the map data ahead of its analysis (EngineWorkerApi.runUrl),
+ * and before that, once, its roads ({@link RoadsAhead}) when the package has roads.
+ */
+export type PackageCallback = (part: PackageMapData | RoadsAhead) => void | Promise<void>;
 
 // ---------------------------------------------------------------------------------------------
 // Map data (the result of one analysis run)

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { packSources, packageMapData, packageTransferables } from '../../src/worker/buildMapData';
 import { tinyMapData } from '../ui/tinyPackage';
-import { PATHS_FILL_ZOOM, setSources, sourceData, sourceGeoJson } from '../../src/map/mapSources';
+import { PATHS_FILL_ZOOM, fillRoadsAhead, setSources, sourceData, sourceGeoJson } from '../../src/map/mapSources';
+import { onRoadsAhead, roadsAhead, takeRoadsAhead } from '../../src/client/roadsAhead';
 import { DEFAULT_LAYERS } from '../../src/state/viewState';
 import type { MapData } from '../../src/worker/protocol';
 import type { RoadCollection } from '../../src/engine/index';
@@ -167,5 +168,53 @@ describe('map sources serialized in the worker (issue 13: no GeoJSON walk on the
     const later = setSources(map as never, d, { ...DEFAULT_LAYERS, roads: false });
     expect(handlers.size).toBe(0);
     expect([...later].sort()).toEqual(['labels', 'paths', 'roads'].filter((x) => x !== 'labels' || !DEFAULT_LAYERS.labels));
+  });
+
+  it('roads sent ahead of their package part fill the roads sources once: the part, joined to their bytes, does not fill them again', () => {
+    const ahead = { roads: new TextEncoder().encode(JSON.stringify(ROADS)) };
+    const set: [string, unknown][] = [];
+    const map = {
+      getZoom: () => 13, // near enough for the footways
+      getSource: (id: string) => ({ setData: (x: unknown) => set.push([id, x]) }),
+      on: () => undefined,
+      off: () => undefined,
+    };
+    fillRoadsAhead(map as never, ahead);
+    expect(set.map(([id]) => id)).toEqual(['roads']); // the footways wait for the package's bounds (the zoom)
+    const url = set[0][1];
+    expect(typeof url).toBe('string');
+    // the package part comes (no roads of its own), its sourceJson joined to the roads' object (engineClient.ts)
+    const d = tinyData();
+    packSources(d);
+    d.sourceJson = Object.assign(ahead, d.sourceJson);
+    set.length = 0;
+    setSources(map as never, d, { ...DEFAULT_LAYERS, roads: true, labels: true });
+    expect(set).toContainEqual(['paths', url]); // near enough: the footways from the same bytes
+    expect(set.map(([id]) => id)).toEqual(['communities', 'labels', 'streetLines', 'districtLines', 'paths', 'water']);
+    expect(sourceData(d, 'roads')).toBe(url);
+    // another package: its own roads fill them again
+    const next = tinyData();
+    packSources(next, ROADS);
+    set.length = 0;
+    setSources(map as never, next, { ...DEFAULT_LAYERS, roads: true, labels: true });
+    expect(set.filter(([id]) => id === 'roads' || id === 'paths').map(([, x]) => x)).toEqual([sourceData(next, 'roads'), sourceData(next, 'roads')]);
+    expect(sourceData(next, 'roads')).not.toBe(url);
+  });
+
+  it('hands roads sent ahead to the map (now or when it starts listening) and to the package part that follows, once', () => {
+    const json = { roads: new Uint8Array([123, 125]) };
+    roadsAhead(json);
+    const seen: unknown[] = [];
+    const stop = onRoadsAhead((j) => seen.push(j));
+    expect(seen).toEqual([json]); // pending when the map started listening
+    const again = { roads: new Uint8Array([91, 93]) };
+    roadsAhead(again);
+    expect(seen).toEqual([json, again]);
+    expect(takeRoadsAhead()).toBe(again);
+    expect(takeRoadsAhead()).toBeNull();
+    stop();
+    roadsAhead(json);
+    expect(seen).toHaveLength(2);
+    expect(takeRoadsAhead()).toBe(json);
   });
 });

@@ -7,7 +7,8 @@ import { fetchPackage } from '../../src/worker/fetchPackage';
 import { currentPackage } from '../../src/worker/packageSession';
 import { snapshotApi } from '../../src/worker/packageSnapshotApi';
 import { holdPackage, mapDataOf } from '../../src/client/joinMapData';
-import type { MapRun, PackageCallback, PackageMapData } from '../../src/worker/protocol';
+import type { MapRun, PackageCallback, PackageMapData, RoadsAhead } from '../../src/worker/protocol';
+import { loadPackage } from '../../src/engine/index';
 
 const DIR = join(import.meta.dirname, '../fixtures/tiny-network');
 const read = (): Record<string, Uint8Array> => {
@@ -21,12 +22,13 @@ const read = (): Record<string, Uint8Array> => {
  * transfer as between a worker and the page). `sent` and `answered` keep the worker's own
  * objects, to see what a transfer left behind.
  */
-const worker: { sent: PackageMapData | null; answered: MapRun | null } = { sent: null, answered: null };
+const worker: { sent: PackageMapData | null; ahead: RoadsAhead | null; answered: MapRun | null } = { sent: null, ahead: null, answered: null };
 const api = {
   async run(key: string, mode: 'euclidean' | 'network', held: number | undefined, onPackage?: PackageCallback): Promise<MapRun> {
     const wrapped = onPackage
-      ? async (p: PackageMapData) => {
-          worker.sent = p;
+      ? async (p: PackageMapData | RoadsAhead) => {
+          if ('kind' in p) worker.ahead = p;
+          else worker.sent = p;
           await onPackage(p);
         }
       : undefined;
@@ -47,15 +49,27 @@ describe('a map run sends the package part ahead of the analysis', () => {
   it('posts the package part first, transferred (the worker keeps no copy), then the analysis part without it', async () => {
     const events: string[] = [];
     let part: PackageMapData | null = null;
-    const onPackage = Comlink.proxy((p: PackageMapData) => {
+    let ahead: RoadsAhead | null = null;
+    const onPackage = Comlink.proxy((p: PackageMapData | RoadsAhead) => {
+      if ('kind' in p) {
+        events.push('roads');
+        ahead = p;
+        return;
+      }
       events.push('package');
       part = p;
       holdPackage(p);
     });
     const run = await remote.run('run-test-1', 'euclidean', undefined, onPackage);
     events.push('analysis');
-    expect(events).toEqual(['package', 'analysis']);
+    expect(events).toEqual(['roads', 'package', 'analysis']);
     const p = part as unknown as PackageMapData;
+    // the roads went first, as the map's JSON of the package's roads, and not again with the part
+    const roads = JSON.parse(new TextDecoder().decode((ahead as unknown as RoadsAhead).sourceJson.roads)) as { features: unknown[] };
+    expect(roads).toEqual(JSON.parse(JSON.stringify(currentPackage()!.pkg.roads)));
+    expect(roads.features.length).toBe(loadPackage(read()).roads!.features.length);
+    expect(p.sourceJson!.roads).toBeUndefined();
+    expect(worker.ahead!.sourceJson.roads.byteLength).toBe(0); // transferred
     expect(run.package).toBeUndefined(); // it went ahead
     expect(run.packageId).toBe(p.packageId);
     // on the page: whole arrays; in the worker: detached buffers (transferred, not copied)
@@ -67,7 +81,6 @@ describe('a map run sends the package part ahead of the analysis', () => {
     expect(sent.buildings.households.byteLength).toBe(0);
     expect(sent.communityMesh.triangles.byteLength).toBe(0);
     expect(sent.sourceJson!.communities!.byteLength).toBe(0);
-    expect(sent.sourceJson!.roads!.byteLength).toBe(0);
     // the analysis part's arrays are transferred too
     expect(run.run.covered.length).toBe(7 * run.run.analysis.coverage.length);
     expect(worker.answered!.run.covered.byteLength).toBe(0);
@@ -80,24 +93,84 @@ describe('a map run sends the package part ahead of the analysis', () => {
     expect(Object.keys(run.run.timings).sort()).toEqual(['analyze', 'h3', 'load', 'pack', 'packagePack']);
   });
 
+  it('analyses without waiting for the page to take the package part; answers only once it has', async () => {
+    const stages: string[] = [];
+    let take: () => void = () => undefined;
+    const taken = new Promise<void>((r) => (take = r));
+    let settled = false;
+    const run = runPackage(
+      'run-test-4',
+      read(),
+      'euclidean',
+      (stage) => stages.push(stage),
+      false,
+      undefined,
+      (p) => {
+        if ('kind' in p) return void stages.push('roads');
+        stages.push('package part');
+        return taken;
+      },
+    ).then((r) => {
+      settled = true;
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    // the whole analysis ran while the page had not answered the part
+    expect(stages.slice(0, 2)).toEqual(['load', 'roads']);
+    expect(stages.indexOf('package part')).toBeLessThan(stages.indexOf('h3'));
+    expect(stages.at(-1)).toBe('transfer');
+    expect(settled).toBe(false); // the answer waits for the page to hold the part
+    take();
+    const out = await run;
+    expect(out.package).toBeUndefined();
+    expect(out.run.covered.length).toBe(7 * out.run.analysis.coverage.length);
+  });
+
   it('sends no package part again when the page holds it (a mode switch)', async () => {
     let calls = 0;
     const first = await remote.run(
       'run-test-2',
       'euclidean',
       undefined,
-      Comlink.proxy(() => void calls++),
+      Comlink.proxy((p: PackageMapData | RoadsAhead) => void (calls += 'kind' in p ? 0 : 1)),
     );
     const again = await remote.run(
       'run-test-2',
       'network',
       first.packageId,
-      Comlink.proxy(() => void calls++),
+      Comlink.proxy(() => void calls++), // nothing at all: not even roads
     );
     expect(calls).toBe(1);
     expect(again.package).toBeUndefined();
     expect(again.packageId).toBe(first.packageId);
     expect(again.run.analysis.mode).toBe('network');
+  });
+
+  it('roads read ahead leave the package as loadPackage reads it: the same roads, the same rejections in the same order', async () => {
+    const files = read();
+    const fc = JSON.parse(new TextDecoder().decode(files['roads.geojson'])) as { features: unknown[] };
+    fc.features.splice(1, 0, { type: 'Feature', properties: { id: 'bad-road' }, geometry: { type: 'Point', coordinates: [106.5, 29.5] } });
+    files['roads.geojson'] = new TextEncoder().encode(JSON.stringify(fc));
+    const got: string[] = [];
+    await runPackage('run-test-rejects', files, 'euclidean', undefined, false, undefined, (p) => void got.push('kind' in p ? p.kind : 'package'));
+    expect(got).toEqual(['roads ahead', 'package']);
+    const direct = loadPackage(files);
+    const s = currentPackage()!;
+    expect(s.pkg.rejected).toEqual(direct.rejected);
+    expect(s.pkg.rejected.some((r) => r.id === 'bad-road' && r.file === 'roads.geojson')).toBe(true);
+    expect(s.pkg.roads).toEqual(direct.roads);
+  });
+
+  it('a package whose roads cannot be read sends none ahead; loading it fails as before', async () => {
+    const files = read();
+    files['roads.geojson'] = new TextEncoder().encode('{"type": "FeatureCollection", "features": [');
+    const got: string[] = [];
+    await expect(
+      runPackage('run-test-bad-roads', files, 'euclidean', undefined, false, undefined, (p) => void got.push('kind' in p ? p.kind : 'package')),
+    ).rejects.toMatchObject({
+      code: 'E_BAD_JSON',
+    });
+    expect(got).toEqual([]);
   });
 
   it('without a callback the package part comes with the answer', async () => {

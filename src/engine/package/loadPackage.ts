@@ -132,6 +132,20 @@ export function roadRejections(bytes: Uint8Array, crs: Crs): Rejection[] {
 }
 
 /**
+ * roads.geojson read as {@link loadPackage} reads it (the manifest's crs; the same roads, the
+ * same rejections, the same errors thrown), before the rest of the package: the engine worker
+ * sends the map's roads to the page ahead (src/worker/mapRun.ts) and hands the rejections to
+ * loadPackage through {@link LoadPackageOptions.roadRejections}. Null without roads.geojson.
+ */
+export function readRoadsAhead(files: PackageFiles): { roads: RoadCollection; rejected: Rejection[] } | null {
+  const bytes = files['roads.geojson'];
+  if (!bytes || !files['manifest.json']) return null;
+  const crs = readManifest(files['manifest.json']).crs;
+  const rejected: Rejection[] = [];
+  return { roads: readRoads(parseJson(bytes, 'roads.geojson'), crs, rejected), rejected };
+}
+
+/**
  * Load and validate a data package (DATA-FORMAT.md). Missing required files or columns,
  * unreadable JSON and unknown crs throw {@link EngineError}; bad rows are rejected into
  * `rejected` and the rest load. Everything is converted to WGS84. Buildings, facilities
