@@ -309,15 +309,15 @@ async function timeWalkshed(page: Page, lon: number, lat: number): Promise<{ ms:
     });
 }
 
-/** A Chrome trace event (the fields the task summary reads). */
-interface TraceEvent {
+/** A Chrome trace event (the fields the task summary and scripts/profile-ui.ts read). */
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
   dur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { functionName?: string; url?: string } };
 }
 
 /** Main-thread tasks of a Chrome trace: the longest, and the longest less the time it waited on the GPU process. */

@@ -16,7 +16,7 @@ import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from './lib/chromium';
 import { PACKAGE_FILE_NAMES } from '../src/engine/index';
-import { LONGTASK_INIT } from './benchUiTargets';
+import { LONGTASK_INIT, type TraceEvent } from './benchUiTargets';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -67,16 +67,6 @@ interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   children?: number[];
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { functionName?: string; url?: string } };
 }
 
 /** Self time (ms) per event name on the renderer's main thread (CrRendererMain) of a Chrome trace. */
