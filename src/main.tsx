@@ -1,11 +1,13 @@
 import { createRoot } from 'react-dom/client';
 import { useApp } from './state/appStore';
+import { App } from './app/App';
 import { prestartAnalysis } from './state/prestart';
 import { useBlueprint } from './state/blueprintStore';
 import { parseView } from './state/viewState';
 import { projectPackage, restoreOnLoad, startAutosave } from './state/projects/projectSession';
 import { initI18n } from './i18n';
 import { exposeForTests } from './state/testHooks';
+import './ui/app.css';
 
 // For the browser tests and the benchmark only (dev server or `?test`, state/testHooks.ts).
 exposeForTests('__yulintu', useApp);
@@ -21,9 +23,6 @@ async function start(): Promise<void> {
   if (projectPackage().kind === 'url') prestartAnalysis(view.dataset, view.mode, view.effort);
   initI18n(view.lang);
   startAutosave();
-  // The application (React components, maplibre, deck.gl: most of the code) is loaded only now,
-  // so the worker's fetch does not wait for it to be downloaded and evaluated.
-  const { App } = await import('./app/App');
   createRoot(document.getElementById('root')!).render(<App />);
 }
 void start();

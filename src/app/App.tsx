@@ -42,8 +42,6 @@ import { PackageMismatch } from '../ui/projects/PackageMismatch';
 import { ProjectMenu } from '../ui/projects/ProjectMenu';
 import { useWalkPointInUrl } from '../state/walkActions';
 import { projectPackage, setProjectPackage } from '../state/projects/projectSession';
-// Last: the application's styles override maplibre's and the panels' (main.tsx loads this module after starting the worker).
-import '../ui/app.css';
 
 /**
  * Up to this window width the public view takes its phone layout (the map first, the panels in
