@@ -114,6 +114,13 @@ export function analysisMapData(pkg: DataPackage, analysis: Analysis, cells: H3C
   return { covered, h3, analysis: view, report: dataReport(pkg, analysis.summary, analysis.policy.maxSnapM), timings: {} };
 }
 
+const ENCODER = new TextEncoder();
+
+/** A map source's GeoJSON as the bytes the page hands maplibre (UTF-8 JSON). */
+export function sourceJsonBytes(v: unknown): Uint8Array {
+  return ENCODER.encode(JSON.stringify(v));
+}
+
 /**
  * Serialize the maplibre sources of `d` (its GeoJSON, water included, so call it last) and the
  * package's `roads` as UTF-8 JSON bytes into `d.sourceJson`; the map loads them through blob:
@@ -123,10 +130,9 @@ export function packSources(
   d: Pick<PackageMapData, 'communities' | 'labels' | 'streetLines' | 'districtLines' | 'water' | 'sourceJson'>,
   roads?: RoadCollection,
 ): void {
-  const enc = new TextEncoder();
   const out: Partial<Record<MapSourceId, Uint8Array>> = {};
   const put = (id: MapSourceId, v: unknown) => {
-    if (v !== undefined) out[id] = enc.encode(JSON.stringify(v));
+    if (v !== undefined) out[id] = sourceJsonBytes(v);
   };
   put('communities', d.communities);
   put('labels', d.labels);

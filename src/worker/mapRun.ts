@@ -7,7 +7,7 @@
 import * as Comlink from 'comlink';
 import { aggregateH3, analyze, readRoadsAhead } from '../engine/index';
 import type { DistanceMode, Rejection, RoadCollection } from '../engine/index';
-import { analysisMapData, analysisTransferables, packageMapData, packageTransferables, packSources } from './buildMapData';
+import { analysisMapData, analysisTransferables, packageMapData, packageTransferables, packSources, sourceJsonBytes } from './buildMapData';
 import { rememberAnalysis } from './blueprintApi';
 import { rememberPilotAnalysis } from './pilotsApi';
 import { hasPackage, openPackage, providerFor } from './packageSession';
@@ -25,7 +25,7 @@ function roadsAhead(files: Record<string, Uint8Array>): { roads: RoadCollection;
   try {
     const read = readRoadsAhead(files);
     if (!read) return null;
-    return { ...read, message: { kind: 'roads ahead', sourceJson: { roads: new TextEncoder().encode(JSON.stringify(read.roads)) } } };
+    return { ...read, message: { kind: 'roads ahead', sourceJson: { roads: sourceJsonBytes(read.roads) } } };
   } catch {
     return null;
   }
