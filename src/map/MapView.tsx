@@ -13,6 +13,7 @@ import { usePilots } from '../state/pilotStore';
 import { reachFromHere, useFacilityWalkshed, usePointFollowsData } from '../state/walkActions';
 import { useWalk } from '../state/walkStore';
 import { BUILDINGS_MIN_ZOOM, effectiveLayers, useMapZoom } from '../state/zoomState';
+import { useBuildingWindow, windowFor, type Box } from './buildingWindow';
 import { basemapTiles } from './baseStyle';
 import { blueprintDeckLayers } from './blueprintLayers';
 import { buildDeckLayers } from './buildDeckLayers';
@@ -64,6 +65,12 @@ interface Props {
  * painting until the first result has settled), mapSources.ts (basemap sources from the data),
  * deckOverlay.ts (the deck layers), picking.ts → state/mapClick.ts (what a click selects).
  */
+/** The map's view as a [west, south, east, north] box (of the rotated view: its bounding box). */
+function viewBox(map: maplibregl.Map): Box {
+  const b = map.getBounds();
+  return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+}
+
 export function MapView({ onHover }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
@@ -87,6 +94,7 @@ export function MapView({ onHover }: Props) {
   const measure = useApp((s) => s.measure);
   const layers = useApp((s) => s.layers);
   const buildingsZoom = useMapZoom((s) => s.buildingsZoom);
+  const buildingWin = useBuildingWindow((s) => s.win);
   /** What deck draws: building dots only when zoomed in, hexagons of households further out. */
   const drawn = useMemo(() => effectiveLayers(layers, buildingsZoom), [layers, buildingsZoom]);
   const { facility: selectedFacility } = useMapSelection(); // one frame behind the panel (deck draws a facility's walking circle)
@@ -201,6 +209,13 @@ export function MapView({ onHover }: Props) {
     const zoomCheck = () => {
       const near = map.getZoom() >= BUILDINGS_MIN_ZOOM;
       if (near !== useMapZoom.getState().buildingsZoom) useMapZoom.setState({ buildingsZoom: near });
+      // Building dots: a new window once the view leaves the one drawn (buildingWindow.ts).
+      const win = useBuildingWindow.getState().win;
+      if (win && !near) useBuildingWindow.setState({ win: null });
+      else if (win) {
+        const next = windowFor(win, win.of, viewBox(map));
+        if (next !== win) useBuildingWindow.setState({ win: next });
+      }
       const lat = map.getCenter().lat;
       setStep(zoomStep(map.getZoom(), lat));
       useHexResolution.setState({ resolution: hexResolutionAt(map.getZoom(), lat) });
@@ -321,8 +336,16 @@ export function MapView({ onHover }: Props) {
     const zoom = map.getZoom();
     // The package part alone (its analysis running): outlines, facilities and candidates, no colours, no clicks yet.
     const full = shown === data ? data : null;
+    // Building dots only around the view (buildingWindow.ts): deck draws every dot it is given.
+    let buildingIds: Int32Array | undefined;
+    if (full && drawn.buildings) {
+      const win = windowFor(buildingWin, full.buildings.position, viewBox(map));
+      if (win !== buildingWin) useBuildingWindow.setState({ win });
+      buildingIds = win.ids;
+    }
     const deckLayers = buildDeckLayers({
       data: shown,
+      buildingIds,
       service,
       layers: drawn,
       communityColors: full && coloring ? coloring.colors : NO_COLORS,
@@ -364,7 +387,7 @@ export function MapView({ onHover }: Props) {
       map.triggerRepaint();
     });
     return cleanup;
-  }, [ready, shown, data, coloring, bColors, service, drawn, selectedFacility, view, bp, walkLayers, facilities, planLayers, step]);
+  }, [ready, shown, data, coloring, bColors, service, drawn, selectedFacility, view, bp, walkLayers, facilities, planLayers, step, buildingWin]);
 
   // The selection's outline: drawn in the outline overlay over the map, which repaints nothing else
   // (in the commit that shows the panel: a few hundred vertices on a 2D canvas).

@@ -6,6 +6,7 @@ import type { MapData } from '../worker/protocol';
 import { BP_CIRCLE_ALPHA, BP_FALLBACK, BP_JOINT_RING, BP_MOVED, BP_SELECTED_HALO, NEWLY_REACHED, REMOVED, SERVICE_COLORS, WHITE, type RGBA } from './colors';
 import { BEFORE_POINTS, type Interleaved } from './buildDeckLayers';
 import { buildIconAtlas } from './iconAtlas';
+import { FlatScatterplotLayer } from './flatLayers';
 
 /** Blueprint marker shapes (24 × 24 SVG paths): star = enhanced complex, pentagon = complex, dot = scattered, ring = joint. */
 export const BP_SHAPES = {
@@ -79,8 +80,8 @@ export function blueprintDeckLayers(inp: BlueprintLayerInput): Layer[] {
   const a = buildIconAtlas(BP_SHAPES, 'evenodd');
   const out: Layer[] = [];
   out.push(
-    new ScatterplotLayer<unknown, Interleaved>({
-      id: 'bp-reached',
+    new FlatScatterplotLayer<unknown, Interleaved>({
+      id: 'bp-reached', // thousands of homes at city scale: drawn without instancing (flatLayers.ts)
       beforeId: BEFORE_POINTS,
       data: { length: reached.length },
       getPosition: (_: unknown, { index }: { index: number }): [number, number] => [pos[2 * reached[index]], pos[2 * reached[index] + 1]],

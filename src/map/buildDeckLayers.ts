@@ -1,4 +1,4 @@
-import { GeoJsonLayer, IconLayer, ScatterplotLayer, type GeoJsonLayerProps } from '@deck.gl/layers';
+import { GeoJsonLayer, ScatterplotLayer, type GeoJsonLayerProps } from '@deck.gl/layers';
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import type { BinaryAttribute, Layer } from '@deck.gl/core';
 import { serviceIndex, type ServiceCode } from '../engine/index';
@@ -11,6 +11,8 @@ import { HALO_DIM, HEX_OUTLINE, PURPLE5, SERVICE_COLORS, SOURCE_COLORS, TRANSPAR
 import { facilityColor } from './layerStyles';
 import { iconAtlas } from './iconAtlas';
 import { CANDIDATE_SHAPE, levelDotRadius, levelShape, levelSize } from './symbols';
+import { commonPositionOf, commonPositions, PREPROJECTED } from './commonSpace';
+import { FlatIconLayer, FlatScatterplotLayer } from './flatLayers';
 
 /** Extra prop of every deck layer in maplibre's interleaved mode: the map layer it is drawn before. */
 export type Interleaved = { beforeId?: string };
@@ -37,6 +39,11 @@ export interface DeckLayerInput {
    * hexagons without outlines (default false: drawn in detail).
    */
   farOut?: boolean;
+  /**
+   * The buildings to draw, by index (buildingWindow.ts: those around the view); default all. The
+   * layer's data carries them as `ids`, and CPU picking answers with a building's own index.
+   */
+  buildingIds?: Int32Array;
   /** The finest hexagon resolution to draw (hexLevels.ts hexResolutionAt; default 15: the analysed cells). */
   hexResolution?: number;
 }
@@ -76,10 +83,17 @@ function drawnFacilities(all: Facility[], publicView: boolean): Facility[] {
 /** Binary (columnar) data of a deck layer: a length and typed-array attributes. */
 type BinaryData = { length: number; attributes: Record<string, BinaryAttribute & { normalized?: boolean }> };
 
-const buildingDataCache = new WeakMap<Uint8Array, BinaryData>();
+/** Building binary data per colours and window (the same objects between renders, so deck keeps its buffers). */
+const buildingDataCache = new WeakMap<Uint8Array, WeakMap<Int32Array | typeof ALL, BinaryData & { ids?: Int32Array }>>();
+/** The window key of "every building" (no window). */
+const ALL = new Int32Array(0);
 
-/** Binary data of the building layer, cached so deck only re-uploads colours when they change. */
-function buildingData(data: MapData, colors: Uint8Array): BinaryData {
+/**
+ * Binary data of the building layer: every building, or those of a window (`ids`, buildingWindow.ts),
+ * whose indices the data carries as `ids` (CPU picking answers with the building's own index).
+ * Cached per colours and window, so deck only re-uploads what changed.
+ */
+function buildingData(data: MapData, colors: Uint8Array, ids?: Int32Array): BinaryData & { ids?: Int32Array } {
   const b = data.buildings;
   let radius = radiusCache.get(b.households);
   if (!radius) {
@@ -87,17 +101,43 @@ function buildingData(data: MapData, colors: Uint8Array): BinaryData {
     for (let k = 0; k < b.count; k++) radius[k] = buildingRadius(b.households[k]);
     radiusCache.set(b.households, radius);
   }
-  let d = buildingDataCache.get(colors);
+  let byWindow = buildingDataCache.get(colors);
+  if (!byWindow) buildingDataCache.set(colors, (byWindow = new WeakMap()));
+  let d = byWindow.get(ids ?? ALL);
   if (!d) {
-    d = {
-      length: b.count,
-      attributes: {
-        getPosition: { value: b.position, size: 2 },
-        getRadius: { value: radius, size: 1 },
-        getFillColor: { value: colors, size: 4, normalized: true },
-      },
-    };
-    buildingDataCache.set(colors, d);
+    const xy = commonPositions(b.position); // common space (commonSpace.ts)
+    if (!ids) {
+      d = {
+        length: b.count,
+        attributes: {
+          getPosition: { value: xy, size: 2 },
+          getRadius: { value: radius, size: 1 },
+          getFillColor: { value: colors, size: 4, normalized: true },
+        },
+      };
+    } else {
+      const n = ids.length;
+      const pos = new Float64Array(2 * n);
+      const r = new Float32Array(n);
+      const c = new Uint8Array(4 * n);
+      for (let k = 0; k < n; k++) {
+        const i = ids[k];
+        pos[2 * k] = xy[2 * i];
+        pos[2 * k + 1] = xy[2 * i + 1];
+        r[k] = radius[i];
+        c.set(colors.subarray(4 * i, 4 * i + 4), 4 * k);
+      }
+      d = {
+        length: n,
+        ids,
+        attributes: {
+          getPosition: { value: pos, size: 2 },
+          getRadius: { value: r, size: 1 },
+          getFillColor: { value: c, size: 4, normalized: true },
+        },
+      };
+    }
+    byWindow.set(ids ?? ALL, d);
   }
   return d;
 }
@@ -130,7 +170,7 @@ export function communityBinary(data: PackageMapData): object {
       lines: EMPTY_BINARY_LINES,
       polygons: {
         type: 'Polygon',
-        positions: { value: m.positions, size: 2 },
+        positions: { value: commonPositions(m.positions), size: 2 }, // common space (commonSpace.ts)
         polygonIndices: { value: m.polygonStart, size: 1 },
         primitivePolygonIndices: { value: m.ringStart, size: 1 },
         triangles: { value: m.triangles, size: 1 },
@@ -152,12 +192,13 @@ export function communityBinary(data: PackageMapData): object {
  */
 function facilityDotLayers(fac: Facility[], service: ServiceCode, scale: number): Layer[] {
   return [
-    new ScatterplotLayer<Facility, Interleaved>({
+    new FlatScatterplotLayer<Facility, Interleaved>({
       id: 'facilities',
+      ...PREPROJECTED,
       data: fac,
       beforeId: BEFORE_POINTS,
       pickable: true,
-      getPosition: (f: Facility): [number, number] => [f.lon, f.lat],
+      getPosition: commonPositionOf(fac),
       radiusUnits: 'pixels',
       getRadius: (f: Facility) => levelDotRadius(f.level),
       radiusScale: scale,
@@ -177,24 +218,25 @@ function facilityDotLayers(fac: Facility[], service: ServiceCode, scale: number)
 function facilityIconLayers(fac: Facility[], service: ServiceCode, scale: number): Layer[] {
   const atlas = iconAtlas();
   const common = {
+    ...PREPROJECTED,
     data: fac,
     beforeId: BEFORE_POINTS,
     iconAtlas: atlas.url,
     iconMapping: atlas.mapping,
-    getPosition: (f: Facility): [number, number] => [f.lon, f.lat],
+    getPosition: commonPositionOf(fac),
     getIcon: (f: Facility) => levelShape(f.level),
     sizeUnits: 'pixels' as const,
     sizeScale: scale,
   };
   return [
-    new IconLayer<Facility, Interleaved>({
+    new FlatIconLayer<Facility, Interleaved>({
       ...common,
       id: 'facilities-halo',
       getSize: (f: Facility) => levelSize(f.level) + 5,
       getColor: (f: Facility) => (f.services.includes(service) ? WHITE : HALO_DIM),
       updateTriggers: { getColor: [service] },
     }),
-    new IconLayer<Facility, Interleaved>({
+    new FlatIconLayer<Facility, Interleaved>({
       ...common,
       id: 'facilities',
       pickable: true,
@@ -217,6 +259,7 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
     out.push(
       new GeoJsonLayer<CommunityProps, Interleaved>({
         id: 'communities-fill',
+        ...PREPROJECTED,
         // Binary and triangulated in the worker (communityBinary); picks give the community index.
         data: communityBinary(pkg) as unknown as GeoJsonLayerProps['data'],
         beforeId: BEFORE_FILL,
@@ -256,10 +299,11 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
 
   if (data && layers.buildings) {
     out.push(
-      new ScatterplotLayer<unknown, Interleaved>({
+      new FlatScatterplotLayer<unknown, Interleaved>({
         id: 'buildings',
+        ...PREPROJECTED,
         beforeId: BEFORE_POINTS,
-        data: buildingData(data, inp.buildingColors),
+        data: buildingData(data, inp.buildingColors, inp.buildingIds),
         radiusUnits: 'meters',
         radiusMinPixels: 1.2,
         radiusMaxPixels: 9,
@@ -277,18 +321,19 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
   if (layers.candidates && !inp.publicView && pkg.candidates.length) {
     const atlas = iconAtlas();
     const common = {
+      ...PREPROJECTED,
       data: pkg.candidates,
       beforeId: BEFORE_POINTS,
       iconAtlas: atlas.url,
       iconMapping: atlas.mapping,
-      getPosition: (c: Candidate): [number, number] => [c.lon, c.lat],
+      getPosition: commonPositionOf(pkg.candidates),
       getIcon: () => CANDIDATE_SHAPE,
       sizeUnits: 'pixels' as const,
       sizeScale: inp.markerScale ?? 1,
     };
     out.push(
-      new IconLayer<Candidate, Interleaved>({ ...common, id: 'candidates-halo', getSize: 21, getColor: WHITE }),
-      new IconLayer<Candidate, Interleaved>({
+      new FlatIconLayer<Candidate, Interleaved>({ ...common, id: 'candidates-halo', getSize: 21, getColor: WHITE }),
+      new FlatIconLayer<Candidate, Interleaved>({
         ...common,
         id: 'candidates',
         pickable: true,

@@ -5,6 +5,7 @@ import { communityIndex } from './communityIndex';
 import { HOVER_ONLY_LAYERS } from './picking';
 import { PointGrid } from './PointGrid';
 import { shapeHit } from './shapeHit';
+import { commonView } from './commonSpace';
 import { SHAPES } from './symbols';
 
 /** The map's projection as picking needs it: screen pixels (CSS px, from the map's top left) ↔ [lon, lat] degrees. */
@@ -54,6 +55,9 @@ function value<T>(a: Accessor<T> | undefined, d: unknown, index: number, data: u
   return typeof a === 'function' ? (a as (d: unknown, info: { index: number; data: unknown }) => T)(d, { index, data }) : a;
 }
 
+/** The layer's positions are in deck's common space (commonSpace.ts PREPROJECTED), not [lon, lat]. */
+const isCommon = (p: Props) => p.coordinateSystem === 'cartesian';
+
 const clamp = (v: number, lo: unknown, hi: unknown) => Math.min(typeof hi === 'number' ? hi : Infinity, Math.max(typeof lo === 'number' ? lo : 0, v));
 
 /** Pixels per metre on the ground at (lon, lat) in the current view. */
@@ -88,10 +92,17 @@ function boxAround(view: PickView, x: number, y: number, r: number): [number, nu
 // --- indexes, built once per data array (the layers are rebuilt every render; their data is not) ---
 
 const gridCache = new WeakMap<object, { grid: PointGrid; xy: Float64Array | Float32Array }>();
+/** Object grids per data array and space: a list drawn in [lon, lat] by one layer and in common space by another gets one of each. */
+const objectGridCache = new WeakMap<object, Map<boolean, { grid: PointGrid; xy: Float64Array | Float32Array }>>();
 
-/** A point grid over the positions of a layer's objects (getPosition), once per data array. */
-function objectGrid(data: unknown[], getPosition: Accessor<number[]> | undefined): { grid: PointGrid; xy: Float64Array | Float32Array } {
-  let g = gridCache.get(data);
+/**
+ * A point grid over the positions of a layer's objects (getPosition), once per data array and
+ * space (`common`: the layer's positions are in common space, commonSpace.ts).
+ */
+function objectGrid(data: unknown[], getPosition: Accessor<number[]> | undefined, common = false): { grid: PointGrid; xy: Float64Array | Float32Array } {
+  let bySpace = objectGridCache.get(data);
+  if (!bySpace) objectGridCache.set(data, (bySpace = new Map()));
+  let g = bySpace.get(common);
   if (!g) {
     const xy = new Float64Array(2 * data.length);
     for (let i = 0; i < data.length; i++) {
@@ -99,7 +110,7 @@ function objectGrid(data: unknown[], getPosition: Accessor<number[]> | undefined
       xy[2 * i] = p[0];
       xy[2 * i + 1] = p[1];
     }
-    gridCache.set(data, (g = { grid: new PointGrid(xy), xy }));
+    bySpace.set(common, (g = { grid: new PointGrid(xy), xy }));
   }
   return g;
 }
@@ -184,8 +195,10 @@ function iconPicker(p: Props, id: string): LayerPick | null {
   const size = (d: unknown, i: number) => clamp(value(p.getSize as Accessor<number>, d, i, data, 1) * scale, p.sizeMinPixels, p.sizeMaxPixels);
   if (p.sizeUnits !== undefined && p.sizeUnits !== 'pixels') return null;
   const reach = clamp(maxOf(id, data, p.getSize as Accessor<number>, 1) * scale, p.sizeMinPixels, p.sizeMaxPixels) / 2;
-  return (view, x, y) => {
-    const { grid, xy } = objectGrid(data, p.getPosition as Accessor<number[]>);
+  const common = isCommon(p);
+  return (mapView, x, y) => {
+    const view = common ? commonView(mapView) : mapView;
+    const { grid, xy } = objectGrid(data, p.getPosition as Accessor<number[]>, common);
     const [x0, y0, x1, y1] = boxAround(view, x, y, reach);
     let best = -1;
     grid.search(x0, y0, x1, y1, (i) => {
@@ -216,11 +229,15 @@ function scatterPicker(p: Props, id: string): LayerPick | null {
   if (!binary && !Array.isArray(data)) return null;
   const bxy = binary?.getPosition?.value as Float32Array | Float64Array | undefined;
   const bRadius = binary?.getRadius?.value as Float32Array | undefined;
+  /** Binary data of some of the objects (buildingDeckLayers' window): their own indices, answered instead of the row. */
+  const ids = binary ? (p.data as { ids?: Int32Array }).ids : undefined;
   if (binary && !bxy) return null;
   const lineScale = typeof p.lineWidthScale === 'number' ? p.lineWidthScale : 1;
   const count = binary ? (p.data as { length: number }).length : data!.length;
-  return (view, x, y, lon, lat) => {
-    const ppm = pxPerMetre(view, lon, lat);
+  const common = isCommon(p);
+  return (mapView, x, y, lon, lat) => {
+    const ppm = pxPerMetre(mapView, lon, lat);
+    const view = common ? commonView(mapView) : mapView;
     const toPx = (r: number) => clamp(r * rScale * (metres ? ppm : 1), p.radiusMinPixels, p.radiusMaxPixels);
     const lineHalf = (d: unknown, i: number) => {
       if (!p.stroked) return 0;
@@ -232,8 +249,8 @@ function scatterPicker(p: Props, id: string): LayerPick | null {
     const maxLine = p.stroked ? maxOf(`${id}:w`, data ?? [], p.getLineWidth as Accessor<number>, 1) * lineScale : 0;
     const reach =
       toPx(maxRadius) + clamp(p.lineWidthUnits === 'pixels' ? maxLine : maxLine * ppm, p.stroked ? p.lineWidthMinPixels : 0, p.lineWidthMaxPixels) / 2;
-    const xy = binary ? bxy! : objectGrid(data!, p.getPosition as Accessor<number[]>).xy;
-    const grid = binary ? binaryGrid(bxy!) : objectGrid(data!, p.getPosition as Accessor<number[]>).grid;
+    const xy = binary ? bxy! : objectGrid(data!, p.getPosition as Accessor<number[]>, common).xy;
+    const grid = binary ? binaryGrid(bxy!) : objectGrid(data!, p.getPosition as Accessor<number[]>, common).grid;
     const [x0, y0, x1, y1] = boxAround(view, x, y, Math.max(reach, 1));
     let best = -1;
     grid.search(x0, y0, x1, y1, (i) => {
@@ -243,7 +260,8 @@ function scatterPicker(p: Props, id: string): LayerPick | null {
       const r = radius(d, i);
       if ((x - px) ** 2 + (y - py) ** 2 <= r * r) best = i;
     });
-    return best < 0 ? null : { layer: '', index: best, object: data ? data[best] : undefined };
+    if (best < 0) return null;
+    return { layer: '', index: ids ? ids[best] : best, object: data ? data[best] : undefined };
   };
 }
 
@@ -267,8 +285,10 @@ function pickerOf(layer: PickLayer, sources: PickSources): LayerPick | null {
     case 'H3HexagonLayer':
       return h3Picker(p);
     case 'IconLayer':
+    case 'FlatIconLayer': // the same icons, drawn without instancing (flatLayers.ts)
       return iconPicker(p, layer.id);
     case 'ScatterplotLayer':
+    case 'FlatScatterplotLayer': // the same dots, drawn without instancing (flatLayers.ts)
       return scatterPicker(p, layer.id);
     default:
       return null;

@@ -3,6 +3,7 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer } from '@deck.gl/core';
 import { ColumnLayer, IconLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import { iconAtlas } from './iconAtlas';
+import { FlatIconLayer, FlatScatterplotLayer } from './flatLayers';
 
 /**
  * Layers that only make deck compile the shader programs the map's layers use (community fills,
@@ -15,6 +16,8 @@ const WARM_LAYERS: (() => Layer)[] = [
   () => new SolidPolygonLayer({ id: 'warm-shader-polygons', data: [], visible: false, getPolygon: () => [] }),
   () => new IconLayer({ id: 'warm-shader-icons', data: [], visible: false, iconAtlas: iconAtlas().url, iconMapping: iconAtlas().mapping }),
   () => new ScatterplotLayer({ id: 'warm-shader-dots', data: [], visible: false }),
+  () => new FlatScatterplotLayer({ id: 'warm-shader-flat-dots', data: [], visible: false }),
+  () => new FlatIconLayer({ id: 'warm-shader-flat-icons', data: [], visible: false, iconAtlas: iconAtlas().url, iconMapping: iconAtlas().mapping }),
   () => new ColumnLayer({ id: 'warm-shader-columns', data: [], visible: false, diskResolution: 6, extruded: false }),
   () => new PathLayer({ id: 'warm-shader-paths', data: [], visible: false }),
 ];

@@ -210,6 +210,60 @@ describe('building dots only from zoom 14 (below: hexagons)', () => {
   });
 });
 
+describe("building dots of a window (buildingWindow.ts): picks answer the building's own index", () => {
+  // three buildings of 4 households (5.57 px dots) at lon 0.0015, 0.0025, 0.0035 (100 px apart), lat 0.0075
+  const three = {
+    ...data,
+    buildings: {
+      count: 3,
+      ids: ['B0', 'B1', 'B2'],
+      position: new Float32Array([0.0015, 0.0075, 0.0025, 0.0075, 0.0035, 0.0075]),
+      households: new Float32Array([4, 4, 4]),
+      community: new Int32Array([0, 0, 0]),
+      covered: new Uint8Array(3 * n),
+    },
+  } as unknown as MapData;
+  const windowed = (ids: number[]) =>
+    new CpuPicker(
+      buildDeckLayers({
+        data: three,
+        service: 'elderly_care',
+        layers: { ...DEFAULT_LAYERS, roads: false, facilities: false, buildings: true },
+        communityColors: communities.map(() => [0, 0, 0, 255]),
+        buildingColors: new Uint8Array(12),
+        selection: null,
+        publicView: false,
+        buildingIds: Int32Array.from(ids),
+      }),
+      { communities: data.communities },
+    );
+
+  it('the window [0, 2]: B2 answers as 2 (its row is 1), B1 is not drawn (the community answers)', () => {
+    const p = windowed([0, 2]);
+    expect(pickAt(p, ...at(0.0035, 0.0075))).toEqual({ layer: 'buildings', index: 2 });
+    expect(pickAt(p, ...at(0.0015, 0.0075))).toEqual({ layer: 'buildings', index: 0 });
+    expect(pickAt(p, ...at(0.0025, 0.0075))).toEqual({ layer: 'communities-fill', index: 0 });
+  });
+
+  it("the layer's data holds only the window's dots, with their own radii", () => {
+    const layer = buildDeckLayers({
+      data: three,
+      service: 'elderly_care',
+      layers: { ...DEFAULT_LAYERS, roads: false, facilities: false, buildings: true },
+      communityColors: [],
+      buildingColors: Uint8Array.from([1, 1, 1, 255, 2, 2, 2, 255, 3, 3, 3, 255]),
+      selection: null,
+      publicView: false,
+      buildingIds: Int32Array.from([2]),
+    }).find((l) => l.id === 'buildings')!;
+    const d = layer.props.data as unknown as { length: number; ids: Int32Array; attributes: Record<string, { value: ArrayLike<number> }> };
+    expect(d.length).toBe(1);
+    expect(Array.from(d.ids)).toEqual([2]);
+    expect(Array.from(d.attributes.getFillColor.value)).toEqual([3, 3, 3, 255]);
+    expect(d.attributes.getRadius.value[0]).toBeCloseTo(6.2, 5);
+  });
+});
+
 describe('facility and candidate markers: their drawn shape, the top one wins', () => {
   const [fx, fy] = at(0.007, 0.002); // F0; F1 is 3 px east
 
@@ -248,14 +302,14 @@ describe('facility and candidate markers: their drawn shape, the top one wins', 
 describe('far out (below zoom 12): facilities as one dot layer, hexagons without outlines', () => {
   const [fx, fy] = at(0.007, 0.002); // F0; F1 is 3 px east
 
-  it('draws one ScatterplotLayer `facilities` instead of the halo and icon layers; hexagons unstroked', () => {
+  it('draws one (non-instanced) ScatterplotLayer `facilities` instead of the halo and icon layers; hexagons unstroked', () => {
     const far = drawn({ h3: true }, { farOut: true });
     expect(far.map((l) => l.id)).toEqual(['communities-fill', 'h3-uncovered', 'facilities']);
-    expect(far[2].constructor.name).toBe('ScatterplotLayer');
+    expect(far[2].constructor.name).toBe('FlatScatterplotLayer'); // the ScatterplotLayer drawn without instancing (flatLayers.ts)
     expect((far[1].props as { stroked?: boolean }).stroked).toBe(false);
     const near = drawn({ h3: true });
     expect(near.map((l) => l.id)).toEqual(['communities-fill', 'h3-uncovered', 'facilities-halo', 'facilities']);
-    expect(near[3].constructor.name).toBe('IconLayer');
+    expect(near[3].constructor.name).toBe('FlatIconLayer');
     expect((near[1].props as { stroked?: boolean }).stroked).toBe(true);
   });
 
