@@ -7,7 +7,6 @@
  *   npm run cli -- blueprint --data DIR --out OUTDIR [--district NAME] [--street NAME] [--sites K] [--budget WAN]
  * Exit status: 0 done, 2 a missing/unreadable file or column or a bad argument, 1 anything else.
  */
-import { EngineError, escapeControl } from '../src/engine/index';
 import { closest } from './lib/closest';
 import { UsageError } from './lib/UsageError';
 
@@ -39,7 +38,7 @@ const OVERVIEW = `${USAGE}
 `;
 
 /** Both languages of a message, control characters escaped (the message may quote a data file or an argument). */
-function bilingual(zh: string, en: string, code?: string): string {
+function bilingual(escapeControl: (s: string) => string, zh: string, en: string, code?: string): string {
   const tag = code ? ` ${code}` : '';
   return `错误${tag}: ${escapeControl(zh)}\nerror${tag}: ${escapeControl(en)}\n`;
 }
@@ -62,12 +61,14 @@ async function main(argv: string[]): Promise<number> {
     await mod.run(rest);
     return 0;
   } catch (e) {
+    // The engine is loaded here, not at the top: `--help` then loads a few kB, not the whole engine (build-cli.mjs splitting).
+    const { EngineError, escapeControl } = await import('../src/engine/index');
     if (e instanceof EngineError) {
-      process.stderr.write(bilingual(e.messageIn('zh'), e.messageIn('en'), e.code));
+      process.stderr.write(bilingual(escapeControl, e.messageIn('zh'), e.messageIn('en'), e.code));
       return 2;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`${bilingual(e.messageIn('zh'), e.messageIn('en'))}${mod?.usage ? `用法 / usage:\n  ${mod.usage}` : USAGE}\n`);
+      process.stderr.write(`${bilingual(escapeControl, e.messageIn('zh'), e.messageIn('en'))}${mod?.usage ? `用法 / usage:\n  ${mod.usage}` : USAGE}\n`);
       return 2;
     }
     process.stderr.write(`unexpected error: ${(e as Error).stack ?? e}\n`);
