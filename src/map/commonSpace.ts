@@ -12,7 +12,12 @@
  * CPU picking (cpuPicking.ts) reads the layers' positions as drawn: it maps the pointer into
  * this space for layers with `coordinateSystem: 'cartesian'` ({@link commonView}).
  */
-import type { PickView } from './cpuPicking';
+
+/** A map's projection, screen pixels ↔ [lon, lat] (cpuPicking.ts PickView, the same shape: declared here, so the two modules do not import each other). */
+interface PickView {
+  project(lon: number, lat: number): [number, number];
+  unproject(x: number, y: number): [number, number];
+}
 
 /** deck.gl's world size (TILE_SIZE of @math.gl/web-mercator): common units across the whole map. */
 const WORLD = 512;
