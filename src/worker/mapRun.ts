@@ -66,8 +66,7 @@ export async function runPackage(
       const sent = onPackage!(Comlink.transfer(ahead.message, [ahead.message.sourceJson.roads.buffer as ArrayBuffer]));
       void Promise.resolve(sent).catch(() => undefined); // a page gone fails the package part's call too
     }
-    const session = openPackage(key, files, keepFiles, ahead ? { roadRejections: () => ahead.rejected } : undefined);
-    if (ahead) session.pkg.roads = ahead.roads;
+    const session = openPackage(key, files, keepFiles, ahead ? { roadsRead: ahead } : undefined);
     files = null; // a served package's bytes are not kept: the solver and publishing fetch them again (packageSession.ts sessionFiles)
     const { pkg, policy } = session;
     const t1 = performance.now();

@@ -107,6 +107,12 @@ export interface LoadPackageOptions {
    */
   roadRejections?: () => Rejection[];
   /**
+   * roads.geojson already read ({@link readRoadsAhead}, from these very files): taken as the
+   * package's roads, its rejections put where reading the file would have put them. Default:
+   * read the file here. The engine worker reads the roads first to send them to the map ahead.
+   */
+  roadsRead?: { roads: RoadCollection; rejected: Rejection[] };
+  /**
    * Called with the accepted buildings' coordinates (WGS84 degrees, by building) as soon as
    * buildings.csv is read, before they are located in communities and the other files are
    * read. Default: nothing. The CLI starts indexing them on its second thread meanwhile.
@@ -135,7 +141,7 @@ export function roadRejections(bytes: Uint8Array, crs: Crs): Rejection[] {
  * roads.geojson read as {@link loadPackage} reads it (the manifest's crs; the same roads, the
  * same rejections, the same errors thrown), before the rest of the package: the engine worker
  * sends the map's roads to the page ahead (src/worker/mapRun.ts) and hands the rejections to
- * loadPackage through {@link LoadPackageOptions.roadRejections}. Null without roads.geojson.
+ * loadPackage as {@link LoadPackageOptions.roadsRead}. Null without roads.geojson.
  */
 export function readRoadsAhead(files: PackageFiles): { roads: RoadCollection; rejected: Rejection[] } | null {
   const bytes = files['roads.geojson'];
@@ -189,7 +195,10 @@ export function loadPackage(files: PackageFiles, opts: LoadPackageOptions = {}):
 
   const pkg: DataPackage = { manifest, communities, buildings, facilities, candidates, rejected, notes };
 
-  if (files['roads.geojson'] && opts.roadRejections) {
+  if (files['roads.geojson'] && opts.roadsRead) {
+    for (const r of opts.roadsRead.rejected) rejected.push(r);
+    pkg.roads = opts.roadsRead.roads;
+  } else if (files['roads.geojson'] && opts.roadRejections) {
     for (const r of opts.roadRejections()) rejected.push(r);
   } else if (files['roads.geojson']) {
     pkg.roads = readRoads(parseJson(files['roads.geojson'], 'roads.geojson'), crs, rejected) as RoadCollection;
