@@ -59,18 +59,19 @@ interface Props {
   onHover: (h: HoverInfo | null) => void;
 }
 
-/**
- * The planning map: maplibre draws the offline basemap, deck.gl (interleaved) draws the results.
- * The pieces: createMap.ts (the maplibre map), paintGate.ts and firstPaint.ts (hidden and not
- * painting until the first result has settled), mapSources.ts (basemap sources from the data),
- * deckOverlay.ts (the deck layers), picking.ts → state/mapClick.ts (what a click selects).
- */
 /** The map's view as a [west, south, east, north] box (of the rotated view: its bounding box). */
 function viewBox(map: maplibregl.Map): Box {
   const b = map.getBounds();
   return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
 }
 
+/**
+ * The planning map: maplibre draws the offline basemap, deck.gl (interleaved) draws the results.
+ * The pieces: createMap.ts (the maplibre map), paintGate.ts and firstPaint.ts (hidden and not
+ * painting until the first result has settled), mapSources.ts (basemap sources from the data),
+ * deckOverlay.ts (the deck layers), buildingWindow.ts (which building dots are drawn), picking.ts →
+ * state/mapClick.ts (what a click selects).
+ */
 export function MapView({ onHover }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
