@@ -13,6 +13,7 @@ import { iconAtlas } from './iconAtlas';
 import { CANDIDATE_SHAPE, levelDotRadius, levelShape, levelSize } from './symbols';
 import { commonPositionOf, commonPositions, PREPROJECTED } from './commonSpace';
 import { FlatIconLayer, FlatScatterplotLayer } from './flatLayers';
+import { HexagonFillLayer, hexagonFillProps, hexRings } from './hexagonFill';
 
 /** Extra prop of every deck layer in maplibre's interleaved mode: the map layer it is drawn before. */
 export type Interleaved = { beforeId?: string };
@@ -280,21 +281,37 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
     const m = level.cells.length;
     const breaks = h3Breaks(data, service, level.resolution);
     const idx = uncoveredCells(level, off, si); // stable: an edit must not re-tessellate every hexagon
-    out.push(
-      new H3HexagonLayer<number, Interleaved>({
-        id: 'h3-uncovered',
-        data: idx,
-        beforeId: BEFORE_FILL,
-        pickable: true,
-        extruded: false,
-        stroked: !inp.farOut, // far out a hexagon is a few pixels: an outline would only cost a second pass
-        lineWidthMinPixels: 0.5,
-        getLineColor: HEX_OUTLINE,
-        getHexagon: (c: number) => level.cells[c - off],
-        getFillColor: (c: number) => PURPLE5[classOf(level.uncovered[si * m + c - off], breaks)],
-        updateTriggers: { getFillColor: [service, level.resolution] },
-      }),
-    );
+    const getFillColor = (c: number): RGBA => PURPLE5[classOf(level.uncovered[si * m + c - off], breaks)];
+    if (inp.farOut) {
+      // Far out, fills only: plain triangles (hexagonFill.ts), no instance a hexagon.
+      out.push(
+        new HexagonFillLayer({
+          id: 'h3-uncovered',
+          data: idx,
+          beforeId: BEFORE_FILL,
+          pickable: true,
+          getHexagon: (c: number) => level.cells[c - off],
+          ...hexagonFillProps(hexRings(level.cells), off),
+          getFillColor,
+          updateTriggers: { getFillColor: [service, level.resolution] },
+        } as ConstructorParameters<typeof HexagonFillLayer>[0] & Interleaved),
+      );
+    } else
+      out.push(
+        new H3HexagonLayer<number, Interleaved>({
+          id: 'h3-uncovered',
+          data: idx,
+          beforeId: BEFORE_FILL,
+          pickable: true,
+          extruded: false,
+          stroked: !inp.farOut, // far out a hexagon is a few pixels: an outline would only cost a second pass
+          lineWidthMinPixels: 0.5,
+          getLineColor: HEX_OUTLINE,
+          getHexagon: (c: number) => level.cells[c - off],
+          getFillColor,
+          updateTriggers: { getFillColor: [service, level.resolution] },
+        }),
+      );
   }
 
   if (data && layers.buildings) {

@@ -283,6 +283,7 @@ function pickerOf(layer: PickLayer, sources: PickSources): LayerPick | null {
     case 'GeoJsonLayer':
       return polygonPicker(p, layer.id === COMMUNITY_FILL_ID ? sources.communities : undefined);
     case 'H3HexagonLayer':
+    case 'HexagonFillLayer': // the same hexagons far out, filled as plain polygons (hexagonFill.ts)
       return h3Picker(p);
     case 'IconLayer':
     case 'FlatIconLayer': // the same icons, drawn without instancing (flatLayers.ts)

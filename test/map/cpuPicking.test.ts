@@ -306,11 +306,18 @@ describe('far out (below zoom 12): facilities as one dot layer, hexagons without
     const far = drawn({ h3: true }, { farOut: true });
     expect(far.map((l) => l.id)).toEqual(['communities-fill', 'h3-uncovered', 'facilities']);
     expect(far[2].constructor.name).toBe('FlatScatterplotLayer'); // the ScatterplotLayer drawn without instancing (flatLayers.ts)
-    expect((far[1].props as { stroked?: boolean }).stroked).toBe(false);
+    expect(far[1].constructor.name).toBe('HexagonFillLayer'); // fills only (a SolidPolygonLayer: no outline), plain polygons (hexagonFill.ts)
     const near = drawn({ h3: true });
     expect(near.map((l) => l.id)).toEqual(['communities-fill', 'h3-uncovered', 'facilities-halo', 'facilities']);
     expect(near[3].constructor.name).toBe('FlatIconLayer');
+    expect(near[1].constructor.name).toBe('H3HexagonLayer');
     expect((near[1].props as { stroked?: boolean }).stroked).toBe(true);
+  });
+
+  it('the filled hexagons answer as the outlined ones: the cell at the point, where it is drawn', () => {
+    const p = picker({ facilities: false, h3: true }, { farOut: true });
+    expect(p.pickAt(view, ...at(0.002, 0.002))).toEqual({ layer: 'h3-uncovered', index: 0, object: 0 });
+    expect(pickAt(p, ...at(0.0025, 0.0075))).toEqual({ layer: 'communities-fill', index: 0 }); // a cell without uncovered households
   });
 
   it('a dot answers within its drawn disc: radius 18 × 15/48 × 0.5 = 2.81 px plus half its 1 px rim', () => {
