@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latLngToCell } from 'h3-js';
+import { cellToBoundary, cellToLatLng, latLngToCell } from 'h3-js';
 import { cellIndex } from '../../src/engine/grid/aggregateH3';
 import { mulberry32 } from '../../src/engine/random';
 
@@ -38,6 +38,71 @@ describe('cellIndex (H3 cells of points without a string per point)', () => {
     const lon = Float64Array.from({ length: n }, () => 106.4 + r() * 0.3);
     const lat = Float64Array.from({ length: n }, () => 29.45 + r() * 0.2);
     for (const res of [7, 9]) {
+      const got = cellIndex(lon, lat, n, res);
+      const want = reference(lon, lat, res);
+      expect(got.cells).toEqual(want.cells);
+      expect(Array.from(got.cellOf)).toEqual(Array.from(want.cellOf));
+    }
+  });
+});
+
+describe('cellIndex near hexagon edges (the cached-hexagon shortcut must never claim a point h3 puts next door)', () => {
+  it.each([7, 9])(
+    'equals latLngToCell for points within ±3 m of every edge and corner of 300 cells of resolution %i, in orders that seed each square both ways',
+    (res) => {
+      const r = mulberry32(29);
+      const lon: number[] = [];
+      const lat: number[] = [];
+      for (let c = 0; c < 300; c++) {
+        const cell = latLngToCell(29.45 + r() * 0.2, 106.4 + r() * 0.3, res);
+        const b = cellToBoundary(cell);
+        const [cLat, cLng] = cellToLatLng(cell);
+        for (let k = 0; k < b.length; k++) {
+          const [aLat, aLng] = b[k];
+          const [bLat, bLng] = b[(k + 1) % b.length];
+          for (const t of [0, 0.001, 0.25, 0.5, 0.999]) {
+            const eLat = aLat + (bLat - aLat) * t;
+            const eLng = aLng + (bLng - aLng) * t;
+            // along the line through the centre: metres in and out of the edge (1 m ≈ 9e-6°)
+            for (const m of [-3, -1, -0.6, -0.4, -0.1, 0, 0.1, 0.4, 0.6, 1, 3]) {
+              const d = Math.hypot(eLat - cLat, eLng - cLng);
+              const f = (m * 9e-6) / d;
+              lat.push(eLat + (eLat - cLat) * f);
+              lon.push(eLng + (eLng - cLng) * f);
+            }
+          }
+        }
+        lat.push(cLat);
+        lon.push(cLng);
+      }
+      for (const order of ['as made', 'reversed', 'shuffled']) {
+        const idx = lon.map((_, i) => i);
+        if (order === 'reversed') idx.reverse();
+        if (order === 'shuffled') idx.sort(() => r() - 0.5);
+        const x = Float64Array.from(idx, (i) => lon[i]);
+        const y = Float64Array.from(idx, (i) => lat[i]);
+        const got = cellIndex(x, y, x.length, res);
+        const want = reference(x, y, res);
+        expect(got.cells).toEqual(want.cells);
+        expect(Array.from(got.cellOf)).toEqual(Array.from(want.cellOf));
+      }
+    },
+  );
+
+  it('equals latLngToCell on 100,000 clustered points (buildings along streets) at resolutions 5, 6, 7, 8, 9 and 10', () => {
+    const r = mulberry32(31);
+    const n = 100_000;
+    const lon = new Float64Array(n);
+    const lat = new Float64Array(n);
+    for (let i = 0; i < n; i += 50) {
+      const x0 = 106.4 + r() * 0.3;
+      const y0 = 29.45 + r() * 0.2;
+      for (let k = i; k < Math.min(n, i + 50); k++) {
+        lon[k] = x0 + (r() - 0.5) * 0.004;
+        lat[k] = y0 + (r() - 0.5) * 0.004;
+      }
+    }
+    for (const res of [5, 6, 7, 8, 9, 10]) {
       const got = cellIndex(lon, lat, n, res);
       const want = reference(lon, lat, res);
       expect(got.cells).toEqual(want.cells);

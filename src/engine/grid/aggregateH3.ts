@@ -1,4 +1,4 @@
-import { latLngToCell } from 'h3-js';
+import { cellToBoundary, getHexagonEdgeLengthAvg, gridDisk, latLngToCell } from 'h3-js';
 import type { Analysis, H3Cell } from '../analysisTypes';
 import type { Buildings, DataPackage } from '../types';
 
@@ -13,29 +13,188 @@ export interface CellIndex {
 
 const cache = new WeakMap<Buildings, Map<number, CellIndex>>();
 
+/** The most squares {@link cellIndex} makes (4 bytes each): a wider extent gets larger squares. */
+const MAX_SQUARES = 4_000_000;
 /**
- * The H3 cells of points at one resolution: each point's cell string is made and looked up in a
- * map of the distinct cells at once (no string per point is kept: 1M buildings make ~1M cell
- * strings, ~50 MB held at once before), then the distinct cells are sorted and the points'
- * provisional numbers renumbered in place. The same cells and indices as building the strings
- * of every point first.
+ * A point counts as inside a cached hexagon only this far (metres) within each of its edges. H3's
+ * edges are great-circle arcs (straight on the icosahedron's gnomonic faces); in longitude and
+ * latitude an arc of length L bows away from the straight line between its corners by about
+ * L²·tan(latitude) / 8R: at 30° N 0.3 mm for a resolution-9 edge (174 m), 2 cm at resolution 7
+ * (1.4 km), but 0.15 m at 6 and 1 m at 5. The shortcut is taken from resolution 7 on
+ * ({@link MIN_SHORTCUT_RES}), where half a metre leaves every point near an edge to `latLngToCell`.
+ */
+const EDGE_MARGIN_M = 0.5;
+/** The coarsest resolution whose hexagons are tested as straight-edged ({@link EDGE_MARGIN_M}). */
+const MIN_SHORTCUT_RES = 7;
+/** Metres per degree of a great circle on H3's sphere (authalic radius 6,371.007 km). */
+const M_PER_DEG = (6_371_007.2 * Math.PI) / 180;
+
+/**
+ * A hexagon as half-planes in a local plane around its first corner: x = (lon − lon0)·kx,
+ * y = (lat − lat0)·M_PER_DEG; inside when a·x + b·y ≤ c for every edge (c already less the margin).
+ */
+interface HexPlanes {
+  lon0: number;
+  lat0: number;
+  kx: number;
+  /** a, b, c per edge. */
+  edges: Float64Array;
+}
+
+/**
+ * The half-planes of `cell`, or null where the shortcut does not apply (a cell coarser than
+ * resolution 7, a pentagon
+ * or a cell whose boundary has extra corners where it crosses an icosahedron edge, or one that is
+ * not strictly convex in the plane): its points always go to `latLngToCell`.
+ */
+function hexPlanes(cell: string, resolution: number): HexPlanes | null {
+  if (resolution < MIN_SHORTCUT_RES) return null;
+  const b = cellToBoundary(cell); // [lat, lng], counter-clockwise
+  if (b.length !== 6) return null;
+  const [lat0, lon0] = b[0];
+  const kx = Math.cos((lat0 * Math.PI) / 180) * M_PER_DEG;
+  const xs = b.map(([, lng]) => (lng - lon0) * kx);
+  const ys = b.map(([lat]) => (lat - lat0) * M_PER_DEG);
+  let area2 = 0;
+  for (let k = 0; k < 6; k++) area2 += xs[k] * ys[(k + 1) % 6] - xs[(k + 1) % 6] * ys[k];
+  const sign = area2 > 0 ? 1 : -1; // counter-clockwise: the inside is left of each edge
+  const edges = new Float64Array(18);
+  for (let k = 0; k < 6; k++) {
+    const j = (k + 1) % 6;
+    const dx = xs[j] - xs[k];
+    const dy = ys[j] - ys[k];
+    const len = Math.hypot(dx, dy);
+    if (!(len > 1)) return null;
+    // outward normal of a counter-clockwise edge: (dy, −dx) / len
+    const a = (sign * dy) / len;
+    const bb = (-sign * dx) / len;
+    edges[3 * k] = a;
+    edges[3 * k + 1] = bb;
+    edges[3 * k + 2] = a * xs[k] + bb * ys[k] - EDGE_MARGIN_M;
+    // strictly convex: the corner after next lies inside this edge
+    const n = (k + 2) % 6;
+    if (!(a * xs[n] + bb * ys[n] < a * xs[k] + bb * ys[k])) return null;
+  }
+  return { lon0, lat0, kx, edges };
+}
+
+/** Whether (lon, lat) lies inside `h` by more than the margin. */
+function insidePlanes(h: HexPlanes, lon: number, lat: number): boolean {
+  const x = (lon - h.lon0) * h.kx;
+  const y = (lat - h.lat0) * M_PER_DEG;
+  const e = h.edges;
+  for (let k = 0; k < 18; k += 3) if (e[k] * x + e[k + 1] * y > e[k + 2]) return false;
+  return true;
+}
+
+/** The cells met while indexing points: ids, and per cell its half-planes and neighbours, made when first asked. */
+class KnownCells {
+  readonly ids: string[] = [];
+  private readonly at = new Map<string, number>();
+  private readonly planes: (HexPlanes | null | undefined)[] = [];
+  private readonly rings: (Int32Array | null | undefined)[] = [];
+  constructor(private readonly resolution: number) {}
+
+  /** The number of cell `id`, given it on first sight. */
+  of(id: string): number {
+    let k = this.at.get(id);
+    if (k === undefined) {
+      k = this.ids.length;
+      this.at.set(id, k);
+      this.ids.push(id);
+    }
+    return k;
+  }
+
+  /** Cell k's half-planes, or null (the shortcut does not apply to it). */
+  planesOf(k: number): HexPlanes | null {
+    let h = this.planes[k];
+    if (h === undefined) h = this.planes[k] = hexPlanes(this.ids[k], this.resolution);
+    return h;
+  }
+
+  /** The numbers of cell k's six neighbours (null when k has no half-planes). */
+  neighbours(k: number): Int32Array | null {
+    let r = this.rings[k];
+    if (r === undefined) {
+      const id = this.ids[k];
+      r = this.planesOf(k)
+        ? Int32Array.from(
+            gridDisk(id, 1).filter((c) => c !== id),
+            (c) => this.of(c),
+          )
+        : null;
+      this.rings[k] = r;
+    }
+    return r;
+  }
+
+  /** The cell of (lon, lat) among k and its neighbours by their half-planes, or −1 (too near an edge, or elsewhere). */
+  near(k: number, lon: number, lat: number): number {
+    const h = this.planesOf(k);
+    if (!h) return -1;
+    if (insidePlanes(h, lon, lat)) return k;
+    for (const n of this.neighbours(k)!) {
+      const p = this.planesOf(n);
+      if (p && insidePlanes(p, lon, lat)) return n;
+    }
+    return -1;
+  }
+}
+
+/**
+ * The H3 cells of points at one resolution: sorted cell ids and each point's cell index, exactly
+ * what `latLngToCell` gives each point. Most points skip the call into h3's compiled code and the
+ * string it makes (~1 µs with the lookup of that string): the points are binned into squares of
+ * two hexagon edges wide; a square's first point is asked of h3, and its cell is the square's guess;
+ * a later point that lies inside the guessed hexagon, or one of its six neighbours, by more than
+ * half a metre is that cell's (a few half-plane tests each); a point nearer an edge than that is
+ * asked of h3. The distinct cells are then sorted and the points' numbers renumbered in place; no
+ * string per point is kept.
  */
 export function cellIndex(lon: Float64Array, lat: Float64Array, count: number, resolution: number): CellIndex {
+  const known = new KnownCells(resolution);
   const cellOf = new Int32Array(count);
-  const first = new Map<string, number>();
-  const distinct: string[] = [];
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
   for (let i = 0; i < count; i++) {
-    const h = latLngToCell(lat[i], lon[i], resolution);
-    let k = first.get(h);
-    if (k === undefined) {
-      k = distinct.length;
-      first.set(h, k);
-      distinct.push(h);
+    const x = lon[i];
+    const y = lat[i];
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+  }
+  const side0 = (2 * getHexagonEdgeLengthAvg(resolution, 'm')) / M_PER_DEG;
+  const side = Math.max(side0, Math.sqrt(((x1 - x0) * (y1 - y0)) / MAX_SQUARES) || 0);
+  const nx = count && resolution >= MIN_SHORTCUT_RES ? Math.floor((x1 - x0) / side) + 1 : 0;
+  const ny = count && resolution >= MIN_SHORTCUT_RES ? Math.floor((y1 - y0) / side) + 1 : 0;
+  const squares = new Int32Array(nx * ny <= 2 * MAX_SQUARES ? nx * ny : 0).fill(-1); // guesses, −1: none yet
+  const gridded = squares.length > 0;
+  for (let i = 0; i < count; i++) {
+    const x = lon[i];
+    const y = lat[i];
+    const square = gridded ? Math.floor((x - x0) / side) * ny + Math.floor((y - y0) / side) : -1;
+    const guess = gridded ? squares[square] : -1;
+    let k = guess >= 0 ? known.near(guess, x, y) : -1;
+    if (k < 0) {
+      k = known.of(latLngToCell(y, x, resolution));
+      if (gridded && guess < 0) squares[square] = k;
     }
     cellOf[i] = k;
   }
-  const cells = distinct.slice().sort();
-  const rank = new Int32Array(distinct.length);
+  // Only cells with points, sorted; known ones without (neighbours looked at) are dropped.
+  const used = new Uint8Array(known.ids.length);
+  for (let i = 0; i < count; i++) used[cellOf[i]] = 1;
+  const distinct = known.ids.filter((_, k) => used[k]);
+  const first = new Map<string, number>();
+  known.ids.forEach((id, k) => {
+    if (used[k]) first.set(id, k);
+  });
+  const cells = distinct.sort();
+  const rank = new Int32Array(known.ids.length);
   for (let r = 0; r < cells.length; r++) rank[first.get(cells[r])!] = r;
   for (let i = 0; i < count; i++) cellOf[i] = rank[cellOf[i]];
   return { cells, cellOf };
