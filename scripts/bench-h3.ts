@@ -6,8 +6,7 @@
  *   npx tsx scripts/bench-h3.ts   (also in `npm run bench`, or `npm run bench -- h3`)
  */
 import { latLngToCell } from 'h3-js';
-import { cellIndex } from '../src/engine/grid/aggregateH3';
-import { mulberry32 } from '../src/engine/index';
+import { cellIndex, mulberry32 } from '../src/engine/index';
 import { fmtMs, table, time } from './bench/harness';
 
 /** The numbering cellIndex gives, made the naive way. */

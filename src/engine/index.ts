@@ -54,7 +54,7 @@ export type { WalkGraph, GraphSnap } from './network/index';
 export { serviceCoverage, facilitySites, coverageFromDistances } from './coverage/serviceCoverage';
 export { analyze, createProvider } from './analyze';
 export type { AnalyzeOptions } from './analyze';
-export { aggregateH3, DEFAULT_H3_RESOLUTION } from './grid/aggregateH3';
+export { aggregateH3, cellIndex, DEFAULT_H3_RESOLUTION } from './grid/aggregateH3';
 export { communitiesCsv, rejectedCsv, summaryJson, COMMUNITIES_CSV_HEADER } from './report/contractFiles';
 export { csvCell, num4, toCsv, UTF8_BOM, capEcho, ECHO_MAX_CHARS } from './report/csv';
 export { mulberry32 } from './random';
