@@ -33,6 +33,38 @@ export interface FirstPaintHooks {
   onFirstPicture?: () => void;
   /** The analysed-map mark (default {@link markIdle}). */
   onIdle?: () => void;
+  /**
+   * Calls `then` once the GPU has carried out every command issued so far (default
+   * {@link afterGpu}: a WebGL fence on the map's canvas, polled).
+   */
+  gpuDone?: (then: () => void) => void;
+}
+
+/** How often {@link afterGpu} looks at its fence, ms. */
+const FENCE_POLL_MS = 16;
+
+/**
+ * Call `then` once the GPU has finished the commands issued on `map`'s WebGL2 context so far: a
+ * fence (`fenceSync`), flushed, its status polled from later tasks. Why: the map's first frame is
+ * drawn hidden, and showing it makes Chrome's compositor read the canvas back at once; in
+ * software rendering (SwiftShader) that read waited for the whole first frame, seconds of the GPU
+ * process (its one-time pipeline compiles and uploads among them: 2 s at 200k buildings, 5 s at
+ * the 1M city), all of it one task of the page's main thread, which meanwhile could not take the
+ * analysis landing from the worker. Shown once the fence has passed, the read finds the frame
+ * done. Without WebGL2 (or its context lost) `then` runs at once.
+ */
+export function afterGpu(map: MaplibreMap, then: () => void): void {
+  const canvas = (map as Partial<Pick<MaplibreMap, 'getCanvas'>>).getCanvas?.();
+  const gl = canvas?.getContext('webgl2') ?? null; // the map's own context (maplibre makes a WebGL2 one); null for another kind
+  const sync = gl && !gl.isContextLost() ? gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0) : null;
+  if (!gl || !sync) return then();
+  gl.flush();
+  const poll = () => {
+    if (!gl.isContextLost() && gl.getSyncParameter(sync, gl.SYNC_STATUS) !== gl.SIGNALED) return void setTimeout(poll, FENCE_POLL_MS);
+    gl.deleteSync(sync);
+    then();
+  };
+  setTimeout(poll, FENCE_POLL_MS);
 }
 
 /** The first-paint gate of one map: hand it what the map was given, in order. */
@@ -64,12 +96,19 @@ const LATEST_MS = 120_000;
  * loop), it is shown anyway after 8 s, unless its sources are still loading (maplibre's one
  * worker may take many seconds over a city's sources on a busy machine, and a map shown before
  * its sources have loaded is not the picture the marks claim): then at the latest 2 minutes after
- * the first data.
+ * the first data. A settled frame is shown once the GPU has finished it ({@link afterGpu}), so
+ * that showing it does not hold the main thread while software rendering draws it; the fallback
+ * waits for that too (up to the same 2 minutes).
  */
 export function firstPaint(map: MaplibreMap, gate: PaintGate, isCurrent: () => boolean, hooks: FirstPaintHooks): FirstPaint {
   const onFirstPicture = hooks.onFirstPicture ?? markFirstPicture;
   const onIdle = hooks.onIdle ?? markIdle;
+  const gpuDone = hooks.gpuDone ?? ((then: () => void) => afterGpu(map, then));
   let started = false;
+  /** Settled: waiting for the GPU to finish the frame before showing it. */
+  let waitingGpu = false;
+  /** Whether the analysed data had been drawn in the frame the GPU wait is for. */
+  let fullAtWait = false;
   let shown = false;
   /** The analysed data was handed over before the map was shown. */
   let fullBeforeShown = false;
@@ -81,22 +120,29 @@ export function firstPaint(map: MaplibreMap, gate: PaintGate, isCurrent: () => b
   let parked = false;
   let fallback: ReturnType<typeof setTimeout> | undefined;
 
-  const show = () => {
+  /** Show the map; `afterWait`: called when the GPU had finished the settled frame. */
+  const show = (afterWait = false) => {
     if (shown || !isCurrent()) return;
     shown = true;
     clearTimeout(fallback);
     if (gate.closed) {
       gate.closed = false;
-      map.triggerRepaint();
+      if (gate.skipped !== false) map.triggerRepaint(); // the canvas holds an older picture than the map's state
     }
     hooks.onShown();
-    const full = fullBeforeShown;
+    // The analysed data landed while the GPU finished the part's frame: marked at an idle after the first picture.
+    const late = afterWait && fullBeforeShown && !fullAtWait;
+    const full = fullBeforeShown && !late;
     // The frame after the one in which the map became visible: the shown map has been composited.
     const mark = () => {
       if (map.getContainer().style.visibility === 'hidden') return void requestAnimationFrame(mark);
       requestAnimationFrame(() => {
         onFirstPicture();
         if (full) onIdle();
+        else if (late) {
+          map.once('idle', onIdle);
+          map.triggerRepaint();
+        }
       });
     };
     requestAnimationFrame(mark);
@@ -132,14 +178,25 @@ export function firstPaint(map: MaplibreMap, gate: PaintGate, isCurrent: () => b
           map.once('idle', settle);
           return;
         }
-        show();
+        // Drawn and idle: shown once the GPU has finished that frame (afterGpu). Meanwhile nothing more
+        // is drawn (data landing now would queue a second whole frame behind the first): the gate
+        // closes again, and `show` repaints if a frame was asked for meanwhile.
+        if (waitingGpu) return;
+        waitingGpu = true;
+        fullAtWait = fullBeforeShown;
+        gate.closed = true;
+        gate.skipped = false;
+        gpuDone(() => {
+          waitingGpu = false;
+          show(true);
+        });
       }),
     );
   };
   let startedAt = 0;
   /** The fallback: a map still loading its sources waits (up to LATEST_MS); a loaded one that never settles is shown. */
   const stuck = () => {
-    if (!map.loaded() && performance.now() - startedAt < LATEST_MS) fallback = setTimeout(stuck, STUCK_MS);
+    if ((!map.loaded() || waitingGpu) && performance.now() - startedAt < LATEST_MS) fallback = setTimeout(stuck, STUCK_MS);
     else show();
   };
   const start = () => {

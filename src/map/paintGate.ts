@@ -3,6 +3,8 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 /** Closed: the map draws nothing (its updates, tile loads and `idle` go on). */
 export interface PaintGate {
   closed: boolean;
+  /** Set when a frame was asked for and not drawn while closed (the canvas holds an older picture). */
+  skipped?: boolean;
 }
 
 /** The part of maplibre's private painter the gate wraps. */
@@ -27,6 +29,7 @@ export function gatePainting(map: MaplibreMap, gate: PaintGate): boolean {
   const render = painter.render.bind(painter);
   painter.render = (...args: unknown[]) => {
     if (!gate.closed) render(...args);
+    else gate.skipped = true;
   };
   return true;
 }

@@ -53,6 +53,7 @@ function step(map: FakeMap) {
     map.pending = false;
     map.fire('render');
     if (!map.gate.closed) map.painted++;
+    else map.gate.skipped = true; // as paintGate.ts's wrapper
     if (!map.pending && map.sourcesLoaded) map.fire('idle');
   }
   const now = rafs;
@@ -197,6 +198,61 @@ describe('firstPaint (the first-paint gate)', () => {
     map.sourcesLoaded = true; // loaded, but (say) never idle: shown at the next check
     vi.advanceTimersByTime(8000);
     expect(log).toEqual(['shown']);
+  });
+
+  describe('shown once the GPU has finished the settled frame', () => {
+    let done: (() => void)[];
+    const gpuHooks = (): FirstPaintHooks => ({ ...hooks(), gpuDone: (then) => done.push(then) });
+    beforeEach(() => {
+      done = [];
+    });
+
+    it('the settled frame is drawn, then the map waits for the GPU before it is shown and marked', () => {
+      const paint = firstPaint(map as unknown as MaplibreMap, gate, () => true, gpuHooks());
+      map.triggerRepaint();
+      paint.full(1);
+      steps(map, 20);
+      expect(map.painted).toBe(1);
+      expect(done).toHaveLength(1); // one wait, however many frames pass
+      expect(log).toEqual([]);
+      done[0]();
+      steps(map, 5);
+      expect(log).toEqual(['shown', 'first@1', 'idle@1']);
+      expect(map.painted).toBe(1); // nothing asked for during the wait: the drawn frame is shown, not drawn again
+    });
+
+    it('analysed data landing during the wait is marked on the frame that draws it, not with the first picture', () => {
+      const paint = firstPaint(map as unknown as MaplibreMap, gate, () => true, gpuHooks());
+      map.triggerRepaint();
+      paint.part(4);
+      steps(map, 20);
+      expect(done).toHaveLength(1);
+      map.triggerRepaint(); // the analysed layers were set
+      paint.full(4);
+      steps(map, 3);
+      expect(map.painted).toBe(1); // not drawn meanwhile: the gate closed again for the wait
+      expect(gate.closed).toBe(true);
+      expect(log).toEqual([]);
+      done[0]();
+      steps(map, 5);
+      expect(log.slice(0, 2)).toEqual(['shown', 'first@2']);
+      expect(log[2]).toMatch(/^idle@[3-9]$/); // at an idle after the show, on a frame drawn with the data
+      expect(log).toHaveLength(3);
+    });
+
+    it('the 8-s fallback does not show a map whose frame the GPU is still drawing', () => {
+      const paint = firstPaint(map as unknown as MaplibreMap, gate, () => true, gpuHooks());
+      map.triggerRepaint();
+      paint.full(1);
+      steps(map, 20);
+      vi.advanceTimersByTime(60_000);
+      expect(log).toEqual([]);
+      done[0]();
+      steps(map, 5);
+      expect(log).toEqual(['shown', 'first@1', 'idle@1']);
+      vi.advanceTimersByTime(60_000);
+      expect(log).toHaveLength(3);
+    });
   });
 
   it('does nothing for a map that went away', () => {
