@@ -6,7 +6,8 @@
  *   npx tsx scripts/bench-h3.ts   (also in `npm run bench`, or `npm run bench -- h3`)
  */
 import { latLngToCell } from 'h3-js';
-import { cellIndex, mulberry32 } from '../src/engine/index';
+import { cellIndex } from '../src/engine/index';
+import { clusteredPoints } from './bench/clusteredPoints';
 import { fmtMs, table, time } from './bench/harness';
 
 /** The numbering cellIndex gives, made the naive way. */
@@ -30,26 +31,10 @@ function naive(lon: Float64Array, lat: Float64Array, resolution: number): { cell
   return { cells, cellOf };
 }
 
-/** `n` points in clusters of 50 (a few streets each) over ~30 × 20 km around Yuzhong. */
-function points(n: number, seed: number): { lon: Float64Array; lat: Float64Array } {
-  const r = mulberry32(seed);
-  const lon = new Float64Array(n);
-  const lat = new Float64Array(n);
-  for (let i = 0; i < n; i += 50) {
-    const x0 = 106.4 + r() * 0.3;
-    const y0 = 29.45 + r() * 0.2;
-    for (let k = i; k < Math.min(n, i + 50); k++) {
-      lon[k] = x0 + (r() - 0.5) * 0.004;
-      lat[k] = y0 + (r() - 0.5) * 0.004;
-    }
-  }
-  return { lon, lat };
-}
-
 export function main(): void {
   const rows: (string | number)[][] = [['points', 'cells', 'naive', 'cellIndex', 'ratio']];
   for (const n of [200_000, 1_000_000]) {
-    const { lon, lat } = points(n, 5);
+    const { lon, lat } = clusteredPoints(n, 5);
     const a = time(() => naive(lon, lat, 9), 3);
     const b = time(() => cellIndex(lon, lat, n, 9), 3);
     const same = a.result.cells.join() === b.result.cells.join() && a.result.cellOf.every((v, i) => v === b.result.cellOf[i]);

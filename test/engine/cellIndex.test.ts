@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cellToBoundary, cellToLatLng, latLngToCell } from 'h3-js';
 import { cellIndex } from '../../src/engine/grid/aggregateH3';
 import { mulberry32 } from '../../src/engine/random';
+import { clusteredPoints } from '../../scripts/bench/clusteredPoints';
 
 /** The way aggregateH3 numbered cells before: every point's cell string first, then the sorted distinct ones. */
 function reference(lon: Float64Array, lat: Float64Array, resolution: number) {
@@ -90,18 +91,8 @@ describe('cellIndex near hexagon edges (the cached-hexagon shortcut must never c
   );
 
   it('equals latLngToCell on 100,000 clustered points (buildings along streets) at resolutions 5, 6, 7, 8, 9 and 10', () => {
-    const r = mulberry32(31);
     const n = 100_000;
-    const lon = new Float64Array(n);
-    const lat = new Float64Array(n);
-    for (let i = 0; i < n; i += 50) {
-      const x0 = 106.4 + r() * 0.3;
-      const y0 = 29.45 + r() * 0.2;
-      for (let k = i; k < Math.min(n, i + 50); k++) {
-        lon[k] = x0 + (r() - 0.5) * 0.004;
-        lat[k] = y0 + (r() - 0.5) * 0.004;
-      }
-    }
+    const { lon, lat } = clusteredPoints(n, 31);
     for (const res of [5, 6, 7, 8, 9, 10]) {
       const got = cellIndex(lon, lat, n, res);
       const want = reference(lon, lat, res);
