@@ -281,37 +281,23 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
     const m = level.cells.length;
     const breaks = h3Breaks(data, service, level.resolution);
     const idx = uncoveredCells(level, off, si); // stable: an edit must not re-tessellate every hexagon
+    const getHexagon = (c: number) => level.cells[c - off];
     const getFillColor = (c: number): RGBA => PURPLE5[classOf(level.uncovered[si * m + c - off], breaks)];
-    if (inp.farOut) {
-      // Far out, fills only: plain triangles (hexagonFill.ts), no instance a hexagon.
-      out.push(
-        new HexagonFillLayer({
-          id: 'h3-uncovered',
-          data: idx,
-          beforeId: BEFORE_FILL,
-          pickable: true,
-          getHexagon: (c: number) => level.cells[c - off],
-          ...hexagonFillProps(hexRings(level.cells), off),
-          getFillColor,
-          updateTriggers: { getFillColor: [service, level.resolution] },
-        } as ConstructorParameters<typeof HexagonFillLayer>[0] & Interleaved),
-      );
-    } else
-      out.push(
-        new H3HexagonLayer<number, Interleaved>({
-          id: 'h3-uncovered',
-          data: idx,
-          beforeId: BEFORE_FILL,
-          pickable: true,
-          extruded: false,
-          stroked: !inp.farOut, // far out a hexagon is a few pixels: an outline would only cost a second pass
-          lineWidthMinPixels: 0.5,
-          getLineColor: HEX_OUTLINE,
-          getHexagon: (c: number) => level.cells[c - off],
-          getFillColor,
-          updateTriggers: { getFillColor: [service, level.resolution] },
-        }),
-      );
+    const hexProps = {
+      id: 'h3-uncovered',
+      data: idx,
+      beforeId: BEFORE_FILL,
+      pickable: true,
+      getHexagon,
+      getFillColor,
+      updateTriggers: { getFillColor: [service, level.resolution] },
+    };
+    out.push(
+      inp.farOut
+        ? // far out a hexagon is a few pixels: fills only, plain triangles (hexagonFill.ts), no instance a hexagon
+          new HexagonFillLayer<Interleaved>({ ...hexProps, ...hexagonFillProps(hexRings(level.cells), off) })
+        : new H3HexagonLayer<number, Interleaved>({ ...hexProps, extruded: false, stroked: true, lineWidthMinPixels: 0.5, getLineColor: HEX_OUTLINE }),
+    );
   }
 
   if (data && layers.buildings) {

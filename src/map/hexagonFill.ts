@@ -11,7 +11,7 @@
 import { SolidPolygonLayer, type SolidPolygonLayerProps } from '@deck.gl/layers';
 import type { Accessor, DefaultProps } from '@deck.gl/core';
 import { cellToBoundary } from 'h3-js';
-import { commonX, commonY } from './commonSpace';
+import { commonPositions } from './commonSpace';
 
 /** Every cell's ring in common space: x, y pairs; cell k's ring is pairs start[k] … start[k + 1] − 1, closed (last = first). */
 export interface HexRings {
@@ -33,14 +33,15 @@ export function hexRings(cells: readonly string[]): HexRings {
     n += b.length + 1;
   });
   start[cells.length] = n;
-  const positions = new Float64Array(2 * n);
+  const lonLat = new Float64Array(2 * n);
   let v = 0;
   for (const b of boundaries) {
     for (const [lat, lng] of [...b, b[0]]) {
-      positions[v++] = commonX(lng);
-      positions[v++] = commonY(lat);
+      lonLat[v++] = lng;
+      lonLat[v++] = lat;
     }
   }
+  const positions = commonPositions(lonLat);
   r = { positions, start };
   ringsCache.set(cells, r);
   return r;
@@ -50,7 +51,7 @@ export function hexRings(cells: readonly string[]): HexRings {
  * Filled hexagons (data: cell numbers, as the map's hexagon layer has): a SolidPolygonLayer with
  * `getHexagon`, the cell of an object, which CPU picking reads as it reads H3HexagonLayer's.
  */
-export class HexagonFillLayer extends SolidPolygonLayer<number, { getHexagon: Accessor<number, string> }> {
+export class HexagonFillLayer<ExtraProps extends object = object> extends SolidPolygonLayer<number, ExtraProps & { getHexagon: Accessor<number, string> }> {
   static override layerName = 'HexagonFillLayer';
   static override defaultProps = {
     ...(SolidPolygonLayer.defaultProps as object),

@@ -43,9 +43,8 @@ interface HexPlanes {
 
 /**
  * The half-planes of `cell`, or null where the shortcut does not apply (a cell coarser than
- * resolution 7, a pentagon
- * or a cell whose boundary has extra corners where it crosses an icosahedron edge, or one that is
- * not strictly convex in the plane): its points always go to `latLngToCell`.
+ * resolution 7, a pentagon or a cell whose boundary has extra corners where it crosses an
+ * icosahedron edge, or one not strictly convex in the plane): its points always go to `latLngToCell`.
  */
 function hexPlanes(cell: string, resolution: number): HexPlanes | null {
   if (resolution < MIN_SHORTCUT_RES) return null;
@@ -169,8 +168,9 @@ export function cellIndex(lon: Float64Array, lat: Float64Array, count: number, r
   }
   const side0 = (2 * getHexagonEdgeLengthAvg(resolution, 'm')) / M_PER_DEG;
   const side = Math.max(side0, Math.sqrt(((x1 - x0) * (y1 - y0)) / MAX_SQUARES) || 0);
-  const nx = count && resolution >= MIN_SHORTCUT_RES ? Math.floor((x1 - x0) / side) + 1 : 0;
-  const ny = count && resolution >= MIN_SHORTCUT_RES ? Math.floor((y1 - y0) / side) + 1 : 0;
+  const shortcut = count > 0 && resolution >= MIN_SHORTCUT_RES;
+  const nx = shortcut ? Math.floor((x1 - x0) / side) + 1 : 0;
+  const ny = shortcut ? Math.floor((y1 - y0) / side) + 1 : 0;
   const squares = new Int32Array(nx * ny <= 2 * MAX_SQUARES ? nx * ny : 0).fill(-1); // guesses, −1: none yet
   const gridded = squares.length > 0;
   for (let i = 0; i < count; i++) {
@@ -188,14 +188,12 @@ export function cellIndex(lon: Float64Array, lat: Float64Array, count: number, r
   // Only cells with points, sorted; known ones without (neighbours looked at) are dropped.
   const used = new Uint8Array(known.ids.length);
   for (let i = 0; i < count; i++) used[cellOf[i]] = 1;
-  const distinct = known.ids.filter((_, k) => used[k]);
-  const first = new Map<string, number>();
-  known.ids.forEach((id, k) => {
-    if (used[k]) first.set(id, k);
-  });
-  const cells = distinct.sort();
+  const order: number[] = [];
+  for (let k = 0; k < used.length; k++) if (used[k]) order.push(k);
+  order.sort((a, b) => (known.ids[a] < known.ids[b] ? -1 : 1)); // ids are distinct
+  const cells = order.map((k) => known.ids[k]);
   const rank = new Int32Array(known.ids.length);
-  for (let r = 0; r < cells.length; r++) rank[first.get(cells[r])!] = r;
+  order.forEach((k, r) => (rank[k] = r));
   for (let i = 0; i < count; i++) cellOf[i] = rank[cellOf[i]];
   return { cells, cellOf };
 }
