@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { ERROR_MESSAGES } from '../engine/index';
+import { ERROR_MESSAGES } from '../engine/constants';
 import type { BlueprintRequest, BlueprintRun, SolverWorkerApi, WorkerFailure } from '../worker/protocol';
 import { engineRemote } from './engineClient';
 

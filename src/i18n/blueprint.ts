@@ -1,4 +1,4 @@
-import { SITE_LEVEL_NAMES } from '../engine/index';
+import { SITE_LEVEL_NAMES } from '../engine/constants';
 
 const levelNames = (l: 'zh' | 'en') => ({
   complex: SITE_LEVEL_NAMES.complex[l],

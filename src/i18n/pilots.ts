@@ -1,4 +1,4 @@
-import { pilots as P } from '../engine/index';
+import * as P from '../engine/constants';
 
 /** The i18next namespace of the 试点 panel and the plan's other layers. */
 export const PILOTS_NS = 'pilots';

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { BLUEPRINT_DEFAULTS, type BlueprintScope, type DistanceMode } from '../engine/index';
+import { BLUEPRINT_DEFAULTS } from '../engine/constants';
+import type { BlueprintScope, DistanceMode } from '../engine/index';
 import type { Scenario, ScenarioSite } from '../engine/index';
 import type { ServiceCode } from '../engine/index';
 import type { BlueprintRun, CandidateComparison, ScenarioRun } from '../worker/protocol';

@@ -1,5 +1,5 @@
 import type { Scenario, ScenarioSite } from '../engine/index';
-import { isServiceCode, type ServiceCode } from '../engine/index';
+import { isServiceCode, type ServiceCode } from '../engine/constants';
 import type { WorkerFailure } from '../worker/protocol';
 import { tFor } from '../i18n';
 import { bpEngine } from '../client/bpEngine';

@@ -1,4 +1,5 @@
-import { SERVICES, isServiceCode, type ServiceCode, type DistanceMode } from '../engine/index';
+import { SERVICES, isServiceCode, type ServiceCode } from '../engine/constants';
+import type { DistanceMode } from '../engine/index';
 import type { Lang } from '../i18n';
 
 export const MEASURES = ['coverage', 'areaPer100', 'shortfall', 'shortfallEnhanced', 'rule', 'need'] as const;

@@ -1,4 +1,5 @@
-import { isServiceCode, type Scenario, type ScenarioSite, type ServiceCode } from '../../engine/index';
+import { isServiceCode, type ServiceCode } from '../../engine/constants';
+import type { Scenario, ScenarioSite } from '../../engine/index';
 import type { BlueprintRun } from '../../worker/protocol';
 import { tFor, type Lang } from '../../i18n';
 import type { NamedScenario, ScopeKind, Slot } from '../blueprintStore';
