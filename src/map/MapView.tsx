@@ -14,6 +14,7 @@ import { reachFromHere, useFacilityWalkshed, usePointFollowsData } from '../stat
 import { useWalk } from '../state/walkStore';
 import { BUILDINGS_MIN_ZOOM, effectiveLayers, useMapZoom } from '../state/zoomState';
 import { useBuildingWindow, windowFor, type Box } from './buildingWindow';
+import { hexBoxFor, useHexWindow } from './hexWindow';
 import { basemapTiles } from './baseStyle';
 import { blueprintDeckLayers } from './blueprintLayers';
 import { buildDeckLayers } from './buildDeckLayers';
@@ -96,6 +97,7 @@ export function MapView({ onHover }: Props) {
   const layers = useApp((s) => s.layers);
   const buildingsZoom = useMapZoom((s) => s.buildingsZoom);
   const buildingWin = useBuildingWindow((s) => s.win);
+  const hexBox = useHexWindow((s) => s.box);
   /** What deck draws: building dots only when zoomed in, hexagons of households further out. */
   const drawn = useMemo(() => effectiveLayers(layers, buildingsZoom), [layers, buildingsZoom]);
   const { facility: selectedFacility } = useMapSelection(); // one frame behind the panel (deck draws a facility's walking circle)
@@ -216,6 +218,14 @@ export function MapView({ onHover }: Props) {
       else if (win) {
         const next = windowFor(win, win.of, viewBox(map));
         if (next !== win) useBuildingWindow.setState({ win: next });
+      }
+      // Outlined hexagons: a new window once the view leaves the one drawn (hexWindow.ts).
+      const box = useHexWindow.getState().box;
+      if (farOutAt(map.getZoom())) {
+        if (box) useHexWindow.setState({ box: null });
+      } else if (box) {
+        const next = hexBoxFor(box, viewBox(map));
+        if (next !== box) useHexWindow.setState({ box: next });
       }
       const lat = map.getCenter().lat;
       setStep(zoomStep(map.getZoom(), lat));
@@ -344,6 +354,12 @@ export function MapView({ onHover }: Props) {
       if (win !== buildingWin) useBuildingWindow.setState({ win });
       buildingIds = win.ids;
     }
+    // Outlined hexagons only around the view (hexWindow.ts): each is an instance deck draws, in view or not.
+    let hexWindow: Box | undefined;
+    if (full && drawn.h3 && !farOutAt(zoom)) {
+      hexWindow = hexBoxFor(hexBox, viewBox(map));
+      if (hexWindow !== hexBox) useHexWindow.setState({ box: hexWindow });
+    }
     const deckLayers = buildDeckLayers({
       data: shown,
       buildingIds,
@@ -357,6 +373,7 @@ export function MapView({ onHover }: Props) {
       markerScale: markerStep(zoom),
       farOut: farOutAt(zoom),
       hexResolution: hexResolutionAt(zoom, map.getCenter().lat),
+      hexWindow,
     });
     if (full && view !== 'public') deckLayers.push(...planLayers); // pilots and landing points are planners' layers
     if (full && view !== 'public') deckLayers.push(...blueprintDeckLayers({ data: full, service, ...bp }));
@@ -388,7 +405,7 @@ export function MapView({ onHover }: Props) {
       map.triggerRepaint();
     });
     return cleanup;
-  }, [ready, shown, data, coloring, bColors, service, drawn, selectedFacility, view, bp, walkLayers, facilities, planLayers, step, buildingWin]);
+  }, [ready, shown, data, coloring, bColors, service, drawn, selectedFacility, view, bp, walkLayers, facilities, planLayers, step, buildingWin, hexBox]);
 
   // The selection's outline: drawn in the outline overlay over the map, which repaints nothing else
   // (in the commit that shows the panel: a few hundred vertices on a 2D canvas).

@@ -14,6 +14,8 @@ import { CANDIDATE_SHAPE, levelDotRadius, levelShape, levelSize } from './symbol
 import { commonPositionOf, commonPositions, PREPROJECTED } from './commonSpace';
 import { FlatIconLayer, FlatScatterplotLayer } from './flatLayers';
 import { HexagonFillLayer, hexagonFillProps, hexRings } from './hexagonFill';
+import { cellsInBox } from './hexWindow';
+import type { Box } from './buildingWindow';
 
 /** Extra prop of every deck layer in maplibre's interleaved mode: the map layer it is drawn before. */
 export type Interleaved = { beforeId?: string };
@@ -47,6 +49,8 @@ export interface DeckLayerInput {
   buildingIds?: Int32Array;
   /** The finest hexagon resolution to draw (hexLevels.ts hexResolutionAt; default 15: the analysed cells). */
   hexResolution?: number;
+  /** Outlined hexagons (not `farOut`) only with their centre in this box (hexWindow.ts: around the view); default all. */
+  hexWindow?: Box;
 }
 
 /** Radius in metres of a building dot: grows with the square root of its households. */
@@ -296,7 +300,14 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
       inp.farOut
         ? // far out a hexagon is a few pixels: fills only, plain triangles (hexagonFill.ts), no instance a hexagon
           new HexagonFillLayer<Interleaved>({ ...hexProps, ...hexagonFillProps(hexRings(level.cells), off) })
-        : new H3HexagonLayer<number, Interleaved>({ ...hexProps, extruded: false, stroked: true, lineWidthMinPixels: 0.5, getLineColor: HEX_OUTLINE }),
+        : new H3HexagonLayer<number, Interleaved>({
+            ...hexProps,
+            data: inp.hexWindow ? cellsInBox(level.cells, off, idx, inp.hexWindow) : idx, // each an instance: only those around the view (hexWindow.ts)
+            extruded: false,
+            stroked: true,
+            lineWidthMinPixels: 0.5,
+            getLineColor: HEX_OUTLINE,
+          }),
     );
   }
 

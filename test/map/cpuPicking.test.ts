@@ -107,7 +107,10 @@ function picker(
 }
 
 /** The deck layers buildDeckLayers draws for these switches and options. */
-function drawn(on: Partial<Record<LayerKey, boolean>>, opts: { publicView?: boolean; markerScale?: number; buildingsZoom?: boolean; farOut?: boolean } = {}) {
+function drawn(
+  on: Partial<Record<LayerKey, boolean>>,
+  opts: { publicView?: boolean; markerScale?: number; buildingsZoom?: boolean; farOut?: boolean; hexWindow?: [number, number, number, number] } = {},
+) {
   const layers = effectiveLayers({ ...DEFAULT_LAYERS, roads: false, ...on }, opts.buildingsZoom ?? false);
   return buildDeckLayers({
     data,
@@ -119,6 +122,7 @@ function drawn(on: Partial<Record<LayerKey, boolean>>, opts: { publicView?: bool
     publicView: opts.publicView ?? false,
     markerScale: opts.markerScale,
     farOut: opts.farOut,
+    hexWindow: opts.hexWindow,
   });
 }
 
@@ -312,6 +316,16 @@ describe('far out (below zoom 12): facilities as one dot layer, hexagons without
     expect(near[3].constructor.name).toBe('FlatIconLayer');
     expect(near[1].constructor.name).toBe('H3HexagonLayer');
     expect((near[1].props as { stroked?: boolean }).stroked).toBe(true);
+  });
+
+  it('a window (hexWindow.ts) cuts the outlined hexagons to those centred in it; far out all are drawn', () => {
+    const hexData = (l: { props: object }) => (l.props as { data: number[] }).data;
+    const around: [number, number, number, number] = [0, 0, 0.004, 0.004]; // holds the centre of CELL, at (0.002, 0.002)
+    const away: [number, number, number, number] = [0.01, 0.01, 0.02, 0.02];
+    expect(hexData(drawn({ h3: true })[1])).toEqual([0]); // no window: every cell with uncovered households
+    expect(hexData(drawn({ h3: true }, { hexWindow: around })[1])).toEqual([0]);
+    expect(hexData(drawn({ h3: true }, { hexWindow: away })[1])).toEqual([]);
+    expect(hexData(drawn({ h3: true }, { farOut: true, hexWindow: away })[1])).toEqual([0]);
   });
 
   it('the filled hexagons answer as the outlined ones: the cell at the point, where it is drawn', () => {
