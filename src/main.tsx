@@ -19,8 +19,16 @@ async function start(): Promise<void> {
   // run only after, in its own chunk, so the worker does not wait for it (an opened folder
   // kept in the project goes to the worker from App, as bytes).
   if (projectPackage().kind === 'url') prestartAnalysis(view.dataset, view.mode, view.effort);
-  const { mountApp } = await import('./appMain');
-  mountApp(view.lang);
+  let app: typeof import('./appMain');
+  try {
+    app = await import('./appMain');
+  } catch (err) {
+    // Its chunk did not load (the server gone, a rebuild meanwhile): say so rather than a blank page. As text, never HTML.
+    document.getElementById('root')!.textContent =
+      `渝邻图的程序未能加载，请刷新页面重试。 / The map's code could not be loaded; reload the page. (${String(err)})`;
+    throw err;
+  }
+  app.mountApp(view.lang);
   startAutosave();
 }
 void start();

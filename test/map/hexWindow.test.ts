@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellToLatLng, latLngToCell } from 'h3-js';
-import { cellsInBox, hexBoxFor } from '../../src/map/hexWindow';
+import { cellCentres, cellsInBox, hexBoxFor } from '../../src/map/hexWindow';
 import type { Box } from '../../src/map/buildingWindow';
 
 describe('hexBoxFor: the window the outlined hexagons are cut to', () => {
@@ -44,5 +44,26 @@ describe('cellsInBox: the hexagons whose centre is in the window', () => {
     const b = cellsInBox(cells, OFF, idx, [106.49, 29.5, 106.6, 29.6]);
     expect(b).not.toBe(a);
     expect(b).toEqual([10, 11, 12]);
+  });
+});
+
+describe('cellCentres: each cell’s centre, once per set of cells', () => {
+  const cells = [latLngToCell(29.55, 106.5, 9), latLngToCell(29.56, 106.52, 9)];
+
+  it('holds cellToLatLng of every cell as (lon, lat)', () => {
+    const c = cellCentres(cells);
+    cells.forEach((cell, k) => {
+      const [lat, lon] = cellToLatLng(cell);
+      expect([c[2 * k], c[2 * k + 1]]).toEqual([lon, lat]);
+    });
+  });
+
+  it('the same cells in a new array (another analysis of the package) reuse the centres; other cells do not', () => {
+    const a = cellCentres(cells);
+    expect(cellCentres([...cells])).toBe(a);
+    const other = [cells[1], cells[0]];
+    const b = cellCentres(other);
+    expect(b).not.toBe(a);
+    expect(Array.from(b)).toEqual([a[2], a[3], a[0], a[1]]);
   });
 });
