@@ -187,7 +187,10 @@ export default defineConfig({
   base: './',
   plugins: [react(), yulintuServeOnlyApp(), yulintuData(), yulintuPublicSite()],
   worker: { format: 'es' },
-  // Pre-bundle everything up front so a first visit never reloads mid-test.
+  // Pre-bundle everything up front so a first visit never reloads mid-test. Every package the app,
+  // engine and workers import is listed (test/devServerDeps.test.ts checks): the page's first chunk
+  // (src/main.tsx) imports the app with import(), and a package first met there is optimised late,
+  // which makes Vite reload the page and fail that import.
   optimizeDeps: {
     include: [
       'react',
@@ -206,6 +209,18 @@ export default defineConfig({
       'react-i18next',
       'h3-js',
       'fflate',
+      'zustand/react/shallow',
+      'idb',
+      'papaparse',
+      'proj4',
+      'gcoord',
+      'saxes',
+      'tiny-osmpbf',
+      'geotiff',
+      'flatbush',
+      'flatqueue',
+      'kdbush',
+      '@math.gl/polygon',
     ],
   },
   build: { chunkSizeWarningLimit: 4000 },

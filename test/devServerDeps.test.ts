@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import ts from 'typescript';
+import config from '../vite.config';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+/** Every TypeScript file under `dir`. */
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(n) ? [p] : [];
+  });
+}
+
+/** The packages `file` imports for their code (static or `import('…')`), less type-only imports, `?url` assets and style sheets. */
+function packagesOf(file: string): string[] {
+  const src = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const out: string[] = [];
+  const visit = (n: ts.Node) => {
+    if (ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier)) {
+      const c = n.importClause;
+      const typesOnly =
+        !!c && (c.isTypeOnly || (!c.name && !!c.namedBindings && ts.isNamedImports(c.namedBindings) && c.namedBindings.elements.every((e) => e.isTypeOnly)));
+      if (!typesOnly) out.push(n.moduleSpecifier.text);
+    } else if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.ImportKeyword && n.arguments[0] && ts.isStringLiteral(n.arguments[0])) {
+      out.push(n.arguments[0].text);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(src);
+  return out.filter((s) => !s.startsWith('.') && !s.startsWith('node:') && !s.includes('?') && !s.endsWith('.css'));
+}
+
+describe("the dev server's pre-bundled packages (vite.config.ts optimizeDeps.include)", () => {
+  it('list every package the planner app, its engine and its workers import (a package met late reloads the page)', () => {
+    const used = new Set(
+      [
+        'src/app',
+        'src/appMain.tsx',
+        'src/main.tsx',
+        'src/client',
+        'src/engine',
+        'src/export',
+        'src/i18n',
+        'src/map',
+        'src/state',
+        'src/ui',
+        'src/worker',
+      ].flatMap((d) => {
+        const p = join(ROOT, d);
+        return (statSync(p).isDirectory() ? files(p) : [p]).flatMap(packagesOf);
+      }),
+    );
+    used.delete('highs'); // the solver's HiGHS, imported by the solver worker only when a solve starts
+    used.delete('exceljs'); // loaded when an .xlsx is opened or written
+    const include = new Set(config.optimizeDeps?.include ?? []);
+    expect([...used].filter((p) => !include.has(p)).sort()).toEqual([]);
+    expect(used.size).toBeGreaterThan(20); // the walk found the imports
+  });
+});
