@@ -296,19 +296,28 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
       getFillColor,
       updateTriggers: { getFillColor: [service, level.resolution] },
     };
-    out.push(
-      inp.farOut
-        ? // far out a hexagon is a few pixels: fills only, plain triangles (hexagonFill.ts), no instance a hexagon
-          new HexagonFillLayer<Interleaved>({ ...hexProps, ...hexagonFillProps(hexRings(level.cells), off) })
-        : new H3HexagonLayer<number, Interleaved>({
-            ...hexProps,
-            data: inp.hexWindow ? cellsInBox(level.cells, off, idx, inp.hexWindow) : idx, // each an instance: only those around the view (hexWindow.ts)
-            extruded: false,
-            stroked: true,
-            lineWidthMinPixels: 0.5,
-            getLineColor: HEX_OUTLINE,
-          }),
-    );
+    // Fills as plain triangles (hexagonFill.ts): SwiftShader draws an instanced layer as one draw per instance.
+    const fills = { ...hexProps, ...hexagonFillProps(hexRings(level.cells), off) };
+    if (inp.farOut)
+      out.push(new HexagonFillLayer<Interleaved>(fills)); // far out a hexagon is a few pixels: no outlines
+    else {
+      const near = inp.hexWindow ? cellsInBox(level.cells, off, idx, inp.hexWindow) : idx; // only those around the view (hexWindow.ts)
+      out.push(
+        new HexagonFillLayer<Interleaved>({ ...fills, data: near }),
+        // The outlines: H3HexagonLayer's stroked columns, an instance a hexagon; the fills above answer picks.
+        new H3HexagonLayer<number, Interleaved>({
+          ...hexProps,
+          id: 'h3-outline',
+          data: near,
+          pickable: false,
+          filled: false,
+          extruded: false,
+          stroked: true,
+          lineWidthMinPixels: 0.5,
+          getLineColor: HEX_OUTLINE,
+        }),
+      );
+    }
   }
 
   if (data && layers.buildings) {

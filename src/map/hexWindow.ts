@@ -1,8 +1,9 @@
 /**
- * Outlined hexagons (zoom 12 to 14, buildDeckLayers' H3HexagonLayer) are drawn only within a
- * window around the view, as the building dots are (buildingWindow.ts): deck.gl draws every
- * hexagon it is given, each an instance of a stroked column, and at the 1M-building city's 53k
- * res-9 cells a frame at zoom 12 took 2.2 s under software WebGL, against 0.2 s without them. The
+ * Outlined hexagons (zoom 12 to 14, buildDeckLayers: plain-triangle fills and H3HexagonLayer's
+ * outlines) are drawn only within a window around the view, as the building dots are
+ * (buildingWindow.ts): deck.gl draws every hexagon it is given, each outline an instance of a
+ * stroked column, and at the 1M-building city's 53k res-9 cells a frame at zoom 12 took 2.2 s
+ * under software WebGL, against 0.2 s without them. The
  * window is the view grown by a quarter of its size on every side; the map makes a new one when
  * the view leaves it (MapView, on `moveend`). Far out the hexagons are plain triangles of a
  * coarser level (hexagonFill.ts) and all are drawn.

@@ -312,10 +312,11 @@ describe('far out (below zoom 12): facilities as one dot layer, hexagons without
     expect(far[2].constructor.name).toBe('FlatScatterplotLayer'); // the ScatterplotLayer drawn without instancing (flatLayers.ts)
     expect(far[1].constructor.name).toBe('HexagonFillLayer'); // fills only (a SolidPolygonLayer: no outline), plain polygons (hexagonFill.ts)
     const near = drawn({ h3: true });
-    expect(near.map((l) => l.id)).toEqual(['communities-fill', 'h3-uncovered', 'facilities-halo', 'facilities']);
-    expect(near[3].constructor.name).toBe('FlatIconLayer');
-    expect(near[1].constructor.name).toBe('H3HexagonLayer');
-    expect((near[1].props as { stroked?: boolean }).stroked).toBe(true);
+    expect(near.map((l) => l.id)).toEqual(['communities-fill', 'h3-uncovered', 'h3-outline', 'facilities-halo', 'facilities']);
+    expect(near[4].constructor.name).toBe('FlatIconLayer');
+    expect(near[1].constructor.name).toBe('HexagonFillLayer'); // near too the fills are plain polygons, and answer picks
+    expect(near[2].constructor.name).toBe('H3HexagonLayer'); // the outlines only: stroked columns, not filled, not pickable
+    expect(near[2].props).toMatchObject({ stroked: true, filled: false, pickable: false, data: (near[1].props as { data: unknown }).data });
   });
 
   it('a window (hexWindow.ts) cuts the outlined hexagons to those centred in it; far out all are drawn', () => {
