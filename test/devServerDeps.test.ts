@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import ts from 'typescript';
+import { codeImports } from './helpers/codeImports';
 import config from '../vite.config';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -14,23 +14,9 @@ function files(dir: string): string[] {
   });
 }
 
-/** The packages `file` imports for their code (static or `import('…')`), less type-only imports, `?url` assets and style sheets. */
+/** The packages `file` imports for their code (static, re-exported or `import('…')`), less `?url` assets and style sheets. */
 function packagesOf(file: string): string[] {
-  const src = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-  const out: string[] = [];
-  const visit = (n: ts.Node) => {
-    if (ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier)) {
-      const c = n.importClause;
-      const typesOnly =
-        !!c && (c.isTypeOnly || (!c.name && !!c.namedBindings && ts.isNamedImports(c.namedBindings) && c.namedBindings.elements.every((e) => e.isTypeOnly)));
-      if (!typesOnly) out.push(n.moduleSpecifier.text);
-    } else if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.ImportKeyword && n.arguments[0] && ts.isStringLiteral(n.arguments[0])) {
-      out.push(n.arguments[0].text);
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(src);
-  return out.filter((s) => !s.startsWith('.') && !s.startsWith('node:') && !s.includes('?') && !s.endsWith('.css'));
+  return codeImports(file, { dynamic: true }).filter((s) => !s.startsWith('.') && !s.startsWith('node:') && !s.includes('?') && !s.endsWith('.css'));
 }
 
 describe("the dev server's pre-bundled packages (vite.config.ts optimizeDeps.include)", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import ts from 'typescript';
+import { codeImports } from '../helpers/codeImports';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const EXTENSIONS = ['.ts', '.tsx'];
@@ -11,27 +11,6 @@ function resolveRelative(from: string, spec: string): string | null {
   const base = resolve(dirname(from), spec);
   const candidates = [...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => join(base, `index${e}`))];
   return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
-}
-
-/**
- * What `file` imports that the bundler keeps: static imports and re-exports, less those of types
- * only (`import type`, or every name `type`), which the build drops; dynamic `import()` is not
- * followed (its module is a chunk of its own, loaded later).
- */
-function valueImports(file: string): string[] {
-  const src = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-  const out: string[] = [];
-  for (const s of src.statements) {
-    if (ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier)) {
-      const c = s.importClause;
-      const typesOnly =
-        !!c && (c.isTypeOnly || (!c.name && !!c.namedBindings && ts.isNamedImports(c.namedBindings) && c.namedBindings.elements.every((e) => e.isTypeOnly)));
-      if (!typesOnly) out.push(s.moduleSpecifier.text);
-    } else if (ts.isExportDeclaration(s) && s.moduleSpecifier && ts.isStringLiteral(s.moduleSpecifier) && !s.isTypeOnly) {
-      out.push(s.moduleSpecifier.text);
-    }
-  }
-  return out;
 }
 
 /** Every module the page's entry loads before it runs: repository files (relative to ROOT) and packages. */
@@ -44,7 +23,7 @@ function entryClosure(entry: string): { files: Set<string>; packages: Set<string
     const rel = relative(ROOT, f);
     if (files.has(rel)) continue;
     files.add(rel);
-    for (const spec of valueImports(f)) {
+    for (const spec of codeImports(f, { dynamic: false })) {
       if (!spec.startsWith('.')) packages.add(spec);
       else if (!/\.(css|json|svg|png)(\?.*)?$/.test(spec) && !spec.includes('?')) {
         const to = resolveRelative(f, spec);
@@ -57,7 +36,7 @@ function entryClosure(entry: string): { files: Set<string>; packages: Set<string
 }
 
 describe("the page's first chunk (src/main.tsx)", () => {
-  const { files, packages } = entryClosure('src/main.tsx');
+  const { files, packages } = entryClosure('src/main.tsx'); // import() is not followed: its module is a chunk of its own, loaded later
 
   it('starts the engine worker on the package: the prestart and the worker client are in it', () => {
     expect(files).toContain('src/state/prestart.ts');
