@@ -13,8 +13,8 @@ import { usePilots } from '../state/pilotStore';
 import { reachFromHere, useFacilityWalkshed, usePointFollowsData } from '../state/walkActions';
 import { useWalk } from '../state/walkStore';
 import { BUILDINGS_MIN_ZOOM, effectiveLayers, useMapZoom } from '../state/zoomState';
-import { useBuildingWindow, windowFor, type Box } from './buildingWindow';
-import { hexBoxFor, useHexWindow } from './hexWindow';
+import { boxFor, useBuildingWindow, windowFor, type Box } from './buildingWindow';
+import { useHexWindow } from './hexWindow';
 import { basemapTiles } from './baseStyle';
 import { blueprintDeckLayers } from './blueprintLayers';
 import { buildDeckLayers } from './buildDeckLayers';
@@ -224,7 +224,7 @@ export function MapView({ onHover }: Props) {
       if (farOutAt(map.getZoom())) {
         if (box) useHexWindow.setState({ box: null });
       } else if (box) {
-        const next = hexBoxFor(box, viewBox(map));
+        const next = boxFor(box, viewBox(map));
         if (next !== box) useHexWindow.setState({ box: next });
       }
       const lat = map.getCenter().lat;
@@ -357,7 +357,7 @@ export function MapView({ onHover }: Props) {
     // Outlined hexagons only around the view (hexWindow.ts): each is an instance deck draws, in view or not.
     let hexWindow: Box | undefined;
     if (full && drawn.h3 && !farOutAt(zoom)) {
-      hexWindow = hexBoxFor(hexBox, viewBox(map));
+      hexWindow = boxFor(hexBox, viewBox(map));
       if (hexWindow !== hexBox) useHexWindow.setState({ box: hexWindow });
     }
     const deckLayers = buildDeckLayers({

@@ -48,10 +48,15 @@ export interface BuildingWindow {
   of: Float32Array | Float64Array;
 }
 
+/** The window box to draw for `view`: `current` while it still holds the view, else a new one around it (building dots, outlined hexagons). */
+export function boxFor(current: Box | null, view: Box): Box {
+  return current && covers(current, view) ? current : windowAround(view);
+}
+
 /** The window to draw for `view`: `current` while it still holds the view (and is of these positions), else a new one. */
 export function windowFor(current: BuildingWindow | null, lonLat: Float32Array | Float64Array, view: Box): BuildingWindow {
-  if (current && current.of === lonLat && covers(current.box, view)) return current;
-  const box = windowAround(view);
+  const box = boxFor(current?.of === lonLat ? current.box : null, view);
+  if (current && box === current.box) return current;
   return { box, ids: pointsInBox(lonLat, box), of: lonLat };
 }
 

@@ -10,15 +10,10 @@
  */
 import { cellToLatLng } from 'h3-js';
 import { create } from 'zustand';
-import { covers, windowAround, type Box } from './buildingWindow';
+import type { Box } from './buildingWindow';
 
 /** The window the outlined hexagons are cut to, or null (far out: all drawn; MapView keeps it). */
 export const useHexWindow = create<{ box: Box | null }>(() => ({ box: null }));
-
-/** The window to draw for `view`: `current` while it still holds the view, else a new one around it. */
-export function hexBoxFor(current: Box | null, view: Box): Box {
-  return current && covers(current, view) ? current : windowAround(view);
-}
 
 const centres = new WeakMap<string[], Float64Array>();
 /** The last cells computed: another analysis of the same package (a mode switch) sends the same cells in a new array. */

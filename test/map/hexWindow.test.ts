@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { cellToLatLng, latLngToCell } from 'h3-js';
-import { cellCentres, cellsInBox, hexBoxFor } from '../../src/map/hexWindow';
-import type { Box } from '../../src/map/buildingWindow';
+import { cellCentres, cellsInBox } from '../../src/map/hexWindow';
+import { boxFor, type Box } from '../../src/map/buildingWindow';
 
-describe('hexBoxFor: the window the outlined hexagons are cut to', () => {
+describe('boxFor: the window the outlined hexagons are cut to', () => {
   it('a new one is the view grown by a quarter of its width and height on every side', () => {
-    expect(hexBoxFor(null, [106.4, 29.5, 106.6, 29.6])).toEqual([106.35, 29.475, 106.65, 29.625].map((v) => expect.closeTo(v, 10)));
+    expect(boxFor(null, [106.4, 29.5, 106.6, 29.6])).toEqual([106.35, 29.475, 106.65, 29.625].map((v) => expect.closeTo(v, 10)));
   });
 
   it('the same box while it holds the view, a new one once the view leaves it', () => {
     const win: Box = [106.35, 29.475, 106.65, 29.625];
-    expect(hexBoxFor(win, [106.36, 29.48, 106.64, 29.62])).toBe(win);
-    expect(hexBoxFor(win, [106.35, 29.475, 106.65, 29.625])).toBe(win); // edges included
-    const next = hexBoxFor(win, [106.5, 29.5, 106.7, 29.6]); // panned east past the window
+    expect(boxFor(win, [106.36, 29.48, 106.64, 29.62])).toBe(win);
+    expect(boxFor(win, [106.35, 29.475, 106.65, 29.625])).toBe(win); // edges included
+    const next = boxFor(win, [106.5, 29.5, 106.7, 29.6]); // panned east past the window
     expect(next).not.toBe(win);
     expect(next[0]).toBeCloseTo(106.45, 12);
     expect(next[2]).toBeCloseTo(106.75, 12);
