@@ -17,7 +17,8 @@ import {
   type Facility,
   type ServiceCode,
 } from '../../src/engine/index';
-import { createScenarioContext, evaluateScenario, type Scenario } from '../../src/engine/scenario/index';
+import { createScenarioContext, evaluateScenario, summarizeScope, type Scenario } from '../../src/engine/scenario/index';
+import { SERVICES as SERVICES_ORDER } from '../../src/engine/constants';
 import { fixtureFiles } from '../helpers/fixtures';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'sample');
@@ -165,6 +166,64 @@ describe('evaluateScenario on the sample (80 communities, 30k buildings)', () =>
         editedBy((lon, lat) => ctx.locate(lon, lat)),
       );
       expect(r.summary.changedCommunities.length).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe('evaluateScenario with sites added only (the reach-only path), on the sample', () => {
+  const pkg = loadPackage(readPackageDir(SAMPLE));
+  const policy = resolvePolicy(pkg);
+  // Three sites, two of them close together (their reaches overlap), with overlapping services.
+  const [k0, k1, k2] = [pkg.candidates[0], pkg.candidates[1], pkg.candidates[10]];
+  const scenario: Scenario = {
+    added: [
+      { candidateId: k0.id, services: ['elderly_care', 'childcare', 'meals'] },
+      { candidateId: k1.id, services: ['childcare', 'health'], areaM2: 120 },
+      { id: 'p', lon: k2.lon + 0.001, lat: k2.lat, services: ['meals', 'play'], areaM2: 60 },
+    ],
+  };
+  for (const mode of ['euclidean', 'network'] as const) {
+    it(`equals analyze() on the edited package, summaries equal summarizeScope (${mode})`, () => {
+      const provider = createProvider(pkg, mode, policy);
+      const base = analyze(pkg, { mode, policy, provider });
+      const ctx = createScenarioContext(pkg, base, provider);
+      const p = ctx.locate(k2.lon + 0.001, k2.lat);
+      const edited = [
+        ...pkg.facilities,
+        newFacility(k0.id, k0.lon, k0.lat, k0.areaM2, ['elderly_care', 'childcare', 'meals'], k0.community),
+        newFacility(k1.id, k1.lon, k1.lat, 120, ['childcare', 'health'], k1.community),
+        newFacility('p', k2.lon + 0.001, k2.lat, 60, ['meals', 'play'], p),
+      ];
+      // an earlier edit on the same context must leave nothing behind
+      evaluateScenario(ctx, { added: [{ candidateId: k1.id, services: ['meals'] }] });
+      const r = evaluateScenario(ctx, scenario);
+      const truth = analyze({ ...pkg, facilities: edited }, { mode, policy, provider });
+      r.coverage.forEach((c, s) => {
+        const t = truth.coverage[s];
+        expect(c.coveredHouseholds).toBe(t.coveredHouseholds);
+        expect(Array.from(c.covered)).toEqual(Array.from(t.covered));
+        for (let i = 0; i < c.distanceM.length; i++) {
+          if (t.distanceM[i] === Infinity) expect(c.distanceM[i]).toBe(Infinity);
+          else expect(c.distanceM[i]).toBeCloseTo(t.distanceM[i], 6);
+        }
+      });
+      expect(r.communities).toEqual(truth.communities);
+      // elderly_care, childcare, meals, health and play changed; a service no site offers is the base's own object
+      expect(r.summary.coveredHouseholds[SERVICES_ORDER.indexOf('childcare')].delta).toBeGreaterThan(0);
+      expect(r.coverage[SERVICES_ORDER.indexOf('fitness')]).toBe(base.coverage[SERVICES_ORDER.indexOf('fitness')]);
+      // the whole package and a scope of one street: as a full pass over the buildings gives
+      expect(r.summary.after).toEqual(summarizeScope(pkg.buildings, truth.communities, truth.coverage, null));
+      expect(r.summary.before).toEqual(summarizeScope(pkg.buildings, base.communities, base.coverage, null));
+      const street = pkg.communities[k0.community].street;
+      const scope = pkg.communities.map((c, i) => (c.street === street ? i : -1)).filter((i) => i >= 0);
+      const mask = new Uint8Array(pkg.communities.length);
+      for (const i of scope) mask[i] = 1;
+      const scoped = evaluateScenario(ctx, scenario, { scope });
+      expect(scoped.summary.after).toEqual(summarizeScope(pkg.buildings, truth.communities, truth.coverage, mask));
+      expect(scoped.summary.before).toEqual(summarizeScope(pkg.buildings, base.communities, base.coverage, mask));
+      expect(scoped.summary.after.households).toBeLessThan(r.summary.after.households);
+      // and the base is untouched
+      expect(evaluateScenario(ctx, {}).communities).toEqual(base.communities);
     });
   }
 });

@@ -1,6 +1,7 @@
 import type { Analysis } from '../analysisTypes';
 import type { DistanceProvider, Reach, Site } from '../coverage/distanceProvider';
 import { PolygonIndex } from '../spatial/polygonIndex';
+import { communityTallies, type CommunityTallies } from '../standards/communityResults';
 import type { DataPackage } from '../types';
 import type { ScopeMeasures } from './scenarioTypes';
 
@@ -24,6 +25,10 @@ export interface ScenarioContext {
   readonly cacheSize: number;
   /** Scope measures of the base analysis, by scope key (filled by evaluateScenario). */
   readonly baseMeasures: Map<string, ScopeMeasures>;
+  /** The base analysis's per-community tallies (built on first use; read-only). */
+  baseTallies(): CommunityTallies;
+  /** Households of every building, assigned to a community or not. */
+  readonly allHouseholds: number;
 }
 
 /**
@@ -34,6 +39,8 @@ export interface ScenarioContext {
 export function createScenarioContext(pkg: DataPackage, analysis: Analysis, provider: DistanceProvider): ScenarioContext {
   const cache = new Map<string, Reach>();
   let polygons: PolygonIndex | null = null;
+  let tallies: CommunityTallies | null = null;
+  let allHouseholds = -1;
   return {
     pkg,
     analysis,
@@ -54,6 +61,17 @@ export function createScenarioContext(pkg: DataPackage, analysis: Analysis, prov
     baseMeasures: new Map(),
     get cacheSize() {
       return cache.size;
+    },
+    baseTallies() {
+      return (tallies ??= communityTallies(pkg, analysis.coverage));
+    },
+    get allHouseholds() {
+      if (allHouseholds < 0) {
+        allHouseholds = 0;
+        const h = pkg.buildings.households;
+        for (let i = 0; i < pkg.buildings.count; i++) allHouseholds += h[i];
+      }
+      return allHouseholds;
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { CommunityResult, ServiceCoverage } from '../analysisTypes';
+import type { CommunityTallies } from '../standards/communityResults';
 import type { Buildings } from '../types';
 import type { ScopeMeasures } from './scenarioTypes';
 
@@ -24,6 +25,40 @@ export function summarizeScope(
     households += h;
     for (let s = 0; s < ns; s++) if (coverage[s].covered[i]) covered[s] += h;
   }
+  return scopeMeasures(households, covered, communities, scope);
+}
+
+/**
+ * {@link summarizeScope} from per-community tallies, without a pass over the buildings:
+ * `allHouseholds` and `coverage` give the whole package's households and covered households
+ * (unassigned buildings included). Equal to summarizeScope: households are whole numbers, so
+ * the sums do not depend on their order.
+ */
+export function summarizeTallies(
+  tallies: CommunityTallies,
+  allHouseholds: number,
+  communities: readonly CommunityResult[],
+  coverage: readonly Pick<ServiceCoverage, 'coveredHouseholds'>[],
+  scope: Uint8Array | null,
+): ScopeMeasures {
+  if (!scope)
+    return scopeMeasures(
+      allHouseholds,
+      Float64Array.from(coverage, (c) => c.coveredHouseholds),
+      communities,
+      null,
+    );
+  const covered = new Float64Array(coverage.length);
+  let households = 0;
+  for (let c = 0; c < scope.length; c++) {
+    if (!scope[c]) continue;
+    households += tallies.households[c];
+    for (let s = 0; s < covered.length; s++) covered[s] += tallies.covered[s][c];
+  }
+  return scopeMeasures(households, covered, communities, scope);
+}
+
+function scopeMeasures(households: number, covered: Float64Array, communities: readonly CommunityResult[], scope: Uint8Array | null): ScopeMeasures {
   const m: ScopeMeasures = {
     communities: 0,
     households,

@@ -6,12 +6,57 @@ import { needScore, rankByNeed } from './need';
 import { SERVICES, maskToServices } from './services';
 
 /**
+ * Per community: its buildings, their households, and the households of its covered buildings
+ * per service (in SERVICES order). Households are whole numbers (DATA-FORMAT.md), so these sums
+ * are exact in any order: a what-if edit updates a copy for the buildings it changes
+ * (evaluateScenario) and gets what a full pass would.
+ */
+export interface CommunityTallies {
+  buildings: Int32Array;
+  households: Float64Array;
+  covered: Float64Array[];
+}
+
+/** {@link CommunityTallies} of `coverage`, one pass over the buildings. */
+export function communityTallies(pkg: DataPackage, coverage: readonly ServiceCoverage[]): CommunityTallies {
+  const n = pkg.communities.length;
+  const b = pkg.buildings;
+  const nb = new Int32Array(n);
+  const hh = new Float64Array(n);
+  const covHh = coverage.map(() => new Float64Array(n));
+  for (let i = 0; i < b.count; i++) {
+    const c = b.community[i];
+    if (c < 0) continue;
+    nb[c]++;
+    hh[c] += b.households[i];
+    for (let s = 0; s < coverage.length; s++) if (coverage[s].covered[i]) covHh[s][c] += b.households[i];
+  }
+  return { buildings: nb, households: hh, covered: covHh };
+}
+
+/** Households of `covered` buildings per community (one service's row of {@link CommunityTallies}). */
+export function coveredByCommunity(pkg: DataPackage, covered: Uint8Array): Float64Array {
+  const out = new Float64Array(pkg.communities.length);
+  const b = pkg.buildings;
+  for (let i = 0; i < b.count; i++) {
+    const c = b.community[i];
+    if (c >= 0 && covered[i]) out[c] += b.households[i];
+  }
+  return out;
+}
+
+/**
  * Per-community measures (DATA-FORMAT.md section 2): area per 100 households, shortfalls,
  * functions and rules, coverage per service, best complex facility, need score and ranks.
  * Only `open` facilities count. Coverage is households of covered buildings over households
- * of all its buildings (null when it has none).
+ * of all its buildings (null when it has none). `tallies` may be given when already known.
  */
-export function communityResults(pkg: DataPackage, coverage: readonly ServiceCoverage[], policy: Policy): CommunityResult[] {
+export function communityResults(
+  pkg: DataPackage,
+  coverage: readonly ServiceCoverage[],
+  policy: Policy,
+  tallies: CommunityTallies = communityTallies(pkg, coverage),
+): CommunityResult[] {
   const n = pkg.communities.length;
   const area = new Float64Array(n);
   const count = new Int32Array(n);
@@ -28,17 +73,7 @@ export function communityResults(pkg: DataPackage, coverage: readonly ServiceCov
       if (level > complex[c]) complex[c] = level;
     }
   }
-  const b = pkg.buildings;
-  const nb = new Int32Array(n);
-  const hh = new Float64Array(n);
-  const covHh = SERVICES.map(() => new Float64Array(n));
-  for (let i = 0; i < b.count; i++) {
-    const c = b.community[i];
-    if (c < 0) continue;
-    nb[c]++;
-    hh[c] += b.households[i];
-    for (let s = 0; s < coverage.length; s++) if (coverage[s].covered[i]) covHh[s][c] += b.households[i];
-  }
+  const { buildings: nb, households: hh, covered: covHh } = tallies;
   const levels: ComplexLevel[] = ['none', 'base', 'enhanced'];
   const results = pkg.communities.map((cm, c): CommunityResult => {
     const functions = maskToServices(mask[c]);
