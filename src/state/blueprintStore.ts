@@ -49,6 +49,12 @@ export interface BpState {
   scenario: Scenario;
   history: Scenario[];
   scenarioRun: ScenarioRun | null;
+  /**
+   * The scenario `scenarioRun` evaluated. The map draws this pair, so an edit shows its site and
+   * its coverage in the same frame, once the worker has answered: drawing the site alone first
+   * cost a whole extra frame, and under software WebGL that frame delayed the answer's own.
+   */
+  runScenario: Scenario;
   /** Round trip of the latest edit on the main thread, from the edit to the repainted map, ms (editTiming.ts). */
   roundTripMs: number | null;
   /** From the edit to the worker's answer on the main thread, ms. */
@@ -92,6 +98,7 @@ export const useBlueprint = create<BpState>((set) => ({
   scenario: EMPTY_SCENARIO,
   history: [],
   scenarioRun: null,
+  runScenario: EMPTY_SCENARIO,
   roundTripMs: null,
   workerRoundTripMs: null,
   evalId: 0,

@@ -18,11 +18,12 @@ export async function evaluateCurrent(): Promise<void> {
     return;
   }
   editStarted(id);
+  const scenario = s.scenario;
   try {
-    const run = await (await bpEngine()).scenario(s.scenario, scopeOf(s));
+    const run = await (await bpEngine()).scenario(scenario, scopeOf(s));
     if (st().evalId !== id) return;
     // roundTripMs follows once the map has drawn the result (MapView → editLayered).
-    st().set({ scenarioRun: run, workerRoundTripMs: editAnswered(id, run), error: null });
+    st().set({ scenarioRun: run, runScenario: scenario, workerRoundTripMs: editAnswered(id, run), error: null });
   } catch (e) {
     if (st().evalId === id) st().set({ error: e as WorkerFailure });
   }
