@@ -77,8 +77,11 @@ async function timeToFirstMap(page: Page, url: string): Promise<{ totalMs: numbe
 
 /**
  * In-page code: add candidate `id` to the scenario through its panel (the 加入方案 button) and
- * measure from the click to the first map frame drawn with the new blueprint layer (deck draws
- * inside maplibre's render, so the `render` event after the layer change is the repaint).
+ * measure from the click to the first map frame drawn with the worker's answer: the blueprint
+ * layer with the new site, built from the scenario the worker evaluated (`runScenario`), so the
+ * new coverage is in the same frame (deck draws inside maplibre's render, so the `render` event
+ * after the layer change is the repaint). Until session 23 the app drew the site alone first and
+ * this measured that frame, before the new coverage was drawn.
  * Returns [click → deck layers replaced, click → repainted].
  */
 const EDIT_SCRIPT = `(async (n) => {
@@ -93,7 +96,8 @@ const EDIT_SCRIPT = `(async (n) => {
     const until = t0 + 20000;
     const poll = () => {
       const l = sites();
-      if (l && l !== before && l.props.data.length === n) return done(performance.now());
+      const bp = window.__yulintuBp.getState();
+      if (l && l !== before && l.props.data.length === n && bp.scenarioRun && bp.runScenario.added.length === n) return done(performance.now());
       if (performance.now() > until) return fail(new Error('no new blueprint layer'));
       setTimeout(poll, 1);
     };

@@ -581,7 +581,7 @@ export async function measureTargets(context: BrowserContext, o: TargetOptions):
   t0 = await now(page);
   const edits = await o.edits(page);
   const editTasks = await longTasksSince(page, t0);
-  row('edit', 'what-if edit → repainted map', edits, `runs ${edits.join(', ')}; longest task ${maxTask(editTasks)} ms`);
+  row('edit', 'what-if edit → map repainted with its answer', edits, `runs ${edits.join(', ')}; longest task ${maxTask(editTasks)} ms`);
 
   const allTasks = [...loadTasks, ...clickTasks, ...rollTasks, ...modeTasks, ...walkTasks, ...editTasks];
   row(
