@@ -90,7 +90,6 @@ export class BlueprintSession {
       coveredHouseholds: r.coverage.map((c) => c.coveredHouseholds),
       covered,
       newlyReached: this.newlyReached(r.coverage),
-      facilities: r.facilities,
     };
   }
 

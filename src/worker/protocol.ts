@@ -277,7 +277,6 @@ export interface ScenarioRun {
   covered: Uint8Array;
   /** Buildings covered after and not before, for any service. */
   newlyReached: Int32Array;
-  facilities: Facility[];
 }
 
 /** One candidate opened alone with a default bundle: the comparison row. */
