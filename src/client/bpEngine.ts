@@ -1,9 +1,9 @@
-import type { BlueprintWorkerApi } from '../worker/protocol';
+import type { BlueprintWorkerApi, ScenarioPrepareApi } from '../worker/protocol';
 import { engineRemote } from './engineClient';
 import { cancelSolver, solveBlueprint } from './solverClient';
 
 /** The engine calls of the blueprint panels; `cancelBlueprint` stops a running blueprint at once when the engine can. */
-export type BpEngine = BlueprintWorkerApi & { cancelBlueprint?: () => void };
+export type BpEngine = BlueprintWorkerApi & Partial<ScenarioPrepareApi> & { cancelBlueprint?: () => void };
 
 /**
  * Where the blueprint panels send their engine calls: blueprints to a dedicated solver worker
@@ -20,6 +20,7 @@ const app: BpEngine = {
   blueprint: (req) => solveBlueprint(req),
   scenario: (scenario, scope) => engineRemote().scenario(scenario, scope),
   compareCandidates: (ids, scope) => engineRemote().compareCandidates(ids, scope),
+  prepareScenarios: () => engineRemote().prepareScenarios(),
   cancelBlueprint: cancelSolver,
 };
 

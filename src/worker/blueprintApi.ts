@@ -4,7 +4,7 @@ import { EngineError } from '../engine/index';
 import type { Analysis, DataPackage, DistanceProvider } from '../engine/index';
 import { BlueprintSession } from './blueprintCore';
 import { asFailure } from './failure';
-import type { BlueprintWorkerApi } from './protocol';
+import type { BlueprintWorkerApi, ScenarioPrepareApi } from './protocol';
 
 /** HiGHS from the bundled wasm; one object so the engine caches the loaded runtime. */
 const HIGHS = { locateFile: () => wasmUrl };
@@ -22,7 +22,7 @@ function current(): BlueprintSession {
 }
 
 /** The blueprint and what-if part of the engine worker's API. */
-export const blueprintApi: BlueprintWorkerApi = {
+export const blueprintApi: BlueprintWorkerApi & ScenarioPrepareApi = {
   blueprint: (req) =>
     asFailure(async () => {
       const r = await current().blueprint(req, HIGHS);
@@ -34,4 +34,5 @@ export const blueprintApi: BlueprintWorkerApi = {
       return Comlink.transfer(r, [r.covered.buffer as ArrayBuffer, r.newlyReached.buffer as ArrayBuffer]);
     }),
   compareCandidates: (ids, scope) => asFailure(() => current().compareCandidates(ids, scope)),
+  prepareScenarios: () => asFailure(() => current().prepareScenarios()),
 };

@@ -75,6 +75,15 @@ export class BlueprintSession {
     return { result, newlyReached: this.newlyReached(ev.coverage), ms: performance.now() - t0 };
   }
 
+  /** What the first edit would build: the scenario context, its base tallies, the provider's index (one reach). */
+  prepareScenarios(): void {
+    const ctx = this.context();
+    ctx.baseTallies();
+    void ctx.allHouseholds;
+    const c = this.pkg.candidates[0];
+    if (c) ctx.reach({ id: c.id, lon: c.lon, lat: c.lat }, this.analysis.policy.thresholdsM.elderly_care);
+  }
+
   scenario(scenario: Scenario, scope?: BlueprintScope | null): ScenarioRun {
     const t0 = performance.now();
     const r = evaluateScenario(this.context(), scenario, { scope: this.scope(scope) });

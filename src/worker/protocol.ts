@@ -307,6 +307,15 @@ export interface BlueprintWorkerApi {
   compareCandidates(ids: string[], scope?: BlueprintScope | null): Promise<CandidateComparison[]>;
 }
 
+/** The engine worker's what-if warm-up (beside {@link BlueprintWorkerApi}). */
+export interface ScenarioPrepareApi {
+  /**
+   * Build what the first what-if edit would (the distance index, the base tallies), so that edit
+   * costs what later ones do; asked when a candidate's panel opens.
+   */
+  prepareScenarios(): Promise<void>;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Walking
 
@@ -464,7 +473,7 @@ export interface PilotWorkerApi {
 // The engine worker
 
 /** The API the engine worker exposes through comlink. */
-export interface EngineWorkerApi extends BlueprintWorkerApi, NetworkWorkerApi, SnapshotWorkerApi, PilotWorkerApi, PublishWorkerApi {
+export interface EngineWorkerApi extends BlueprintWorkerApi, ScenarioPrepareApi, NetworkWorkerApi, SnapshotWorkerApi, PilotWorkerApi, PublishWorkerApi {
   /**
    * Fetch a package from this origin (`/data/<name>/`) and analyse it. `onPackage`: called with
    * the package part (buffers transferred) as soon as the package is parsed, before the analysis
