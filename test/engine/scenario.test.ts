@@ -16,6 +16,7 @@ import {
   type DistanceMode,
   type Facility,
   type ServiceCode,
+  type ServiceCoverage,
 } from '../../src/engine/index';
 import { createScenarioContext, evaluateScenario, summarizeScope, type Scenario } from '../../src/engine/scenario/index';
 import { SERVICES as SERVICES_ORDER } from '../../src/engine/constants';
@@ -26,6 +27,19 @@ const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'sample');
 /** A facility built by hand from a scenario's intent (not by the engine's applyScenario). */
 function newFacility(id: string, lon: number, lat: number, areaM2: number, services: ServiceCode[], community: number): Facility {
   return { id, name: id, lon, lat, areaM2, services, serviceMask: servicesToMask(services), status: 'open', community };
+}
+
+/** Per service: the same covered households and flags, and distances (Infinity where uncovered). */
+function expectSameCoverage(got: readonly ServiceCoverage[], truth: readonly ServiceCoverage[]) {
+  got.forEach((c, s) => {
+    const t = truth[s];
+    expect(c.coveredHouseholds).toBe(t.coveredHouseholds);
+    expect(Array.from(c.covered)).toEqual(Array.from(t.covered));
+    for (let i = 0; i < c.distanceM.length; i++) {
+      if (t.distanceM[i] === Infinity) expect(c.distanceM[i]).toBe(Infinity);
+      else expect(c.distanceM[i]).toBeCloseTo(t.distanceM[i], 6);
+    }
+  });
 }
 
 /** Checks evaluateScenario against analyze() on `edited` (the same edit made by hand). */
@@ -39,15 +53,7 @@ function expectSameAsAnalyze(pkg: DataPackage, mode: DistanceMode, scenario: Sce
   expect(r.facilities.map((f) => [f.id, f.lon, f.lat, f.community, f.areaM2, f.serviceMask, f.status])).toEqual(
     edited.map((f) => [f.id, f.lon, f.lat, f.community, f.areaM2, f.serviceMask, f.status]),
   );
-  r.coverage.forEach((c, s) => {
-    const t = truth.coverage[s];
-    expect(c.coveredHouseholds).toBe(t.coveredHouseholds);
-    expect(Array.from(c.covered)).toEqual(Array.from(t.covered));
-    for (let i = 0; i < c.distanceM.length; i++) {
-      if (t.distanceM[i] === Infinity) expect(c.distanceM[i]).toBe(Infinity);
-      else expect(c.distanceM[i]).toBeCloseTo(t.distanceM[i], 6);
-    }
-  });
+  expectSameCoverage(r.coverage, truth.coverage);
   expect(r.communities).toEqual(truth.communities);
   // the base analysis is left untouched: a second evaluation of nothing gives the base back
   const none = evaluateScenario(ctx, {});
@@ -198,15 +204,7 @@ describe('evaluateScenario with sites added only (the reach-only path), on the s
       evaluateScenario(ctx, { added: [{ candidateId: k1.id, services: ['meals'] }] });
       const r = evaluateScenario(ctx, scenario);
       const truth = analyze({ ...pkg, facilities: edited }, { mode, policy, provider });
-      r.coverage.forEach((c, s) => {
-        const t = truth.coverage[s];
-        expect(c.coveredHouseholds).toBe(t.coveredHouseholds);
-        expect(Array.from(c.covered)).toEqual(Array.from(t.covered));
-        for (let i = 0; i < c.distanceM.length; i++) {
-          if (t.distanceM[i] === Infinity) expect(c.distanceM[i]).toBe(Infinity);
-          else expect(c.distanceM[i]).toBeCloseTo(t.distanceM[i], 6);
-        }
-      });
+      expectSameCoverage(r.coverage, truth.coverage);
       expect(r.communities).toEqual(truth.communities);
       // elderly_care, childcare, meals, health and play changed; a service no site offers is the base's own object
       expect(r.summary.coveredHouseholds[SERVICES_ORDER.indexOf('childcare')].delta).toBeGreaterThan(0);
