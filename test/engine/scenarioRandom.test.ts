@@ -424,7 +424,7 @@ describe('evaluateScenario, audited: buildings exactly at the threshold (policy 
       let exactCovered = 0;
       const sites: { id: string; lon: number; lat: number; candidateId?: string }[] = [
         ...pkg.candidates.map((c) => ({ id: c.id, lon: c.lon, lat: c.lat, candidateId: c.id })),
-        ...pkg.buildings.lon.slice(0, 4).map((lon, i) => ({ id: `pt${i}`, lon: lon + 0.0007, lat: pkg.buildings.lat[i] - 0.0004 })),
+        ...Array.from(pkg.buildings.lon.slice(0, 4), (lon, i) => ({ id: `pt${i}`, lon: lon + 0.0007, lat: pkg.buildings.lat[i] - 0.0004 })),
       ];
       for (const site of sites) {
         const r = probe.reach(site, 3000);
