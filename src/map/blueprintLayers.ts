@@ -1,3 +1,4 @@
+import type { Texture } from '@luma.gl/core';
 import { IconLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import { bundleLevel, type Scenario, type ServiceCode, type SiteLevel } from '../engine/index';
@@ -108,7 +109,9 @@ export function blueprintDeckLayers(inp: BlueprintLayerInput): Layer[] {
     }),
   );
   const icon = {
-    iconAtlas: a.url,
+    // The canvas, not its URL: the texture exists in the layer's first frame (iconAtlas.ts). deck
+    // types the prop as a URL or a Texture; its image prop takes browser image objects too.
+    iconAtlas: a.image as unknown as Texture,
     iconMapping: a.mapping,
     getPosition: (m: LonLat): [number, number] => [m.lon, m.lat],
     sizeUnits: 'pixels' as const,
