@@ -1,4 +1,3 @@
-import type { Texture } from '@luma.gl/core';
 import { IconLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import { bundleLevel, type Scenario, type ServiceCode, type SiteLevel } from '../engine/index';
@@ -6,7 +5,7 @@ import type { BlueprintRun, ScenarioRun } from '../worker/protocol';
 import type { MapData } from '../worker/protocol';
 import { BP_CIRCLE_ALPHA, BP_FALLBACK, BP_JOINT_RING, BP_MOVED, BP_SELECTED_HALO, NEWLY_REACHED, REMOVED, SERVICE_COLORS, WHITE, type RGBA } from './colors';
 import { BEFORE_POINTS, type Interleaved } from './buildDeckLayers';
-import { buildIconAtlas } from './iconAtlas';
+import { atlasImage, buildIconAtlas } from './iconAtlas';
 import { FlatScatterplotLayer } from './flatLayers';
 
 /** Blueprint marker shapes (24 × 24 SVG paths): star = enhanced complex, pentagon = complex, dot = scattered, ring = joint. */
@@ -109,9 +108,7 @@ export function blueprintDeckLayers(inp: BlueprintLayerInput): Layer[] {
     }),
   );
   const icon = {
-    // The canvas, not its URL: the texture exists in the layer's first frame (iconAtlas.ts). deck
-    // types the prop as a URL or a Texture; its image prop takes browser image objects too.
-    iconAtlas: a.image as unknown as Texture,
+    iconAtlas: atlasImage(a),
     iconMapping: a.mapping,
     getPosition: (m: LonLat): [number, number] => [m.lon, m.lat],
     sizeUnits: 'pixels' as const,

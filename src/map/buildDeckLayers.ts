@@ -9,7 +9,7 @@ import { classOf, h3Breaks } from './classification';
 import { hexLevelAt, hexLevelOffset, hexLevels } from './hexLevels';
 import { HALO_DIM, HEX_OUTLINE, PURPLE5, SERVICE_COLORS, SOURCE_COLORS, TRANSPARENT, WHITE, type RGBA } from './colors';
 import { facilityColor } from './layerStyles';
-import { iconAtlas } from './iconAtlas';
+import { atlasImage, iconAtlas } from './iconAtlas';
 import { CANDIDATE_SHAPE, levelDotRadius, levelShape, levelSize } from './symbols';
 import { commonPositionOf, commonPositions, PREPROJECTED } from './commonSpace';
 import { FlatIconLayer, FlatScatterplotLayer } from './flatLayers';
@@ -226,7 +226,7 @@ function facilityIconLayers(fac: Facility[], service: ServiceCode, scale: number
     ...PREPROJECTED,
     data: fac,
     beforeId: BEFORE_POINTS,
-    iconAtlas: atlas.url,
+    iconAtlas: atlasImage(atlas),
     iconMapping: atlas.mapping,
     getPosition: commonPositionOf(fac),
     getIcon: (f: Facility) => levelShape(f.level),
@@ -347,7 +347,7 @@ export function buildDeckLayers(inp: DeckLayerInput): Layer[] {
       ...PREPROJECTED,
       data: pkg.candidates,
       beforeId: BEFORE_POINTS,
-      iconAtlas: atlas.url,
+      iconAtlas: atlasImage(atlas),
       iconMapping: atlas.mapping,
       getPosition: commonPositionOf(pkg.candidates),
       getIcon: () => CANDIDATE_SHAPE,

@@ -2,7 +2,7 @@ import type * as maplibregl from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer } from '@deck.gl/core';
 import { ColumnLayer, IconLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
-import { iconAtlas } from './iconAtlas';
+import { atlasImage, iconAtlas } from './iconAtlas';
 import { FlatIconLayer, FlatScatterplotLayer } from './flatLayers';
 
 /**
@@ -14,10 +14,10 @@ import { FlatIconLayer, FlatScatterplotLayer } from './flatLayers';
  */
 const WARM_LAYERS: (() => Layer)[] = [
   () => new SolidPolygonLayer({ id: 'warm-shader-polygons', data: [], visible: false, getPolygon: () => [] }),
-  () => new IconLayer({ id: 'warm-shader-icons', data: [], visible: false, iconAtlas: iconAtlas().url, iconMapping: iconAtlas().mapping }),
+  () => new IconLayer({ id: 'warm-shader-icons', data: [], visible: false, iconAtlas: atlasImage(iconAtlas()), iconMapping: iconAtlas().mapping }),
   () => new ScatterplotLayer({ id: 'warm-shader-dots', data: [], visible: false }),
   () => new FlatScatterplotLayer({ id: 'warm-shader-flat-dots', data: [], visible: false }),
-  () => new FlatIconLayer({ id: 'warm-shader-flat-icons', data: [], visible: false, iconAtlas: iconAtlas().url, iconMapping: iconAtlas().mapping }),
+  () => new FlatIconLayer({ id: 'warm-shader-flat-icons', data: [], visible: false, iconAtlas: atlasImage(iconAtlas()), iconMapping: iconAtlas().mapping }),
   () => new ColumnLayer({ id: 'warm-shader-columns', data: [], visible: false, diskResolution: 6, extruded: false }),
   () => new PathLayer({ id: 'warm-shader-paths', data: [], visible: false }),
 ];

@@ -1,3 +1,4 @@
+import type { Texture } from '@luma.gl/core';
 import { ICON_MASK } from './colors';
 import { SHAPES, type ShapeName } from './symbols';
 
@@ -43,6 +44,15 @@ export function buildIconAtlas<K extends string>(shapes: Readonly<Record<K, stri
   const atlas: IconAtlas<K> = { url: canvas.toDataURL('image/png'), image: canvas, mapping };
   cache.set(shapes, atlas);
   return atlas;
+}
+
+/**
+ * `iconAtlas` for a deck IconLayer: the atlas's canvas, so the texture exists in the layer's first
+ * frame. deck types the prop as a URL or a Texture; its image prop (`createTexture`) takes browser
+ * image objects too.
+ */
+export function atlasImage(a: IconAtlas<string>): Texture {
+  return a.image as unknown as Texture;
 }
 
 /** The atlas of the facility and candidate markers ({@link SHAPES}). */

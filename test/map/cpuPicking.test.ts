@@ -22,8 +22,9 @@ import { communityMesh } from '../../src/worker/communityMesh';
 
 // The icon atlas draws on a canvas (none in Node); picking never reads it.
 vi.mock('../../src/map/iconAtlas', () => ({
-  iconAtlas: () => ({ url: '', mapping: {} }),
-  buildIconAtlas: () => ({ url: '', mapping: {} }),
+  iconAtlas: () => ({ url: '', image: null, mapping: {} }),
+  buildIconAtlas: () => ({ url: '', image: null, mapping: {} }),
+  atlasImage: () => null,
 }));
 
 const S = 1e5;
