@@ -4,9 +4,8 @@ import { SHAPES, type ShapeName } from './symbols';
 
 const CELL = 48; // px per icon in the atlas (drawn at 2× for sharp edges)
 
-/** A deck.gl icon atlas: the image (as its canvas and as a data: URL) and where each named icon sits in it. */
+/** A deck.gl icon atlas: the image (its canvas) and where each named icon sits in it. */
 export interface IconAtlas<K extends string = ShapeName> {
-  url: string;
   /**
    * The atlas's canvas. Given as `iconAtlas`, deck makes the texture at once (its `createTexture`
    * takes a browser image object); a URL is loaded asynchronously, and the layer's first frame
@@ -41,7 +40,7 @@ export function buildIconAtlas<K extends string>(shapes: Readonly<Record<K, stri
     ctx.restore();
     mapping[name] = { x: i * CELL, y: 0, width: CELL, height: CELL, mask: true, anchorY: CELL / 2 };
   });
-  const atlas: IconAtlas<K> = { url: canvas.toDataURL('image/png'), image: canvas, mapping };
+  const atlas: IconAtlas<K> = { image: canvas, mapping };
   cache.set(shapes, atlas);
   return atlas;
 }

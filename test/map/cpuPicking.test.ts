@@ -22,8 +22,8 @@ import { communityMesh } from '../../src/worker/communityMesh';
 
 // The icon atlas draws on a canvas (none in Node); picking never reads it.
 vi.mock('../../src/map/iconAtlas', () => ({
-  iconAtlas: () => ({ url: '', image: null, mapping: {} }),
-  buildIconAtlas: () => ({ url: '', image: null, mapping: {} }),
+  iconAtlas: () => ({ image: null, mapping: {} }),
+  buildIconAtlas: () => ({ image: null, mapping: {} }),
   atlasImage: () => null,
 }));
 

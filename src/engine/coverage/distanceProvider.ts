@@ -27,10 +27,10 @@ export interface DistanceProvider {
   reach(site: Site, thresholdM: number): Reach;
 }
 
-/** Fold one site's reach into a running per-building minimum. */
-export function foldMin(into: Float64Array, r: Reach): void {
+/** Fold one site's reach into a running per-building minimum (only distances ≤ `maxM`). */
+export function foldMin(into: Float64Array, r: Reach, maxM = Infinity): void {
   for (let k = 0; k < r.building.length; k++) {
     const b = r.building[k];
-    if (r.distanceM[k] < into[b]) into[b] = r.distanceM[k];
+    if (r.distanceM[k] < into[b] && r.distanceM[k] <= maxM) into[b] = r.distanceM[k];
   }
 }

@@ -1,7 +1,7 @@
 import type { CommunityResult, ServiceCoverage } from '../analysisTypes';
 import { foldMin, type Reach } from '../coverage/distanceProvider';
 import { coverageFromDistances, facilitySites } from '../coverage/serviceCoverage';
-import { communityResults, coveredByCommunity, type CommunityTallies } from '../standards/communityResults';
+import { communityResults, communityTallies, type CommunityTallies } from '../standards/communityResults';
 import { SERVICES } from '../standards/services';
 import { withGetter } from '../withGetter';
 import { applyScenario } from './applyScenario';
@@ -56,7 +56,7 @@ export function evaluateScenario(ctx: ScenarioContext, scenario: Scenario, opts:
     const d = provider.nearest(facilitySites(kept, s), thresholdM);
     for (const r of reaches) foldMin(d, r);
     const cov = coverageFromDistances(s, thresholdM, d, pkg.buildings);
-    tallies.covered[k] = coveredByCommunity(pkg, cov.covered);
+    tallies.covered[k] = communityTallies(pkg, [cov]).covered[0];
     return cov;
   });
   const communities = communityResults({ ...pkg, facilities: applied.facilities }, coverage, policy, tallies);
@@ -92,10 +92,8 @@ function addedReach(ctx: ScenarioContext, base: ServiceCoverage, reaches: readon
     'distanceM',
     () => {
       if (!distanceM) {
-        const d = base.distanceM.slice();
-        for (const r of reaches)
-          for (let q = 0; q < r.building.length; q++) if (r.distanceM[q] <= thresholdM && r.distanceM[q] < d[r.building[q]]) d[r.building[q]] = r.distanceM[q];
-        distanceM = d;
+        distanceM = base.distanceM.slice();
+        for (const r of reaches) foldMin(distanceM, r, thresholdM);
       }
       return distanceM;
     },

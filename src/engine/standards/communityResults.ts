@@ -34,17 +34,6 @@ export function communityTallies(pkg: DataPackage, coverage: readonly ServiceCov
   return { buildings: nb, households: hh, covered: covHh };
 }
 
-/** Households of `covered` buildings per community (one service's row of {@link CommunityTallies}). */
-export function coveredByCommunity(pkg: DataPackage, covered: Uint8Array): Float64Array {
-  const out = new Float64Array(pkg.communities.length);
-  const b = pkg.buildings;
-  for (let i = 0; i < b.count; i++) {
-    const c = b.community[i];
-    if (c >= 0 && covered[i]) out[c] += b.households[i];
-  }
-  return out;
-}
-
 /**
  * Per-community measures (DATA-FORMAT.md section 2): area per 100 households, shortfalls,
  * functions and rules, coverage per service, best complex facility, need score and ranks.
