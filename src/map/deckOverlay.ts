@@ -4,6 +4,7 @@ import type { Layer } from '@deck.gl/core';
 import { ColumnLayer, IconLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import { atlasImage, iconAtlas } from './iconAtlas';
 import { FlatIconLayer, FlatScatterplotLayer } from './flatLayers';
+import { BEFORE_FILL, BEFORE_POINTS } from './buildDeckLayers';
 
 /**
  * Layers that only make deck compile the shader programs the map's layers use (community fills,
@@ -22,12 +23,26 @@ const WARM_LAYERS: (() => Layer)[] = [
   () => new PathLayer({ id: 'warm-shader-paths', data: [], visible: false }),
 ];
 
-/** Per overlay: the layers its map view last gave it, and the warm-up layers built so far. */
-const held = new WeakMap<MapLibreOverlay, { layers: Layer[]; warm: Layer[] }>();
+/**
+ * One empty, hidden layer per slot of the map's style that deck's layers are drawn in (before
+ * maplibre's `roads` and `community-labels`; the warm-up layers hold the last slot). In
+ * interleaved mode deck draws a layer inside maplibre's render, in the maplibre layer group
+ * (custom layer) of its slot; the overlay creates a group only while the style is fully loaded,
+ * and a layer whose group does not exist yet is drawn by deck itself after every maplibre
+ * `render` event, even while no map frame is drawn (paintGate.ts), until the group is made at the
+ * next idle. While the first data loaded, the community fills were so drawn dozens of times,
+ * hidden, each a whole draw of the software GPU. Held from the overlay's creation, at the map's
+ * load (the style loaded, its sources still empty), the groups exist before any data.
+ */
+const SLOT_IDS = [BEFORE_FILL, BEFORE_POINTS];
+const slotLayers = (): Layer[] => SLOT_IDS.map((beforeId) => new ScatterplotLayer({ id: `slot-before-${beforeId}`, data: [], visible: false, beforeId }));
 
-function heldOf(overlay: MapLibreOverlay): { layers: Layer[]; warm: Layer[] } {
+/** Per overlay: the layers its map view last gave it, the slot layers and the warm-up layers built so far. */
+const held = new WeakMap<MapLibreOverlay, { layers: Layer[]; slots: Layer[]; warm: Layer[] }>();
+
+function heldOf(overlay: MapLibreOverlay): { layers: Layer[]; slots: Layer[]; warm: Layer[] } {
   let h = held.get(overlay);
-  if (!h) held.set(overlay, (h = { layers: [], warm: [] }));
+  if (!h) held.set(overlay, (h = { layers: [], slots: [], warm: [] }));
   return h;
 }
 
@@ -37,7 +52,7 @@ export function warmShaders(overlay: MapLibreOverlay, later: (f: () => void) => 
   const next = () => {
     if (h.warm.length >= WARM_LAYERS.length) return;
     h.warm.push(WARM_LAYERS[h.warm.length]());
-    overlay.setProps({ layers: [...h.layers, ...h.warm] });
+    overlay.setProps({ layers: [...h.layers, ...h.slots, ...h.warm] });
     later(next);
   };
   later(next);
@@ -46,7 +61,9 @@ export function warmShaders(overlay: MapLibreOverlay, later: (f: () => void) => 
 /** Add the interleaved deck.gl overlay once the map's style has loaded; `onReady` receives it. */
 export function addDeckOverlay(map: maplibregl.Map, onReady: (overlay: MapLibreOverlay) => void): void {
   map.on('load', () => {
-    const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
+    const slots = slotLayers();
+    const overlay = new MapLibreOverlay({ interleaved: true, layers: slots });
+    heldOf(overlay).slots = slots;
     map.addControl(overlay as unknown as maplibregl.IControl);
     warmShaders(overlay);
     onReady(overlay);
@@ -75,7 +92,7 @@ export function setOverlay(
 ): (() => void) | undefined {
   const h = heldOf(overlay);
   h.layers = props.layers;
-  const all = () => [...props.layers, ...h.warm]; // the warm-up layers stay: they hold the compiled programs
+  const all = () => [...props.layers, ...h.slots, ...h.warm]; // the slot and warm-up layers stay (see above)
   overlay.setProps({ ...props, layers: all() });
   if (map.isStyleLoaded()) return undefined;
   const again = () => current()?.setProps({ layers: all() });

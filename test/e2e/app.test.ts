@@ -84,6 +84,55 @@ describe.skipIf(!hasChromium || !hasData)('the planning map in headless Chromium
     expect(pageErrors).toEqual([]);
   }, 300_000);
 
+  it('every WebGL draw is part of a maplibre frame: deck draws nothing of its own while the map loads hidden, nor after', async () => {
+    // deck draws a layer whose maplibre layer group does not exist yet by itself after every
+    // maplibre `render` event, past the paint gate (deckOverlay.ts slot layers). Counted here:
+    // draw calls made outside maplibre's painter.render, from the page's first script on.
+    const p = await context.newPage();
+    await p.addInitScript(() => {
+      const w = window as unknown as { __draws: { inside: number; outside: number }; __inPaint: boolean; __yulintuMap?: unknown };
+      w.__draws = { inside: 0, outside: 0 };
+      w.__inPaint = false;
+      const proto = WebGL2RenderingContext.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+      for (const name of ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced', 'drawRangeElements']) {
+        const f = proto[name];
+        proto[name] = function (this: unknown, ...a: unknown[]) {
+          w.__draws[w.__inPaint ? 'inside' : 'outside']++;
+          return f.apply(this, a);
+        };
+      }
+      let held: unknown;
+      Object.defineProperty(window, '__yulintuMap', {
+        configurable: true,
+        get: () => held,
+        set: (m: { painter: { render: (...a: unknown[]) => unknown } }) => {
+          held = m;
+          const render = m.painter.render;
+          m.painter.render = function (this: unknown, ...a: unknown[]) {
+            w.__inPaint = true;
+            try {
+              return render.apply(this, a);
+            } finally {
+              w.__inPaint = false;
+            }
+          };
+        },
+      });
+    });
+    await p.goto(`${origin}/?${q}layers=cm,ol,lb,rd,bd,fc`);
+    await waitReady(p);
+    const atFirstMap = await p.evaluate(() => ({ ...(window as unknown as { __draws: { inside: number; outside: number } }).__draws }));
+    // A change of the deck layers after the map is shown: another service.
+    await p.evaluate(() => (window as unknown as { __yulintu: { getState(): { set(p: unknown): void } } }).__yulintu.getState().set({ service: 'childcare' }));
+    await p.waitForTimeout(1500);
+    const after = await p.evaluate(() => ({ ...(window as unknown as { __draws: { inside: number; outside: number } }).__draws }));
+    expect(atFirstMap.outside).toBe(0);
+    expect(atFirstMap.inside).toBeGreaterThan(0);
+    expect(after.outside).toBe(0);
+    expect(after.inside).toBeGreaterThan(atFirstMap.inside);
+    await p.close();
+  }, 300_000);
+
   it('clicking a community shows the panel with the values the engine computed', async () => {
     // The community with most need; click inside it, with the point layers off so nothing covers it.
     const r = [...analysis.communities].sort((a, b) => a.needRank - b.needRank)[0];

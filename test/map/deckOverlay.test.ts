@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer } from '@deck.gl/core';
 import type * as maplibregl from 'maplibre-gl';
-import { setOverlay, warmShaders } from '../../src/map/deckOverlay';
+import { addDeckOverlay, setOverlay, warmShaders } from '../../src/map/deckOverlay';
+import { BEFORE_FILL, BEFORE_POINTS } from '../../src/map/buildDeckLayers';
 
 /** A stand-in overlay that records the layer ids it is given. */
 function fakeOverlay() {
@@ -34,5 +35,44 @@ describe('deck overlay shader warm-up', () => {
     setOverlay(map, overlay, () => overlay, { layers: [layer('communities-fill'), layer('facilities')], getCursor: () => 'grab' });
     expect(given[2]).toEqual(['communities-fill', 'facilities', 'warm-shader-polygons']);
     expect(steps.length).toBe(1); // the next warm-up layer waits for its own step
+  });
+});
+
+describe('deck overlay slots', () => {
+  it("holds one hidden, empty layer per slot of the style from the map's load on, and keeps them beside the view's layers", () => {
+    let onLoad: (() => void) | undefined;
+    let added: MapLibreOverlay | undefined;
+    const fakeMap = {
+      isStyleLoaded: () => true,
+      on: (type: string, f: () => void) => {
+        if (type === 'load') onLoad = f;
+      },
+      addControl: (c: MapLibreOverlay) => {
+        added = c;
+      },
+    } as unknown as maplibregl.Map;
+    vi.stubGlobal('requestAnimationFrame', () => 0); // the warm-up's steps: not run here
+    try {
+      let ready: MapLibreOverlay | undefined;
+      addDeckOverlay(fakeMap, (o) => (ready = o));
+      onLoad!();
+      expect(ready).toBe(added);
+      // Given to the overlay at its creation, before it is added to the map (where it slots them).
+      const initial = (added as unknown as { _props: { layers: Layer[] } })._props.layers;
+      const slots = initial.map((l) => [l.id, (l.props as { beforeId?: string }).beforeId, l.props.visible, (l.props.data as unknown[]).length]);
+      expect(slots).toEqual([
+        [`slot-before-${BEFORE_FILL}`, BEFORE_FILL, false, 0],
+        [`slot-before-${BEFORE_POINTS}`, BEFORE_POINTS, false, 0],
+      ]);
+      const setProps = vi.spyOn(added!, 'setProps').mockImplementation(() => undefined);
+      setOverlay(fakeMap, added!, () => added!, { layers: [layer('communities-fill')], getCursor: () => 'grab' });
+      expect((setProps.mock.calls[0][0].layers as Layer[]).map((l) => l.id)).toEqual([
+        'communities-fill',
+        `slot-before-${BEFORE_FILL}`,
+        `slot-before-${BEFORE_POINTS}`,
+      ]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
