@@ -1,5 +1,5 @@
 import { NearestByCells } from '../spatial/NearestByCells';
-import { PointIndex } from '../spatial/pointIndex';
+import { pointIndexOf, type PointIndex } from '../spatial/pointIndex';
 import type { Buildings } from '../types';
 import type { DistanceProvider, Reach, Site } from './distanceProvider';
 
@@ -22,7 +22,7 @@ export class EuclideanProvider implements DistanceProvider {
 
   /** The kd-tree over the buildings (built on first use). */
   get index(): PointIndex {
-    return (this.pointIndex ??= new PointIndex(this.buildings.lon, this.buildings.lat));
+    return (this.pointIndex ??= pointIndexOf(this.buildings.lon, this.buildings.lat));
   }
 
   /** The buildings in cell order (built on first use). */

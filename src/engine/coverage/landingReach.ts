@@ -1,5 +1,5 @@
-import { PointIndex } from '../spatial/pointIndex';
-import { PolygonIndex } from '../spatial/polygonIndex';
+import { pointIndexOf } from '../spatial/pointIndex';
+import { communityPolygons } from '../spatial/polygonIndex';
 import type { DataPackage } from '../types';
 import type { LandingPoint } from '../pilots/pilotTypes';
 
@@ -33,8 +33,8 @@ export interface LandingReach {
  */
 export function landingReach(pkg: Pick<DataPackage, 'communities' | 'buildings'>, points: readonly LandingPoint[]): LandingReach {
   const b = pkg.buildings;
-  const index = new PointIndex(b.lon, b.lat);
-  const polygons = new PolygonIndex(pkg.communities.map((c) => c.geometry));
+  const index = pointIndexOf(b.lon, b.lat);
+  const polygons = communityPolygons(pkg.communities);
   const reachedBuilding = new Uint8Array(b.count);
   const reachedCommunity = new Uint8Array(pkg.communities.length);
   const out: LandingPointReach[] = points.map((p) => {

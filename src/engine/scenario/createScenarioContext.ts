@@ -1,6 +1,6 @@
 import type { Analysis } from '../analysisTypes';
 import type { DistanceProvider, Reach, Site } from '../coverage/distanceProvider';
-import { PolygonIndex } from '../spatial/polygonIndex';
+import { communityPolygons } from '../spatial/polygonIndex';
 import { communityTallies, type CommunityTallies } from '../standards/communityResults';
 import type { DataPackage } from '../types';
 import type { ScopeMeasures } from './scenarioTypes';
@@ -38,7 +38,6 @@ export interface ScenarioContext {
  */
 export function createScenarioContext(pkg: DataPackage, analysis: Analysis, provider: DistanceProvider): ScenarioContext {
   const cache = new Map<string, Reach>();
-  let polygons: PolygonIndex | null = null;
   let tallies: CommunityTallies | null = null;
   let allHouseholds = -1;
   return {
@@ -49,8 +48,7 @@ export function createScenarioContext(pkg: DataPackage, analysis: Analysis, prov
     candidateIndex: new Map(pkg.candidates.map((c, i) => [c.id, i])),
     communityIndex: new Map(pkg.communities.map((c, i) => [c.id, i])),
     locate(lon, lat) {
-      polygons ??= new PolygonIndex(pkg.communities.map((c) => c.geometry));
-      return polygons.locate(lon, lat);
+      return communityPolygons(pkg.communities).locate(lon, lat);
     },
     reach(site, thresholdM) {
       const key = `${site.id}\u0000${site.lon}\u0000${site.lat}\u0000${thresholdM}`;

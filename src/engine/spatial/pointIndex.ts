@@ -173,3 +173,20 @@ export class PointIndex {
 const CHORD_MARGIN = 1e-6;
 /** Absolute margin on squared unit chords: 1e-18, a chord of 1e-9 radii (6 mm). */
 const CHORD_FLOOR = 1e-18;
+
+/** Built indexes by their longitude array (with the latitude array they were built on). */
+const built = new WeakMap<Float64Array, { lat: Float64Array; index: PointIndex }>();
+
+/**
+ * The index over (lon, lat), built on the first call for these two arrays and kept while they
+ * live: the straight-line provider, the landing points' reach and the pilot programme of the
+ * same buildings share one (a 200k-building kd-tree takes ~150 ms to build). Point columns are
+ * written only while a package is read, never after, so a kept index stays true.
+ */
+export function pointIndexOf(lon: Float64Array, lat: Float64Array): PointIndex {
+  const hit = built.get(lon);
+  if (hit && hit.lat === lat) return hit.index;
+  const index = new PointIndex(lon, lat);
+  built.set(lon, { lat, index });
+  return index;
+}

@@ -164,3 +164,16 @@ export class PolygonIndex {
     return best;
   }
 }
+
+/** Built indexes by the community list they index. */
+const byCommunities = new WeakMap<readonly { geometry: Polygon | MultiPolygon }[], PolygonIndex>();
+
+/**
+ * The index over the geometries of `communities`, built on the first call for this list and
+ * kept while it lives (a package's communities are not changed after it is read).
+ */
+export function communityPolygons(communities: readonly { geometry: Polygon | MultiPolygon }[]): PolygonIndex {
+  let index = byCommunities.get(communities);
+  if (!index) byCommunities.set(communities, (index = new PolygonIndex(communities.map((c) => c.geometry))));
+  return index;
+}
