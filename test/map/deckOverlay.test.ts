@@ -4,6 +4,7 @@ import type { Layer } from '@deck.gl/core';
 import type * as maplibregl from 'maplibre-gl';
 import { addDeckOverlay, setOverlay, warmShaders } from '../../src/map/deckOverlay';
 import { BEFORE_FILL, BEFORE_POINTS } from '../../src/map/buildDeckLayers';
+import { baseStyle } from '../../src/map/baseStyle';
 
 /** A stand-in overlay that records the layer ids it is given. */
 function fakeOverlay() {
@@ -74,5 +75,11 @@ describe('deck overlay slots', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+
+  it('both slots are layers of the base style from its start (a group before a missing layer is not made)', () => {
+    const ids = baseStyle().layers.map((l) => l.id);
+    expect(ids).toContain(BEFORE_FILL);
+    expect(ids).toContain(BEFORE_POINTS);
   });
 });
