@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { EngineError, fromWgs84, importPackage, type ImportRequest } from '../../src/engine/index';
+import { square } from '../helpers/square';
 import {
   crsFromPrj,
   crsHint,
@@ -37,18 +38,6 @@ const codeOfAsync = async (f: () => Promise<unknown>) => {
   }
   return 'no error';
 };
-const square = (x0: number, y0: number, d: number) => ({
-  type: 'Polygon' as const,
-  coordinates: [
-    [
-      [x0, y0],
-      [x0 + d, y0],
-      [x0 + d, y0 + d],
-      [x0, y0 + d],
-      [x0, y0],
-    ],
-  ],
-});
 const communitiesGeoJson = (props: Record<string, unknown>) =>
   utf8(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: props, geometry: square(106.5, 29.5, 0.01) }] }));
 

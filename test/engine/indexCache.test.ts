@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Polygon } from 'geojson';
 import { pointIndexOf } from '../../src/engine/spatial/pointIndex';
 import { communityPolygons } from '../../src/engine/spatial/polygonIndex';
-
-const square = (x0: number, y0: number, d: number): Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x0, y0],
-      [x0 + d, y0],
-      [x0 + d, y0 + d],
-      [x0, y0 + d],
-      [x0, y0],
-    ],
-  ],
-});
+import { square } from '../helpers/square';
 
 describe('kept spatial indexes', () => {
   it('pointIndexOf builds one index per pair of arrays and answers for the arrays it was given', () => {

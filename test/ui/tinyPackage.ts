@@ -1,23 +1,8 @@
 import { analyze, loadPackage, resolvePolicy } from '../../src/engine/index';
 import { mapDataFor } from '../helpers/mapDataFor';
+import { square } from '../helpers/square';
 
 const enc = new TextEncoder();
-
-/** A square community polygon of side `d` degrees at (x, y). */
-function square(x: number, y: number, d: number) {
-  return {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [x, y],
-        [x + d, y],
-        [x + d, y + d],
-        [x, y + d],
-        [x, y],
-      ],
-    ],
-  };
-}
 
 /**
  * A small in-memory package: three communities side by side (two streets, one district),
