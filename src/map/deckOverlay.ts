@@ -25,7 +25,7 @@ const WARM_LAYERS: (() => Layer)[] = [
 
 /**
  * One empty, hidden layer per slot of the map's style that deck's layers are drawn in (before
- * maplibre's `roads` and `community-labels`; the warm-up layers hold the last slot). In
+ * maplibre's `roads`, before `community-labels`, and last, for a layer without `beforeId`). In
  * interleaved mode deck draws a layer inside maplibre's render, in the maplibre layer group
  * (custom layer) of its slot; the overlay creates a group only while the style is fully loaded,
  * and a layer whose group does not exist yet is drawn by deck itself after every maplibre
@@ -34,8 +34,9 @@ const WARM_LAYERS: (() => Layer)[] = [
  * hidden, each a whole draw of the software GPU. Held from the overlay's creation, at the map's
  * load (the style loaded, its sources still empty), the groups exist before any data.
  */
-const SLOT_IDS = [BEFORE_FILL, BEFORE_POINTS];
-const slotLayers = (): Layer[] => SLOT_IDS.map((beforeId) => new ScatterplotLayer({ id: `slot-before-${beforeId}`, data: [], visible: false, beforeId }));
+const SLOT_IDS = [BEFORE_FILL, BEFORE_POINTS, undefined];
+const slotLayers = (): Layer[] =>
+  SLOT_IDS.map((beforeId) => new ScatterplotLayer({ id: beforeId ? `slot-before-${beforeId}` : 'slot-last', data: [], visible: false, beforeId }));
 
 /** Per overlay: the layers its map view last gave it, the slot layers and the warm-up layers built so far. */
 const held = new WeakMap<MapLibreOverlay, { layers: Layer[]; slots: Layer[]; warm: Layer[] }>();

@@ -40,7 +40,7 @@ describe('deck overlay shader warm-up', () => {
 });
 
 describe('deck overlay slots', () => {
-  it("holds one hidden, empty layer per slot of the style from the map's load on, and keeps them beside the view's layers", () => {
+  it("holds one hidden, empty layer per slot (before roads, before labels, last) from the map's load on, and keeps them beside the view's layers", () => {
     let onLoad: (() => void) | undefined;
     let added: MapLibreOverlay | undefined;
     const fakeMap = {
@@ -64,6 +64,7 @@ describe('deck overlay slots', () => {
       expect(slots).toEqual([
         [`slot-before-${BEFORE_FILL}`, BEFORE_FILL, false, 0],
         [`slot-before-${BEFORE_POINTS}`, BEFORE_POINTS, false, 0],
+        ['slot-last', undefined, false, 0],
       ]);
       const setProps = vi.spyOn(added!, 'setProps').mockImplementation(() => undefined);
       setOverlay(fakeMap, added!, () => added!, { layers: [layer('communities-fill')], getCursor: () => 'grab' });
@@ -71,6 +72,7 @@ describe('deck overlay slots', () => {
         'communities-fill',
         `slot-before-${BEFORE_FILL}`,
         `slot-before-${BEFORE_POINTS}`,
+        'slot-last',
       ]);
     } finally {
       vi.unstubAllGlobals();
