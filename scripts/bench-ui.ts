@@ -12,12 +12,12 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { build, preview } from 'vite';
+import { build } from 'vite';
 import { chromium, type Page } from 'playwright-core';
-import { mulberry32, PACKAGE_FILE_NAMES } from '../src/engine/index';
+import { mulberry32 } from '../src/engine/index';
 import { measureTargets, PAN_SCRIPT, printTargets } from './benchUiTargets';
 import { CHROMIUM, CHROMIUM_ARGS } from './lib/chromium';
+import { copyPackageIntoBuild, previewBuild } from './lib/servedBuild';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -165,21 +165,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const outDir = mkdtempSync(join(tmpdir(), 'yulintu-bench-dist-'));
   await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   // vite preview serves only the build: put the large package into it as a deployment would.
-  const servePackage = (ds: string) => {
-    const files = PACKAGE_FILE_NAMES.filter((f) => existsSync(join(ROOT, 'data', ds, f)));
-    mkdirSync(join(outDir, 'data', ds), { recursive: true });
-    for (const f of files) copyFileSync(join(ROOT, 'data', ds, f), join(outDir, 'data', ds, f));
-    writeFileSync(join(outDir, 'data', ds, 'index.json'), JSON.stringify({ files }));
-  };
+  const servePackage = (ds: string) => copyPackageIntoBuild(outDir, ds);
   if (!sampleOnly && large) servePackage(large);
-  const server = await preview({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, open: false },
-  });
-  const origin = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
+  const { server, origin } = await previewBuild(outDir);
   const profile = mkdtempSync(join(tmpdir(), 'yulintu-bench-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

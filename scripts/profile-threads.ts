@@ -11,14 +11,13 @@
  * Builds the app into --dist (default a temp folder) and serves it with `vite preview`, as bench:ui
  * does; the first load of the browser warms its caches and is not printed. Linux only (/proc).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { build, preview } from 'vite';
+import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from './lib/chromium';
-import { PACKAGE_FILE_NAMES } from '../src/engine/index';
+import { copyPackageIntoBuild, DRAW_COUNT_INIT, previewBuild } from './lib/servedBuild';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -26,27 +25,6 @@ function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
-
-/** Page init script (text): WebGL draw calls counted inside and outside maplibre's painter.render. */
-const DRAW_COUNT_INIT = `(() => {
-  const d = (window.__draws = { inside: 0, outside: 0 });
-  let inPaint = false;
-  const P = WebGL2RenderingContext.prototype;
-  for (const n of ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced', 'drawRangeElements']) {
-    const f = P[n];
-    P[n] = function (...a) { d[inPaint ? 'inside' : 'outside']++; return f.apply(this, a); };
-  }
-  let held;
-  Object.defineProperty(window, '__yulintuMap', {
-    configurable: true,
-    get: () => held,
-    set: (m) => {
-      held = m;
-      const render = m.painter.render;
-      m.painter.render = function (...a) { inPaint = true; try { return render.apply(this, a); } finally { inPaint = false; } };
-    },
-  });
-})();`;
 
 /** CPU time (ms) of every Chromium thread: "pid/tid type name" → ms. */
 function threadCpu(): Map<string, number> {
@@ -90,18 +68,8 @@ const dist = arg('dist', '');
 const out = dist || mkdtempSync(join(tmpdir(), 'yulintu-threads-'));
 if (!existsSync(join(ROOT, 'data', data, 'manifest.json'))) throw new Error(`no package at data/${data} (npm run generate-sample -- --help)`);
 await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
-const files = PACKAGE_FILE_NAMES.filter((f) => existsSync(join(ROOT, 'data', data, f)));
-mkdirSync(join(out, 'data', data), { recursive: true });
-for (const f of files) copyFileSync(join(ROOT, 'data', data, f), join(out, 'data', data, f));
-writeFileSync(join(out, 'data', data, 'index.json'), JSON.stringify({ files }));
-const server = await preview({
-  root: ROOT,
-  configFile: join(ROOT, 'vite.config.ts'),
-  logLevel: 'silent',
-  build: { outDir: out },
-  preview: { host: '127.0.0.1', port: 0, open: false },
-});
-const origin = `http://127.0.0.1:${(server.httpServer!.address() as AddressInfo).port}`;
+copyPackageIntoBuild(out, data);
+const { server, origin } = await previewBuild(out);
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS] });
 const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
 await context.addInitScript(DRAW_COUNT_INIT);

@@ -8,14 +8,13 @@
  * Builds into --dist (default a temp folder; pass an existing folder with --no-build to reuse it),
  * unminified unless --minify, so the profile names the functions.
  */
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { build, preview } from 'vite';
+import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from './lib/chromium';
-import { PACKAGE_FILE_NAMES } from '../src/engine/index';
+import { copyPackageIntoBuild, previewBuild } from './lib/servedBuild';
 import { LONGTASK_INIT, type TraceEvent } from './benchUiTargets';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -131,19 +130,9 @@ async function main(argv = process.argv.slice(2)) {
   }
   // vite preview serves only the build: copy a generated package into it as bench-ui.ts does.
   if (data !== 'sample' && !existsSync(join(outDir, 'data', data, 'index.json'))) {
-    const files = PACKAGE_FILE_NAMES.filter((f) => existsSync(join(ROOT, 'data', data, f)));
-    mkdirSync(join(outDir, 'data', data), { recursive: true });
-    for (const f of files) copyFileSync(join(ROOT, 'data', data, f), join(outDir, 'data', data, f));
-    writeFileSync(join(outDir, 'data', data, 'index.json'), JSON.stringify({ files }));
+    copyPackageIntoBuild(outDir, data);
   }
-  const server = await preview({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, open: false },
-  });
-  const origin = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
+  const { server, origin } = await previewBuild(outDir);
   const profileDir = mkdtempSync(join(tmpdir(), 'yulintu-prof-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,

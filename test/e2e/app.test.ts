@@ -6,6 +6,7 @@ import { analyze, loadPackage, resolvePolicy, type Analysis, type DataPackage } 
 import { fmtHh, fmtM2 } from '../../src/ui/format';
 import { labelPoint } from '../../src/worker/labelPoint';
 import { artefactDir, hasChromium, ROOT, openSession } from './harness';
+import { DRAW_COUNT_INIT } from '../../scripts/lib/servedBuild';
 
 /** The package the app ships with; YULINTU_E2E_DATA=generated/<name> to point at another one. */
 const DATASET = process.env.YULINTU_E2E_DATA ?? 'sample';
@@ -89,36 +90,7 @@ describe.skipIf(!hasChromium || !hasData)('the planning map in headless Chromium
     // maplibre `render` event, past the paint gate (deckOverlay.ts slot layers). Counted here:
     // draw calls made outside maplibre's painter.render, from the page's first script on.
     const p = await context.newPage();
-    await p.addInitScript(() => {
-      const w = window as unknown as { __draws: { inside: number; outside: number }; __inPaint: boolean; __yulintuMap?: unknown };
-      w.__draws = { inside: 0, outside: 0 };
-      w.__inPaint = false;
-      const proto = WebGL2RenderingContext.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
-      for (const name of ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced', 'drawRangeElements']) {
-        const f = proto[name];
-        proto[name] = function (this: unknown, ...a: unknown[]) {
-          w.__draws[w.__inPaint ? 'inside' : 'outside']++;
-          return f.apply(this, a);
-        };
-      }
-      let held: unknown;
-      Object.defineProperty(window, '__yulintuMap', {
-        configurable: true,
-        get: () => held,
-        set: (m: { painter: { render: (...a: unknown[]) => unknown } }) => {
-          held = m;
-          const render = m.painter.render;
-          m.painter.render = function (this: unknown, ...a: unknown[]) {
-            w.__inPaint = true;
-            try {
-              return render.apply(this, a);
-            } finally {
-              w.__inPaint = false;
-            }
-          };
-        },
-      });
-    });
+    await p.addInitScript(DRAW_COUNT_INIT);
     await p.goto(`${origin}/?${q}layers=cm,ol,lb,rd,bd,fc`);
     await waitReady(p);
     const atFirstMap = await p.evaluate(() => ({ ...(window as unknown as { __draws: { inside: number; outside: number } }).__draws }));

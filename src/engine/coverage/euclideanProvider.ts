@@ -10,7 +10,6 @@ import type { DistanceProvider, Reach, Site } from './distanceProvider';
  */
 export class EuclideanProvider implements DistanceProvider {
   readonly mode = 'euclidean' as const;
-  private pointIndex?: PointIndex;
   private cells?: NearestByCells;
   /** @param cells the buildings in cell order when already built (for these buildings' lon/lat); default: built on first use */
   constructor(
@@ -20,9 +19,9 @@ export class EuclideanProvider implements DistanceProvider {
     this.cells = cells;
   }
 
-  /** The kd-tree over the buildings (built on first use). */
+  /** The kd-tree over the buildings (built on first use, shared: pointIndexOf). */
   get index(): PointIndex {
-    return (this.pointIndex ??= pointIndexOf(this.buildings.lon, this.buildings.lat));
+    return pointIndexOf(this.buildings.lon, this.buildings.lat);
   }
 
   /** The buildings in cell order (built on first use). */
