@@ -22,6 +22,34 @@ export type DeferredSource = keyof typeof DEFERRED_SOURCES;
 /** blob: URL per source of a MapData's sourceJson, made once; the bytes are dropped once in their Blob. */
 const urls = new WeakMap<object, Partial<Record<MapSourceId, string>>>();
 
+/** The URLs of the package whose sources were made last (one package is on the map at a time). */
+let latest: Partial<Record<MapSourceId, string>> | null = null;
+
+/**
+ * How long a replaced package's blob: URLs stay readable, ms: maplibre's worker may still be
+ * reading one that was set just before the new package's (its request is not cancelled).
+ */
+export const REVOKE_AFTER_MS = 30_000;
+
+/**
+ * The URLs of `json`, made empty on first sight. A new package's sourceJson replaces the last
+ * one's: those Blobs (a city's roads and communities, tens of MB) are released, after
+ * {@link REVOKE_AFTER_MS}, instead of living as long as the page.
+ */
+function urlsOf(json: object): Partial<Record<MapSourceId, string>> {
+  let made = urls.get(json);
+  if (made) return made;
+  urls.set(json, (made = {}));
+  const old = latest;
+  latest = made;
+  if (old && typeof URL.revokeObjectURL === 'function') {
+    setTimeout(() => {
+      for (const u of Object.values(old)) URL.revokeObjectURL(u);
+    }, REVOKE_AFTER_MS);
+  }
+  return made;
+}
+
 /**
  * What to hand maplibre's setData for one data-drawn basemap source: a URL of the JSON the worker
  * serialized (MapData.sourceJson) under the scheme maplibre's own worker fetches and parses
@@ -33,8 +61,7 @@ export function sourceData(data: PackageMapData, id: string): GeoJSON | string {
   const json = data.sourceJson;
   if (!json || typeof URL.createObjectURL !== 'function') return sourceGeoJson(data, id);
   const key = dataOf(id) as MapSourceId;
-  let made = urls.get(json);
-  if (!made) urls.set(json, (made = {}));
+  const made = urlsOf(json);
   const bytes = json[key];
   if (made[key] === undefined && bytes) {
     made[key] = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/json' }));

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { packSources, packageMapData, packageTransferables } from '../../src/worker/buildMapData';
 import { tinyMapData } from '../ui/tinyPackage';
-import { PATHS_FILL_ZOOM, fillRoadsAhead, setSources, sourceData, sourceGeoJson } from '../../src/map/mapSources';
+import { PATHS_FILL_ZOOM, REVOKE_AFTER_MS, fillRoadsAhead, setSources, sourceData, sourceGeoJson } from '../../src/map/mapSources';
 import { onRoadsAhead, roadsAhead, takeRoadsAhead } from '../../src/client/roadsAhead';
 import { DEFAULT_LAYERS } from '../../src/state/viewState';
 import type { MapData } from '../../src/worker/protocol';
@@ -114,6 +114,33 @@ describe('map sources serialized in the worker (issue 13: no GeoJSON walk on the
     const plain = tinyData(); // a MapData without bytes (older worker): the objects as before
     expect(sourceData(plain, 'roads')).toEqual({ type: 'FeatureCollection', features: [] }); // roads never reach the page as objects
     expect(sourceGeoJson(plain, 'communities')).toBe(plain.communities);
+  });
+
+  it("releases a replaced package's blob: URLs once the next package's are made, after a grace period", async () => {
+    vi.useFakeTimers();
+    const revoked = vi.spyOn(URL, 'revokeObjectURL');
+    try {
+      const a = tinyData();
+      packSources(a, ROADS);
+      const mine = [sourceData(a, 'communities'), sourceData(a, 'roads')] as string[];
+      expect(sourceData(a, 'communities')).toBe(mine[0]); // the same package again: nothing released
+      vi.advanceTimersByTime(REVOKE_AFTER_MS);
+      expect(revoked.mock.calls.flat()).not.toContain(mine[0]);
+      revoked.mockClear();
+      const b = tinyData();
+      packSources(b, ROADS);
+      const next = sourceData(b, 'communities') as string;
+      vi.advanceTimersByTime(REVOKE_AFTER_MS - 1);
+      expect(revoked).not.toHaveBeenCalled(); // maplibre's worker may still be reading them
+      vi.advanceTimersByTime(1);
+      expect(revoked.mock.calls.flat().sort()).toEqual([...mine].sort());
+      vi.useRealTimers();
+      await expect(fetch(mine[0])).rejects.toThrow();
+      expect(await (await fetch(next)).json()).toEqual(b.communities);
+    } finally {
+      revoked.mockRestore();
+      vi.useRealTimers();
+    }
   });
 
   it("gives the footway source `paths` the roads bytes (one blob: URL, split by the sources' filters)", async () => {
