@@ -210,6 +210,7 @@ export const en: Strings = {
     uncovered: 'Not covered',
     cell: 'Hexagon',
     uncoveredHh: 'Uncovered households',
+    scenario: 'With the what-if scenario',
   },
   source: {
     idle_state_property: 'Idle state-owned property',

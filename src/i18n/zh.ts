@@ -201,7 +201,15 @@ export const zh = {
     show: '展开排名表',
     hide: '收起排名表',
   },
-  tooltip: { building: '楼栋', households: '户数', covered: '已覆盖', uncovered: '未覆盖', cell: '六边形格网', uncoveredHh: '未覆盖户数' },
+  tooltip: {
+    building: '楼栋',
+    households: '户数',
+    covered: '已覆盖',
+    uncovered: '未覆盖',
+    cell: '六边形格网',
+    uncoveredHh: '未覆盖户数',
+    scenario: '按当前方案推演',
+  },
   source: {
     idle_state_property: '国有闲置房产',
     vacant_public_rental: '空置公租房',

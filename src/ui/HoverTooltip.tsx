@@ -7,17 +7,23 @@ import { useLang } from '../i18n/lang';
 import { PlanTooltip } from './pilots/PlanTooltip';
 import { buildingId } from '../map/buildingId';
 import { hexCell } from '../map/hexLevels';
+import { useBlueprint } from '../state/blueprintStore';
 
-/** A small text tooltip for what the pointer is over (React text only, never HTML). */
+/**
+ * A small text tooltip for what the pointer is over (React text only, never HTML). With a what-if
+ * scenario evaluated, a community's and a building's figures are the scenario's, as the map colours
+ * them (MapView: colorCommunities, buildingColors), and the tooltip says so.
+ */
 export function HoverTooltip({ hover, data, service }: { hover: HoverInfo | null; data: MapData | null; service: ServiceCode }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const scenario = useBlueprint((s) => s.scenarioRun);
   if (!hover || !data) return null;
   const si = serviceIndex(service);
   let lines: string[] = [];
   if (hover.layer === 'communities-fill') {
     const i = (hover.object as { properties?: { i: number } } | undefined)?.properties?.i ?? hover.index; // binary fill: the index only
-    const r = data.analysis.communities[i];
+    const r = (scenario?.communities ?? data.analysis.communities)[i];
     if (r)
       lines = [
         r.name,
@@ -25,6 +31,7 @@ export function HoverTooltip({ hover, data, service }: { hover: HoverInfo | null
         fmtHh(r.households, lang),
         `${serviceName(service, lang)} ${fmtPct(r.coverage[si], lang)}`,
         `${t('panel.shortfall30')} ${fmtM2(r.shortfallBaseM2, lang)}`,
+        ...(scenario ? [t('tooltip.scenario')] : []),
       ];
   } else if (hover.layer === 'facilities') {
     const f = hover.object as Facility;
@@ -35,11 +42,12 @@ export function HoverTooltip({ hover, data, service }: { hover: HoverInfo | null
   } else if (hover.layer === 'buildings') {
     const b = data.buildings;
     const k = hover.index;
-    const cov = b.covered[si * b.count + k] === 1;
+    const cov = (scenario?.covered ?? b.covered)[si * b.count + k] === 1;
     lines = [
       `${t('tooltip.building')} ${buildingId(b, k)}`,
       fmtHh(b.households[k], lang),
       `${serviceName(service, lang)}: ${cov ? t('tooltip.covered') : t('tooltip.uncovered')}`,
+      ...(scenario ? [t('tooltip.scenario')] : []),
     ];
   } else if (hover.layer === 'h3-uncovered') {
     const { level, k } = hexCell(data.h3, hover.object as number); // far out a coarser level (hexLevels.ts)

@@ -14,6 +14,8 @@ import { addCandidate, undo } from '../../src/state/scenarioActions';
 import { ScenarioPanel } from '../../src/ui/blueprint/ScenarioPanel';
 import { SidePanel } from '../../src/ui/SidePanel';
 import { parseAreaInput } from '../../src/ui/blueprint/parseAreaInput';
+import { HoverTooltip } from '../../src/ui/HoverTooltip';
+import type { HoverInfo } from '../../src/map/hoverInfo';
 
 const DIR = join(import.meta.dirname, '../../data/sample');
 const FILES = ['manifest.json', 'communities.geojson', 'buildings.csv', 'facilities.csv', 'candidates.csv'];
@@ -166,5 +168,39 @@ describe('the candidate panel shows and saves the clicked candidate’s own valu
       fireEvent.click(screen.getByTestId('add-to-scenario'));
     });
     expect(useBlueprint.getState().scenario.added).toEqual([{ id: 'C00002', candidateId: 'C00002', services: defaultBundle(90), areaM2: 90 }]);
+  });
+});
+
+describe('the hover tooltip follows the what-if scenario, as the map colours it', () => {
+  it('a building the added site reaches reads 已覆盖 (未覆盖 before), and its community the scenario coverage', async () => {
+    const data = useApp.getState().data!;
+    const at = (layer: string, index: number): HoverInfo => ({ layer, index, object: undefined, x: 0, y: 0 });
+    await act(() => addCandidate('C00003', ['elderly_care'], 900));
+    const run = useBlueprint.getState().scenarioRun!;
+    expect(run.newlyReached.length).toBeGreaterThan(0);
+    const k = run.newlyReached[0];
+    const si = SERVICES.indexOf('elderly_care');
+    expect(data.buildings.covered[si * data.buildings.count + k]).toBe(0); // not covered in the analysis
+    const c = data.buildings.community[k];
+    const base = data.analysis.communities[c].coverage[si];
+    const after = run.communities[c].coverage[si];
+    expect(after).toBeGreaterThan(base);
+    const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+
+    const { rerender } = render(<HoverTooltip hover={at('buildings', k)} data={data} service="elderly_care" />);
+    let tip = screen.getByTestId('tooltip').textContent!;
+    expect(tip).toContain('养老服务: 已覆盖');
+    expect(tip).toContain('按当前方案推演');
+    rerender(<HoverTooltip hover={at('communities-fill', c)} data={data} service="elderly_care" />);
+    tip = screen.getByTestId('tooltip').textContent!;
+    expect(tip).toContain(`养老服务 ${pct(after)}`);
+    expect(tip).toContain('按当前方案推演');
+
+    act(() => useBlueprint.setState({ scenarioRun: null })); // no scenario: the analysis as it was
+    tip = screen.getByTestId('tooltip').textContent!;
+    expect(tip).toContain(`养老服务 ${pct(base)}`);
+    expect(tip).not.toContain('按当前方案推演');
+    rerender(<HoverTooltip hover={at('buildings', k)} data={data} service="elderly_care" />);
+    expect(screen.getByTestId('tooltip').textContent).toContain('养老服务: 未覆盖');
   });
 });
