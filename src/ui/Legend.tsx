@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../state/appStore';
+import { useBlueprint } from '../state/blueprintStore';
 import { CHART_COLORS, css } from '../map/colors';
 import { SHAPES } from '../map/symbols';
 import { useHexResolution } from '../map/hexLevels';
@@ -40,10 +41,11 @@ function Swatch({ color, shape, line }: LegendSwatch) {
 export type LegendViewProps = LegendInput;
 
 /** The legend of every visible layer, from the engine's numbers (the same classes the map uses). */
-export function LegendView({ data, layers, measure, service, selection, publicView, hexResolution }: LegendViewProps) {
+export function LegendView(props: LegendViewProps) {
   const { t } = useTranslation();
   const lang = useLang();
-  const blocks = legendBlocks({ data, layers, measure, service, selection, publicView, hexResolution }, t, lang);
+  const { data, publicView } = props;
+  const blocks = legendBlocks(props, t, lang);
   return (
     <div className="legend" data-testid="legend">
       <div className="legend-title">{t('legend.title')}</div>
@@ -76,6 +78,7 @@ export function Legend() {
   const selection = useApp((s) => s.selection);
   const view = useApp((s) => s.view);
   const hexResolution = useHexResolution((s) => s.resolution);
+  const communities = useBlueprint((s) => s.scenarioRun?.communities); // the map colours the scenario's
   if (!data) return null;
   return (
     <LegendView
@@ -86,6 +89,7 @@ export function Legend() {
       selection={selection}
       publicView={view === 'public'}
       hexResolution={hexResolution}
+      communities={communities}
     />
   );
 }

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { BUILDINGS_MIN_ZOOM } from '../state/zoomState';
-import { CANDIDATE_SOURCES, SERVICES, type ServiceCode } from '../engine/index';
+import { CANDIDATE_SOURCES, SERVICES, type CommunityResult, type ServiceCode } from '../engine/index';
 import type { LayerKey, Measure, Selection } from '../state/viewState';
 import type { MapData } from '../worker/protocol';
 import { COVERED, LEGEND_COLORS, PURPLE5, SERVICE_COLORS, SOURCE_COLORS, UNCOVERED, type RGBA } from '../map/colors';
@@ -37,6 +37,12 @@ export interface LegendInput {
   publicView: boolean;
   /** The finest hexagon resolution the map draws at its zoom (map/hexLevels.ts; default 15: the analysed cells). */
   hexResolution?: number;
+  /**
+   * The community results the map colours: a what-if scenario's when one is evaluated (MapView
+   * colours its communities), whose shortfall classes follow its own largest value; default the
+   * analysis's.
+   */
+  communities?: CommunityResult[];
 }
 
 function rangeLabel(c: LegendClass, t: TFunction, lang: string): string {
@@ -56,13 +62,13 @@ function rangeLabel(c: LegendClass, t: TFunction, lang: string): string {
  * exported map picture (export/mapImage.ts) both draw these.
  */
 export function legendBlocks(
-  { data, layers, measure, service, selection, publicView, hexResolution = 15 }: LegendInput,
+  { data, layers, measure, service, selection, publicView, hexResolution = 15, communities }: LegendInput,
   t: TFunction,
   lang: Lang,
 ): LegendBlock[] {
   const blocks: LegendBlock[] = [];
   if (layers.communities) {
-    const c = colorCommunities(data.analysis.communities, measure, service, data.analysis.policy.areaPer100Households);
+    const c = colorCommunities(communities ?? data.analysis.communities, measure, service, data.analysis.policy.areaPer100Households);
     const title = measure === 'coverage' ? `${t('measure.coverage')} · ${serviceName(service, lang)}` : t(`measure.${measure}`);
     blocks.push({ id: 'communities', title, rows: c.legend.map((k, i) => ({ key: String(i), swatch: { color: k.color }, label: rangeLabel(k, t, lang) })) });
   }

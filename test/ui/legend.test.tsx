@@ -76,6 +76,33 @@ describe('LegendView', () => {
     expect(text).toContain('无数据');
   });
 
+  it('classes the communities as the map colours them: a what-if scenario’s own shortfall classes when one is evaluated', () => {
+    const text = (communities?: typeof analysis.communities) => {
+      render(
+        <LegendView
+          data={data}
+          layers={DEFAULT_LAYERS}
+          measure="shortfall"
+          service="elderly_care"
+          selection={null}
+          publicView={false}
+          communities={communities}
+        />,
+      );
+      const out = screen.getByTestId('legend').querySelector('[data-legend="communities"]')!.textContent!;
+      cleanup();
+      return out;
+    };
+    // the analysis: no shortfall anywhere (max 0 → breaks 1, 2, 3, 4); a scenario with 0, 450, 2,000 m² (max 2,000 → step 500)
+    expect(analysis.communities.map((c) => c.shortfallBaseM2)).toEqual([0, 0, 0]);
+    const scenario = analysis.communities.map((c, i) => ({ ...c, shortfallBaseM2: [0, 450, 2000][i] }));
+    expect(text()).toContain('≥ 4 m²');
+    const own = text(scenario);
+    expect(own).toContain('500 – 1,000 m²');
+    expect(own).toContain('≥ 2,000 m²');
+    expect(own).not.toContain('≥ 4 m²');
+  });
+
   it('adds the walking circle of a selected facility with the policy threshold', () => {
     render(
       <LegendView data={data} layers={DEFAULT_LAYERS} measure="rule" service="elderly_care" selection={{ kind: 'facility', id: 'f1' }} publicView={false} />,

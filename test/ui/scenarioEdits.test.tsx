@@ -182,8 +182,8 @@ describe('the hover tooltip follows the what-if scenario, as the map colours it'
     const si = SERVICES.indexOf('elderly_care');
     expect(data.buildings.covered[si * data.buildings.count + k]).toBe(0); // not covered in the analysis
     const c = data.buildings.community[k];
-    const base = data.analysis.communities[c].coverage[si];
-    const after = run.communities[c].coverage[si];
+    const base = data.analysis.communities[c].coverage[si]!;
+    const after = run.communities[c].coverage[si]!;
     expect(after).toBeGreaterThan(base);
     const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
