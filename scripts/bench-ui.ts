@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { chromium, type Page } from 'playwright-core';
 import { mulberry32 } from '../src/engine/index';
-import { measureTargets, PAN_SCRIPT, printTargets } from './benchUiTargets';
+import { measureTargets, PAN_SCRIPT, printTargets, WATCH_FRAMES } from './benchUiTargets';
 import { CHROMIUM, CHROMIUM_ARGS } from './lib/chromium';
 import { copyPackageIntoBuild, previewBuild } from './lib/servedBuild';
 
@@ -83,7 +83,8 @@ async function timeToFirstMap(page: Page, url: string): Promise<{ totalMs: numbe
  * after the layer change is the repaint). Until session 23 the app drew the site alone first and
  * this measured that frame, before the new coverage was drawn.
  * Both moments are caught as they happen, by hooks set before the click: deck's `setProps` with
- * the answer's layers, and the first maplibre `render` event whose deck layers hold them. Until
+ * the answer's layers, and the first maplibre `render` event whose deck layers hold them
+ * (benchUiTargets.ts WATCH_FRAMES, as the walkshed row). Until
  * session 25 a poll (a timer task) looked for the new layers and only then waited for the next
  * `render`: when the frame came first, inside the same long task (software compositing reads the
  * frame back there, ~350 ms at the 1M city extent), the poll saw the layers only after that task
@@ -92,6 +93,7 @@ async function timeToFirstMap(page: Page, url: string): Promise<{ totalMs: numbe
  * Returns [click → deck layers replaced, click → repainted].
  */
 const EDIT_SCRIPT = `(async (n) => {
+  ${WATCH_FRAMES}
   const map = window.__yulintuMap;
   const overlay = map._controls.find((c) => c._deck);
   const sitesIn = (layers) => (layers || []).find((x) => x && x.id === 'bp-sites') || null;
@@ -102,17 +104,13 @@ const EDIT_SCRIPT = `(async (n) => {
     return !!l && l !== before && l.props.data.length === n && !!bp.scenarioRun && bp.runScenario.added.length === n;
   };
   let layered = 0;
-  let painted = 0;
   const setProps = overlay.setProps;
   overlay.setProps = function (props) {
     const r = setProps.call(this, props);
     if (!layered && props && answered(props.layers)) layered = performance.now();
     return r;
   };
-  const onRender = () => {
-    if (!painted && answered(overlay._deck.props.layers)) painted = performance.now();
-  };
-  map.on('render', onRender);
+  const frame = watchFrames(map, () => answered(overlay._deck.props.layers));
   const btn = document.querySelector('[data-testid="add-to-scenario"]');
   const t0 = performance.now();
   btn.click();
@@ -120,7 +118,7 @@ const EDIT_SCRIPT = `(async (n) => {
     await new Promise((done, fail) => {
       const until = t0 + 20000;
       const poll = () => {
-        if (painted) return done();
+        if (frame.at()) return done();
         if (layered && performance.now() > layered + 2000) return done(); // no frame came: the layers' time stands
         if (performance.now() > until) return fail(new Error('no new blueprint layer'));
         setTimeout(poll, 5);
@@ -129,10 +127,10 @@ const EDIT_SCRIPT = `(async (n) => {
     });
   } finally {
     overlay.setProps = setProps;
-    map.off('render', onRender);
+    frame.stop();
   }
   const reported = window.__yulintuBp ? window.__yulintuBp.getState().roundTripMs : null;
-  return [layered - t0, (painted || layered) - t0, reported];
+  return [layered - t0, (frame.at() || layered) - t0, reported];
 })`;
 
 /**
