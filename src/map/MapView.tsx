@@ -9,6 +9,7 @@ import { mapClick } from '../state/mapClick';
 import { setMapHandle } from '../state/mapHandle';
 import { exposeForTests } from '../state/testHooks';
 import { useBlueprintLayerState } from '../state/useBlueprintLayerState';
+import { useShownScenarioRun } from '../state/blueprintStore';
 import { usePilots } from '../state/pilotStore';
 import { reachFromHere, useFacilityWalkshed, usePointFollowsData } from '../state/walkActions';
 import { useWalk } from '../state/walkStore';
@@ -323,17 +324,18 @@ export function MapView({ onHover }: Props) {
   }, [ready, basemap, tk]);
 
   // Re-colouring is cheap: only these derive from service and measure, the analysis stays.
+  // A what-if scenario's results colour the map, except in the public view (useShownScenarioRun).
+  const scenarioRun = useShownScenarioRun();
   const coloring = useMemo(
-    () =>
-      data ? colorCommunities(bp.scenarioRun?.communities ?? data.analysis.communities, measure, service, data.analysis.policy.areaPer100Households) : null,
-    [data, measure, service, bp.scenarioRun],
+    () => (data ? colorCommunities(scenarioRun?.communities ?? data.analysis.communities, measure, service, data.analysis.policy.areaPer100Households) : null),
+    [data, measure, service, scenarioRun],
   );
   const bColors = useMemo(
     () =>
       data && drawn.buildings
-        ? buildingColors(bp.scenarioRun ? { ...data, buildings: { ...data.buildings, covered: bp.scenarioRun.covered } } : data, service)
+        ? buildingColors(scenarioRun ? { ...data, buildings: { ...data.buildings, covered: scenarioRun.covered } } : data, service)
         : new Uint8Array(0),
-    [data, service, drawn.buildings, bp.scenarioRun],
+    [data, service, drawn.buildings, scenarioRun],
   );
 
   const walkLayers = useMemo(() => walkshedLayers(walkPoint, walkFacility), [walkPoint, walkFacility]);

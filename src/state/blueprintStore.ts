@@ -5,6 +5,7 @@ import type { Scenario, ScenarioSite } from '../engine/index';
 import type { ServiceCode } from '../engine/index';
 import type { BlueprintRun, CandidateComparison, ScenarioRun } from '../worker/protocol';
 import type { WorkerFailure } from '../worker/protocol';
+import { useApp } from './appStore';
 
 export type ScopeKind = 'all' | 'district' | 'street' | 'selected';
 export type BpTab = 'blueprint' | 'scenario' | 'compare' | 'export';
@@ -134,4 +135,15 @@ export function isEmptyScenario(s: Scenario): boolean {
 export function blueprintScenario(run: BlueprintRun): Scenario {
   const added: ScenarioSite[] = run.result.sites.map((s) => ({ id: s.candidateId, candidateId: s.candidateId, services: [...s.services], areaM2: s.areaM2 }));
   return { added, removed: [], moved: [] };
+}
+
+/**
+ * The what-if run the map, its legend and its tooltips show: the evaluated scenario's, except in
+ * the public view, which shows the analysis as residents will see it (a planner's scenario is
+ * internal; its sites are not drawn there either).
+ */
+export function useShownScenarioRun(): ScenarioRun | null {
+  const run = useBlueprint((s) => s.scenarioRun);
+  const publicView = useApp((s) => s.view === 'public');
+  return publicView ? null : run;
 }

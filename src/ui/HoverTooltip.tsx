@@ -7,17 +7,18 @@ import { useLang } from '../i18n/lang';
 import { PlanTooltip } from './pilots/PlanTooltip';
 import { buildingId } from '../map/buildingId';
 import { hexCell } from '../map/hexLevels';
-import { useBlueprint } from '../state/blueprintStore';
+import { useShownScenarioRun } from '../state/blueprintStore';
 
 /**
  * A small text tooltip for what the pointer is over (React text only, never HTML). With a what-if
  * scenario evaluated, a community's and a building's figures are the scenario's, as the map colours
- * them (MapView: colorCommunities, buildingColors), and the tooltip says so.
+ * them (MapView: colorCommunities, buildingColors), and the tooltip says so (not in the public view:
+ * useShownScenarioRun).
  */
 export function HoverTooltip({ hover, data, service }: { hover: HoverInfo | null; data: MapData | null; service: ServiceCode }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const scenario = useBlueprint((s) => s.scenarioRun);
+  const scenario = useShownScenarioRun();
   if (!hover || !data) return null;
   const si = serviceIndex(service);
   let lines: string[] = [];

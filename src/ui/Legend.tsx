@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../state/appStore';
-import { useBlueprint } from '../state/blueprintStore';
+import { useShownScenarioRun } from '../state/blueprintStore';
 import { CHART_COLORS, css } from '../map/colors';
 import { SHAPES } from '../map/symbols';
 import { useHexResolution } from '../map/hexLevels';
@@ -78,7 +78,7 @@ export function Legend() {
   const selection = useApp((s) => s.selection);
   const view = useApp((s) => s.view);
   const hexResolution = useHexResolution((s) => s.resolution);
-  const communities = useBlueprint((s) => s.scenarioRun?.communities); // the map colours the scenario's
+  const communities = useShownScenarioRun()?.communities; // the map colours the scenario's
   if (!data) return null;
   return (
     <LegendView

@@ -171,7 +171,7 @@ describe('the candidate panel shows and saves the clicked candidate’s own valu
   });
 });
 
-describe('the hover tooltip follows the what-if scenario, as the map colours it', () => {
+describe('the hover tooltip follows the what-if scenario, as the map colours it (not in the public view)', () => {
   it('a building the added site reaches reads 已覆盖 (未覆盖 before), and its community the scenario coverage', async () => {
     const data = useApp.getState().data!;
     const at = (layer: string, index: number): HoverInfo => ({ layer, index, object: undefined, x: 0, y: 0 });
@@ -195,6 +195,13 @@ describe('the hover tooltip follows the what-if scenario, as the map colours it'
     tip = screen.getByTestId('tooltip').textContent!;
     expect(tip).toContain(`养老服务 ${pct(after)}`);
     expect(tip).toContain('按当前方案推演');
+
+    act(() => useApp.setState({ view: 'public' })); // the public view: residents see the analysis, never a planner's what-if
+    tip = screen.getByTestId('tooltip').textContent!;
+    expect(tip).toContain(`养老服务 ${pct(base)}`);
+    expect(tip).not.toContain('按当前方案推演');
+    act(() => useApp.setState({ view: 'planner' }));
+    expect(screen.getByTestId('tooltip').textContent).toContain(`养老服务 ${pct(after)}`);
 
     act(() => useBlueprint.setState({ scenarioRun: null })); // no scenario: the analysis as it was
     tip = screen.getByTestId('tooltip').textContent!;

@@ -51,7 +51,7 @@ async function exportMapPng(lang: Lang): Promise<void> {
       selection: a.selection,
       publicView: a.view === 'public',
       hexResolution: useHexResolution.getState().resolution,
-      communities: bs.scenarioRun?.communities, // the map picture shows the scenario's colours
+      communities: a.view === 'public' ? undefined : bs.scenarioRun?.communities, // the map picture shows the scenario's colours (MapView)
       manifest: a.data.manifest,
       basemap: a.basemap,
       tk: a.tk,
