@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { CommunityResult, RollupResult } from '../engine/index';
 import type { Policy } from '../engine/index';
-import type { ServiceCode } from '../engine/index';
+import { serviceIndex, type ServiceCode } from '../engine/index';
 import type { Selection } from '../state/viewState';
 import { CoverageChart } from './CoverageChart';
 import { RuleList } from './RuleList';
 import { StatRow } from './StatRow';
 import { CommunityPlanFlags } from './pilots/CommunityPlanFlags';
 import { PilotTimeline } from './pilots/PilotTimeline';
-import { fmtHh, fmtM2, fmtNum, serviceName } from './format';
+import { fmtHh, fmtM2, fmtNum, fmtPct, serviceName } from './format';
 import { useLang } from '../i18n/lang';
 import { CHART_COLORS } from '../map/colors';
 
@@ -22,10 +22,12 @@ interface Props {
   district?: RollupResult;
   service: ServiceCode;
   onSelect?: (s: Selection) => void;
+  /** The same community with the what-if scenario evaluated (useShownScenarioRun), shown beside it. */
+  scenario?: CommunityResult;
 }
 
 /** Everything a planner needs about one community: area, shortfall, functions, rules, coverage, rank. */
-export function CommunityPanel({ result: r, census, policy, totalCommunities, street, district, service, onSelect }: Props) {
+export function CommunityPanel({ result: r, census, policy, totalCommunities, street, district, service, onSelect, scenario }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const { base, enhanced } = policy.areaPer100Households;
@@ -84,6 +86,7 @@ export function CommunityPanel({ result: r, census, policy, totalCommunities, st
         <StatRow label={t('panel.shortfall30')} value={fmtM2(r.shortfallBaseM2, lang)} testId="shortfall-base" />
         <StatRow label={t('panel.shortfall80')} value={fmtM2(r.shortfallEnhancedM2, lang)} testId="shortfall-enhanced" />
       </dl>
+      {scenario && <ScenarioCompare now={r} after={scenario} service={service} />}
       <AreaGauge value={per100} base={base} enhanced={enhanced} />
       <CommunityPlanFlags index={r.index} communityId={r.id} />
       <PilotTimeline communityId={r.id} />
@@ -140,5 +143,45 @@ function AreaGauge({ value, base, enhanced }: { value: number | null; base: numb
       <line x1={x(base)} x2={x(base)} y1={0} y2={14} stroke={CHART_COLORS.mark} strokeWidth={0.6} />
       <line x1={x(enhanced)} x2={x(enhanced)} y1={0} y2={14} stroke={CHART_COLORS.mark} strokeWidth={0.6} strokeDasharray="1.5 1" />
     </svg>
+  );
+}
+
+/**
+ * The community now and with the evaluated what-if scenario (the map colours the latter): the
+ * selected service's coverage, the area per 100 households and the two shortfalls.
+ */
+function ScenarioCompare({ now, after, service }: { now: CommunityResult; after: CommunityResult; service: ServiceCode }) {
+  const { t } = useTranslation(['translation', 'blueprint']);
+  const lang = useLang();
+  const si = serviceIndex(service);
+  const per100 = (v: number | null) => (v === null ? '—' : `${fmtNum(v, lang, 1)} ${t('unit.per100')}`);
+  const rows: [string, string, string, string][] = [
+    ['coverage', serviceName(service, lang), fmtPct(now.coverage[si], lang), fmtPct(after.coverage[si], lang)],
+    ['per100', t('panel.areaPer100'), per100(now.areaPer100hh), per100(after.areaPer100hh)],
+    ['shortfall30', t('panel.shortfall30'), fmtM2(now.shortfallBaseM2, lang), fmtM2(after.shortfallBaseM2, lang)],
+    ['shortfall80', t('panel.shortfall80'), fmtM2(now.shortfallEnhancedM2, lang), fmtM2(after.shortfallEnhancedM2, lang)],
+  ];
+  return (
+    <>
+      <h3>{t('tooltip.scenario')}</h3>
+      <table className="bp-table compact" data-testid="community-scenario">
+        <thead>
+          <tr>
+            <th />
+            <th>{t('blueprint:before')}</th>
+            <th>{t('blueprint:after')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([key, label, a, b]) => (
+            <tr key={key} data-testid={`community-scenario-${key}`}>
+              <th scope="row">{label}</th>
+              <td>{a}</td>
+              <td>{b}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

@@ -210,4 +210,25 @@ describe('the hover tooltip follows the what-if scenario, as the map colours it 
     rerender(<HoverTooltip hover={at('buildings', k)} data={data} service="elderly_care" />);
     expect(screen.getByTestId('tooltip').textContent).toContain('养老服务: 未覆盖');
   });
+
+  it('the community panel shows the community now and with the scenario (not in the public view)', async () => {
+    const data = useApp.getState().data!;
+    await act(() => addCandidate('C00003', ['elderly_care'], 900));
+    const run = useBlueprint.getState().scenarioRun!;
+    const si = SERVICES.indexOf('elderly_care');
+    const c = data.buildings.community[run.newlyReached[0]];
+    const r = data.analysis.communities[c];
+    const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+    act(() => useApp.setState({ selection: { kind: 'community', id: r.id }, service: 'elderly_care' }));
+    render(<SidePanel />);
+    const row = screen.getByTestId('community-scenario-coverage');
+    expect([...row.querySelectorAll('th, td')].map((x) => x.textContent)).toEqual(['养老服务', pct(r.coverage[si]!), pct(run.communities[c].coverage[si]!)]);
+    expect(screen.getByTestId('community-scenario-shortfall30').querySelectorAll('td')).toHaveLength(2);
+    act(() => useApp.setState({ view: 'public' }));
+    expect(screen.queryByTestId('community-scenario')).toBeNull();
+    act(() => useApp.setState({ view: 'planner' }));
+    expect(screen.getByTestId('community-scenario')).toBeTruthy();
+    act(() => useBlueprint.setState({ scenarioRun: null }));
+    expect(screen.queryByTestId('community-scenario')).toBeNull();
+  });
 });
