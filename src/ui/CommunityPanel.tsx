@@ -3,6 +3,7 @@ import type { CommunityResult, RollupResult } from '../engine/index';
 import type { Policy } from '../engine/index';
 import { serviceIndex, type ServiceCode } from '../engine/index';
 import type { Selection } from '../state/viewState';
+import { useShownScenarioRun } from '../state/blueprintStore';
 import { CoverageChart } from './CoverageChart';
 import { RuleList } from './RuleList';
 import { StatRow } from './StatRow';
@@ -22,12 +23,10 @@ interface Props {
   district?: RollupResult;
   service: ServiceCode;
   onSelect?: (s: Selection) => void;
-  /** The same community with the what-if scenario evaluated (useShownScenarioRun), shown beside it. */
-  scenario?: CommunityResult;
 }
 
 /** Everything a planner needs about one community: area, shortfall, functions, rules, coverage, rank. */
-export function CommunityPanel({ result: r, census, policy, totalCommunities, street, district, service, onSelect, scenario }: Props) {
+export function CommunityPanel({ result: r, census, policy, totalCommunities, street, district, service, onSelect }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const { base, enhanced } = policy.areaPer100Households;
@@ -86,7 +85,7 @@ export function CommunityPanel({ result: r, census, policy, totalCommunities, st
         <StatRow label={t('panel.shortfall30')} value={fmtM2(r.shortfallBaseM2, lang)} testId="shortfall-base" />
         <StatRow label={t('panel.shortfall80')} value={fmtM2(r.shortfallEnhancedM2, lang)} testId="shortfall-enhanced" />
       </dl>
-      {scenario && <ScenarioCompare now={r} after={scenario} service={service} />}
+      <ScenarioCompare now={r} service={service} />
       <AreaGauge value={per100} base={base} enhanced={enhanced} />
       <CommunityPlanFlags index={r.index} communityId={r.id} />
       <PilotTimeline communityId={r.id} />
@@ -147,12 +146,16 @@ function AreaGauge({ value, base, enhanced }: { value: number | null; base: numb
 }
 
 /**
- * The community now and with the evaluated what-if scenario (the map colours the latter): the
- * selected service's coverage, the area per 100 households and the two shortfalls.
+ * The community now and with the evaluated what-if scenario (the map colours the latter; none in
+ * the public view: useShownScenarioRun): the selected service's coverage, the area per 100
+ * households and the two shortfalls. It alone follows the scenario, so an edit re-renders this
+ * table and not the panel.
  */
-function ScenarioCompare({ now, after, service }: { now: CommunityResult; after: CommunityResult; service: ServiceCode }) {
+function ScenarioCompare({ now, service }: { now: CommunityResult; service: ServiceCode }) {
   const { t } = useTranslation(['translation', 'blueprint']);
   const lang = useLang();
+  const after = useShownScenarioRun()?.communities[now.index];
+  if (!after) return null;
   const si = serviceIndex(service);
   const per100 = (v: number | null) => (v === null ? '—' : `${fmtNum(v, lang, 1)} ${t('unit.per100')}`);
   const rows: [string, string, string, string][] = [

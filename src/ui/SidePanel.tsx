@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../state/appStore';
-import { useShownScenarioRun } from '../state/blueprintStore';
 import { lookupCommunity, lookupRollup } from '../state/panelIndex';
 import type { Selection } from '../state/viewState';
 import { CandidatePanel } from './CandidatePanel';
@@ -18,7 +17,6 @@ export function SidePanel() {
   const service = useApp((s) => s.service);
   const view = useApp((s) => s.view);
   const set = useApp((s) => s.set);
-  const scenarioRun = useShownScenarioRun(); // a community is shown with it too, as the map colours it
   if (!data) return <aside className="side-panel" data-testid="side-panel" />;
   const a = data.analysis;
   const select = (sel: Selection) => set({ selection: sel, zoomRequest: useApp.getState().zoomRequest + 1 });
@@ -37,7 +35,6 @@ export function SidePanel() {
           district={hit.district}
           service={service}
           onSelect={select}
-          scenario={scenarioRun?.communities[r.index]}
         />
       );
     }
