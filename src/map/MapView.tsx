@@ -9,7 +9,7 @@ import { mapClick } from '../state/mapClick';
 import { setMapHandle } from '../state/mapHandle';
 import { exposeForTests } from '../state/testHooks';
 import { useBlueprintLayerState } from '../state/useBlueprintLayerState';
-import { useShownScenarioRun } from '../state/blueprintStore';
+import { shownScenarioRun } from '../state/blueprintStore';
 import { usePilots } from '../state/pilotStore';
 import { reachFromHere, useFacilityWalkshed, usePointFollowsData } from '../state/walkActions';
 import { useWalk } from '../state/walkStore';
@@ -324,8 +324,8 @@ export function MapView({ onHover }: Props) {
   }, [ready, basemap, tk]);
 
   // Re-colouring is cheap: only these derive from service and measure, the analysis stays.
-  // A what-if scenario's results colour the map, except in the public view (useShownScenarioRun).
-  const scenarioRun = useShownScenarioRun();
+  // A what-if scenario's results colour the map, except in the public view (shownScenarioRun).
+  const scenarioRun = shownScenarioRun(bp.scenarioRun, view);
   const coloring = useMemo(
     () => (data ? colorCommunities(scenarioRun?.communities ?? data.analysis.communities, measure, service, data.analysis.policy.areaPer100Households) : null),
     [data, measure, service, scenarioRun],

@@ -138,12 +138,17 @@ export function blueprintScenario(run: BlueprintRun): Scenario {
 }
 
 /**
- * The what-if run the map, its legend and its tooltips show: the evaluated scenario's, except in
- * the public view, which shows the analysis as residents will see it (a planner's scenario is
- * internal; its sites are not drawn there either).
+ * The what-if run the map, its legend, its tooltips and the community panel show: the evaluated
+ * scenario's, except in the public view, which shows the analysis as residents will see it (a
+ * planner's scenario is internal; its sites are not drawn there either).
  */
+export function shownScenarioRun(run: ScenarioRun | null, view: string): ScenarioRun | null {
+  return view === 'public' ? null : run;
+}
+
+/** {@link shownScenarioRun} of the stores, followed. */
 export function useShownScenarioRun(): ScenarioRun | null {
   const run = useBlueprint((s) => s.scenarioRun);
-  const publicView = useApp((s) => s.view === 'public');
-  return publicView ? null : run;
+  const view = useApp((s) => s.view);
+  return shownScenarioRun(run, view);
 }

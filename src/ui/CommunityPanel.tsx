@@ -7,6 +7,7 @@ import { useShownScenarioRun } from '../state/blueprintStore';
 import { CoverageChart } from './CoverageChart';
 import { RuleList } from './RuleList';
 import { StatRow } from './StatRow';
+import { BeforeAfterTable } from './BeforeAfterTable';
 import { CommunityPlanFlags } from './pilots/CommunityPlanFlags';
 import { PilotTimeline } from './pilots/PilotTimeline';
 import { fmtHh, fmtM2, fmtNum, fmtPct, serviceName } from './format';
@@ -152,39 +153,25 @@ function AreaGauge({ value, base, enhanced }: { value: number | null; base: numb
  * table and not the panel.
  */
 function ScenarioCompare({ now, service }: { now: CommunityResult; service: ServiceCode }) {
-  const { t } = useTranslation(['translation', 'blueprint']);
+  const { t } = useTranslation();
   const lang = useLang();
   const after = useShownScenarioRun()?.communities[now.index];
   if (!after) return null;
   const si = serviceIndex(service);
   const per100 = (v: number | null) => (v === null ? '—' : `${fmtNum(v, lang, 1)} ${t('unit.per100')}`);
-  const rows: [string, string, string, string][] = [
-    ['coverage', serviceName(service, lang), fmtPct(now.coverage[si], lang), fmtPct(after.coverage[si], lang)],
-    ['per100', t('panel.areaPer100'), per100(now.areaPer100hh), per100(after.areaPer100hh)],
-    ['shortfall30', t('panel.shortfall30'), fmtM2(now.shortfallBaseM2, lang), fmtM2(after.shortfallBaseM2, lang)],
-    ['shortfall80', t('panel.shortfall80'), fmtM2(now.shortfallEnhancedM2, lang), fmtM2(after.shortfallEnhancedM2, lang)],
-  ];
   return (
     <>
       <h3>{t('tooltip.scenario')}</h3>
-      <table className="bp-table compact" data-testid="community-scenario">
-        <thead>
-          <tr>
-            <th />
-            <th>{t('blueprint:before')}</th>
-            <th>{t('blueprint:after')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([key, label, a, b]) => (
-            <tr key={key} data-testid={`community-scenario-${key}`}>
-              <th scope="row">{label}</th>
-              <td>{a}</td>
-              <td>{b}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <BeforeAfterTable
+        testid="community-scenario"
+        rowTestIdPrefix="community-scenario-"
+        rows={[
+          { id: 'coverage', label: serviceName(service, lang), before: fmtPct(now.coverage[si], lang), after: fmtPct(after.coverage[si], lang) },
+          { id: 'per100', label: t('panel.areaPer100'), before: per100(now.areaPer100hh), after: per100(after.areaPer100hh) },
+          { id: 'shortfall30', label: t('panel.shortfall30'), before: fmtM2(now.shortfallBaseM2, lang), after: fmtM2(after.shortfallBaseM2, lang) },
+          { id: 'shortfall80', label: t('panel.shortfall80'), before: fmtM2(now.shortfallEnhancedM2, lang), after: fmtM2(after.shortfallEnhancedM2, lang) },
+        ]}
+      />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { SERVICE_COLORS, css } from '../../map/colors';
 import { fmtHh, fmtM2, fmtNum, fmtPct, serviceName } from '../format';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/lang';
+import { BeforeAfterTable } from '../BeforeAfterTable';
 
 /**
  * Before/after of a scope: coverage per service as paired bars (light = before, full = after),
@@ -38,56 +39,42 @@ export function BeforeAfterBars({ before, after, testid = 'before-after' }: { be
           );
         })}
       </svg>
-      <table className="bp-table compact">
-        <thead>
-          <tr>
-            <th />
-            <th>{t('blueprint:before')}</th>
-            <th>{t('blueprint:after')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <Row
-            label={`${t('blueprint:rules')}: ${t('blueprint:meetingArea')}`}
-            b={fmtNum(before.meetingArea, lang)}
-            a={fmtNum(after.meetingArea, lang)}
-            id="meeting-area"
-          />
-          <Row
-            label={`${t('blueprint:rules')}: ${t('blueprint:meetingComplex')}`}
-            b={fmtNum(before.meetingComplexRule, lang)}
-            a={fmtNum(after.meetingComplexRule, lang)}
-            id="meeting-complex"
-          />
-          <Row
-            label={`${t('blueprint:rules')}: ${t('blueprint:meetingBasic')}`}
-            b={fmtNum(before.meetingBasicRule, lang)}
-            a={fmtNum(after.meetingBasicRule, lang)}
-            id="meeting-basic"
-          />
-          <Row label={t('blueprint:shortfall30')} b={fmtM2(before.shortfallBaseM2, lang)} a={fmtM2(after.shortfallBaseM2, lang)} id="shortfall30" />
-          <Row label={t('blueprint:shortfall80')} b={fmtM2(before.shortfallEnhancedM2, lang)} a={fmtM2(after.shortfallEnhancedM2, lang)} id="shortfall80" />
-          {SERVICES.map((s, k) => (
-            <Row
-              key={s}
-              label={`${t('blueprint:beyond')}: ${serviceName(s, lang)}`}
-              b={fmtHh(before.uncoveredHouseholds[k], lang)}
-              a={fmtHh(after.uncoveredHouseholds[k], lang)}
-              id={`beyond-${s}`}
-            />
-          ))}
-        </tbody>
-      </table>
+      <BeforeAfterTable
+        rowTestIdPrefix="ba-"
+        rows={[
+          {
+            id: 'meeting-area',
+            label: `${t('blueprint:rules')}: ${t('blueprint:meetingArea')}`,
+            before: fmtNum(before.meetingArea, lang),
+            after: fmtNum(after.meetingArea, lang),
+          },
+          {
+            id: 'meeting-complex',
+            label: `${t('blueprint:rules')}: ${t('blueprint:meetingComplex')}`,
+            before: fmtNum(before.meetingComplexRule, lang),
+            after: fmtNum(after.meetingComplexRule, lang),
+          },
+          {
+            id: 'meeting-basic',
+            label: `${t('blueprint:rules')}: ${t('blueprint:meetingBasic')}`,
+            before: fmtNum(before.meetingBasicRule, lang),
+            after: fmtNum(after.meetingBasicRule, lang),
+          },
+          { id: 'shortfall30', label: t('blueprint:shortfall30'), before: fmtM2(before.shortfallBaseM2, lang), after: fmtM2(after.shortfallBaseM2, lang) },
+          {
+            id: 'shortfall80',
+            label: t('blueprint:shortfall80'),
+            before: fmtM2(before.shortfallEnhancedM2, lang),
+            after: fmtM2(after.shortfallEnhancedM2, lang),
+          },
+          ...SERVICES.map((s, k) => ({
+            id: `beyond-${s}`,
+            label: `${t('blueprint:beyond')}: ${serviceName(s, lang)}`,
+            before: fmtHh(before.uncoveredHouseholds[k], lang),
+            after: fmtHh(after.uncoveredHouseholds[k], lang),
+          })),
+        ]}
+      />
     </div>
-  );
-}
-
-function Row({ label, b, a, id }: { label: string; b: string; a: string; id: string }) {
-  return (
-    <tr data-testid={`ba-${id}`}>
-      <th scope="row">{label}</th>
-      <td>{b}</td>
-      <td>{a}</td>
-    </tr>
   );
 }

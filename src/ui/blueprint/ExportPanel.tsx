@@ -13,7 +13,7 @@ import { tableCsv } from '../../export/rankingExport';
 import { scenarioEffectTable, scenarioSiteRows, scenarioSitesTable } from '../../export/scenarioTables';
 import { useLang, type Lang } from '../../i18n/lang';
 import { tablesXlsx } from '../../export/xlsx';
-import { blueprintScenario, isEmptyScenario, scopeOf, useBlueprint } from '../../state/blueprintStore';
+import { blueprintScenario, isEmptyScenario, scopeOf, shownScenarioRun, useBlueprint } from '../../state/blueprintStore';
 import { tFor } from '../../i18n';
 import type { CandidateSource, Ownership } from '../../engine/index';
 import { useHexResolution } from '../../map/hexLevels';
@@ -51,7 +51,7 @@ async function exportMapPng(lang: Lang): Promise<void> {
       selection: a.selection,
       publicView: a.view === 'public',
       hexResolution: useHexResolution.getState().resolution,
-      communities: a.view === 'public' ? undefined : bs.scenarioRun?.communities, // the map picture shows the scenario's colours (MapView)
+      communities: shownScenarioRun(bs.scenarioRun, a.view)?.communities, // the colours the map picture shows (MapView)
       manifest: a.data.manifest,
       basemap: a.basemap,
       tk: a.tk,
