@@ -282,10 +282,13 @@ export function MapView({ onHover }: Props) {
       return;
     }
     shownPackage.current = shown.packageId;
-    deferred.current = setSources(map, shown, useApp.getState().layers);
     map.resize(); // the layout may have changed in this same commit (panels, banner)
     if (!urlCamera.current || useApp.getState().pkgMismatch) map.fitBounds(shown.bounds, { padding: 40, animate: false }); // a link's camera for another package is not applied
     urlCamera.current = false;
+    // After the view is fitted: whether the footways (`paths`) are filled now depends on the zoom
+    // shown (mapSources.ts). Before it, the map's starting zoom (12) filled them on every load, so
+    // maplibre's worker parsed and tiled roads.geojson twice before the first map.
+    deferred.current = setSources(map, shown, useApp.getState().layers);
     if (!partOnly && !settledOnce.current) useApp.getState().set({ progress: { stage: 'draw', fraction: 0 } }); // the overlay's last stage, until shown
     if (partOnly) paint.part(shown.packageId);
     else paint.full(shown.packageId);

@@ -90,10 +90,20 @@ describe.skipIf(!hasChromium || !hasData)('the planning map in headless Chromium
     // maplibre `render` event, past the paint gate (deckOverlay.ts slot layers). Counted here:
     // draw calls made outside maplibre's painter.render, from the page's first script on.
     const p = await context.newPage();
+    await p.setViewportSize({ width: 1000, height: 640 }); // the sample then fits below zoom 12 (footways, below)
     await p.addInitScript(DRAW_COUNT_INIT);
     await p.goto(`${origin}/?${q}layers=cm,ol,lb,rd,bd,fc`);
     await waitReady(p);
     const atFirstMap = await p.evaluate(() => ({ ...(window as unknown as { __draws: { inside: number; outside: number } }).__draws }));
+    // The footway source is filled from zoom 12 (mapSources.ts), judged at the fitted view: the
+    // map's starting zoom (12) used to fill it on every load, so maplibre's worker parsed the roads twice.
+    const footways = await p.evaluate(() => {
+      const m = (window as unknown as { __yulintuMap: { getZoom(): number; getSource(id: string): { serialize(): { data: unknown } } } }).__yulintuMap;
+      const data = m.getSource('paths').serialize().data;
+      return { zoom: m.getZoom(), filled: typeof data === 'string' || (data as { features: unknown[] }).features.length > 0 };
+    });
+    expect(footways.filled).toBe(footways.zoom >= 12);
+    if (DATASET === 'sample') expect(footways.zoom).toBeLessThan(12); // so the sample tests the case above
     // A change of the deck layers after the map is shown: another service.
     await p.evaluate(() => (window as unknown as { __yulintu: { getState(): { set(p: unknown): void } } }).__yulintu.getState().set({ service: 'childcare' }));
     await p.waitForTimeout(1500);
