@@ -7,7 +7,7 @@ import { filesKey, hasPackage } from './packageSession';
 import { snapshotApi } from './packageSnapshotApi';
 import { reuseRun } from './modeRuns';
 import { publishApi } from './publishApi';
-import { runPackage } from './mapRun';
+import { runPackage, sendRoadsAhead, type RoadsSent } from './mapRun';
 import { fetchPackage } from './fetchPackage';
 import type { EngineWorkerApi } from './protocol';
 
@@ -21,12 +21,20 @@ const api: EngineWorkerApi = {
   async runUrl(base, mode, onProgress, effort, heldPackage, onPackage) {
     let files: Record<string, Uint8Array> | null = null;
     const t0 = performance.now();
+    // The roads are read and sent to the map as soon as they have landed, while the rest (the
+    // buildings, the largest file) is still being fetched: undefined until then.
+    let roads: RoadsSent | null | undefined;
+    const onFile = onPackage
+      ? (got: Readonly<Record<string, Uint8Array>>) => {
+          if (roads === undefined && got['manifest.json'] && got['roads.geojson']) roads = sendRoadsAhead(got, onPackage);
+        }
+      : undefined;
     try {
-      if (!hasPackage(base)) files = await fetchPackage(base, onProgress);
+      if (!hasPackage(base)) files = await fetchPackage(base, onProgress, onFile);
     } catch (err) {
       throw toFailure(err);
     }
-    return runPackage(base, files, mode, onProgress, effort, heldPackage, onPackage, files ? performance.now() - t0 : undefined, false);
+    return runPackage(base, files, mode, onProgress, effort, heldPackage, onPackage, files ? performance.now() - t0 : undefined, false, roads);
   },
   async runFiles(files, mode, onProgress, effort, heldPackage, onPackage) {
     return runPackage(filesKey(files), files, mode, onProgress, effort, heldPackage, onPackage);

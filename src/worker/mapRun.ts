@@ -21,7 +21,7 @@ const H3_RESOLUTION = 9; // ~0.1 km² cells, about a 175 m edge: a few buildings
  * The roads of `files` read ahead (readRoadsAhead) and their map JSON, or null: no roads, or
  * reading them fails (loadPackage then reads them and reports it in its order).
  */
-function roadsAhead(files: Record<string, Uint8Array>): { roads: RoadCollection; rejected: Rejection[]; message: RoadsAhead } | null {
+function roadsAhead(files: Readonly<Record<string, Uint8Array>>): { roads: RoadCollection; rejected: Rejection[]; message: RoadsAhead } | null {
   try {
     const read = readRoadsAhead(files);
     if (!read) return null;
@@ -29,6 +29,23 @@ function roadsAhead(files: Record<string, Uint8Array>): { roads: RoadCollection;
   } catch {
     return null;
   }
+}
+
+/** Roads read ahead of their package (for loadPackage's `roadsRead`), their map JSON sent to the page already. */
+export type RoadsSent = { roads: RoadCollection; rejected: Rejection[] };
+
+/**
+ * Read the roads of `files` ahead of the rest (manifest.json and roads.geojson suffice) and send
+ * their map JSON to the page by `onPackage` (transferred): maplibre's worker parses and tiles them
+ * while the package is read. Null when there are none or they cannot be read (loadPackage then
+ * reads them and reports it in its order).
+ */
+export function sendRoadsAhead(files: Readonly<Record<string, Uint8Array>>, onPackage: PackageCallback): RoadsSent | null {
+  const ahead = roadsAhead(files);
+  if (!ahead) return null;
+  const sent = onPackage(Comlink.transfer(ahead.message, [ahead.message.sourceJson.roads.buffer as ArrayBuffer]));
+  void Promise.resolve(sent).catch(() => undefined); // a page gone fails the package part's call too
+  return { roads: ahead.roads, rejected: ahead.rejected };
 }
 
 function fail(err: unknown): never {
@@ -55,17 +72,15 @@ export async function runPackage(
   onPackage?: PackageCallback,
   fetchMs?: number,
   keepFiles = true,
+  roadsSent?: RoadsSent | null,
 ): Promise<MapRun> {
   try {
     const t0 = performance.now();
     onProgress?.('load', 0);
     // A new package's roads go to the map first (its longest source to parse and tile in
-    // maplibre's worker), read as loadPackage reads them, which then takes them as they are.
-    const ahead = files && onPackage && !hasPackage(key) ? roadsAhead(files) : null;
-    if (ahead) {
-      const sent = onPackage!(Comlink.transfer(ahead.message, [ahead.message.sourceJson.roads.buffer as ArrayBuffer]));
-      void Promise.resolve(sent).catch(() => undefined); // a page gone fails the package part's call too
-    }
+    // maplibre's worker), read as loadPackage reads them, which then takes them as they are:
+    // `roadsSent` when they were sent while the package was fetched (engine.worker.ts).
+    const ahead = roadsSent !== undefined ? roadsSent : files && onPackage && !hasPackage(key) ? sendRoadsAhead(files, onPackage) : null;
     const session = openPackage(key, files, keepFiles, ahead ? { roadsRead: ahead } : undefined);
     files = null; // a served package's bytes are not kept: the solver and publishing fetch them again (packageSession.ts sessionFiles)
     const { pkg, policy } = session;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import * as Comlink from 'comlink';
-import { runPackage } from '../../src/worker/mapRun';
+import { runPackage, sendRoadsAhead } from '../../src/worker/mapRun';
 import { fetchPackage } from '../../src/worker/fetchPackage';
 import { currentPackage } from '../../src/worker/packageSession';
 import { snapshotApi } from '../../src/worker/packageSnapshotApi';
@@ -159,6 +159,43 @@ describe('a map run sends the package part ahead of the analysis', () => {
     expect(s.pkg.rejected).toEqual(direct.rejected);
     expect(s.pkg.rejected.some((r) => r.id === 'bad-road' && r.file === 'roads.geojson')).toBe(true);
     expect(s.pkg.roads).toEqual(direct.roads);
+  });
+
+  it('roads sent while the package is fetched (fetchPackage onFile) are not read or sent again; the package loads as loadPackage reads it', async () => {
+    const served = read();
+    const base = 'http://test.invalid/data/tiny-ahead/';
+    // index.json lists roads first; each file lands in turn (a fetch resolves when the one before has)
+    const names = ['roads.geojson', 'manifest.json', ...Object.keys(served).filter((f) => f !== 'roads.geojson' && f !== 'manifest.json')];
+    let landed = Promise.resolve();
+    vi.stubGlobal('fetch', async (url: string) => {
+      const name = url.slice(base.length);
+      if (name === 'index.json') return new Response(JSON.stringify({ files: names }));
+      const turn = landed.then(() => new Response(served[name] as BlobPart));
+      landed = turn.then(() => undefined);
+      return turn;
+    });
+    try {
+      const got: string[] = [];
+      const onPackage: PackageCallback = (p) => void got.push('kind' in p ? p.kind : 'package');
+      const seen: string[][] = [];
+      let roads: ReturnType<typeof sendRoadsAhead> | undefined;
+      const files = await fetchPackage(base, undefined, (g) => {
+        seen.push(Object.keys(g).sort());
+        if (roads === undefined && g['manifest.json'] && g['roads.geojson']) {
+          roads = sendRoadsAhead(g, onPackage);
+          got.push(`read with ${Object.keys(g).length} of ${names.length} files`);
+        }
+      });
+      expect(seen.map((k) => k.length)).toEqual(names.map((_, i) => i + 1)); // once per file, with those landed so far
+      expect(got).toEqual(['roads ahead', `read with 2 of ${names.length} files`]);
+      await runPackage(base, files, 'euclidean', undefined, false, undefined, onPackage, 1, false, roads);
+      expect(got).toEqual(['roads ahead', `read with 2 of ${names.length} files`, 'package']); // the roads not sent again
+      const direct = loadPackage(served);
+      expect(currentPackage()!.pkg.roads).toEqual(direct.roads);
+      expect(currentPackage()!.pkg.rejected).toEqual(direct.rejected);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('a package whose roads cannot be read sends none ahead; loading it fails as before', async () => {
