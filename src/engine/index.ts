@@ -27,6 +27,7 @@ export type { Policy, PolicyOverride } from './standards/policy';
 export { resolvePolicy } from './standards/resolvePolicy';
 export { meetsBasicRule, meetsComplexRule, shortfallM2 } from './standards/functionRules';
 export { NEED_WEIGHTS, needScore } from './standards/need';
+export { rollup } from './standards/rollup';
 export { loadPackage, normaliseCrs, readRoadsAhead, roadRejections } from './package/loadPackage';
 export type { LoadPackageOptions } from './package/loadPackage';
 export { CONTRACT_FILES, EXTRA_FILES, PACKAGE_FILE_NAMES } from './package/packageFiles';

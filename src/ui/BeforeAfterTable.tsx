@@ -1,4 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { serviceIndex, type CommunityResult, type ServiceCode } from '../engine/index';
+import { useLang } from '../i18n/lang';
+import { fmtM2, fmtNum, fmtPct, serviceName } from './format';
 
 /** One row of a {@link BeforeAfterTable}: its label and the two values as text. */
 export interface BeforeAfterRow {
@@ -11,7 +14,7 @@ export interface BeforeAfterRow {
 /**
  * A compact 实施前 / 实施后 table: a label and the two values per row. Row `id`s become the rows'
  * `data-testid`s after `rowTestIdPrefix`. Used by the blueprint's scope (BeforeAfterBars) and a
- * community with the what-if scenario (CommunityPanel).
+ * community, street or district with the what-if scenario ({@link ScenarioTable}).
  */
 export function BeforeAfterTable({ rows, rowTestIdPrefix, testid }: { rows: BeforeAfterRow[]; rowTestIdPrefix: string; testid?: string }) {
   const { t } = useTranslation(['translation', 'blueprint']);
@@ -34,5 +37,48 @@ export function BeforeAfterTable({ rows, rowTestIdPrefix, testid }: { rows: Befo
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** What a community and a street or district have alike: the figures a what-if changes. */
+type ScenarioFigures = Pick<CommunityResult, 'coverage' | 'areaPer100hh' | 'shortfallBaseM2' | 'shortfallEnhancedM2'>;
+
+/**
+ * A community, street or district now and with the evaluated what-if scenario (the map colours the
+ * latter): the selected service's coverage, the area per 100 households and the two shortfalls,
+ * then any `extra` rows. Rows' test ids are `<testid>-<row id>`.
+ */
+export function ScenarioTable({
+  now,
+  after,
+  service,
+  testid,
+  extra = [],
+}: {
+  now: ScenarioFigures;
+  after: ScenarioFigures;
+  service: ServiceCode;
+  testid: string;
+  extra?: BeforeAfterRow[];
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const si = serviceIndex(service);
+  const per100 = (v: number | null) => (v === null ? '—' : `${fmtNum(v, lang, 1)} ${t('unit.per100')}`);
+  return (
+    <>
+      <h3>{t('tooltip.scenario')}</h3>
+      <BeforeAfterTable
+        testid={testid}
+        rowTestIdPrefix={`${testid}-`}
+        rows={[
+          { id: 'coverage', label: serviceName(service, lang), before: fmtPct(now.coverage[si], lang), after: fmtPct(after.coverage[si], lang) },
+          { id: 'per100', label: t('panel.areaPer100'), before: per100(now.areaPer100hh), after: per100(after.areaPer100hh) },
+          { id: 'shortfall30', label: t('panel.shortfall30'), before: fmtM2(now.shortfallBaseM2, lang), after: fmtM2(after.shortfallBaseM2, lang) },
+          { id: 'shortfall80', label: t('panel.shortfall80'), before: fmtM2(now.shortfallEnhancedM2, lang), after: fmtM2(after.shortfallEnhancedM2, lang) },
+          ...extra,
+        ]}
+      />
+    </>
   );
 }

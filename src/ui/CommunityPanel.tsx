@@ -1,16 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { CommunityResult, RollupResult } from '../engine/index';
 import type { Policy } from '../engine/index';
-import { serviceIndex, type ServiceCode } from '../engine/index';
+import type { ServiceCode } from '../engine/index';
 import type { Selection } from '../state/viewState';
 import { useShownScenarioRun } from '../state/blueprintStore';
 import { CoverageChart } from './CoverageChart';
 import { RuleList } from './RuleList';
 import { StatRow } from './StatRow';
-import { BeforeAfterTable } from './BeforeAfterTable';
+import { ScenarioTable } from './BeforeAfterTable';
 import { CommunityPlanFlags } from './pilots/CommunityPlanFlags';
 import { PilotTimeline } from './pilots/PilotTimeline';
-import { fmtHh, fmtM2, fmtNum, fmtPct, serviceName } from './format';
+import { fmtHh, fmtM2, fmtNum, serviceName } from './format';
 import { useLang } from '../i18n/lang';
 import { CHART_COLORS } from '../map/colors';
 
@@ -153,25 +153,6 @@ function AreaGauge({ value, base, enhanced }: { value: number | null; base: numb
  * table and not the panel.
  */
 function ScenarioCompare({ now, service }: { now: CommunityResult; service: ServiceCode }) {
-  const { t } = useTranslation();
-  const lang = useLang();
   const after = useShownScenarioRun()?.communities[now.index];
-  if (!after) return null;
-  const si = serviceIndex(service);
-  const per100 = (v: number | null) => (v === null ? '—' : `${fmtNum(v, lang, 1)} ${t('unit.per100')}`);
-  return (
-    <>
-      <h3>{t('tooltip.scenario')}</h3>
-      <BeforeAfterTable
-        testid="community-scenario"
-        rowTestIdPrefix="community-scenario-"
-        rows={[
-          { id: 'coverage', label: serviceName(service, lang), before: fmtPct(now.coverage[si], lang), after: fmtPct(after.coverage[si], lang) },
-          { id: 'per100', label: t('panel.areaPer100'), before: per100(now.areaPer100hh), after: per100(after.areaPer100hh) },
-          { id: 'shortfall30', label: t('panel.shortfall30'), before: fmtM2(now.shortfallBaseM2, lang), after: fmtM2(after.shortfallBaseM2, lang) },
-          { id: 'shortfall80', label: t('panel.shortfall80'), before: fmtM2(now.shortfallEnhancedM2, lang), after: fmtM2(after.shortfallEnhancedM2, lang) },
-        ]}
-      />
-    </>
-  );
+  return after ? <ScenarioTable now={now} after={after} service={service} testid="community-scenario" /> : null;
 }

@@ -1,7 +1,10 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommunityResult, RollupResult } from '../engine/index';
+import { rollup, type CommunityResult, type RollupResult } from '../engine/index';
 import type { Policy } from '../engine/index';
 import type { ServiceCode } from '../engine/index';
+import { useShownScenarioRun } from '../state/blueprintStore';
+import { ScenarioTable } from './BeforeAfterTable';
 import type { Selection } from '../state/viewState';
 import { CoverageChart } from './CoverageChart';
 import { StatRow } from './StatRow';
@@ -58,6 +61,7 @@ export function RollupPanel({ rollup: r, communities, policy, service, onSelect 
         <StatRow label={t('panel.failingBasic')} value={`${fmtNum(r.failingBasicRule, lang)} / ${r.communities}`} />
       </dl>
       <p className="stat-note muted">{t('panel.householdsWhich')}</p>
+      <ScenarioCompare now={r} service={service} />
       <h3 title={t('panel.householdsBuildingsNote')}>{t('panel.coverage')}</h3>
       <CoverageChart coverage={r.coverage} thresholdsM={policy.thresholdsM} selected={service} />
       <h3>{t('panel.members')}</h3>
@@ -76,5 +80,32 @@ export function RollupPanel({ rollup: r, communities, policy, service, onSelect 
         })}
       </ol>
     </section>
+  );
+}
+
+/**
+ * The street or district now and with the evaluated what-if scenario (the map colours the latter;
+ * none in the public view: useShownScenarioRun), rolled up from the scenario's community results
+ * as the analysis rolls up its own (engine rollup): the selected service's coverage, the area per
+ * 100 households, the two shortfalls and the communities below 30 m². Like the community panel's.
+ */
+function ScenarioCompare({ now, service }: { now: RollupResult; service: ServiceCode }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const run = useShownScenarioRun();
+  const after = useMemo(() => {
+    const members = run ? now.members.map((i) => run.communities[i]).filter((c) => c !== undefined) : [];
+    return members.length === now.communities ? rollup(members, now.level)[0] : undefined;
+  }, [run, now]);
+  if (!after) return null;
+  const failing = (n: number) => `${fmtNum(n, lang)} / ${now.communities}`;
+  return (
+    <ScenarioTable
+      now={now}
+      after={after}
+      service={service}
+      testid="rollup-scenario"
+      extra={[{ id: 'failingArea', label: t('panel.failingArea'), before: failing(now.failingArea), after: failing(after.failingArea) }]}
+    />
   );
 }

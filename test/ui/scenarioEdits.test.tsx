@@ -211,6 +211,46 @@ describe('the hover tooltip follows the what-if scenario, as the map colours it 
     expect(screen.getByTestId('tooltip').textContent).toContain('养老服务: 未覆盖');
   });
 
+  it('the street and district panels show their figures now and with the scenario, from the scenario’s communities (not in the public view)', async () => {
+    const data = useApp.getState().data!;
+    await act(() => addCandidate('C00003', ['elderly_care'], 900));
+    const run = useBlueprint.getState().scenarioRun!;
+    const si = SERVICES.indexOf('elderly_care');
+    const c = data.analysis.communities[data.buildings.community[run.newlyReached[0]]];
+    const pct = (v: number) => `${+(v * 100).toFixed(1)}%`; // one decimal at most (43% / 44.7%)
+    const m2 = (v: number) => `${Math.round(v).toLocaleString('zh-CN')} m²`;
+    for (const [kind, inGroup] of [
+      ['street', (x: typeof c) => x.district === c.district && x.street === c.street],
+      ['district', (x: typeof c) => x.district === c.district],
+    ] as const) {
+      // by hand: households-weighted coverage and summed shortfalls over the group's communities, before and after
+      const before = data.analysis.communities.filter(inGroup);
+      const after = run.communities.filter(inGroup);
+      expect(after.map((x) => x.id)).toEqual(before.map((x) => x.id));
+      const coverage = (xs: typeof before) =>
+        xs.reduce((t, x) => t + (x.coverage[si] ?? 0) * x.buildingHouseholds, 0) / xs.reduce((t, x) => t + x.buildingHouseholds, 0);
+      const shortfall = (xs: typeof before) => xs.reduce((t, x) => t + x.shortfallBaseM2, 0);
+      expect(coverage(after)).toBeGreaterThan(coverage(before)); // the site reaches homes of this group
+      act(() => useApp.setState({ selection: { kind, id: kind === 'street' ? c.street : c.district }, service: 'elderly_care' }));
+      const { unmount } = render(<SidePanel />);
+      expect(screen.getByTestId('rollup-panel').getAttribute('data-level')).toBe(kind);
+      const cells = (id: string) => [...screen.getByTestId(`rollup-scenario-${id}`).querySelectorAll('th, td')].map((x) => x.textContent);
+      expect(cells('coverage')).toEqual(['养老服务', pct(coverage(before)), pct(coverage(after))]);
+      expect(cells('shortfall30').slice(1)).toEqual([m2(shortfall(before)), m2(shortfall(after))]);
+      const failing = (xs: typeof before) => `${xs.filter((x) => x.shortfallBaseM2 > 0).length} / ${xs.length}`;
+      expect(cells('failingArea').slice(1)).toEqual([failing(before), failing(after)]);
+      act(() => useApp.setState({ view: 'public' }));
+      expect(screen.queryByTestId('rollup-scenario')).toBeNull();
+      act(() => useApp.setState({ view: 'planner' }));
+      expect(screen.getByTestId('rollup-scenario')).toBeTruthy();
+      unmount();
+    }
+    act(() => useBlueprint.setState({ scenarioRun: null }));
+    render(<SidePanel />);
+    expect(screen.getByTestId('rollup-panel')).toBeTruthy();
+    expect(screen.queryByTestId('rollup-scenario')).toBeNull();
+  });
+
   it('the community panel shows the community now and with the scenario (not in the public view)', async () => {
     const data = useApp.getState().data!;
     await act(() => addCandidate('C00003', ['elderly_care'], 900));
