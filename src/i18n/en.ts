@@ -71,6 +71,7 @@ export const en: Strings = {
     walkCircle: 'Walking circle of the selected facility',
     blueprint: 'Blueprint',
     basemap: 'Online basemap',
+    buildingsFar: 'At this zoom the uncovered households are shown as hexagons; zoom in to {{z}} for building dots',
   },
   legend: {
     title: 'Legend',

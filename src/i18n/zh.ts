@@ -69,6 +69,7 @@ export const zh = {
     walkCircle: '所选设施步行圈',
     blueprint: '一张蓝图',
     basemap: '在线底图',
+    buildingsFar: '当前缩放以六边形显示未覆盖户数；放大至 {{z}} 级显示楼栋点',
   },
   legend: {
     title: '图例',

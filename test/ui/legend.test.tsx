@@ -1,8 +1,11 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import { initI18n } from '../../src/i18n';
 import { LegendView } from '../../src/ui/Legend';
+import { LayerSwitches } from '../../src/ui/LayerSwitches';
+import { useApp } from '../../src/state/appStore';
+import { useMapZoom } from '../../src/state/zoomState';
 import { DEFAULT_LAYERS, LAYERS, type LayerKey } from '../../src/state/viewState';
 import { colorCommunities } from '../../src/map/communityMeasure';
 import { RYG5 } from '../../src/map/colors';
@@ -119,5 +122,23 @@ describe('colorCommunities', () => {
       const expected = r.meetsComplexRule ? RYG5[4] : r.meetsBasicRule ? RYG5[2] : RYG5[0];
       expect(c.colors[r.index]).toEqual(expected);
     }
+  });
+});
+
+describe('LayerSwitches: 住宅楼栋 far out', () => {
+  it('says by the switch that the hexagons stand in for the buildings until zoom 14, only while that is so', () => {
+    useApp.setState({ layers: { ...DEFAULT_LAYERS, buildings: true }, view: 'planner' });
+    useMapZoom.setState({ buildingsZoom: false });
+    render(<LayerSwitches />);
+    expect(screen.getByTestId('buildings-far-hint').textContent).toBe('当前缩放以六边形显示未覆盖户数；放大至 14 级显示楼栋点');
+    // right under its switch
+    expect(screen.getByTestId('buildings-far-hint').previousElementSibling?.querySelector('input')?.getAttribute('data-layer')).toBe('buildings');
+    act(() => useMapZoom.setState({ buildingsZoom: true })); // near: the dots themselves
+    expect(screen.queryByTestId('buildings-far-hint')).toBeNull();
+    act(() => {
+      useMapZoom.setState({ buildingsZoom: false });
+      useApp.setState({ layers: { ...DEFAULT_LAYERS, buildings: false } });
+    });
+    expect(screen.queryByTestId('buildings-far-hint')).toBeNull();
   });
 });
