@@ -52,6 +52,7 @@ export { NetworkProvider, networkProvider, walkGraphOf } from './coverage/networ
 export type { NetworkProviderOptions } from './coverage/networkProvider';
 export * as network from './network/index';
 export type { WalkGraph, GraphSnap } from './network/index';
+export { isPathKind, PATH_KINDS } from './network/edgeKinds';
 export { serviceCoverage, facilitySites, coverageFromDistances } from './coverage/serviceCoverage';
 export { analyze, createProvider } from './analyze';
 export type { AnalyzeOptions } from './analyze';

@@ -60,8 +60,9 @@ function urlsOf(json: object): Partial<Record<MapSourceId, string>> {
 export function sourceData(data: PackageMapData, id: string): GeoJSON | string {
   const json = data.sourceJson;
   if (!json || typeof URL.createObjectURL !== 'function') return sourceGeoJson(data, id);
-  const key = dataOf(id) as MapSourceId;
   const made = urlsOf(json);
+  // the streets' source reads the streets alone when the worker sent them (buildMapData.ts streetsOnly)
+  const key: MapSourceId = id === 'roads' && (json.streets || made.streets !== undefined) ? 'streets' : (dataOf(id) as MapSourceId);
   const bytes = json[key];
   if (made[key] === undefined && bytes) {
     made[key] = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/json' }));
@@ -71,8 +72,9 @@ export function sourceData(data: PackageMapData, id: string): GeoJSON | string {
 }
 
 /**
- * The package data a basemap source shows: `paths` (footways, stairs, lifts) is roads.geojson
- * too, split from the streets by its source filter (networkLayers.ts), so both share one blob.
+ * The package data a basemap source shows: `paths` (footways, stairs, lifts) is roads.geojson,
+ * split from the streets by its source filter (networkLayers.ts). The `roads` source (streets)
+ * takes the streets alone when they came (sourceJson.streets, in sourceData), else the same bytes.
  */
 const dataOf = (id: string): string => (id === 'paths' ? 'roads' : id);
 

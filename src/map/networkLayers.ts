@@ -1,5 +1,6 @@
 import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, FilterSpecification, LayerSpecification, Map as MaplibreMap } from 'maplibre-gl';
 import { NETWORK_COLORS } from './colors';
+import { PATH_KINDS } from '../engine/index';
 
 /**
  * The walking network in the offline basemap, drawn as cartographers do (level of detail): the
@@ -38,8 +39,7 @@ export const STEPS_MINZOOM = 14;
 
 export const LIFT_ICON = 'yl-lift';
 
-/** Kinds drawn from the street zoom on (source `paths`); all others are streets (source `roads`). */
-export const PATH_KINDS = ['footway', 'path', 'crossing', 'steps', 'elevator'] as const;
+/** Path kinds (the engine's PATH_KINDS: source `paths`) drawn only close up. */
 const CLOSE_UP_KINDS = ['steps', 'elevator'];
 
 /** The feature's `kind` in lower case ('' when missing), as edgeKindCode reads it (no trimming in maplibre expressions). */

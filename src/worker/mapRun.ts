@@ -7,7 +7,7 @@
 import * as Comlink from 'comlink';
 import { aggregateH3, analyze, readRoadsAhead } from '../engine/index';
 import type { DistanceMode, Rejection, RoadCollection } from '../engine/index';
-import { analysisMapData, analysisTransferables, packageMapData, packageTransferables, packSources, sourceJsonBytes } from './buildMapData';
+import { analysisMapData, analysisTransferables, packageMapData, packageTransferables, packSources, roadsJson } from './buildMapData';
 import { rememberAnalysis } from './blueprintApi';
 import { rememberPilotAnalysis } from './pilotsApi';
 import { hasPackage, openPackage, providerFor } from './packageSession';
@@ -25,7 +25,7 @@ function roadsAhead(files: Readonly<Record<string, Uint8Array>>): { roads: RoadC
   try {
     const read = readRoadsAhead(files);
     if (!read) return null;
-    return { ...read, message: { kind: 'roads ahead', sourceJson: { roads: sourceJsonBytes(read.roads) } } };
+    return { ...read, message: { kind: 'roads ahead', sourceJson: roadsJson(read.roads) } };
   } catch {
     return null;
   }
@@ -43,7 +43,8 @@ export type RoadsSent = { roads: RoadCollection; rejected: Rejection[] };
 export function sendRoadsAhead(files: Readonly<Record<string, Uint8Array>>, onPackage: PackageCallback): RoadsSent | null {
   const ahead = roadsAhead(files);
   if (!ahead) return null;
-  const sent = onPackage(Comlink.transfer(ahead.message, [ahead.message.sourceJson.roads.buffer as ArrayBuffer]));
+  const json = ahead.message.sourceJson;
+  const sent = onPackage(Comlink.transfer(ahead.message, [json.roads.buffer as ArrayBuffer, json.streets.buffer as ArrayBuffer]));
   void Promise.resolve(sent).catch(() => undefined); // a page gone fails the package part's call too
   return { roads: ahead.roads, rejected: ahead.rejected };
 }

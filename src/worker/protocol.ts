@@ -43,12 +43,12 @@ export type ProgressCallback = (stage: string, fraction: number) => void;
 /**
  * The package's roads as the map's source JSON (UTF-8 bytes), sent before the package is parsed
  * (src/worker/mapRun.ts): maplibre's worker parses and tiles them meanwhile. The package part
- * that follows through the same callback has no `sourceJson.roads`: the page adds these bytes'
+ * that follows through the same callback has no `sourceJson.roads` or `.streets`: the page adds these bytes'
  * object to it (src/client/engineClient.ts).
  */
 export interface RoadsAhead {
   kind: 'roads ahead';
-  sourceJson: { roads: Uint8Array };
+  sourceJson: { roads: Uint8Array; streets: Uint8Array };
 }
 
 /**
@@ -163,7 +163,7 @@ export interface DataReport {
 }
 
 /** The maplibre GeoJSON sources the map fills from a result (src/map/mapSources.ts). */
-export type MapSourceId = 'communities' | 'labels' | 'streetLines' | 'districtLines' | 'roads' | 'water';
+export type MapSourceId = 'communities' | 'labels' | 'streetLines' | 'districtLines' | 'roads' | 'streets' | 'water';
 
 /** Everything the map draws, as computed by the engine in the worker. */
 export interface MapData {
@@ -178,7 +178,8 @@ export interface MapData {
   communityMesh: CommunityMesh;
   /**
    * Features in roads.geojson; absent for a package without roads. The roads themselves reach
-   * maplibre only as JSON bytes (sourceJson.roads): the main thread never holds the collection.
+   * maplibre only as JSON bytes (sourceJson.roads, the footways' source; sourceJson.streets, the
+   * streets alone, the `roads` source's): the main thread never holds the collection.
    */
   roadCount?: number;
   buildings: BuildingArrays;

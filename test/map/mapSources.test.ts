@@ -60,22 +60,20 @@ function tinyData(): MapData {
 }
 
 /** One road (roads.geojson), which stays in the worker: only its JSON bytes reach the page. */
-const ROADS = {
-  type: 'FeatureCollection',
-  features: [
-    {
-      type: 'Feature',
-      properties: { kind: 'road' },
-      geometry: {
-        type: 'LineString',
-        coordinates: [
-          [0, 0],
-          [2, 0],
-        ],
-      },
-    },
-  ],
-} as RoadCollection;
+const line = (kind: unknown, x: number) => ({
+  type: 'Feature' as const,
+  properties: kind === undefined ? {} : { kind },
+  geometry: {
+    type: 'LineString' as const,
+    coordinates: [
+      [x, 0],
+      [x + 2, 0],
+    ],
+  },
+});
+/** A street and a footway: the streets' source gets the first alone. */
+const ROADS = { type: 'FeatureCollection', features: [line('road', 0), line('footway', 3)] } as RoadCollection;
+const STREETS = { type: 'FeatureCollection', features: [line('road', 0)] };
 
 const parse = (b: Uint8Array | undefined) => JSON.parse(new TextDecoder().decode(b)) as unknown;
 
@@ -83,19 +81,21 @@ describe('map sources serialized in the worker (issue 13: no GeoJSON walk on the
   it('packs each present source as its JSON text, and no bytes for an absent one (no water here)', () => {
     const d = tinyData();
     packSources(d, ROADS);
-    expect(Object.keys(d.sourceJson!).sort()).toEqual(['communities', 'districtLines', 'labels', 'roads', 'streetLines']);
+    expect(Object.keys(d.sourceJson!).sort()).toEqual(['communities', 'districtLines', 'labels', 'roads', 'streetLines', 'streets']);
     expect(parse(d.sourceJson!.communities)).toEqual(d.communities);
     expect(parse(d.sourceJson!.roads)).toEqual(ROADS);
+    expect(parse(d.sourceJson!.streets)).toEqual(STREETS);
     expect((parse(d.sourceJson!.communities) as FeatureCollection).features[1].properties!.name).toBe('社区1'); // UTF-8 round trip
   });
 
-  it('transfers the package part’s JSON bytes with its typed arrays (4 arrays + 5 mesh arrays + 5 sources)', () => {
+  it('transfers the package part’s JSON bytes with its typed arrays (4 arrays + 5 mesh arrays + 6 sources)', () => {
     const { pkg } = tinyMapData();
     const p = packageMapData(pkg, 1);
     packSources(p, ROADS);
     const t = packageTransferables(p);
-    expect(t).toHaveLength(14);
+    expect(t).toHaveLength(15);
     expect(t).toContain(p.sourceJson!.roads!.buffer);
+    expect(t).toContain(p.sourceJson!.streets!.buffer);
     expect(t).toContain(p.communityMesh.triangles.buffer);
     expect(t).toContain(p.buildings.idStart.buffer);
   });
@@ -143,12 +143,27 @@ describe('map sources serialized in the worker (issue 13: no GeoJSON walk on the
     }
   });
 
-  it("gives the footway source `paths` the roads bytes (one blob: URL, split by the sources' filters)", async () => {
+  it('gives the footway source `paths` the whole roads.geojson and the streets source `roads` the streets alone (split by kind as its filter reads it)', async () => {
     const d = tinyData();
     packSources(d, ROADS);
     const roads = sourceData(d, 'paths');
-    expect(sourceData(d, 'roads')).toBe(roads);
+    const streets = sourceData(d, 'roads');
+    expect(streets).not.toBe(roads);
     expect(await (await fetch(roads as string)).json()).toEqual(ROADS);
+    expect(await (await fetch(streets as string)).json()).toEqual(STREETS);
+    expect(sourceData(d, 'roads')).toBe(streets); // made once (the bytes are dropped)
+    // the split is the maplibre filter's: lower-cased, not trimmed; a kind that is no string, or none, is a street
+    const mixed = {
+      type: 'FeatureCollection',
+      features: ['Footway', 'STEPS', ' path', 'elevator ', 'crossing', 'road', 5, null, undefined, 'bridge', 'Path'].map((k, i) => line(k, i)),
+    };
+    const m = tinyData();
+    packSources(m, mixed as RoadCollection);
+    const kinds = (parse(m.sourceJson!.streets) as { features: { properties: { kind?: unknown } }[] }).features.map((f) => f.properties.kind);
+    expect(kinds).toEqual([' path', 'elevator ', 'road', 5, null, undefined, 'bridge']);
+    // the rest are the path kinds (networkLayers.test.ts checks isPathKind against the sources' maplibre filters)
+    const pathKinds = mixed.features.filter((f) => !kinds.includes(f.properties.kind as never)).map((f) => f.properties.kind);
+    expect(pathKinds).toEqual(['Footway', 'STEPS', 'crossing', 'Path']);
     const plain = tinyData();
     expect(sourceGeoJson(plain, 'paths')).toEqual({ type: 'FeatureCollection', features: [] }); // like roads: bytes only
   });
@@ -197,8 +212,9 @@ describe('map sources serialized in the worker (issue 13: no GeoJSON walk on the
     expect([...later].sort()).toEqual(['labels', 'paths', 'roads'].filter((x) => x !== 'labels' || !DEFAULT_LAYERS.labels));
   });
 
-  it('roads sent ahead of their package part fill the roads sources once: the part, joined to their bytes, does not fill them again', () => {
-    const ahead = { roads: new TextEncoder().encode(JSON.stringify(ROADS)) };
+  it('roads sent ahead of their package part fill the roads sources once: the part, joined to their bytes, does not fill them again', async () => {
+    const bytes = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
+    const ahead = { roads: bytes(ROADS), streets: bytes(STREETS) }; // as the worker sends them (mapRun.ts sendRoadsAhead)
     const set: [string, unknown][] = [];
     const map = {
       getZoom: () => 13, // near enough for the footways
@@ -208,24 +224,26 @@ describe('map sources serialized in the worker (issue 13: no GeoJSON walk on the
     };
     fillRoadsAhead(map as never, ahead);
     expect(set.map(([id]) => id)).toEqual(['roads']); // the footways wait for the package's bounds (the zoom)
-    const url = set[0][1];
-    expect(typeof url).toBe('string');
+    const streets = set[0][1];
+    expect(typeof streets).toBe('string');
+    expect(await (await fetch(streets as string)).json()).toEqual(STREETS); // the streets alone
     // the package part comes (no roads of its own), its sourceJson joined to the roads' object (engineClient.ts)
     const d = tinyData();
     packSources(d);
     d.sourceJson = Object.assign(ahead, d.sourceJson);
     set.length = 0;
     setSources(map as never, d, { ...DEFAULT_LAYERS, roads: true, labels: true });
-    expect(set).toContainEqual(['paths', url]); // near enough: the footways from the same bytes
-    expect(set.map(([id]) => id)).toEqual(['communities', 'labels', 'streetLines', 'districtLines', 'paths', 'water']);
-    expect(sourceData(d, 'roads')).toBe(url);
+    expect(set.map(([id]) => id)).toEqual(['communities', 'labels', 'streetLines', 'districtLines', 'paths', 'water']); // roads not again
+    const paths = set.find(([id]) => id === 'paths')![1];
+    expect(await (await fetch(paths as string)).json()).toEqual(ROADS); // near enough: the footways from the whole file
+    expect(sourceData(d, 'roads')).toBe(streets);
     // another package: its own roads fill them again
     const next = tinyData();
     packSources(next, ROADS);
     set.length = 0;
     setSources(map as never, next, { ...DEFAULT_LAYERS, roads: true, labels: true });
-    expect(set.filter(([id]) => id === 'roads' || id === 'paths').map(([, x]) => x)).toEqual([sourceData(next, 'roads'), sourceData(next, 'roads')]);
-    expect(sourceData(next, 'roads')).not.toBe(url);
+    expect(set.filter(([id]) => id === 'roads' || id === 'paths').map(([, x]) => x)).toEqual([sourceData(next, 'roads'), sourceData(next, 'paths')]);
+    expect(sourceData(next, 'roads')).not.toBe(streets);
   });
 
   it('hands roads sent ahead to the map (now or when it starts listening) and to the package part that follows, once', () => {

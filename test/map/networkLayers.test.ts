@@ -11,6 +11,7 @@ import {
   STREETS_SOURCE_FILTER,
 } from '../../src/map/networkLayers';
 import { BEFORE_FILL } from '../../src/map/buildDeckLayers';
+import { isPathKind } from '../../src/engine/index';
 
 /** Kinds of roads.geojson as data has them, including unknown, missing and upper-case ones. */
 const KINDS: (string | undefined | number)[] = ['road', 'bridge', 'footway', 'path', 'crossing', 'steps', 'elevator', 'Footway', 'track', undefined, 7];
@@ -35,6 +36,20 @@ function widthAt(id: string, zoom: number): number {
 }
 
 describe('walking network level of detail (networkLayers)', () => {
+  it("the engine worker splits the streets out (isPathKind) exactly as the sources' maplibre filters do", () => {
+    const odd = [...KINDS, 'STEPS', ' path', 'elevator ', 'Crossing', '', null, true, { kind: 'footway' }, ['footway']];
+    const f = (filter: FilterSpecification) => featureFilter(filter, 'filter');
+    const keeps = (filter: FilterSpecification, kind: unknown) =>
+      f(filter).filter({ zoom: 15 }, { type: 2, properties: kind === undefined ? {} : { kind }, geometry: [] } as unknown as Parameters<
+        ReturnType<typeof f>['filter']
+      >[1]);
+    for (const kind of odd) {
+      expect(keeps(PATHS_SOURCE_FILTER, kind), JSON.stringify(kind)).toBe(isPathKind(kind));
+      expect(keeps(STREETS_SOURCE_FILTER, kind), JSON.stringify(kind)).toBe(!isPathKind(kind));
+    }
+    expect(odd.filter(isPathKind)).toEqual(['footway', 'path', 'crossing', 'steps', 'elevator', 'Footway', 'STEPS', 'Crossing']);
+  });
+
   it('splits roads.geojson into streets (roads) and footways, stairs, lifts (paths) by kind; unknown kinds are streets', () => {
     expect(kept(STREETS_SOURCE_FILTER)).toEqual(['road', 'bridge', 'track', undefined, 7]);
     expect(kept(PATHS_SOURCE_FILTER)).toEqual(['footway', 'path', 'crossing', 'steps', 'elevator', 'Footway']);

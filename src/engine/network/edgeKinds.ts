@@ -26,3 +26,20 @@ export function edgeKindCode(kind: unknown): number {
   if (typeof kind !== 'string') return KIND_OTHER;
   return CODE.get(kind.trim().toLowerCase()) ?? KIND_OTHER;
 }
+
+/**
+ * Kinds the map draws as footways (its `paths` source, from the street zoom) rather than streets
+ * (its `roads` source, from the city zoom). The map's source filters (src/map/networkLayers.ts)
+ * and the engine worker's streets-only JSON (src/worker/buildMapData.ts streetsOnly) both read
+ * them, and must agree: {@link isPathKind}.
+ */
+export const PATH_KINDS = ['footway', 'path', 'crossing', 'steps', 'elevator'] as const;
+
+/**
+ * Whether a `kind` is one of {@link PATH_KINDS} as the map's maplibre filter reads it
+ * (`['downcase', ['to-string', ['coalesce', ['get', 'kind'], '']]]` in the list): lower-cased and
+ * not trimmed (unlike {@link edgeKindCode}); a value that is not a string never is one.
+ */
+export function isPathKind(kind: unknown): boolean {
+  return typeof kind === 'string' && (PATH_KINDS as readonly string[]).includes(kind.toLowerCase());
+}

@@ -2,7 +2,7 @@
 export type { WalkGraph } from './WalkGraph';
 export { buildWalkGraph } from './buildWalkGraph';
 export { walkGraphToBuffers, walkGraphFromBuffers, type WalkGraphBuffers } from './walkGraphBuffers';
-export { EDGE_KINDS, edgeKindCode, type EdgeKind } from './edgeKinds';
+export { EDGE_KINDS, edgeKindCode, isPathKind, PATH_KINDS, type EdgeKind } from './edgeKinds';
 export { EARTH_RADIUS_M, haversineM } from '../spatial/haversine';
 export { NodeIndex, nodeIndexOf } from './NodeIndex';
 export { snapToGraph, type GraphSnap } from './snapToGraph';
