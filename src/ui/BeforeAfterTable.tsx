@@ -9,14 +9,31 @@ export interface BeforeAfterRow {
   label: string;
   before: string;
   after: string;
+  /** The change, in the table's third column (shown when the table has a `deltaHeader`). */
+  delta?: string;
+  /** `data-testid`s of the row's after and change cells. */
+  afterTestId?: string;
+  deltaTestId?: string;
 }
 
 /**
  * A compact 实施前 / 实施后 table: a label and the two values per row. Row `id`s become the rows'
- * `data-testid`s after `rowTestIdPrefix`. Used by the blueprint's scope (BeforeAfterBars) and a
+ * `data-testid`s after `rowTestIdPrefix`; with `deltaHeader`, a third column of changes. Used by the
+ * scenario dock's summary (ScenarioSummaryView), the blueprint's scope (BeforeAfterBars) and a
  * community, street or district with the what-if scenario ({@link ScenarioTable}).
  */
-export function BeforeAfterTable({ rows, rowTestIdPrefix, testid }: { rows: BeforeAfterRow[]; rowTestIdPrefix: string; testid?: string }) {
+export function BeforeAfterTable({
+  rows,
+  rowTestIdPrefix,
+  testid,
+  deltaHeader,
+}: {
+  rows: BeforeAfterRow[];
+  rowTestIdPrefix: string;
+  testid?: string;
+  /** Heading of a third column, the change (rows' `delta`); none without it. */
+  deltaHeader?: string;
+}) {
   const { t } = useTranslation(['translation', 'blueprint']);
   return (
     <table className="bp-table compact" data-testid={testid}>
@@ -25,6 +42,7 @@ export function BeforeAfterTable({ rows, rowTestIdPrefix, testid }: { rows: Befo
           <th />
           <th>{t('blueprint:before')}</th>
           <th>{t('blueprint:after')}</th>
+          {deltaHeader !== undefined && <th>{deltaHeader}</th>}
         </tr>
       </thead>
       <tbody>
@@ -32,7 +50,8 @@ export function BeforeAfterTable({ rows, rowTestIdPrefix, testid }: { rows: Befo
           <tr key={r.id} data-testid={`${rowTestIdPrefix}${r.id}`}>
             <th scope="row">{r.label}</th>
             <td>{r.before}</td>
-            <td>{r.after}</td>
+            <td data-testid={r.afterTestId}>{r.after}</td>
+            {deltaHeader !== undefined && <td data-testid={r.deltaTestId}>{r.delta}</td>}
           </tr>
         ))}
       </tbody>

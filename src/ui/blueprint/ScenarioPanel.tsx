@@ -7,6 +7,7 @@ import { datedName } from '../../export/fileName';
 import { fmtHh, fmtM2, fmtNum, fmtPct, serviceName } from '../format';
 import { isEmptyScenario, useBlueprint } from '../../state/blueprintStore';
 import { BundleEditor } from './BundleEditor';
+import { BeforeAfterTable, type BeforeAfterRow } from '../BeforeAfterTable';
 import {
   commit,
   fromBlueprint,
@@ -30,57 +31,38 @@ const signed = (v: number, f: (x: number) => string) => (v > 0 ? `+${f(v)}` : v 
 export function ScenarioSummaryView({ summary, testid = 'scenario-summary' }: { summary: ScenarioSummary; testid?: string }) {
   const { t } = useTranslation(['translation', 'blueprint']);
   const lang = useLang();
+  const count = (x: number) => fmtNum(x, lang);
+  const m2 = (x: number) => fmtM2(x, lang);
+  // counts as they were: before and after plain, the change grouped (fmtNum)
+  const row = (id: string, label: string, v: { before: number; after: number; delta: number }, f: (x: number) => string, fDelta = f): BeforeAfterRow => ({
+    id,
+    label,
+    before: f(v.before),
+    after: f(v.after),
+    delta: signed(v.delta, fDelta),
+  });
   return (
-    <table className="bp-table compact" data-testid={testid}>
-      <thead>
-        <tr>
-          <th />
-          <th>{t('blueprint:before')}</th>
-          <th>{t('blueprint:after')}</th>
-          <th>{t('blueprint:scenario.delta')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {SERVICES.map((s, k) => (
-          <tr key={s} data-testid={`sc-cov-${s}`}>
-            <th scope="row">{serviceName(s, lang)}</th>
-            <td>{fmtPct(summary.before.coverage[k], lang)}</td>
-            <td data-testid={`sc-cov-after-${s}`}>{fmtPct(summary.after.coverage[k], lang)}</td>
-            <td data-testid={`sc-hh-delta-${s}`}>{signed(summary.coveredHouseholds[k].delta, (x) => fmtHh(x, lang))}</td>
-          </tr>
-        ))}
-        <tr>
-          <th scope="row">{t('blueprint:meetingArea')}</th>
-          <td>{summary.meetingArea.before}</td>
-          <td>{summary.meetingArea.after}</td>
-          <td>{signed(summary.meetingArea.delta, (x) => fmtNum(x, lang))}</td>
-        </tr>
-        <tr>
-          <th scope="row">{t('blueprint:meetingComplex')}</th>
-          <td>{summary.meetingComplexRule.before}</td>
-          <td>{summary.meetingComplexRule.after}</td>
-          <td>{signed(summary.meetingComplexRule.delta, (x) => fmtNum(x, lang))}</td>
-        </tr>
-        <tr>
-          <th scope="row">{t('blueprint:meetingBasic')}</th>
-          <td>{summary.meetingBasicRule.before}</td>
-          <td>{summary.meetingBasicRule.after}</td>
-          <td>{signed(summary.meetingBasicRule.delta, (x) => fmtNum(x, lang))}</td>
-        </tr>
-        <tr>
-          <th scope="row">{t('blueprint:shortfall30')}</th>
-          <td>{fmtM2(summary.shortfallBaseM2.before, lang)}</td>
-          <td>{fmtM2(summary.shortfallBaseM2.after, lang)}</td>
-          <td>{signed(summary.shortfallBaseM2.delta, (x) => fmtM2(x, lang))}</td>
-        </tr>
-        <tr>
-          <th scope="row">{t('blueprint:shortfall80')}</th>
-          <td>{fmtM2(summary.shortfallEnhancedM2.before, lang)}</td>
-          <td>{fmtM2(summary.shortfallEnhancedM2.after, lang)}</td>
-          <td>{signed(summary.shortfallEnhancedM2.delta, (x) => fmtM2(x, lang))}</td>
-        </tr>
-      </tbody>
-    </table>
+    <BeforeAfterTable
+      testid={testid}
+      rowTestIdPrefix="sc-"
+      deltaHeader={t('blueprint:scenario.delta')}
+      rows={[
+        ...SERVICES.map((s, k) => ({
+          id: `cov-${s}`,
+          label: serviceName(s, lang),
+          before: fmtPct(summary.before.coverage[k], lang),
+          after: fmtPct(summary.after.coverage[k], lang),
+          delta: signed(summary.coveredHouseholds[k].delta, (x) => fmtHh(x, lang)),
+          afterTestId: `sc-cov-after-${s}`,
+          deltaTestId: `sc-hh-delta-${s}`,
+        })),
+        row('meetingArea', t('blueprint:meetingArea'), summary.meetingArea, String, count),
+        row('meetingComplex', t('blueprint:meetingComplex'), summary.meetingComplexRule, String, count),
+        row('meetingBasic', t('blueprint:meetingBasic'), summary.meetingBasicRule, String, count),
+        row('shortfall30', t('blueprint:shortfall30'), summary.shortfallBaseM2, m2),
+        row('shortfall80', t('blueprint:shortfall80'), summary.shortfallEnhancedM2, m2),
+      ]}
+    />
   );
 }
 
