@@ -78,6 +78,12 @@ export function App() {
   const data = useApp((s) => s.data);
   /** Another package's part on the map (its analysis running): the data's tooltips do not apply to it. */
   const partShown = useApp((s) => s.pkgData !== null);
+  /**
+   * The manifest of the package on the map: its part's while its analysis runs, so the header and
+   * the synthetic banner are laid out with the package's first picture and the map does not resize
+   * (its tiles re-cut, a frame more) when the analysed data lands.
+   */
+  const manifest = useApp((s) => (s.pkgData ?? s.data)?.manifest);
   const service = useApp((s) => s.service);
   const view = useApp((s) => s.view);
   const mode = useApp((s) => s.mode);
@@ -236,7 +242,7 @@ export function App() {
           <LanguageSwitch />
           <SearchBox />
         </header>
-        <Banner synthetic={data?.manifest.synthetic === true} publicView />
+        <Banner synthetic={manifest?.synthetic === true} publicView />
         <PackageMismatch />
         <main className="app-main">
           {mapWrap}
@@ -256,9 +262,9 @@ export function App() {
           <span className="brand-title">{t('app.title')}</span>
           <span className="brand-sub">{t('app.subtitle')}</span>
         </div>
-        {data && (
-          <span className="package-name" title={`${t('data.name')}: ${data.manifest.name}`}>
-            {data.manifest.name}
+        {manifest && (
+          <span className="package-name" title={`${t('data.name')}: ${manifest.name}`}>
+            {manifest.name}
           </span>
         )}
         {/* The data check lists rows of the package's own files: internal, so not in the public view. */}
@@ -282,7 +288,7 @@ export function App() {
         )}
         <LanguageSwitch />
       </header>
-      <Banner synthetic={data?.manifest.synthetic === true} publicView={view === 'public'} />
+      <Banner synthetic={manifest?.synthetic === true} publicView={view === 'public'} />
       <PackageMismatch />
       <main className="app-main">
         <ControlPanel key="control" />

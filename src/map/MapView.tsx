@@ -152,6 +152,7 @@ export function MapView({ onHover }: Props) {
   // Create the map once.
   useEffect(() => {
     const map = createMap(container.current!, useApp.getState().camera, paintGate.current);
+    if (!settledOnce.current) useApp.getState().set({ firstMapPending: true }); // until onShown: the progress box stays
     skipNeedlessFrames(map); // a press or release that moves nothing draws no frame (frameSkip.ts)
     // "What can I reach from here": with the tool armed, a click anywhere starts a walkshed.
     map.on('click', (e) => {
@@ -247,6 +248,7 @@ export function MapView({ onHover }: Props) {
       map.remove();
       mapRef.current = null;
       overlayRef.current = null;
+      if (useApp.getState().firstMapPending) useApp.getState().set({ firstMapPending: false });
     };
   }, []);
 
@@ -269,7 +271,7 @@ export function MapView({ onHover }: Props) {
       onShown: () => {
         settledOnce.current = true;
         setSettled(true);
-        if (useApp.getState().progress.stage === 'draw') useApp.getState().set({ progress: { stage: 'done', fraction: 1 } });
+        if (useApp.getState().firstMapPending) useApp.getState().set({ firstMapPending: false });
       },
       analysisNear: () => {
         const p = useApp.getState().progress;
@@ -289,7 +291,6 @@ export function MapView({ onHover }: Props) {
     // shown (mapSources.ts). Before it, the map's starting zoom (12) filled them on every load, so
     // maplibre's worker parsed and tiled roads.geojson twice before the first map.
     deferred.current = setSources(map, shown, useApp.getState().layers);
-    if (!partOnly && !settledOnce.current) useApp.getState().set({ progress: { stage: 'draw', fraction: 0 } }); // the overlay's last stage, until shown
     if (partOnly) paint.part(shown.packageId);
     else paint.full(shown.packageId);
   }, [ready, shown]);

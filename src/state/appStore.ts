@@ -16,6 +16,15 @@ export interface AppState extends ViewState {
    * sends it ahead); null once that package's data has arrived, and when no package part is pending.
    */
   pkgData: PackageMapData | null;
+  /**
+   * A map is on the page and has not shown its first picture yet (MapView: set when it is made,
+   * cleared when that picture is shown, firstPaint.ts). With the data ready the progress box stays
+   * until then ('draw'), and work that picture does not show waits for it (pilotActions.ts
+   * afterFirstMap). Its own flag, not a progress stage: a later run's progress (another mode;
+   * React's second effect run in development) must not end it, and the data may land before the
+   * map is ready to take it.
+   */
+  firstMapPending: boolean;
   settingsOpen: boolean;
   /** The 天地图 key: local settings only, never in the URL (localSettings.ts). */
   tk: string;
@@ -36,6 +45,7 @@ export const useApp = create<AppState>((set) => ({
   error: null,
   data: null,
   pkgData: null,
+  firstMapPending: false,
   settingsOpen: false,
   tk: loadTk(),
   pkgMismatch: false,

@@ -50,11 +50,35 @@ export async function pilotsFollowData(data: MapData): Promise<void> {
   await recomputePilots();
 }
 
-/** Hook for the app shell: keep the pilot programme in step with the data on the map. */
+/**
+ * Run `then` once the map has shown its first picture (the store's `firstMapPending`, set by
+ * MapView until that picture is shown): at once if it has, or if there is no map. Returns a cancel.
+ * Work the first picture does not show waits for it, so that it does not share the two cores
+ * with maplibre's tiling, the page's layers and the first frame.
+ */
+export function afterFirstMap(then: () => void): () => void {
+  if (!useApp.getState().firstMapPending) {
+    then();
+    return () => {};
+  }
+  const stop = useApp.subscribe((s) => {
+    if (s.firstMapPending) return;
+    stop();
+    then();
+  });
+  return stop;
+}
+
+/**
+ * Hook for the app shell: keep the pilot programme in step with the data on the map. Its layers
+ * are off until asked for and its panel says when it is busy, so a package's first map does not
+ * wait for it: it starts once that map is shown.
+ */
 export function usePilotsFollowData(): void {
   const data = useApp((s) => s.data);
   useEffect(() => {
-    if (data) void pilotsFollowData(data);
+    if (!data) return;
+    return afterFirstMap(() => void pilotsFollowData(data));
   }, [data]);
 }
 

@@ -10,15 +10,18 @@ export function ProgressOverlay() {
   const error = useApp((s) => s.error);
   /** The package's outlines and facilities are on the map already: a corner box that leaves the map in view. */
   const partShown = useApp((s) => s.pkgData !== null);
-  // 'draw': the first map of a package is hidden until it has settled (MapView): the last stage.
-  if (status === 'loading' || (status === 'ready' && progress.stage === 'draw')) {
-    const stage = t(`data.stage.${progress.stage}`, { defaultValue: progress.stage });
+  /** The first map is hidden until it has settled (MapView): the last stage, 'draw'. */
+  const drawing = useApp((s) => s.firstMapPending);
+  if (status === 'loading' || (status === 'ready' && drawing)) {
+    const key = status === 'ready' ? 'draw' : progress.stage;
+    const stage = t(`data.stage.${key}`, { defaultValue: key });
     return (
       <div className={partShown ? 'overlay overlay-corner' : 'overlay'} data-testid="progress" role="status">
         <div className="overlay-box">
           <div>{partShown ? t('data.partShown') : t('data.loading')}</div>
           <div className="muted">{stage}</div>
-          <progress max={1} value={progress.fraction} />
+          {/* drawing: no fraction to show (indeterminate) */}
+          <progress max={1} value={status === 'ready' ? undefined : progress.fraction} />
         </div>
       </div>
     );

@@ -115,6 +115,40 @@ describe.skipIf(!hasChromium || !hasData)('the planning map in headless Chromium
     await p.close();
   }, 300_000);
 
+  it('until the first map is shown the progress box stays; the banner is laid out before the analysed data lands', async () => {
+    // Sampled from the page's own timers (what a user could see between tasks): the map is hidden
+    // until its first frame of the analysed data is drawn (firstPaint.ts); the progress box used to
+    // go with the analysed data's landing, leaving an empty map area for seconds at 200k buildings.
+    const p = await context.newPage();
+    await p.addInitScript(`(() => {
+      const w = window;
+      w.__samples = [];
+      const look = () => {
+        const map = document.querySelector('[data-testid="map"]');
+        w.__samples.push({ ready: !!w.__yulintuReady, hidden: !map || map.style.visibility === 'hidden', idle: !!w.__yulintuIdle, progress: !!document.querySelector('[data-testid="progress"]'),
+          banner: !!document.querySelector('[data-testid="synthetic-banner"]'), mapHeight: map ? Math.round(map.getBoundingClientRect().height) : -1 });
+        if (!w.__yulintuIdle) setTimeout(look, 4);
+      };
+      look();
+    })();`);
+    await p.goto(`${origin}/?${q}`);
+    await waitReady(p);
+    type Sample = { ready: boolean; hidden: boolean; idle: boolean; progress: boolean; banner: boolean; mapHeight: number };
+    const samples = (await p.evaluate('window.__samples')) as Sample[];
+    const between = samples.filter((s) => s.ready && s.hidden);
+    expect(between.length).toBeGreaterThan(0);
+    expect(between.filter((s) => !s.progress)).toEqual([]);
+    const synthetic = JSON.parse(readFileSync(join(DATA_DIR, 'manifest.json'), 'utf8')).synthetic === true;
+    if (synthetic) {
+      // The package part brings the manifest: the banner is there before the analysis, and the map's
+      // height does not change when the analysed data lands.
+      const before = samples.filter((s) => !s.ready && s.banner);
+      expect(before.length).toBeGreaterThan(0);
+      expect(new Set(samples.filter((s) => s.banner).map((s) => s.mapHeight))).toEqual(new Set([between[0].mapHeight]));
+    }
+    await p.close();
+  }, 300_000);
+
   it('clicking a community shows the panel with the values the engine computed', async () => {
     // The community with most need; click inside it, with the point layers off so nothing covers it.
     const r = [...analysis.communities].sort((a, b) => a.needRank - b.needRank)[0];

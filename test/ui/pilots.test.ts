@@ -128,3 +128,26 @@ describe.skipIf(!hasSample)('pilot edits: store, worker rules, export round trip
     expect(back.pilots!.find((p) => p.communityId === '500103005010')!.stage).toBe(8);
   });
 });
+
+describe('afterFirstMap: the pilot programme waits for the first picture of the analysed data', () => {
+  it('runs at once unless the map is drawing it, then once when that stage ends; a cancel stops it', async () => {
+    const { useApp } = await import('../../src/state/appStore');
+    const set = (stage: 'draw' | 'done') => useApp.getState().set({ firstMapPending: stage === 'draw' });
+    const calls: string[] = [];
+    set('done');
+    A.afterFirstMap(() => calls.push('now'));
+    expect(calls).toEqual(['now']);
+
+    set('draw');
+    A.afterFirstMap(() => calls.push('later'));
+    const cancel = A.afterFirstMap(() => calls.push('cancelled'));
+    useApp.getState().set({ lang: useApp.getState().lang === 'en' ? 'zh' : 'en' }); // another change: still drawing
+    expect(calls).toEqual(['now']);
+    cancel();
+    set('done');
+    expect(calls).toEqual(['now', 'later']);
+    set('draw');
+    set('done');
+    expect(calls).toEqual(['now', 'later']); // once
+  });
+});

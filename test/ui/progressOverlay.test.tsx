@@ -14,7 +14,7 @@ beforeAll(() => {
 });
 afterEach(() => {
   cleanup();
-  useApp.setState({ status: 'idle', pkgData: null, data: null });
+  useApp.setState({ status: 'idle', pkgData: null, data: null, firstMapPending: false });
 });
 
 describe('load progress', () => {
@@ -41,6 +41,15 @@ describe('load progress', () => {
   it('is gone once the data is ready', () => {
     useApp.setState({ status: 'ready', progress: { stage: 'done', fraction: 1 }, pkgData: null });
     render(<ProgressOverlay />);
+    expect(screen.queryByTestId('progress')).toBeNull();
+  });
+
+  it('stays while the map draws its first picture of the data, whatever progress a later run reports', () => {
+    useApp.setState({ status: 'ready', progress: { stage: 'coverage', fraction: 0.7 }, pkgData: null, firstMapPending: true });
+    render(<ProgressOverlay />);
+    expect(screen.getByTestId('progress').textContent).toBe('正在加载数据…绘制地图');
+    expect((screen.getByTestId('progress').querySelector('progress') as HTMLProgressElement).hasAttribute('value')).toBe(false); // indeterminate
+    act(() => useApp.setState({ firstMapPending: false }));
     expect(screen.queryByTestId('progress')).toBeNull();
   });
 });
