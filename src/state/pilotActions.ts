@@ -28,8 +28,12 @@ export async function recomputePilots(): Promise<void> {
   }
 }
 
-/** New map data: another package resets the edits to its own files; a mode switch only recomputes. */
-export async function pilotsFollowData(data: MapData): Promise<void> {
+/**
+ * New map data: another package resets the edits to its own files; a mode switch only recomputes.
+ * `before` is awaited between the two: the package's rows (a few, and which plan layers exist)
+ * come at once, the programme's rules after it.
+ */
+export async function pilotsFollowData(data: MapData, before?: () => Promise<void>): Promise<void> {
   const s = usePilots.getState();
   if (data.packageId === undefined || data.packageId !== shownPackage) {
     shownPackage = data.packageId;
@@ -47,6 +51,7 @@ export async function pilotsFollowData(data: MapData): Promise<void> {
       return;
     }
   }
+  await before?.();
   await recomputePilots();
 }
 
@@ -70,15 +75,26 @@ export function afterFirstMap(then: () => void): () => void {
 }
 
 /**
- * Hook for the app shell: keep the pilot programme in step with the data on the map. Its layers
- * are off until asked for and its panel says when it is busy, so a package's first map does not
- * wait for it: it starts once that map is shown.
+ * Hook for the app shell: keep the pilot programme in step with the data on the map. The
+ * package's pilot rows come at once (the plan layers' switches exist from the first map on); the
+ * programme's rules (hundreds of ms of the worker at 200k buildings) once the first map is shown:
+ * its layers are off until asked for and its panel says when it is busy.
  */
 export function usePilotsFollowData(): void {
   const data = useApp((s) => s.data);
   useEffect(() => {
     if (!data) return;
-    return afterFirstMap(() => void pilotsFollowData(data));
+    let live = true;
+    let cancel = () => {};
+    const shown = () =>
+      new Promise<void>((resolve) => {
+        if (live) cancel = afterFirstMap(resolve); // a newer package's run takes over otherwise (never resolved)
+      });
+    void pilotsFollowData(data, shown);
+    return () => {
+      live = false;
+      cancel();
+    };
   }, [data]);
 }
 

@@ -22,6 +22,7 @@ const hasSample = existsSync(join(DIR, 'pilots.csv'));
 let files: Record<string, Uint8Array>;
 let pkg: DataPackage;
 let analysis: Analysis;
+let beforeProgramme: { pilots: number; view: unknown; busy: boolean };
 
 const stageCount = (stage: number) => usePilots.getState().view!.summary.byStage[stage - 1].active;
 const withoutOrder = (es: Evaluation[]) => es.map(({ order: _order, ...e }) => e);
@@ -35,7 +36,21 @@ describe.skipIf(!hasSample)('pilot edits: store, worker rules, export round trip
     analysis = analyze(pkg, { mode: 'euclidean', policy: session.policy });
     rememberPilotAnalysis(analysis);
     usePilots.getState().set({ edits: { ...usePilots.getState().edits, asOf: '2026-06-30' } });
-    await A.pilotsFollowData({ packageId: 1, manifest: { name: 'sample' } } as MapData);
+    // The programme waits for `before` (the app: the first map shown); the package's rows do not.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const run = A.pilotsFollowData({ packageId: 1, manifest: { name: 'sample' } } as MapData, () => gate);
+    await vi.waitFor(() => expect(usePilots.getState().base).not.toBeNull());
+    await new Promise((r) => setTimeout(r, 300)); // time enough for the programme, were it not waiting
+    beforeProgramme = { pilots: usePilots.getState().edits.pilots.length, view: usePilots.getState().view, busy: usePilots.getState().busy };
+    release();
+    await run;
+  });
+
+  it('has the package’s rows before the programme, which waits for its turn', () => {
+    expect(pkg.pilots?.length).toBeGreaterThan(0);
+    expect(beforeProgramme).toEqual({ pilots: pkg.pilots?.length, view: null, busy: true });
+    expect(usePilots.getState().view).not.toBeNull();
   });
 
   it('starts from the package’s own rows, the programme computed on the as-of date', () => {
