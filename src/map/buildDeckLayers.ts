@@ -191,14 +191,16 @@ export function communityBinary(data: PackageMapData): object {
 }
 
 /**
- * Facilities far out (symbols.ts DETAIL_MIN_ZOOM): one ScatterplotLayer `facilities` of
+ * Facilities far out (symbols.ts DETAIL_MIN_ZOOM): one ScatterplotLayer `facilities-dots` of
  * dots in the service colour with a white rim (dim rim when the facility lacks the service), in
- * place of the two icon layers; picked on the CPU as drawn (cpuPicking.ts reads its radii).
+ * place of the two icon layers; picked on the CPU as drawn (cpuPicking.ts reads its radii), a pick
+ * answering as `facilities` (picking.ts PICKED_AS: not the icon layer's id, whose state deck would
+ * hand to this layer).
  */
 function facilityDotLayers(fac: Facility[], service: ServiceCode, scale: number): Layer[] {
   return [
     new FlatScatterplotLayer<Facility, Interleaved>({
-      id: 'facilities',
+      id: 'facilities-dots',
       ...PREPROJECTED,
       data: fac,
       beforeId: BEFORE_POINTS,

@@ -2,7 +2,7 @@ import { getResolution, latLngToCell } from 'h3-js';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { BP_SHAPES } from './blueprintLayers';
 import { communityIndex } from './communityIndex';
-import { HOVER_ONLY_LAYERS } from './picking';
+import { HOVER_ONLY_LAYERS, pickedAs } from './picking';
 import { PointGrid } from './PointGrid';
 import { shapeHit } from './shapeHit';
 import { commonView } from './commonSpace';
@@ -332,7 +332,7 @@ export class CpuPicker {
     for (const { id, pick } of this.pickers) {
       if (skip.has(id)) continue;
       const hit = pick(view, x, y, lon, lat);
-      if (hit) return { ...hit, layer: id };
+      if (hit) return { ...hit, layer: pickedAs(id) }; // the far-out dots answer as `facilities` (picking.ts PICKED_AS)
     }
     return null;
   }

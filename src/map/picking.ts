@@ -9,6 +9,18 @@ import type { HoverInfo } from './hoverInfo';
  */
 export const HOVER_ONLY_LAYERS: ReadonlySet<string> = new Set(['h3-uncovered']);
 
+/**
+ * Deck layers that answer picks under another layer's name: the facilities far out are dots
+ * (`facilities-dots`), close up icons (`facilities`), and a pick of either is a facility's. Their
+ * deck ids differ because deck matches layers by id alone: given the icon layer's id, the dot
+ * layer took over the icon layer's state (its attributes and model) when the map crossed zoom 12,
+ * and drew the facilities as large squares and discs.
+ */
+export const PICKED_AS: Readonly<Record<string, string>> = { 'facilities-dots': 'facilities' };
+
+/** The name a pick of deck layer `id` answers under ({@link PICKED_AS}). */
+export const pickedAs = (id: string): string => PICKED_AS[id] ?? id;
+
 /** Picks again at the click's pixel among the given deck layers (MapLibreOverlay.pickObject). */
 export type Repick = (x: number, y: number, layerIds: string[]) => PickingInfo | null;
 
@@ -31,7 +43,7 @@ export function toMapClick(info: PickingInfo): MapClick {
   return {
     coordinate: info.coordinate as [number, number] | undefined,
     picked: info.picked === true,
-    layerId: info.layer?.id,
+    layerId: info.layer ? pickedAs(info.layer.id) : undefined,
     index: info.index,
     object: info.object,
   };

@@ -8,10 +8,14 @@ export function ProgressOverlay() {
   const status = useApp((s) => s.status);
   const progress = useApp((s) => s.progress);
   const error = useApp((s) => s.error);
-  /** The package's outlines and facilities are on the map already: a corner box that leaves the map in view. */
-  const partShown = useApp((s) => s.pkgData !== null);
-  /** The first map is hidden until it has settled (MapView): the last stage, 'draw'. */
-  const drawing = useApp((s) => s.firstMapPending);
+  /**
+   * The package's outlines and facilities are on the map already: a corner box that leaves the map
+   * in view. Not while the map is still hidden (its first picture not shown): a large package's part
+   * is not drawn on its own when its analysis is about to land (firstPaint.ts).
+   */
+  const partShown = useApp((s) => s.pkgData !== null && !s.firstMapPending);
+  /** Data on a map hidden until it has settled (MapView): the last stage, 'draw'. */
+  const drawing = useApp((s) => s.firstMapPending && s.data !== null);
   if (status === 'loading' || (status === 'ready' && drawing)) {
     const key = status === 'ready' ? 'draw' : progress.stage;
     const stage = t(`data.stage.${key}`, { defaultValue: key });

@@ -307,9 +307,9 @@ describe('facility and candidate markers: their drawn shape, the top one wins', 
 describe('far out (below zoom 12): facilities as one dot layer, hexagons without outlines', () => {
   const [fx, fy] = at(0.007, 0.002); // F0; F1 is 3 px east
 
-  it('draws one (non-instanced) ScatterplotLayer `facilities` instead of the halo and icon layers; hexagons unstroked', () => {
+  it('draws one (non-instanced) ScatterplotLayer `facilities-dots` instead of the halo and icon layers; hexagons unstroked', () => {
     const far = drawn({ h3: true }, { farOut: true });
-    expect(far.map((l) => l.id)).toEqual(['communities-fill', 'h3-uncovered', 'facilities']);
+    expect(far.map((l) => l.id)).toEqual(['communities-fill', 'h3-uncovered', 'facilities-dots']);
     expect(far[2].constructor.name).toBe('FlatScatterplotLayer'); // the ScatterplotLayer drawn without instancing (flatLayers.ts)
     expect(far[1].constructor.name).toBe('HexagonFillLayer'); // fills only (a SolidPolygonLayer: no outline), plain polygons (hexagonFill.ts)
     const near = drawn({ h3: true });
@@ -318,6 +318,17 @@ describe('far out (below zoom 12): facilities as one dot layer, hexagons without
     expect(near[1].constructor.name).toBe('HexagonFillLayer'); // near too the fills are plain polygons, and answer picks
     expect(near[2].constructor.name).toBe('H3HexagonLayer'); // the outlines only: stroked columns, not filled, not pickable
     expect(near[2].props).toMatchObject({ stroked: true, filled: false, pickable: false, data: (near[1].props as { data: unknown }).data });
+  });
+
+  it('a layer id far out and close up is the same kind of layer: deck hands a layer its namesake’s state', () => {
+    // deck.gl matches layers by id alone (LayerManager → _transferState): a dot layer given the
+    // icon layer's id drew the facilities with the icon layer's attributes, as squares and discs.
+    for (const on of [{ h3: true }, { h3: true, buildings: true, candidates: true }]) {
+      const kinds = (ls: { id: string; constructor: { name: string } }[]) => new Map(ls.map((l) => [l.id, l.constructor.name]));
+      const far = kinds(drawn(on, { farOut: true }));
+      const near = kinds(drawn(on));
+      for (const [id, kind] of far) if (near.has(id)) expect([id, near.get(id)]).toEqual([id, kind]);
+    }
   });
 
   it('a window (hexWindow.ts) cuts the outlined hexagons to those centred in it; far out all are drawn', () => {

@@ -7,7 +7,7 @@ import { useApp } from '../../src/state/appStore';
 import { packageMapData } from '../../src/worker/buildMapData';
 import { tinyMapData } from './tinyPackage';
 
-const { pkg } = tinyMapData();
+const { pkg, data: mapData } = tinyMapData();
 
 beforeAll(() => {
   initI18n('zh');
@@ -45,11 +45,20 @@ describe('load progress', () => {
   });
 
   it('stays while the map draws its first picture of the data, whatever progress a later run reports', () => {
-    useApp.setState({ status: 'ready', progress: { stage: 'coverage', fraction: 0.7 }, pkgData: null, firstMapPending: true });
+    useApp.setState({ status: 'ready', progress: { stage: 'coverage', fraction: 0.7 }, pkgData: null, data: mapData, firstMapPending: true });
     render(<ProgressOverlay />);
     expect(screen.getByTestId('progress').textContent).toBe('正在加载数据…绘制地图');
     expect((screen.getByTestId('progress').querySelector('progress') as HTMLProgressElement).hasAttribute('value')).toBe(false); // indeterminate
     act(() => useApp.setState({ firstMapPending: false }));
+    expect(screen.queryByTestId('progress')).toBeNull();
+  });
+
+  it('does not say the part is shown while the map is still hidden; no drawing box without data (an error closed)', () => {
+    useApp.setState({ status: 'loading', progress: { stage: 'h3', fraction: 0.2 }, pkgData: packageMapData(pkg, 1), firstMapPending: true });
+    render(<ProgressOverlay />);
+    expect(screen.getByTestId('progress').className).toBe('overlay');
+    expect(screen.getByTestId('progress').textContent).toBe('正在加载数据…六边形格网汇总');
+    act(() => useApp.setState({ status: 'ready', pkgData: null, data: null })); // a failed load's error closed: nothing to draw
     expect(screen.queryByTestId('progress')).toBeNull();
   });
 });
