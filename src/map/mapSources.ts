@@ -61,8 +61,7 @@ export function sourceData(data: PackageMapData, id: string): GeoJSON | string {
   const json = data.sourceJson;
   if (!json || typeof URL.createObjectURL !== 'function') return sourceGeoJson(data, id);
   const made = urlsOf(json);
-  // the streets' source reads the streets alone when the worker sent them (buildMapData.ts streetsOnly)
-  const key: MapSourceId = id === 'roads' && (json.streets || made.streets !== undefined) ? 'streets' : (dataOf(id) as MapSourceId);
+  const key = dataOf(id);
   const bytes = json[key];
   if (made[key] === undefined && bytes) {
     made[key] = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/json' }));
@@ -73,14 +72,15 @@ export function sourceData(data: PackageMapData, id: string): GeoJSON | string {
 
 /**
  * The package data a basemap source shows: `paths` (footways, stairs, lifts) is roads.geojson,
- * split from the streets by its source filter (networkLayers.ts). The `roads` source (streets)
- * takes the streets alone when they came (sourceJson.streets, in sourceData), else the same bytes.
+ * split from the streets by its source filter (networkLayers.ts); the `roads` source (streets)
+ * takes the streets alone (sourceJson.streets: the worker sends them beside every roads.geojson,
+ * buildMapData.ts roadsJson).
  */
-const dataOf = (id: string): string => (id === 'paths' ? 'roads' : id);
+const dataOf = (id: string): MapSourceId => (id === 'paths' ? 'roads' : id === 'roads' ? 'streets' : (id as MapSourceId));
 
 /** GeoJSON of one data-drawn basemap source (the roads exist on the page only as JSON bytes: none here). */
 export function sourceGeoJson(data: PackageMapData, id: string): GeoJSON {
-  if (dataOf(id) === 'roads') return EMPTY_FC;
+  if (id === 'roads' || id === 'paths') return EMPTY_FC;
   if (id === 'water') return data.water ?? EMPTY_FC;
   return data[id as 'communities' | 'labels' | 'streetLines' | 'districtLines'];
 }

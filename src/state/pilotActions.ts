@@ -84,17 +84,10 @@ export function usePilotsFollowData(): void {
   const data = useApp((s) => s.data);
   useEffect(() => {
     if (!data) return;
-    let live = true;
     let cancel = () => {};
-    const shown = () =>
-      new Promise<void>((resolve) => {
-        if (live) cancel = afterFirstMap(resolve); // a newer package's run takes over otherwise (never resolved)
-      });
-    void pilotsFollowData(data, shown);
-    return () => {
-      live = false;
-      cancel();
-    };
+    const shown = new Promise<void>((resolve) => (cancel = afterFirstMap(resolve))); // cancelled: never resolved (newer data's run takes over)
+    void pilotsFollowData(data, () => shown);
+    return () => cancel();
   }, [data]);
 }
 
